@@ -1,0 +1,85 @@
+/*
+ * ipcbox: one binary, three commands.  The basename of argv[0] picks the
+ * command; "ipcbox CMD ARGS..." works too.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "config.h"
+#include "src/commands.h"
+#include "src/util.h"
+
+static const struct command {
+	const char *name;
+	int (*main)(int argc, char **argv);
+} commands[] = {
+	{ "ipcmk", ipcmk_main },
+	{ "ipcrm", ipcrm_main },
+	{ "ipcs",  ipcs_main },
+};
+
+static const char usage_text[] =
+	"\nUsage:\n"
+	" ipcbox <command> [arguments...]\n"
+	" ipcbox --list | --help | --version\n"
+	"\nRun an IPC command: ipcmk, ipcrm or ipcs.\n"
+	"\nOptions:\n"
+	" -l, --list     list the commands, one per line\n"
+	" -h, --help     display this help\n"
+	" -V, --version  display version\n"
+	"\nFor more details see ipcbox(1).\n";
+
+static const struct command *find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static int run(const struct command *cmd, int argc, char **argv)
+{
+	set_progname(cmd->name);
+	return cmd->main(argc, argv);
+}
+
+int main(int argc, char **argv)
+{
+	const char *base = argc > 0 && argv[0] ? argv[0] : "ipcbox";
+	const char *slash = strrchr(base, '/');
+	if (slash)
+		base = slash + 1;
+
+	const struct command *cmd = find_command(base);
+	if (cmd)
+		return run(cmd, argc, argv);
+	set_progname("ipcbox");
+	if (strcmp(base, "ipcbox") != 0) {
+		warnx("unknown command name '%s'", base);
+		return 127;
+	}
+	if (argc < 2) {
+		fputs(usage_text, stderr);
+		return 1;
+	}
+	const char *arg = argv[1];
+	if (strcmp(arg, "--list") == 0 || strcmp(arg, "-l") == 0) {
+		for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+			puts(commands[i].name);
+		return close_stdout();
+	}
+	if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+		fputs(usage_text, stdout);
+		return close_stdout();
+	}
+	if (strcmp(arg, "--version") == 0 || strcmp(arg, "-V") == 0) {
+		print_version();
+		return close_stdout();
+	}
+	cmd = find_command(arg);
+	if (!cmd) {
+		warnx("unknown command '%s' (try 'ipcbox --list')", arg);
+		return 127;
+	}
+	return run(cmd, argc - 1, argv + 1);
+}

@@ -1,0 +1,79 @@
+#ifndef IPCBOX_SYSV_H
+#define IPCBOX_SYSV_H
+
+/*
+ * System V IPC objects as neutral structs.  Backends fill them and never
+ * print; the renderer never calls the kernel.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+
+enum sysv_kind { SYSV_MSG, SYSV_SHM, SYSV_SEM, SYSV_KINDS };
+
+/* The kernel sources an object list can come from, fastest first. */
+enum sysv_source { SOURCE_AUTO, SOURCE_STAT_ANY, SOURCE_PROC, SOURCE_STAT };
+
+struct sysv_object {
+	enum sysv_kind kind;
+	int32_t key;
+	int32_t id;
+	uint32_t mode;		/* permission bits plus SHM_DEST/SHM_LOCKED */
+	uint32_t uid, gid, cuid, cgid;
+	int64_t times[3];	/* shm: atime dtime ctime; msg: stime rtime ctime; sem: otime ctime - */
+	int64_t pids[2];	/* shm: cpid lpid; msg: lspid lrpid */
+	uint64_t size;		/* shm: segment bytes; msg: bytes queued; sem: nsems */
+	uint64_t count;		/* shm: nattch; msg: messages */
+	uint64_t rss, swap;	/* shm, /proc only */
+	uint64_t qbytes;	/* msg: queue capacity, from msgctl */
+};
+
+/* One semaphore of a set, for "ipcs -s -i". */
+struct sysv_semval {
+	int value, ncount, zcount, pid;
+};
+
+/* Called for each object; a non-zero return stops the scan and is returned. */
+typedef int (*sysv_visit_fn)(const struct sysv_object *obj, void *ctx);
+
+/*
+ * Visit every object of one kind, streaming (no list is built).  Returns 0,
+ * the visitor's non-zero value, or -1 with errno set when no source works.
+ */
+int sysv_scan(enum sysv_kind kind, sysv_visit_fn visit, void *ctx);
+
+/* Find one object by id; returns 0, or -1 with errno (ENOENT if absent). */
+int sysv_find(enum sysv_kind kind, int id, struct sysv_object *out);
+
+/* Values of a semaphore set; returns a malloc'ed array or NULL with errno. */
+struct sysv_semval *sysv_sem_values(int semid, unsigned nsems);
+
+/* Force a source (tests compare them); default SOURCE_AUTO, or $IPCBOX_SYSV_SOURCE. */
+void sysv_set_source(enum sysv_source source);
+
+struct sysv_limits {
+	/* msg */
+	uint64_t msgmni, msgmax, msgmnb;
+	/* shm */
+	uint64_t shmmni, shmmax, shmall, shmmin;
+	/* sem */
+	uint64_t semmni, semmsl, semmns, semopm, semvmx;
+};
+int sysv_limits(enum sysv_kind kind, struct sysv_limits *out);
+
+struct sysv_summary {
+	/* msg: MSG_INFO */
+	uint64_t msg_queues, msg_headers, msg_bytes;
+	/* shm: SHM_INFO */
+	uint64_t shm_segments, shm_pages, shm_resident, shm_swapped, swap_attempts, swap_successes;
+	/* sem: SEM_INFO */
+	uint64_t sem_arrays, sem_total;
+};
+int sysv_summary(enum sysv_kind kind, struct sysv_summary *out);
+
+/* Remove one object by id (IPC_RMID); 0 or -1 with errno. */
+int sysv_remove(enum sysv_kind kind, int id);
+
+/* Find the id of the object with a key; -1 with errno ENOENT if none. */
+int sysv_id_of_key(enum sysv_kind kind, int32_t key);
+
+#endif

@@ -1,0 +1,206 @@
+/* Error idiom, checked output, strict number parsers and the name cache. */
+#include <errno.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/tree.h>
+
+#include "config.h"
+#include "src/util.h"
+
+static const char *progname = "ipcbox";
+
+void set_progname(const char *name) { progname = name; }
+const char *get_progname(void) { return progname; }
+
+static void vmessage(const char *fmt, va_list ap, int errnum)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: ", progname);
+	vfprintf(stderr, fmt, ap);
+	if (errnum)
+		fprintf(stderr, ": %s", strerror(errnum));
+	fputc('\n', stderr);
+}
+
+void warnx(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(fmt, ap, 0);
+	va_end(ap);
+}
+
+void warn(const char *fmt, ...)
+{
+	int errnum = errno;
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(fmt, ap, errnum);
+	va_end(ap);
+}
+
+void errx(int status, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(fmt, ap, 0);
+	va_end(ap);
+	exit_checked(status);
+}
+
+void err(int status, const char *fmt, ...)
+{
+	int errnum = errno;
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(fmt, ap, errnum);
+	va_end(ap);
+	exit_checked(status);
+}
+
+void usage_hint(void)
+{
+	fprintf(stderr, "Try '%s --help' for more information.\n", progname);
+	exit(1);
+}
+
+void usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(fmt, ap, 0);
+	va_end(ap);
+	usage_hint();
+}
+
+void print_version(void)
+{
+	printf("%s from ipcbox %s\n", progname, IPCBOX_VERSION);
+}
+
+int close_stdout(void)
+{
+	bool failed = ferror(stdout) != 0;
+	errno = 0;
+	if (fclose(stdout) != 0)
+		failed = true;
+	if (!failed)
+		return 0;
+	if (errno)
+		fprintf(stderr, "%s: write error: %s\n", progname, strerror(errno));
+	else
+		fprintf(stderr, "%s: write error\n", progname);
+	return 1;
+}
+
+void exit_checked(int status)
+{
+	int rc = close_stdout();
+	exit(status ? status : rc);
+}
+
+/* strtoll/strtoull accept leading blanks and signs we do not want. */
+static bool plain_number_start(const char *s, bool allow_minus)
+{
+	if (*s == '-' && allow_minus)
+		s++;
+	return *s >= '0' && *s <= '9';
+}
+
+bool parse_llong(const char *s, int base, long long min, long long max, long long *out)
+{
+	char *end;
+	if (!s || !plain_number_start(s, min < 0)) {
+		errno = EINVAL;
+		return false;
+	}
+	errno = 0;
+	long long v = strtoll(s, &end, base);
+	if (end == s || *end) {
+		errno = EINVAL;
+		return false;
+	}
+	if (errno == ERANGE || v < min || v > max) {
+		errno = ERANGE;
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+bool parse_ullong(const char *s, int base, unsigned long long max, unsigned long long *out)
+{
+	char *end;
+	if (!s || !plain_number_start(s, false)) {
+		errno = EINVAL;
+		return false;
+	}
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, base);
+	if (end == s || *end) {
+		errno = EINVAL;
+		return false;
+	}
+	if (errno == ERANGE || v > max) {
+		errno = ERANGE;
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+/* One red-black tree per id space; names are looked up on first use only. */
+struct name_entry {
+	RB_ENTRY(name_entry) link;
+	unsigned id;
+	char *name; /* NULL: no such user/group */
+};
+
+static int name_entry_cmp(const struct name_entry *a, const struct name_entry *b)
+{
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+RB_HEAD(name_tree, name_entry);
+RB_GENERATE_INTERNAL(name_tree, name_entry, link, name_entry_cmp, static __attribute__((unused)))
+
+static struct name_tree user_cache = RB_INITIALIZER(&user_cache);
+static struct name_tree group_cache = RB_INITIALIZER(&group_cache);
+
+static const char *cached_name(struct name_tree *tree, unsigned id, bool is_user)
+{
+	struct name_entry key = { .id = id };
+	struct name_entry *e = RB_FIND(name_tree, tree, &key);
+	if (e)
+		return e->name;
+	e = xcalloc(1, sizeof(*e));
+	e->id = id;
+	if (is_user) {
+		struct passwd *pw = getpwuid(id);
+		e->name = pw ? xstrdup(pw->pw_name) : NULL;
+	} else {
+		struct group *gr = getgrgid(id);
+		e->name = gr ? xstrdup(gr->gr_name) : NULL;
+	}
+	RB_INSERT(name_tree, tree, e);
+	return e->name;
+}
+
+const char *user_name(uid_t uid) { return cached_name(&user_cache, uid, true); }
+const char *group_name(gid_t gid) { return cached_name(&group_cache, gid, false); }
+
+static void *check_alloc(void *p)
+{
+	if (!p)
+		errx(1, "cannot allocate memory");
+	return p;
+}
+
+void *xmalloc(size_t n) { return check_alloc(malloc(n ? n : 1)); }
+void *xcalloc(size_t n, size_t size) { return check_alloc(calloc(n ? n : 1, size ? size : 1)); }
+void *xreallocarray(void *p, size_t n, size_t size) { return check_alloc(reallocarray(p, n ? n : 1, size ? size : 1)); }
+char *xstrdup(const char *s) { return check_alloc(strdup(s)); }

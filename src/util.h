@@ -1,0 +1,44 @@
+#ifndef IPCBOX_UTIL_H
+#define IPCBOX_UTIL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* Messages are prefixed with the name the command was invoked as. */
+void set_progname(const char *name);
+const char *get_progname(void);
+
+void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+_Noreturn void errx(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+_Noreturn void err(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "PROG: MESSAGE" + "Try 'PROG --help' for more information.", exit 1 */
+_Noreturn void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The getopt message is already printed: only the "Try" line, exit 1. */
+_Noreturn void usage_hint(void);
+
+void print_version(void);
+/* Flush and close stdout; on failure print "PROG: write error..." and return 1. */
+int close_stdout(void);
+/* Exit through close_stdout() so a failed write turns into status 1. */
+_Noreturn void exit_checked(int status);
+
+/*
+ * Strict number parsers: the whole string must be a number (base 10, or
+ * base 0 = decimal, 0x hex, leading-0 octal), within [min, max].  They never
+ * print; they return false and set errno (EINVAL or ERANGE).
+ */
+bool parse_llong(const char *s, int base, long long min, long long max, long long *out);
+bool parse_ullong(const char *s, int base, unsigned long long max, unsigned long long *out);
+
+/* uid/gid to name, each distinct id looked up once per run; NULL if none. */
+const char *user_name(uid_t uid);
+const char *group_name(gid_t gid);
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+
+#endif
