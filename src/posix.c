@@ -1,1 +1,348 @@
-/* stub */
+/*
+ * POSIX IPC data module.  Linux keeps POSIX IPC objects as files: shared
+ * memory in /dev/shm, named semaphores as /dev/shm/sem.NAME, message queues
+ * in the mqueue filesystem.  Listing and removal work relative to a
+ * directory descriptor and never follow symlinks, because /dev/shm is
+ * world-writable and anyone may plant entries there.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <mqueue.h>
+#include <semaphore.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
+#include "src/posix.h"
+
+#ifndef MQUEUE_MAGIC
+#define MQUEUE_MAGIC 0x19800202
+#endif
+
+/* Kernel hard ceilings for privileged callers (ipc/mqueue.c, Linux >= 3.5). */
+#define HARD_MSGMAX 65536L
+#define HARD_MSGSIZEMAX (16L * 1024 * 1024)
+
+static const struct posix_kind_desc {
+	const char *dir;
+	const char *prefix;	/* file name = prefix + name without '/' */
+	const char *exclude;	/* entries with this prefix belong to another kind */
+} kinds[POSIX_KINDS] = {
+	[POSIX_SHM]    = { "/dev/shm",    "",     "sem." },
+	[POSIX_MQUEUE] = { "/dev/mqueue", "",     NULL },
+	[POSIX_SEM]    = { "/dev/shm",    "sem.", NULL },
+};
+
+const char *posix_dir(enum posix_kind kind)
+{
+	return kinds[kind].dir;
+}
+
+/* The kind's directory, refusing a symlink and a non-mqueue /dev/mqueue. */
+static int open_kind_dir(enum posix_kind kind)
+{
+	int dfd = open(kinds[kind].dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (dfd < 0)
+		return -1;
+	if (kind == POSIX_MQUEUE) {
+		struct statfs sfs;
+		if (fstatfs(dfd, &sfs) < 0 || sfs.f_type != MQUEUE_MAGIC) {
+			close(dfd);
+			errno = EMEDIUMTYPE;
+			return -1;
+		}
+	}
+	return dfd;
+}
+
+/* Open an entry read-only only if it is still a regular file. */
+static int open_regular(int dfd, const char *file)
+{
+	int fd = openat(dfd, file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	struct stat st;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* The mqueue file's text: "QSIZE:5  NOTIFY:0 ...". */
+static void read_mqueue_qsize(int dfd, const char *file, struct posix_object *o)
+{
+	int fd = open_regular(dfd, file);
+	if (fd < 0)
+		return;
+	char buf[256];
+	ssize_t n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return;
+	buf[n] = '\0';
+	uint64_t qsize;
+	if (sscanf(buf, "QSIZE:%" SCNu64, &qsize) == 1)
+		o->size = qsize;
+}
+
+static void read_mqueue_attr(struct posix_object *o)
+{
+	mqd_t q = mq_open(o->name, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (q == (mqd_t)-1)
+		return;
+	struct mq_attr a;
+	if (mq_getattr(q, &a) == 0) {
+		o->has_attr = true;
+		o->maxmsg = a.mq_maxmsg;
+		o->msgsize = a.mq_msgsize;
+		o->curmsgs = a.mq_curmsgs;
+	}
+	mq_close(q);
+}
+
+/* A read-only mapping is enough for sem_getvalue; sem_open would need rw. */
+static void read_sem_value(int dfd, const char *file, struct posix_object *o)
+{
+	int fd = open_regular(dfd, file);
+	if (fd < 0)
+		return;
+	struct stat st;
+	if (fstat(fd, &st) == 0 && (size_t)st.st_size >= sizeof(sem_t)) {
+		void *p = mmap(NULL, sizeof(sem_t), PROT_READ, MAP_SHARED, fd, 0);
+		if (p != MAP_FAILED) {
+			o->has_value = sem_getvalue((sem_t *)p, &o->value) == 0;
+			munmap(p, sizeof(sem_t));
+		}
+	}
+	close(fd);
+}
+
+/* Fill O from directory entry FILE; false if it vanished or does not belong to KIND. */
+static bool gather(enum posix_kind kind, int dfd, const char *file, struct posix_object *o)
+{
+	const struct posix_kind_desc *k = &kinds[kind];
+	size_t plen = strlen(k->prefix);
+	if (strcmp(file, ".") == 0 || strcmp(file, "..") == 0)
+		return false;
+	if (strncmp(file, k->prefix, plen) != 0 || file[plen] == '\0')
+		return false;
+	if (k->exclude && strncmp(file, k->exclude, strlen(k->exclude)) == 0)
+		return false;
+	struct stat st;
+	if (fstatat(dfd, file, &st, AT_SYMLINK_NOFOLLOW) < 0)
+		return false;
+	memset(o, 0, sizeof(*o));
+	o->kind = kind;
+	snprintf(o->name, sizeof(o->name), "/%s", file + plen);
+	o->uid = st.st_uid;
+	o->gid = st.st_gid;
+	o->mode = st.st_mode;
+	o->size = (uint64_t)st.st_size;
+	o->mtime = st.st_mtime;
+	if (!S_ISREG(st.st_mode))
+		return true;
+	if (kind == POSIX_MQUEUE) {
+		o->size = 0;
+		read_mqueue_qsize(dfd, file, o);
+		read_mqueue_attr(o);
+	} else if (kind == POSIX_SEM) {
+		read_sem_value(dfd, file, o);
+	}
+	return true;
+}
+
+int posix_scan(enum posix_kind kind, posix_visit_fn visit, void *ctx)
+{
+	int dfd = open_kind_dir(kind);
+	if (dfd < 0)
+		return -1;
+	DIR *dir = fdopendir(dfd);
+	if (!dir) {
+		int e = errno;
+		close(dfd);
+		errno = e;
+		return -1;
+	}
+	int rc = 0;
+	struct dirent *de;
+	struct posix_object obj;
+	errno = 0;
+	while (rc == 0 && (de = readdir(dir)) != NULL) {
+		if (gather(kind, dirfd(dir), de->d_name, &obj))
+			rc = visit(&obj, ctx);
+		errno = 0;
+	}
+	int e = errno;
+	closedir(dir);
+	if (rc == 0 && e) {
+		errno = e;
+		return -1;
+	}
+	return rc;
+}
+
+int posix_remove_entry(const struct posix_object *obj)
+{
+	char file[sizeof(obj->name) + 8];
+	snprintf(file, sizeof(file), "%s%s", kinds[obj->kind].prefix, obj->name + 1);
+	int dfd = open_kind_dir(obj->kind);
+	if (dfd < 0)
+		return -1;
+	/* unlinkat removes a symlink itself, never its target. */
+	int rc = unlinkat(dfd, file, 0);
+	int e = errno;
+	close(dfd);
+	errno = e;
+	return rc;
+}
+
+const char *posix_name_problem(enum posix_kind kind, const char *name)
+{
+	if (name[0] != '/')
+		return "must start with '/'";
+	if (name[1] == '\0')
+		return "is empty after the '/'";
+	if (strchr(name + 1, '/'))
+		return "must not contain a '/' after the first character";
+	if (strcmp(name, "/.") == 0 || strcmp(name, "/..") == 0)
+		return "is not a valid name";
+	if (strlen(kinds[kind].prefix) + strlen(name + 1) > NAME_MAX)
+		return "is too long";
+	return NULL;
+}
+
+static long read_long_file(const char *path, long fallback)
+{
+	FILE *f = fopen(path, "re");
+	long v;
+	if (!f)
+		return fallback;
+	if (fscanf(f, "%ld", &v) != 1)
+		v = fallback;
+	fclose(f);
+	return v;
+}
+
+static int create_shm(const char *name, unsigned mode, uint64_t size)
+{
+	if (size > INT64_MAX) {
+		errno = EFBIG;
+		return -1;
+	}
+	int fd = shm_open(name, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+	if (fd < 0)
+		return -1;
+	if (ftruncate(fd, (off_t)size) < 0) {
+		int e = errno;
+		shm_unlink(name);
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return close(fd);
+}
+
+static int create_mqueue(const char *name, unsigned mode, const struct posix_attr *attr)
+{
+	struct mq_attr a = { 0 };
+	struct mq_attr *ap = NULL;
+	if (attr->maxmsg || attr->msgsize) {
+		a.mq_maxmsg = attr->maxmsg ? attr->maxmsg
+			: read_long_file("/proc/sys/fs/mqueue/msg_default", 10);
+		a.mq_msgsize = attr->msgsize ? attr->msgsize
+			: read_long_file("/proc/sys/fs/mqueue/msgsize_default", 8192);
+		ap = &a;
+	}
+	mqd_t q = mq_open(name, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, (mode_t)mode, ap);
+	if (q == (mqd_t)-1)
+		return -1;
+	return mq_close(q);
+}
+
+static int create_sem(const char *name, unsigned mode, unsigned value)
+{
+	sem_t *s = sem_open(name, O_CREAT | O_EXCL, (mode_t)mode, value);
+	if (s == SEM_FAILED)
+		return -1;
+	return sem_close(s);
+}
+
+int posix_create(enum posix_kind kind, const char *name, unsigned mode, const struct posix_attr *attr)
+{
+	/* -p MODE means exactly MODE, as for System V objects. */
+	mode_t old = umask(0);
+	int rc;
+	switch (kind) {
+	case POSIX_SHM:
+		rc = create_shm(name, mode, attr->size);
+		break;
+	case POSIX_MQUEUE:
+		rc = create_mqueue(name, mode, attr);
+		break;
+	case POSIX_SEM:
+		rc = create_sem(name, mode, attr->value);
+		break;
+	default:
+		errno = EINVAL;
+		rc = -1;
+	}
+	int e = errno;
+	umask(old);
+	errno = e;
+	return rc;
+}
+
+int posix_unlink(enum posix_kind kind, const char *name)
+{
+	switch (kind) {
+	case POSIX_SHM:
+		return shm_unlink(name);
+	case POSIX_MQUEUE:
+		return mq_unlink(name);
+	case POSIX_SEM:
+		return sem_unlink(name);
+	default:
+		errno = EINVAL;
+		return -1;
+	}
+}
+
+const char *posix_mqueue_limit_problem(const struct posix_attr *attr, int errnum)
+{
+	static char buf[160];
+	if (errnum == EINVAL) {
+		static const struct {
+			const char *what, *sysctl;
+			long hard;
+		} limits[] = {
+			{ "maxmsg", "/proc/sys/fs/mqueue/msg_max", HARD_MSGMAX },
+			{ "msgsize", "/proc/sys/fs/mqueue/msgsize_max", HARD_MSGSIZEMAX },
+		};
+		for (size_t i = 0; i < 2; i++) {
+			long v = i == 0 ? attr->maxmsg : attr->msgsize;
+			long soft = read_long_file(limits[i].sysctl, -1);
+			if (v > limits[i].hard)
+				snprintf(buf, sizeof(buf), "%s %ld exceeds the kernel's hard limit (%ld)",
+					 limits[i].what, v, limits[i].hard);
+			else if (soft >= 0 && v > soft)
+				snprintf(buf, sizeof(buf), "%s %ld exceeds %s (%ld)",
+					 limits[i].what, v, limits[i].sysctl, soft);
+			else
+				continue;
+			return buf;
+		}
+	}
+	if (errnum == EMFILE && (attr->maxmsg || attr->msgsize))
+		return "the queue would exceed RLIMIT_MSGQUEUE (ulimit -q)";
+	if (errnum == ENOSPC)
+		return "the number of queues reached /proc/sys/fs/mqueue/queues_max";
+	return NULL;
+}

@@ -1,1 +1,498 @@
-/* stub */
+/*
+ * System V IPC data module.  Objects come from one of three kernel sources,
+ * tried fastest first: *_STAT_ANY over the index range that *_INFO reports
+ * (Linux >= 4.17, no read permission needed), /proc/sysvipc/{msg,shm,sem}
+ * (text the kernel must format), then *_STAT (hides unreadable objects).
+ * All sources fill the same struct, so output does not depend on the source.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <inttypes.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
+
+#include "src/sysv.h"
+#include "src/util.h"
+
+/* Older headers lack the _ANY commands; the numbers are kernel ABI. */
+#ifndef SHM_STAT_ANY
+#define SHM_STAT_ANY 15
+#endif
+#ifndef SEM_STAT_ANY
+#define SEM_STAT_ANY 20
+#endif
+#ifndef MSG_STAT_ANY
+#define MSG_STAT_ANY 13
+#endif
+
+union semun {
+	int val;
+	struct semid_ds *buf;
+	unsigned short *array;
+	struct seminfo *__buf;
+};
+
+/*
+ * Per-kind syscall glue.  stat() runs one *_STAT-style command on an index
+ * and returns the object's id; info() returns the highest used index and the
+ * number of objects in use.
+ */
+static int shm_stat(int index, int cmd, struct sysv_object *o)
+{
+	struct shmid_ds ds;
+	int id = shmctl(index, cmd, &ds);
+	if (id < 0)
+		return -1;
+	*o = (struct sysv_object){
+		.kind = SYSV_SHM, .key = ds.shm_perm.__key, .id = id,
+		.mode = ds.shm_perm.mode,
+		.uid = ds.shm_perm.uid, .gid = ds.shm_perm.gid,
+		.cuid = ds.shm_perm.cuid, .cgid = ds.shm_perm.cgid,
+		.times = { ds.shm_atime, ds.shm_dtime, ds.shm_ctime },
+		.pids = { ds.shm_cpid, ds.shm_lpid },
+		.size = ds.shm_segsz, .count = ds.shm_nattch,
+	};
+	return id;
+}
+
+static int msg_stat(int index, int cmd, struct sysv_object *o)
+{
+	struct msqid_ds ds;
+	int id = msgctl(index, cmd, &ds);
+	if (id < 0)
+		return -1;
+	*o = (struct sysv_object){
+		.kind = SYSV_MSG, .key = ds.msg_perm.__key, .id = id,
+		.mode = ds.msg_perm.mode,
+		.uid = ds.msg_perm.uid, .gid = ds.msg_perm.gid,
+		.cuid = ds.msg_perm.cuid, .cgid = ds.msg_perm.cgid,
+		.times = { ds.msg_stime, ds.msg_rtime, ds.msg_ctime },
+		.pids = { ds.msg_lspid, ds.msg_lrpid },
+		.size = ds.__msg_cbytes, .count = ds.msg_qnum,
+		.qbytes = ds.msg_qbytes,
+	};
+	return id;
+}
+
+static int sem_stat(int index, int cmd, struct sysv_object *o)
+{
+	struct semid_ds ds;
+	int id = semctl(index, 0, cmd, (union semun){ .buf = &ds });
+	if (id < 0)
+		return -1;
+	*o = (struct sysv_object){
+		.kind = SYSV_SEM, .key = ds.sem_perm.__key, .id = id,
+		.mode = ds.sem_perm.mode,
+		.uid = ds.sem_perm.uid, .gid = ds.sem_perm.gid,
+		.cuid = ds.sem_perm.cuid, .cgid = ds.sem_perm.cgid,
+		.times = { ds.sem_otime, ds.sem_ctime, 0 },
+		.size = ds.sem_nsems,
+	};
+	return id;
+}
+
+static int shm_info(int *used)
+{
+	struct shm_info info;
+	int max = shmctl(0, SHM_INFO, (struct shmid_ds *)&info);
+	*used = info.used_ids;
+	return max;
+}
+
+static int msg_info(int *used)
+{
+	struct msginfo info;
+	int max = msgctl(0, MSG_INFO, (struct msqid_ds *)&info);
+	*used = info.msgpool;
+	return max;
+}
+
+static int sem_info(int *used)
+{
+	struct seminfo info;
+	int max = semctl(0, 0, SEM_INFO, (union semun){ .__buf = &info });
+	*used = info.semusz;
+	return max;
+}
+
+/* How a /proc/sysvipc column lands in the struct. */
+struct proc_column {
+	size_t offset;
+	enum { F_I32, F_U32, F_I64, F_U64, F_SKIP } type;
+	int base;
+};
+
+#define COL(field, type, base) { offsetof(struct sysv_object, field), type, base }
+#define SKIP { 0, F_SKIP, 10 }
+
+static const struct kind_desc {
+	const char *proc_path;
+	int stat_any_cmd, stat_cmd;
+	int (*stat)(int index, int cmd, struct sysv_object *o);
+	int (*info)(int *used);
+	struct proc_column columns[16];
+	int ncolumns;
+} kinds[SYSV_KINDS] = {
+	[SYSV_MSG] = {
+		"/proc/sysvipc/msg", MSG_STAT_ANY, MSG_STAT, msg_stat, msg_info,
+		{ COL(key, F_I32, 10), COL(id, F_I32, 10), COL(mode, F_U32, 8),
+		  COL(size, F_U64, 10), COL(count, F_U64, 10),
+		  COL(pids[0], F_I64, 10), COL(pids[1], F_I64, 10),
+		  COL(uid, F_U32, 10), COL(gid, F_U32, 10), COL(cuid, F_U32, 10), COL(cgid, F_U32, 10),
+		  COL(times[0], F_I64, 10), COL(times[1], F_I64, 10), COL(times[2], F_I64, 10) },
+		14,
+	},
+	[SYSV_SHM] = {
+		"/proc/sysvipc/shm", SHM_STAT_ANY, SHM_STAT, shm_stat, shm_info,
+		{ COL(key, F_I32, 10), COL(id, F_I32, 10), COL(mode, F_U32, 8),
+		  COL(size, F_U64, 10), COL(pids[0], F_I64, 10), COL(pids[1], F_I64, 10),
+		  COL(count, F_U64, 10),
+		  COL(uid, F_U32, 10), COL(gid, F_U32, 10), COL(cuid, F_U32, 10), COL(cgid, F_U32, 10),
+		  COL(times[0], F_I64, 10), COL(times[1], F_I64, 10), COL(times[2], F_I64, 10),
+		  COL(rss, F_U64, 10), COL(swap, F_U64, 10) },
+		16,
+	},
+	[SYSV_SEM] = {
+		"/proc/sysvipc/sem", SEM_STAT_ANY, SEM_STAT, sem_stat, sem_info,
+		{ COL(key, F_I32, 10), COL(id, F_I32, 10), COL(mode, F_U32, 8),
+		  COL(size, F_U64, 10),
+		  COL(uid, F_U32, 10), COL(gid, F_U32, 10), COL(cuid, F_U32, 10), COL(cgid, F_U32, 10),
+		  COL(times[0], F_I64, 10), COL(times[1], F_I64, 10) },
+		10,
+	},
+};
+
+static enum sysv_source forced_source = SOURCE_AUTO;
+static bool source_from_env_checked;
+
+void sysv_set_source(enum sysv_source source)
+{
+	forced_source = source;
+	source_from_env_checked = true;
+}
+
+static enum sysv_source wanted_source(void)
+{
+	if (!source_from_env_checked) {
+		const char *env = getenv("IPCBOX_SYSV_SOURCE");
+		source_from_env_checked = true;
+		if (env && strcmp(env, "stat_any") == 0)
+			forced_source = SOURCE_STAT_ANY;
+		else if (env && strcmp(env, "proc") == 0)
+			forced_source = SOURCE_PROC;
+		else if (env && strcmp(env, "stat") == 0)
+			forced_source = SOURCE_STAT;
+	}
+	return forced_source;
+}
+
+/* One /proc line; false if it does not have the expected columns. */
+static bool parse_proc_line(const struct kind_desc *k, char *line, struct sysv_object *o)
+{
+	char *p = line;
+	for (int i = 0; i < k->ncolumns; i++) {
+		const struct proc_column *c = &k->columns[i];
+		char *end;
+		errno = 0;
+		if (c->type == F_I32 || c->type == F_I64) {
+			long long v = strtoll(p, &end, c->base);
+			if (end == p || errno)
+				return false;
+			if (c->type == F_I32)
+				*(int32_t *)((char *)o + c->offset) = (int32_t)v;
+			else
+				*(int64_t *)((char *)o + c->offset) = v;
+		} else {
+			while (*p == ' ')
+				p++;
+			if (*p == '-')
+				return false;
+			unsigned long long v = strtoull(p, &end, c->base);
+			if (end == p || errno)
+				return false;
+			if (c->type == F_U32)
+				*(uint32_t *)((char *)o + c->offset) = (uint32_t)v;
+			else if (c->type == F_U64)
+				*(uint64_t *)((char *)o + c->offset) = v;
+		}
+		if (*end != ' ' && *end != '\n' && *end != '\0')
+			return false;
+		p = end;
+	}
+	while (*p == ' ')
+		p++;
+	return *p == '\n' || *p == '\0';
+}
+
+static int scan_proc(enum sysv_kind kind, sysv_visit_fn visit, void *ctx)
+{
+	const struct kind_desc *k = &kinds[kind];
+	FILE *f = fopen(k->proc_path, "re");
+	if (!f)
+		return -1;
+	char line[512];
+	int rc = 0;
+	/* The first line is the column header. */
+	if (!fgets(line, sizeof(line), f)) {
+		fclose(f);
+		errno = EIO;
+		return -1;
+	}
+	while (rc == 0 && fgets(line, sizeof(line), f)) {
+		struct sysv_object o = { .kind = kind };
+		if (!parse_proc_line(k, line, &o))
+			continue;
+		rc = visit(&o, ctx);
+	}
+	fclose(f);
+	return rc;
+}
+
+/*
+ * Walk the index range with a *_STAT command.  Unused indices fail with
+ * EINVAL; a kernel without the command fails on every index, which we can
+ * only tell from the in-use count that *_INFO reports.
+ */
+static int scan_stat(enum sysv_kind kind, int cmd, sysv_visit_fn visit, void *ctx)
+{
+	const struct kind_desc *k = &kinds[kind];
+	int used = 0;
+	int max = k->info(&used);
+	if (max < 0)
+		return -1;
+	int seen = 0;
+	for (int index = 0; index <= max; index++) {
+		struct sysv_object o;
+		if (k->stat(index, cmd, &o) < 0)
+			continue;
+		seen++;
+		int rc = visit(&o, ctx);
+		if (rc)
+			return rc;
+	}
+	if (seen == 0 && used > 0 && cmd == k->stat_any_cmd) {
+		errno = EINVAL;
+		return -1;
+	}
+	return 0;
+}
+
+int sysv_scan(enum sysv_kind kind, sysv_visit_fn visit, void *ctx)
+{
+	const struct kind_desc *k = &kinds[kind];
+	switch (wanted_source()) {
+	case SOURCE_STAT_ANY:
+		return scan_stat(kind, k->stat_any_cmd, visit, ctx);
+	case SOURCE_PROC:
+		return scan_proc(kind, visit, ctx);
+	case SOURCE_STAT:
+		return scan_stat(kind, k->stat_cmd, visit, ctx);
+	case SOURCE_AUTO:
+		break;
+	}
+	int rc = scan_stat(kind, k->stat_any_cmd, visit, ctx);
+	if (rc != -1)
+		return rc;
+	rc = scan_proc(kind, visit, ctx);
+	if (rc != -1)
+		return rc;
+	return scan_stat(kind, k->stat_cmd, visit, ctx);
+}
+
+struct find_ctx {
+	int id;
+	struct sysv_object *out;
+};
+
+static int match_id(const struct sysv_object *o, void *ctx)
+{
+	struct find_ctx *f = ctx;
+	if (o->id != f->id)
+		return 0;
+	*f->out = *o;
+	return 1;
+}
+
+int sysv_find(enum sysv_kind kind, int id, struct sysv_object *out)
+{
+	struct find_ctx f = { id, out };
+	int rc = sysv_scan(kind, match_id, &f);
+	if (rc == 0)
+		errno = ENOENT;
+	if (rc != 1)
+		return -1;
+	/*
+	 * /proc/sysvipc/msg has no queue capacity: ask IPC_STAT, and without
+	 * read permission MSG_STAT_ANY (util-linux prints 0 there).
+	 */
+	if (kind == SYSV_MSG && out->qbytes == 0) {
+		struct msqid_ds ds;
+		struct sysv_object any;
+		if (msgctl(id, IPC_STAT, &ds) == 0)
+			out->qbytes = ds.msg_qbytes;
+		else if (scan_stat(kind, MSG_STAT_ANY, match_id, &(struct find_ctx){ id, &any }) == 1)
+			out->qbytes = any.qbytes;
+	}
+	return 0;
+}
+
+struct sysv_semval *sysv_sem_values(int semid, unsigned nsems)
+{
+	struct sysv_semval *v = xcalloc(nsems, sizeof(*v));
+	for (unsigned i = 0; i < nsems; i++) {
+		int val = semctl(semid, i, GETVAL);
+		int ncount = semctl(semid, i, GETNCNT);
+		int zcount = semctl(semid, i, GETZCNT);
+		int pid = semctl(semid, i, GETPID);
+		if (val < 0 || ncount < 0 || zcount < 0 || pid < 0) {
+			int saved = errno;
+			free(v);
+			errno = saved;
+			return NULL;
+		}
+		v[i] = (struct sysv_semval){ val, ncount, zcount, pid };
+	}
+	return v;
+}
+
+/* Read up to n unsigned numbers from a /proc/sys file; the count read. */
+static int read_proc_numbers(const char *path, uint64_t *values, int n)
+{
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return 0;
+	int got = 0;
+	while (got < n && fscanf(f, "%" SCNu64, &values[got]) == 1)
+		got++;
+	fclose(f);
+	return got;
+}
+
+int sysv_limits(enum sysv_kind kind, struct sysv_limits *l)
+{
+	memset(l, 0, sizeof(*l));
+	switch (kind) {
+	case SYSV_MSG: {
+		struct msginfo info;
+		if (msgctl(0, IPC_INFO, (struct msqid_ds *)&info) < 0)
+			return -1;
+		l->msgmni = info.msgmni;
+		l->msgmax = info.msgmax;
+		l->msgmnb = info.msgmnb;
+		read_proc_numbers("/proc/sys/kernel/msgmni", &l->msgmni, 1);
+		read_proc_numbers("/proc/sys/kernel/msgmax", &l->msgmax, 1);
+		read_proc_numbers("/proc/sys/kernel/msgmnb", &l->msgmnb, 1);
+		return 0;
+	}
+	case SYSV_SHM: {
+		struct shminfo info;
+		if (shmctl(0, IPC_INFO, (struct shmid_ds *)&info) < 0)
+			return -1;
+		l->shmmni = info.shmmni;
+		l->shmmax = info.shmmax;
+		l->shmall = info.shmall;
+		l->shmmin = info.shmmin;
+		read_proc_numbers("/proc/sys/kernel/shmmni", &l->shmmni, 1);
+		read_proc_numbers("/proc/sys/kernel/shmmax", &l->shmmax, 1);
+		read_proc_numbers("/proc/sys/kernel/shmall", &l->shmall, 1);
+		return 0;
+	}
+	case SYSV_SEM: {
+		struct seminfo info;
+		if (semctl(0, 0, IPC_INFO, (union semun){ .__buf = &info }) < 0)
+			return -1;
+		l->semmsl = info.semmsl;
+		l->semmns = info.semmns;
+		l->semopm = info.semopm;
+		l->semmni = info.semmni;
+		l->semvmx = info.semvmx;
+		uint64_t sem[4];
+		if (read_proc_numbers("/proc/sys/kernel/sem", sem, 4) == 4) {
+			l->semmsl = sem[0];
+			l->semmns = sem[1];
+			l->semopm = sem[2];
+			l->semmni = sem[3];
+		}
+		return 0;
+	}
+	default:
+		errno = EINVAL;
+		return -1;
+	}
+}
+
+int sysv_summary(enum sysv_kind kind, struct sysv_summary *s)
+{
+	memset(s, 0, sizeof(*s));
+	switch (kind) {
+	case SYSV_MSG: {
+		struct msginfo info;
+		if (msgctl(0, MSG_INFO, (struct msqid_ds *)&info) < 0)
+			return -1;
+		s->msg_queues = info.msgpool;
+		s->msg_headers = info.msgmap;
+		s->msg_bytes = info.msgtql;
+		return 0;
+	}
+	case SYSV_SHM: {
+		struct shm_info info;
+		if (shmctl(0, SHM_INFO, (struct shmid_ds *)&info) < 0)
+			return -1;
+		s->shm_segments = info.used_ids;
+		s->shm_pages = info.shm_tot;
+		s->shm_resident = info.shm_rss;
+		s->shm_swapped = info.shm_swp;
+		s->swap_attempts = info.swap_attempts;
+		s->swap_successes = info.swap_successes;
+		return 0;
+	}
+	case SYSV_SEM: {
+		struct seminfo info;
+		if (semctl(0, 0, SEM_INFO, (union semun){ .__buf = &info }) < 0)
+			return -1;
+		s->sem_arrays = info.semusz;
+		s->sem_total = info.semaem;
+		return 0;
+	}
+	default:
+		errno = EINVAL;
+		return -1;
+	}
+}
+
+int sysv_remove(enum sysv_kind kind, int id)
+{
+	switch (kind) {
+	case SYSV_MSG:
+		return msgctl(id, IPC_RMID, NULL);
+	case SYSV_SHM:
+		return shmctl(id, IPC_RMID, NULL);
+	case SYSV_SEM:
+		return semctl(id, 0, IPC_RMID);
+	default:
+		errno = EINVAL;
+		return -1;
+	}
+}
+
+int sysv_id_of_key(enum sysv_kind kind, int32_t key)
+{
+	/* Size/nsems 0 and no flags: look up only, never create. */
+	switch (kind) {
+	case SYSV_MSG:
+		return msgget(key, 0);
+	case SYSV_SHM:
+		return shmget(key, 0, 0);
+	case SYSV_SEM:
+		return semget(key, 0, 0);
+	default:
+		errno = EINVAL;
+		return -1;
+	}
+}

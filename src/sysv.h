@@ -10,6 +10,10 @@
 
 enum sysv_kind { SYSV_MSG, SYSV_SHM, SYSV_SEM, SYSV_KINDS };
 
+/* Status bits the kernel reports in a segment's mode (SHM_DEST, SHM_LOCKED). */
+#define SYSV_MODE_DEST 01000
+#define SYSV_MODE_LOCKED 02000
+
 /* The kernel sources an object list can come from, fastest first. */
 enum sysv_source { SOURCE_AUTO, SOURCE_STAT_ANY, SOURCE_PROC, SOURCE_STAT };
 

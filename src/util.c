@@ -1,6 +1,8 @@
 /* Error idiom, checked output, strict number parsers and the name cache. */
+#include <ctype.h>
 #include <errno.h>
 #include <grp.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -204,3 +206,136 @@ void *xmalloc(size_t n) { return check_alloc(malloc(n ? n : 1)); }
 void *xcalloc(size_t n, size_t size) { return check_alloc(calloc(n ? n : 1, size ? size : 1)); }
 void *xreallocarray(void *p, size_t n, size_t size) { return check_alloc(reallocarray(p, n ? n : 1, size ? size : 1)); }
 char *xstrdup(const char *s) { return check_alloc(strdup(s)); }
+
+/* --- parsers for ipcmk/ipcrm --- */
+
+/*
+ * The reference tools parse with strtol-style functions, which accept
+ * leading blanks and a '+': keep accepting them, but nothing after the
+ * number and never a '+' or blank in the middle.
+ */
+bool parse_llong_lenient(const char *s, int base, long long min, long long max, long long *out)
+{
+	if (!s) {
+		errno = EINVAL;
+		return false;
+	}
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s == '+' && s[1] != '-')
+		s++;
+	return parse_llong(s, base, min, max, out);
+}
+
+bool parse_ipc_id(const char *s, int *out)
+{
+	long long v;
+	if (!parse_llong_lenient(s, 0, 0, INT_MAX, &v))
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+/* ipcs prints keys as unsigned hex, /proc as signed: accept both spellings. */
+bool parse_ipc_key(const char *s, int32_t *out)
+{
+	long long v;
+	if (!parse_llong_lenient(s, 0, INT32_MIN, UINT32_MAX, &v))
+		return false;
+	*out = (int32_t)(uint32_t)(v & 0xffffffff);
+	return true;
+}
+
+bool parse_ipc_mode(const char *s, unsigned *out)
+{
+	long long v;
+	if (!parse_llong_lenient(s, 8, 0, 07777, &v))
+		return false;
+	*out = (unsigned)v;
+	return true;
+}
+
+/* The multiplier of a size suffix: K M G T P E Z Y, optional "iB", or "B". */
+static bool size_multiplier(const char *p, unsigned __int128 *mult)
+{
+	static const char units[] = "KMGTPEZY";
+	const char *u = *p ? strchr(units, toupper((unsigned char)*p)) : NULL;
+	if (!u)
+		return false;
+	unsigned base = 1024;
+	p++;
+	if (p[0] == 'i' && (p[1] == 'B' || p[1] == 'b'))
+		p += 2;
+	else if (p[0] == 'B' || p[0] == 'b') {
+		base = 1000;
+		p++;
+	}
+	if (*p)
+		return false;
+	*mult = 1;
+	for (const char *q = units; q <= u; q++)
+		*mult *= base;
+	return true;
+}
+
+/*
+ * NUMBER[.FRACTION][SUFFIX] as util-linux documents it.  The fraction needs a
+ * suffix and is decimal; the result is floor(value * multiplier), computed
+ * exactly (the digits are folded from the last one: floor((d + q)/10) keeps
+ * the floor of the whole fraction).
+ */
+bool parse_size(const char *s, uint64_t *out)
+{
+	if (!s)
+		goto invalid;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s == '+')
+		s++;
+	if (!isdigit((unsigned char)*s))
+		goto invalid;
+	char *end;
+	errno = 0;
+	unsigned long long whole = strtoull(s, &end, 0);
+	if (errno == ERANGE) {
+		errno = ERANGE;
+		return false;
+	}
+	bool hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
+	const char *frac = NULL, *p = end;
+	size_t frac_len = 0;
+	if (*p == '.') {
+		if (hex)
+			goto invalid;	/* 0x1.8K: decimal or hex fraction? refuse */
+		frac = ++p;
+		while (isdigit((unsigned char)*p))
+			p++;
+		frac_len = (size_t)(p - frac);
+	}
+	unsigned __int128 mult = 1;
+	if (*p) {
+		if (!size_multiplier(p, &mult))
+			goto invalid;
+	} else if (frac) {
+		goto invalid;	/* "1.5" means nothing without a unit */
+	}
+	unsigned __int128 part = 0;
+	for (size_t i = frac_len; i-- > 0;)
+		part = ((unsigned __int128)(frac[i] - '0') * mult + part) / 10;
+	unsigned __int128 total = (unsigned __int128)whole * mult;
+	if ((whole && total / whole != mult) || total + part > UINT64_MAX) {
+		errno = ERANGE;
+		return false;
+	}
+	*out = (uint64_t)(total + part);
+	return true;
+invalid:
+	errno = EINVAL;
+	return false;
+}
+
+/* The "Try" line of usage_error without exiting, for parsers that return. */
+void print_usage_hint(void)
+{
+	fprintf(stderr, "Try '%s --help' for more information.\n", progname);
+}

@@ -41,4 +41,19 @@ void *xcalloc(size_t n, size_t size);
 void *xreallocarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 
+/* --- parsers for ipcmk/ipcrm --- */
+
+/* parse_llong, also accepting leading blanks and '+' as strtol does. */
+bool parse_llong_lenient(const char *s, int base, long long min, long long max, long long *out);
+/* An IPC id: decimal, 0x hex or 0 octal, 0..INT_MAX. */
+bool parse_ipc_id(const char *s, int *out);
+/* An IPC key: decimal, 0x hex or 0 octal, INT32_MIN..UINT32_MAX (no truncation). */
+bool parse_ipc_key(const char *s, int32_t *out);
+/* An octal permission mode, at most 07777. */
+bool parse_ipc_mode(const char *s, unsigned *out);
+/* A size with optional K/KiB/KB... suffix and decimal fraction (1.5K). */
+bool parse_size(const char *s, uint64_t *out);
+/* Print only the "Try 'PROG --help'" line (usage_hint without exit). */
+void print_usage_hint(void);
+
 #endif

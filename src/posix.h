@@ -1,0 +1,75 @@
+#ifndef IPCBOX_POSIX_H
+#define IPCBOX_POSIX_H
+
+/*
+ * POSIX IPC objects (shared memory, message queues, named semaphores) as
+ * neutral structs, like sysv.h: the backend gathers and never prints.
+ * Linux keeps them as files: /dev/shm/NAME, /dev/shm/sem.NAME and the
+ * mqueue filesystem, normally mounted on /dev/mqueue.
+ */
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+enum posix_kind { POSIX_SHM, POSIX_MQUEUE, POSIX_SEM, POSIX_KINDS };
+
+struct posix_object {
+	enum posix_kind kind;
+	char name[NAME_MAX + 2];	/* with the leading '/' */
+	uint32_t uid, gid;
+	uint32_t mode;		/* full st_mode: S_ISREG() tells odd entries apart */
+	uint64_t size;		/* shm: bytes; mqueue: bytes queued (QSIZE); sem: file size */
+	int64_t mtime;
+	/* mqueue, when the queue could be opened for reading */
+	bool has_attr;
+	int64_t maxmsg, msgsize, curmsgs;
+	/* sem, when the semaphore could be opened */
+	bool has_value;
+	int value;
+};
+
+/* Called for each object; a non-zero return stops the scan and is returned. */
+typedef int (*posix_visit_fn)(const struct posix_object *obj, void *ctx);
+
+/*
+ * Visit every entry of one kind (also entries that are not regular files, so
+ * callers can report them).  Never follows symlinks.  Returns 0, the
+ * visitor's value, or -1 with errno (ENOENT: no directory; EMEDIUMTYPE:
+ * the mqueue directory is not a mounted mqueue filesystem).
+ */
+int posix_scan(enum posix_kind kind, posix_visit_fn visit, void *ctx);
+
+/* Remove one entry seen by posix_scan, without following symlinks. */
+int posix_remove_entry(const struct posix_object *obj);
+
+/* Attributes for posix_create; 0 means the kernel's default. */
+struct posix_attr {
+	uint64_t size;		/* shm */
+	long maxmsg, msgsize;	/* mqueue */
+	unsigned value;		/* sem */
+};
+
+/*
+ * Create a new object with exactly MODE (the umask does not apply); fails
+ * with EEXIST if the name exists.  Returns 0 or -1 with errno; on failure
+ * nothing is left behind.
+ */
+int posix_create(enum posix_kind kind, const char *name, unsigned mode, const struct posix_attr *attr);
+
+/* shm_unlink/mq_unlink/sem_unlink; 0 or -1 with errno. */
+int posix_unlink(enum posix_kind kind, const char *name);
+
+/*
+ * NULL if NAME is a valid name for KIND ("/x", one slash, fits NAME_MAX
+ * with the kind's file prefix), else a reason for an error message.
+ */
+const char *posix_name_problem(enum posix_kind kind, const char *name);
+
+/* "/dev/shm" or "/dev/mqueue": where the kind's entries live. */
+const char *posix_dir(enum posix_kind kind);
+
+/* After mq_open failed with ERRNUM: the limit ATTR exceeds, or NULL. */
+const char *posix_mqueue_limit_problem(const struct posix_attr *attr, int errnum);
+
+#endif
