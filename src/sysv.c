@@ -328,16 +328,12 @@ int sysv_find(enum sysv_kind kind, int id, struct sysv_object *out)
 	if (rc != 1)
 		return -1;
 	/*
-	 * /proc/sysvipc/msg has no queue capacity: ask IPC_STAT, and without
-	 * read permission MSG_STAT_ANY (util-linux prints 0 there).
+	 * The capacity is shown only to those who may read the queue (as
+	 * util-linux, which asks IPC_STAT): the same from every source.
 	 */
-	if (kind == SYSV_MSG && out->qbytes == 0) {
+	if (kind == SYSV_MSG) {
 		struct msqid_ds ds;
-		struct sysv_object any;
-		if (msgctl(id, IPC_STAT, &ds) == 0)
-			out->qbytes = ds.msg_qbytes;
-		else if (scan_stat(kind, MSG_STAT_ANY, match_id, &(struct find_ctx){ id, &any }) == 1)
-			out->qbytes = any.qbytes;
+		out->qbytes = msgctl(id, IPC_STAT, &ds) == 0 ? ds.msg_qbytes : 0;
 	}
 	return 0;
 }
