@@ -1,2 +1,390 @@
+/*
+ * ipcmk: create System V and POSIX IPC objects.
+ *
+ * Unlike util-linux, nothing existing is ever handed back or changed: System
+ * V objects are created with IPC_EXCL under a fresh random key (never 0),
+ * POSIX ones with O_EXCL.  The whole command line is checked before the first
+ * object is made, and if one object of a call fails, those the call already
+ * made are removed again.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <semaphore.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
+#include <sys/random.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
+
 #include "src/commands.h"
-int ipcmk_main(int argc, char **argv) { (void)argc; (void)argv; return 1; }
+#include "src/posix.h"
+#include "src/sysv.h"
+#include "src/util.h"
+
+#ifndef SEM_VALUE_MAX
+#define SEM_VALUE_MAX INT_MAX
+#endif
+
+static const char usage_text[] =
+	"\n"
+	"Usage:\n"
+	" ipcmk [options]\n"
+	"\n"
+	"Create various IPC resources.\n"
+	"\n"
+	"Options:\n"
+	" -M, --shmem <size>       create shared memory segment of size <size>\n"
+	" -S, --semaphore <number> create semaphore array with <number> elements\n"
+	" -Q, --queue              create message queue\n"
+	" -m, --posix-shmem <size> create POSIX shared memory segment of size <size>\n"
+	" -s, --posix-semaphore    create POSIX named semaphore\n"
+	" -q, --posix-mqueue       create POSIX message queue\n"
+	" -n, --name <name>        name of the POSIX resource (/name)\n"
+	" -p, --mode <mode>        permission for the resource (default is 0644)\n"
+	"     --key <key>          create the System V resources with this key\n"
+	"     --maxmsg <number>    capacity of the POSIX message queue in messages\n"
+	"     --msgsize <number>   maximum message size of the POSIX message queue\n"
+	"     --value <number>     initial value of the POSIX semaphore (default 0)\n"
+	"\n"
+	" -h, --help               display this help\n"
+	" -V, --version            display version\n"
+	"\n"
+	"Arguments:\n"
+	" <size> arguments may be followed by the suffixes for\n"
+	"   GiB, TiB, PiB, EiB, ZiB, and YiB (the \"iB\" is optional)\n"
+	"\n"
+	"For more details see ipcmk(1).\n";
+
+enum { OPT_KEY = CHAR_MAX + 1, OPT_MAXMSG, OPT_MSGSIZE, OPT_VALUE };
+
+static const char short_opts[] = "M:m:QqS:sn:p:hV";
+static const struct option long_opts[] = {
+	{ "shmem",           required_argument, NULL, 'M' },
+	{ "posix-shmem",     required_argument, NULL, 'm' },
+	{ "queue",           no_argument,       NULL, 'Q' },
+	{ "posix-mqueue",    no_argument,       NULL, 'q' },
+	{ "semaphore",       required_argument, NULL, 'S' },
+	{ "posix-semaphore", no_argument,       NULL, 's' },
+	{ "name",            required_argument, NULL, 'n' },
+	{ "mode",            required_argument, NULL, 'p' },
+	{ "key",             required_argument, NULL, OPT_KEY },
+	{ "maxmsg",          required_argument, NULL, OPT_MAXMSG },
+	{ "msgsize",         required_argument, NULL, OPT_MSGSIZE },
+	{ "value",           required_argument, NULL, OPT_VALUE },
+	{ "help",            no_argument,       NULL, 'h' },
+	{ "version",         no_argument,       NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* The objects, in the order they are created and printed. */
+enum mk_type { MK_SHM, MK_PSHM, MK_MSG, MK_PMSG, MK_SEM, MK_PSEM, MK_TYPES };
+
+static const struct mk_type_desc {
+	bool posix;
+	int kind;		/* enum sysv_kind or enum posix_kind */
+	const char *what;	/* in "create %s failed" */
+	const char *report;	/* printf format for the id or the name */
+} types[MK_TYPES] = {
+	[MK_SHM]  = { false, SYSV_SHM,     "share memory",         "Shared memory id: %d\n" },
+	[MK_PSHM] = { true,  POSIX_SHM,    "POSIX shared memory",  "POSIX shared memory name: %s\n" },
+	[MK_MSG]  = { false, SYSV_MSG,     "message queue",        "Message queue id: %d\n" },
+	[MK_PMSG] = { true,  POSIX_MQUEUE, "POSIX message queue",  "POSIX message queue name: %s\n" },
+	[MK_SEM]  = { false, SYSV_SEM,     "semaphore",            "Semaphore id: %d\n" },
+	[MK_PSEM] = { true,  POSIX_SEM,    "POSIX semaphore",      "POSIX semaphore name: %s\n" },
+};
+
+enum mk_action { MK_CREATE, MK_HELP, MK_VERSION };
+
+struct mk_request {
+	enum mk_action action;
+	bool want[MK_TYPES];
+	uint64_t shm_size;
+	int nsems;
+	const char *nsems_arg;	/* for the SEMMSL message */
+	const char *name;
+	unsigned mode;
+	bool has_key;
+	int32_t key;
+	struct posix_attr attr;	/* size, maxmsg, msgsize, value */
+	bool has_maxmsg, has_msgsize, has_value;
+};
+
+/* Print "ipcmk: MSG" and, for usage errors, the Try line; always -1. */
+static int fail(bool hint, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail(bool hint, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	warnx("%s", msg);
+	if (hint)
+		print_usage_hint();
+	return -1;
+}
+
+/* "failed to parse WHAT: 'ARG'" plus the reason when it is a range error. */
+static int parse_failure(const char *what, const char *arg, bool errno_always)
+{
+	if (errno == ERANGE || errno_always)
+		return fail(false, "failed to parse %s: '%s': %s", what, arg, strerror(errno));
+	return fail(false, "failed to parse %s: '%s'", what, arg);
+}
+
+static int parse_positive(const char *what, const char *arg, long long min, long long max, long long *out)
+{
+	if (!parse_llong_lenient(arg, 10, LLONG_MIN, LLONG_MAX, out))
+		return parse_failure(what, arg, false);
+	if (*out < min || *out > max) {
+		errno = ERANGE;
+		return parse_failure(what, arg, false);
+	}
+	return 0;
+}
+
+/*
+ * Fill REQ from the command line; no kernel calls.  Returns 0, or -1 after
+ * printing the error.  Values are parsed in command-line order, as the
+ * reference does, so the first bad one is reported.
+ */
+static int parse_args(int argc, char **argv, struct mk_request *req)
+{
+	long long v;
+	int c;
+
+	memset(req, 0, sizeof(*req));
+	req->mode = 0644;
+	optind = 0;	/* reinitialise getopt: the parser may be called again */
+	while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
+		switch (c) {
+		case 'M':
+		case 'm':
+			if (!parse_size(optarg, c == 'M' ? &req->shm_size : &req->attr.size))
+				return parse_failure("size", optarg, true);
+			req->want[c == 'M' ? MK_SHM : MK_PSHM] = true;
+			break;
+		case 'Q':
+			req->want[MK_MSG] = true;
+			break;
+		case 'q':
+			req->want[MK_PMSG] = true;
+			break;
+		case 'S':
+			/* int range like the reference; at least one element. */
+			if (!parse_llong_lenient(optarg, 10, INT_MIN, INT_MAX, &v))
+				return parse_failure("elements", optarg, false);
+			if (v < 1) {
+				errno = ERANGE;
+				return parse_failure("elements", optarg, false);
+			}
+			req->nsems = (int)v;
+			req->nsems_arg = optarg;
+			req->want[MK_SEM] = true;
+			break;
+		case 's':
+			req->want[MK_PSEM] = true;
+			break;
+		case 'n':
+			req->name = optarg;
+			break;
+		case 'p':
+			if (!parse_ipc_mode(optarg, &req->mode))
+				return parse_failure("mode", optarg, false);
+			break;
+		case OPT_KEY:
+			if (!parse_ipc_key(optarg, &req->key))
+				return parse_failure("key", optarg, false);
+			if (req->key == IPC_PRIVATE)
+				return fail(false, "failed to parse key: '%s': key 0 (IPC_PRIVATE) cannot be requested", optarg);
+			req->has_key = true;
+			break;
+		case OPT_MAXMSG:
+			if (parse_positive("maxmsg", optarg, 1, LONG_MAX, &v) < 0)
+				return -1;
+			req->attr.maxmsg = (long)v;
+			req->has_maxmsg = true;
+			break;
+		case OPT_MSGSIZE:
+			if (parse_positive("msgsize", optarg, 1, LONG_MAX, &v) < 0)
+				return -1;
+			req->attr.msgsize = (long)v;
+			req->has_msgsize = true;
+			break;
+		case OPT_VALUE:
+			if (parse_positive("value", optarg, 0, SEM_VALUE_MAX, &v) < 0)
+				return -1;
+			req->attr.value = (unsigned)v;
+			req->has_value = true;
+			break;
+		case 'h':
+			req->action = MK_HELP;
+			return 0;
+		case 'V':
+			req->action = MK_VERSION;
+			return 0;
+		default:
+			/* getopt printed the message */
+			print_usage_hint();
+			return -1;
+		}
+	}
+	if (optind < argc)
+		return fail(true, "unexpected argument '%s'", argv[optind]);
+
+	bool sysv = req->want[MK_SHM] || req->want[MK_MSG] || req->want[MK_SEM];
+	bool posix = req->want[MK_PSHM] || req->want[MK_PMSG] || req->want[MK_PSEM];
+	if (!sysv && !posix)
+		return fail(true, "bad usage");
+	if (req->has_key && !sysv)
+		return fail(true, "--key needs a System V resource (-M, -Q or -S)");
+	if ((req->has_maxmsg || req->has_msgsize) && !req->want[MK_PMSG])
+		return fail(true, "--maxmsg and --msgsize need --posix-mqueue");
+	if (req->has_value && !req->want[MK_PSEM])
+		return fail(true, "--value needs --posix-semaphore");
+	if (req->name && !posix)
+		return fail(true, "--name needs a POSIX resource (-m, -q or -s)");
+	if (posix && !req->name)
+		return fail(true, "name is required for POSIX IPC resources (--name)");
+	for (int t = 0; t < MK_TYPES; t++) {
+		if (!req->want[t] || !types[t].posix)
+			continue;
+		const char *why = posix_name_problem(types[t].kind, req->name);
+		if (why)
+			return fail(false, "invalid name '%s': %s", req->name, why);
+	}
+	return 0;
+}
+
+/* Checks against the running kernel's limits, still before any creation. */
+static int check_limits(const struct mk_request *req)
+{
+	struct sysv_limits lim;
+	if (req->want[MK_SEM] && sysv_limits(SYSV_SEM, &lim) == 0 &&
+	    lim.semmsl > 0 && (uint64_t)req->nsems > lim.semmsl)
+		return fail(false, "failed to parse elements: '%s': more than SEMMSL (%llu)",
+			    req->nsems_arg, (unsigned long long)lim.semmsl);
+	return 0;
+}
+
+static int sysv_get(enum sysv_kind kind, int32_t key, int flags, const struct mk_request *req)
+{
+	switch (kind) {
+	case SYSV_SHM:
+		if (req->shm_size > SIZE_MAX) {
+			errno = EINVAL;
+			return -1;
+		}
+		return shmget(key, (size_t)req->shm_size, flags);
+	case SYSV_MSG:
+		return msgget(key, flags);
+	case SYSV_SEM:
+		return semget(key, req->nsems, flags);
+	default:
+		errno = EINVAL;
+		return -1;
+	}
+}
+
+/* A new object under the requested key, or under fresh random keys. */
+static int sysv_create(enum sysv_kind kind, const struct mk_request *req)
+{
+	/* Only permission bits: the higher ones are IPC_* / SHM_* flags. */
+	int flags = IPC_CREAT | IPC_EXCL | (int)(req->mode & 0777);
+	if (req->has_key)
+		return sysv_get(kind, req->key, flags, req);
+	for (int tries = 0; tries < 128; tries++) {
+		uint32_t key = 0;
+		if (getrandom(&key, sizeof(key), 0) != sizeof(key))
+			return -1;
+		if (key == IPC_PRIVATE)
+			continue;
+		int id = sysv_get(kind, (int32_t)key, flags, req);
+		if (id >= 0 || errno != EEXIST)
+			return id;
+	}
+	errno = EEXIST;
+	return -1;
+}
+
+static void undo(const struct mk_request *req, const int *ids, int upto)
+{
+	for (int t = upto - 1; t >= 0; t--) {
+		if (!req->want[t])
+			continue;
+		if (types[t].posix)
+			posix_unlink(types[t].kind, req->name);
+		else
+			sysv_remove(types[t].kind, ids[t]);
+	}
+}
+
+/* The reference's "create X failed: ERROR", naming the key, name or limit. */
+static void report_failure(const struct mk_request *req, int t, int errnum)
+{
+	char detail[256] = "";
+	const char *limit = t == MK_PMSG ? posix_mqueue_limit_problem(&req->attr, errnum) : NULL;
+	if (types[t].posix)
+		snprintf(detail, sizeof(detail), "%s%s%s: ", req->name, limit ? ": " : "", limit ? limit : "");
+	else if (req->has_key)
+		snprintf(detail, sizeof(detail), "key 0x%08x: ", (unsigned)req->key);
+	warnx("create %s failed: %s%s", types[t].what, detail, strerror(errnum));
+}
+
+static int execute(const struct mk_request *req)
+{
+	int ids[MK_TYPES] = { 0 };
+	for (int t = 0; t < MK_TYPES; t++) {
+		if (!req->want[t])
+			continue;
+		int rc = types[t].posix
+			? posix_create(types[t].kind, req->name, req->mode, &req->attr)
+			: (ids[t] = sysv_create(types[t].kind, req));
+		if (rc < 0) {
+			int e = errno;
+			undo(req, ids, t);
+			report_failure(req, t, e);
+			return 1;
+		}
+	}
+	for (int t = 0; t < MK_TYPES; t++) {
+		if (!req->want[t])
+			continue;
+		if (types[t].posix)
+			printf(types[t].report, req->name);
+		else
+			printf(types[t].report, ids[t]);
+	}
+	/* Nobody learns the ids of objects we could not report: remove them. */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		undo(req, ids, MK_TYPES);
+		return 1;
+	}
+	return 0;
+}
+
+int ipcmk_main(int argc, char **argv)
+{
+	struct mk_request req;
+	if (parse_args(argc, argv, &req) < 0)
+		return 1;
+	switch (req.action) {
+	case MK_HELP:
+		fputs(usage_text, stdout);
+		return close_stdout();
+	case MK_VERSION:
+		print_version();
+		return close_stdout();
+	case MK_CREATE:
+		break;
+	}
+	if (check_limits(&req) < 0)
+		return 1;
+	int rc = execute(&req);
+	return close_stdout() ? 1 : rc;
+}
