@@ -1,2 +1,430 @@
+/*
+ * ipcrm: remove System V and POSIX IPC objects.
+ *
+ * The command line becomes a validated request list before anything is
+ * removed: an invalid line removes nothing, and ids and keys out of range
+ * are refused rather than truncated.  Then each removal is tried in order;
+ * a failure is reported and the others still run.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
 #include "src/commands.h"
-int ipcrm_main(int argc, char **argv) { (void)argc; (void)argv; return 1; }
+#include "src/posix.h"
+#include "src/sysv.h"
+#include "src/util.h"
+
+static const char usage_text[] =
+	"\n"
+	"Usage:\n"
+	" ipcrm [options]\n"
+	" ipcrm shm|msg|sem <id>...\n"
+	"\n"
+	"Remove certain IPC resources.\n"
+	"\n"
+	"Options:\n"
+	" -m, --shmem-id <id>        remove shared memory segment by id\n"
+	" -M, --shmem-key <key>      remove shared memory segment by key\n"
+	"     --posix-shmem <name>   remove POSIX shared memory segment by name\n"
+	" -q, --queue-id <id>        remove message queue by id\n"
+	" -Q, --queue-key <key>      remove message queue by key\n"
+	"     --posix-mqueue <name>  remove POSIX message queue by name\n"
+	" -s, --semaphore-id <id>    remove semaphore by id\n"
+	" -S, --semaphore-key <key>  remove semaphore by key\n"
+	"     --posix-semaphore <name> remove POSIX semaphore by name\n"
+	" -a, --all[=shm|pshm|msg|pmsg|sem|psem]\n"
+	"                            remove all (in the specified category)\n"
+	" -v, --verbose              explain what is being done\n"
+	"\n"
+	" -h, --help                 display this help\n"
+	" -V, --version              display version\n"
+	"\n"
+	"For more details see ipcrm(1).\n";
+
+enum { OPT_POSIX_SHM = CHAR_MAX + 1, OPT_POSIX_MQ, OPT_POSIX_SEM };
+
+static const char short_opts[] = "a::hM:m:Q:q:S:s:vV";
+static const struct option long_opts[] = {
+	{ "shmem-id",        required_argument, NULL, 'm' },
+	{ "shmem-key",       required_argument, NULL, 'M' },
+	{ "posix-shmem",     required_argument, NULL, OPT_POSIX_SHM },
+	{ "queue-id",        required_argument, NULL, 'q' },
+	{ "queue-key",       required_argument, NULL, 'Q' },
+	{ "posix-mqueue",    required_argument, NULL, OPT_POSIX_MQ },
+	{ "semaphore-id",    required_argument, NULL, 's' },
+	{ "semaphore-key",   required_argument, NULL, 'S' },
+	{ "posix-semaphore", required_argument, NULL, OPT_POSIX_SEM },
+	{ "all",             optional_argument, NULL, 'a' },
+	{ "verbose",         no_argument,       NULL, 'v' },
+	{ "help",            no_argument,       NULL, 'h' },
+	{ "version",         no_argument,       NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+enum rm_type { RM_SHM, RM_MSG, RM_SEM, RM_PSHM, RM_PMSG, RM_PSEM, RM_TYPES };
+
+static const struct rm_type_desc {
+	const char *keyword;	/* -a TYPE and the legacy syntax */
+	bool posix;
+	int kind;		/* enum sysv_kind or enum posix_kind */
+	const char *removing;	/* -v line; %d id or %s name */
+} types[RM_TYPES] = {
+	[RM_SHM]  = { "shm",  false, SYSV_SHM,     "removing shared memory segment id `%d'\n" },
+	[RM_MSG]  = { "msg",  false, SYSV_MSG,     "removing message queue id `%d'\n" },
+	[RM_SEM]  = { "sem",  false, SYSV_SEM,     "removing semaphore id `%d'\n" },
+	[RM_PSHM] = { "pshm", true,  POSIX_SHM,    "removing POSIX shared memory `%s'\n" },
+	[RM_PMSG] = { "pmsg", true,  POSIX_MQUEUE, "removing POSIX message queue `%s'\n" },
+	[RM_PSEM] = { "psem", true,  POSIX_SEM,    "removing POSIX semaphore `%s'\n" },
+};
+
+/* -a goes through the kinds in the reference's order: shm, sem, msg. */
+static const enum rm_type all_order[RM_TYPES] = {
+	RM_SHM, RM_PSHM, RM_SEM, RM_PSEM, RM_MSG, RM_PMSG
+};
+
+enum rm_by { BY_ID, BY_KEY, BY_NAME };
+
+struct rm_target {
+	enum rm_type type;
+	enum rm_by by;
+	int id;
+	int32_t key;
+	const char *arg;	/* as typed: keys and names are reported so */
+};
+
+enum rm_action { RM_REMOVE, RM_HELP, RM_VERSION };
+
+struct rm_request {
+	enum rm_action action;
+	bool legacy;		/* "ipcrm shm|msg|sem ID...": prints "resource(s) deleted" */
+	bool verbose;
+	bool all[RM_TYPES];
+	struct rm_target *targets;
+	size_t ntargets;
+};
+
+static int fail(bool hint, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail(bool hint, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	warnx("%s", msg);
+	if (hint)
+		print_usage_hint();
+	return -1;
+}
+
+static void add_target(struct rm_request *req, const struct rm_target *t)
+{
+	req->targets = xreallocarray(req->targets, req->ntargets + 1, sizeof(*t));
+	req->targets[req->ntargets++] = *t;
+}
+
+static int type_of_keyword(const char *word, int last)
+{
+	for (int t = 0; t <= last; t++)
+		if (strcmp(word, types[t].keyword) == 0)
+			return t;
+	return -1;
+}
+
+/* "ipcrm shm|msg|sem ID...": every id is checked, all bad ones reported. */
+static int parse_legacy(int argc, char **argv, struct rm_request *req)
+{
+	req->legacy = true;
+	if (argc < 3)
+		return fail(true, "not enough arguments");
+	enum rm_type type = (enum rm_type)type_of_keyword(argv[1], RM_SEM);
+	int rc = 0;
+	for (int i = 2; i < argc; i++) {
+		struct rm_target t = { .type = type, .by = BY_ID, .arg = argv[i] };
+		if (!parse_ipc_id(argv[i], &t.id))
+			rc = fail(false, "invalid id: %s", argv[i]);
+		else
+			add_target(req, &t);
+	}
+	return rc;
+}
+
+static int parse_failure(const char *arg)
+{
+	if (errno == ERANGE)
+		return fail(false, "failed to parse argument: '%s': %s", arg, strerror(errno));
+	return fail(false, "failed to parse argument: '%s'", arg);
+}
+
+/* One -m/-M/-q/-Q/-s/-S/--posix-* option into a target. */
+static int parse_target(int opt, const char *arg, struct rm_request *req)
+{
+	static const struct { int opt; enum rm_type type; enum rm_by by; } map[] = {
+		{ 'm', RM_SHM, BY_ID }, { 'M', RM_SHM, BY_KEY }, { OPT_POSIX_SHM, RM_PSHM, BY_NAME },
+		{ 'q', RM_MSG, BY_ID }, { 'Q', RM_MSG, BY_KEY }, { OPT_POSIX_MQ, RM_PMSG, BY_NAME },
+		{ 's', RM_SEM, BY_ID }, { 'S', RM_SEM, BY_KEY }, { OPT_POSIX_SEM, RM_PSEM, BY_NAME },
+	};
+	struct rm_target t = { .arg = arg };
+	size_t i = 0;
+	while (map[i].opt != opt)
+		i++;
+	t.type = map[i].type;
+	t.by = map[i].by;
+	switch (t.by) {
+	case BY_ID:
+		if (!parse_ipc_id(arg, &t.id))
+			return parse_failure(arg);
+		break;
+	case BY_KEY:
+		if (!parse_ipc_key(arg, &t.key))
+			return parse_failure(arg);
+		if (t.key == 0)	/* IPC_PRIVATE never names one object */
+			return fail(false, "illegal key (%s)", arg);
+		break;
+	case BY_NAME: {
+		const char *why = posix_name_problem(types[t.type].kind, arg);
+		if (why)
+			return fail(false, "invalid name '%s': %s", arg, why);
+		break;
+	}
+	}
+	add_target(req, &t);
+	return 0;
+}
+
+/*
+ * Fill REQ from the command line without kernel calls.  Returns 0, or -1
+ * after printing the error; REQ->targets must be freed either way.
+ */
+static int parse_args(int argc, char **argv, struct rm_request *req)
+{
+	int c;
+
+	memset(req, 0, sizeof(*req));
+	if (argc >= 2 && type_of_keyword(argv[1], RM_SEM) >= 0)
+		return parse_legacy(argc, argv, req);
+
+	optind = 0;	/* reinitialise getopt: the parser may be called again */
+	while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			if (!optarg) {
+				for (int t = 0; t < RM_TYPES; t++)
+					req->all[t] = true;
+			} else {
+				int t = type_of_keyword(optarg, RM_TYPES - 1);
+				if (t < 0)
+					return fail(false, "unknown argument: %s", optarg);
+				req->all[t] = true;
+			}
+			break;
+		case 'v':
+			req->verbose = true;
+			break;
+		case 'h':
+			req->action = RM_HELP;
+			return 0;
+		case 'V':
+			req->action = RM_VERSION;
+			return 0;
+		case '?':
+			/* getopt printed the message */
+			print_usage_hint();
+			return -1;
+		default:
+			if (parse_target(c, optarg, req) < 0)
+				return -1;
+			break;
+		}
+	}
+	if (optind < argc)
+		return fail(true, "unknown argument: %s", argv[optind]);
+	bool any_all = false;
+	for (int t = 0; t < RM_TYPES; t++)
+		any_all |= req->all[t];
+	if (req->ntargets == 0 && !any_all)
+		return fail(true, "bad usage");
+	return 0;
+}
+
+/* The reference's messages, by errno: "invalid id (N)" etc. */
+static void report(int errnum, const char *by, const char *what)
+{
+	switch (errnum) {
+	case EACCES:
+	case EPERM:
+		warnx("permission denied for %s (%s)", by, what);
+		break;
+	case EINVAL:
+	case ENOENT:
+		warnx("invalid %s (%s)", by, what);
+		break;
+	case EIDRM:
+		warnx("already removed %s (%s)", by, what);
+		break;
+	default:
+		errno = errnum;
+		warn("cannot remove %s (%s)", by, what);
+		break;
+	}
+}
+
+static int remove_sysv_id(const struct rm_request *req, enum rm_type type, int id, const char *by, const char *what)
+{
+	if (req->verbose)
+		printf(types[type].removing, id);
+	if (sysv_remove(types[type].kind, id) == 0)
+		return 0;
+	char num[16];
+	if (!what) {
+		snprintf(num, sizeof(num), "%d", id);
+		what = num;
+	}
+	report(errno, by, what);
+	return -1;
+}
+
+static int remove_target(const struct rm_request *req, const struct rm_target *t)
+{
+	switch (t->by) {
+	case BY_ID:
+		return remove_sysv_id(req, t->type, t->id, "id", NULL);
+	case BY_KEY: {
+		int id = sysv_id_of_key(types[t->type].kind, t->key);
+		if (id < 0) {
+			report(errno, "key", t->arg);
+			return -1;
+		}
+		return remove_sysv_id(req, t->type, id, "key", t->arg);
+	}
+	case BY_NAME:
+		if (req->verbose)
+			printf(types[t->type].removing, t->arg);
+		if (posix_unlink(types[t->type].kind, t->arg) == 0)
+			return 0;
+		report(errno, "name", t->arg);
+		return -1;
+	}
+	return -1;
+}
+
+/* Lists gathered first, removed after: never remove while the kernel streams. */
+struct id_list {
+	int *ids;
+	size_t n;
+};
+
+static int collect_id(const struct sysv_object *obj, void *ctx)
+{
+	struct id_list *l = ctx;
+	l->ids = xreallocarray(l->ids, l->n + 1, sizeof(*l->ids));
+	l->ids[l->n++] = obj->id;
+	return 0;
+}
+
+struct entry_list {
+	struct posix_object *objs;
+	size_t n;
+};
+
+static int collect_entry(const struct posix_object *obj, void *ctx)
+{
+	struct entry_list *l = ctx;
+	l->objs = xreallocarray(l->objs, l->n + 1, sizeof(*l->objs));
+	l->objs[l->n++] = *obj;
+	return 0;
+}
+
+static int remove_all_sysv(const struct rm_request *req, enum rm_type type)
+{
+	struct id_list l = { NULL, 0 };
+	int rc = 0;
+	if (sysv_scan(types[type].kind, collect_id, &l) < 0) {
+		warn("cannot list %s objects", types[type].keyword);
+		rc = -1;
+	}
+	for (size_t i = 0; i < l.n; i++)
+		if (remove_sysv_id(req, type, l.ids[i], "id", NULL) < 0)
+			rc = -1;
+	free(l.ids);
+	return rc;
+}
+
+static int remove_all_posix(const struct rm_request *req, enum rm_type type)
+{
+	enum posix_kind kind = types[type].kind;
+	struct entry_list l = { NULL, 0 };
+	int rc = 0;
+	if (posix_scan(kind, collect_entry, &l) < 0) {
+		if (kind == POSIX_MQUEUE && (errno == EMEDIUMTYPE || errno == ENOENT))
+			warnx("%s is not a mounted mqueue filesystem", posix_dir(kind));
+		else
+			warn("cannot read %s", posix_dir(kind));
+		rc = -1;
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		const struct posix_object *o = &l.objs[i];
+		char path[PATH_MAX];
+		posix_entry_path(o, path, sizeof(path));
+		/* Not an IPC object (a directory, a planted symlink): leave it. */
+		if (!S_ISREG(o->mode)) {
+			warnx("skipping %s: not a regular file", path);
+			continue;
+		}
+		if (req->verbose)
+			printf(types[type].removing, o->name);
+		if (posix_remove_entry(o) < 0) {
+			report(errno, "name", o->name);
+			rc = -1;
+		}
+	}
+	free(l.objs);
+	return rc;
+}
+
+static int execute(const struct rm_request *req)
+{
+	int rc = 0;
+	for (size_t i = 0; i < req->ntargets; i++)
+		if (remove_target(req, &req->targets[i]) < 0)
+			rc = 1;
+	for (int i = 0; i < RM_TYPES; i++) {
+		enum rm_type t = all_order[i];
+		if (!req->all[t])
+			continue;
+		if ((types[t].posix ? remove_all_posix(req, t) : remove_all_sysv(req, t)) < 0)
+			rc = 1;
+	}
+	if (req->legacy && rc == 0)
+		printf("resource(s) deleted\n");
+	return rc;
+}
+
+int ipcrm_main(int argc, char **argv)
+{
+	struct rm_request req;
+	int rc = parse_args(argc, argv, &req);
+	if (rc == 0) {
+		switch (req.action) {
+		case RM_HELP:
+			fputs(usage_text, stdout);
+			break;
+		case RM_VERSION:
+			print_version();
+			break;
+		case RM_REMOVE:
+			rc = execute(&req);
+			break;
+		}
+	}
+	free(req.targets);
+	if (rc < 0)
+		return 1;
+	return close_stdout() ? 1 : rc;
+}

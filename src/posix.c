@@ -189,6 +189,12 @@ int posix_scan(enum posix_kind kind, posix_visit_fn visit, void *ctx)
 	return rc;
 }
 
+void posix_entry_path(const struct posix_object *obj, char *buf, size_t len)
+{
+	const struct posix_kind_desc *k = &kinds[obj->kind];
+	snprintf(buf, len, "%s/%s%s", k->dir, k->prefix, obj->name + 1);
+}
+
 int posix_remove_entry(const struct posix_object *obj)
 {
 	char file[sizeof(obj->name) + 8];
@@ -214,6 +220,9 @@ const char *posix_name_problem(enum posix_kind kind, const char *name)
 		return "must not contain a '/' after the first character";
 	if (strcmp(name, "/.") == 0 || strcmp(name, "/..") == 0)
 		return "is not a valid name";
+	/* /dev/shm/sem.X is semaphore X: shm_unlink("/sem.X") would remove it. */
+	if (kinds[kind].exclude && strncmp(name + 1, kinds[kind].exclude, strlen(kinds[kind].exclude)) == 0)
+		return "is reserved for POSIX semaphores (sem.*)";
 	if (strlen(kinds[kind].prefix) + strlen(name + 1) > NAME_MAX)
 		return "is too long";
 	return NULL;

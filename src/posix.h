@@ -40,6 +40,9 @@ typedef int (*posix_visit_fn)(const struct posix_object *obj, void *ctx);
  */
 int posix_scan(enum posix_kind kind, posix_visit_fn visit, void *ctx);
 
+/* The file behind an entry, e.g. "/dev/shm/sem.NAME". */
+void posix_entry_path(const struct posix_object *obj, char *buf, size_t len);
+
 /* Remove one entry seen by posix_scan, without following symlinks. */
 int posix_remove_entry(const struct posix_object *obj);
 
