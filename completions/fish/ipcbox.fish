@@ -1,0 +1,248 @@
+# fish completion for ipcbox and its commands ipcs, ipcmk and ipcrm.
+#
+# One file serves all four commands: it is installed as ipcbox.fish, and
+# ipcs.fish, ipcmk.fish and ipcrm.fish point to it, so that fish's loader
+# finds it under each command's name.  It defines everything once.
+#
+# Live values (ids, keys, POSIX names) come from the output of our own ipcs
+# (the one next to the command being completed) and from /dev/shm and
+# /dev/mqueue.  Errors of the tools are discarded: completing never prints.
+
+if set -q __ipcbox_fish_loaded
+    exit 0
+end
+set -g __ipcbox_fish_loaded 1
+
+# The command that runs the ipcs belonging to the command being completed.
+function __ipcbox_ipcs_cmd
+    if set -q __ipcbox_prog[1]
+        printf '%s\n' $__ipcbox_prog ipcs
+        return
+    end
+    set -l prog (commandline -opc)[1]
+    set prog (string replace -r '^~/' "$HOME/" -- $prog)
+    if string match -q -- '*/*' $prog
+        set -l dir (string replace -r '/[^/]*$' '' -- $prog)
+        test -n "$dir"; or set dir /
+        if test -x $dir/ipcs
+            printf '%s\n' $dir/ipcs
+        else if test -x $dir/ipcbox
+            printf '%s\n' $dir/ipcbox ipcs
+        end
+    else if command -sq ipcs
+        echo ipcs
+    end
+end
+
+# __ipcbox_sysv KIND FIELD: the ids (FIELD id) or keys (FIELD key) of the
+# System V objects of KIND (m, q or s), with a description.  Key 0 is never
+# offered.
+function __ipcbox_sysv -a kind field
+    set -l cmd (__ipcbox_ipcs_cmd)
+    set -q cmd[1]; or return 0
+    set -l what
+    switch $kind
+        case m
+            set what 'shared memory segment'
+        case q
+            set what 'message queue'
+        case s
+            set what 'semaphore set'
+    end
+    env LC_ALL=C $cmd -$kind </dev/null 2>/dev/null | while read -l key id owner rest
+        string match -qr '^0x[0-9a-fA-F]+$' -- $key; or continue
+        string match -qr '^[0-9]+$' -- $id; or continue
+        if test "$field" = key
+            string match -qr '^0x0+$' -- $key; and continue
+            printf '%s\t%s\n' $key "$what $id of $owner"
+        else
+            printf '%s\t%s\n' $id "$what with key $key of $owner"
+        end
+    end
+end
+
+# __ipcbox_posix KIND...: the names of the POSIX objects of each KIND (shm,
+# sem or mqueue), with their leading slash.
+function __ipcbox_posix
+    for kind in $argv
+        switch $kind
+            case shm
+                for f in /dev/shm/* /dev/shm/.*
+                    test -f $f; and not test -L $f; or continue
+                    set -l b (string replace -r '.*/' '' -- $f)
+                    string match -q -- 'sem.*' $b; and continue
+                    printf '/%s\tPOSIX shared memory\n' $b
+                end
+            case sem
+                for f in /dev/shm/sem.?*
+                    test -f $f; and not test -L $f; or continue
+                    printf '/%s\tPOSIX semaphore\n' (string replace -r '.*/sem\.' '' -- $f)
+                end
+            case mqueue
+                for f in /dev/mqueue/* /dev/mqueue/.*
+                    test -f $f; or continue
+                    printf '/%s\tPOSIX message queue\n' (string replace -r '.*/' '' -- $f)
+                end
+        end
+    end 2>/dev/null
+end
+
+# The System V resources chosen on an ipcs line decide what -i offers, the
+# POSIX ones what --name offers.
+function __ipcbox_ipcs_ids
+    set -l kinds
+    for w in (commandline -opc)[2..-1]
+        switch $w
+            case --shmems
+                set -a kinds m
+            case --queues
+                set -a kinds q
+            case --semaphores
+                set -a kinds s
+            case --all
+                set -a kinds m q s
+            case '--*'
+            case '-*'
+                set -l flags (string replace -r 'i.*' '' -- (string sub -s 2 -- $w))
+                string match -q -- '*m*' $flags; and set -a kinds m
+                string match -q -- '*q*' $flags; and set -a kinds q
+                string match -q -- '*s*' $flags; and set -a kinds s
+                string match -q -- '*a*' $flags; and set -a kinds m q s
+        end
+    end
+    set -q kinds[1]; or set kinds m q s
+    for k in m q s
+        contains -- $k $kinds; and __ipcbox_sysv $k id
+    end
+end
+
+function __ipcbox_ipcs_names
+    set -l kinds
+    for w in (commandline -opc)[2..-1]
+        switch $w
+            case --posix-shmems
+                set -a kinds shm
+            case --posix-mqueues
+                set -a kinds mqueue
+            case --posix-semaphores
+                set -a kinds sem
+            case --posix
+                set -a kinds shm mqueue sem
+            case '--*'
+            case '-*'
+                string match -q -- '*M*' $w; and set -a kinds shm
+                string match -q -- '*Q*' $w; and set -a kinds mqueue
+                string match -q -- '*S*' $w; and set -a kinds sem
+        end
+    end
+    set -q kinds[1]; or set kinds shm mqueue sem
+    for k in shm mqueue sem
+        contains -- $k $kinds; and __ipcbox_posix $k
+    end
+end
+
+# ipcrm's historical form: ipcrm shm|msg|sem ID...
+function __ipcbox_ipcrm_legacy
+    set -l tokens (commandline -opc)
+    set -q tokens[2]; or return 1
+    contains -- $tokens[2] shm msg sem
+end
+
+function __ipcbox_ipcrm_legacy_ids
+    switch (commandline -opc)[2]
+        case shm
+            __ipcbox_sysv m id
+        case msg
+            __ipcbox_sysv q id
+        case sem
+            __ipcbox_sysv s id
+    end
+end
+
+# ipcbox CMD ARGS...: complete ARGS as CMD's, asking the ipcs of this ipcbox.
+function __ipcbox_delegate
+    set -l tokens (commandline -opc)
+    set -g __ipcbox_prog (string replace -r '^~/' "$HOME/" -- $tokens[1])
+    set -l line (string escape -- $tokens[2..-1]) (commandline -ct)
+    complete -C (string join ' ' -- $line)
+    set -e __ipcbox_prog
+end
+
+function __ipcbox_want_type
+    string match -q -- '--all=*' (commandline -ct)
+end
+
+function __ipcbox_want_short_type
+    string match -qr -- '^-a' (commandline -ct)
+end
+
+# ipcs
+complete -c ipcs -f
+complete -c ipcs -s i -l id -x -a '(__ipcbox_ipcs_ids)' -d 'Details of the System V object with this id'
+complete -c ipcs -l name -x -a '(__ipcbox_ipcs_names)' -d 'Details of the POSIX object with this name'
+complete -c ipcs -s m -l shmems -d 'System V shared memory segments'
+complete -c ipcs -s q -l queues -d 'System V message queues'
+complete -c ipcs -s s -l semaphores -d 'System V semaphore sets'
+complete -c ipcs -s a -l all -d 'All System V objects (default)'
+complete -c ipcs -s M -l posix-shmems -d 'POSIX shared memory objects'
+complete -c ipcs -s Q -l posix-mqueues -d 'POSIX message queues'
+complete -c ipcs -s S -l posix-semaphores -d 'POSIX named semaphores'
+complete -c ipcs -l posix -d 'All POSIX objects'
+complete -c ipcs -s t -l time -d 'Show attach, detach and change times'
+complete -c ipcs -s p -l pid -d 'Show creator and last operator PIDs'
+complete -c ipcs -s c -l creator -d 'Show creator and owner'
+complete -c ipcs -s l -l limits -d 'Show resource limits'
+complete -c ipcs -s u -l summary -d 'Show status summary'
+complete -c ipcs -l human -d 'Show sizes in human-readable units'
+complete -c ipcs -s b -l bytes -d 'Show sizes in bytes'
+complete -c ipcs -l numeric -d 'Show user and group ids as numbers'
+complete -c ipcs -s J -l json -d 'Print one JSON document'
+complete -c ipcs -s h -l help -d 'Display help'
+complete -c ipcs -s V -l version -d 'Display version'
+
+# ipcmk
+complete -c ipcmk -f
+complete -c ipcmk -s M -l shmem -x -d 'Create a System V shared memory segment of SIZE'
+complete -c ipcmk -s Q -l queue -d 'Create a System V message queue'
+complete -c ipcmk -s S -l semaphore -x -d 'Create a System V semaphore set of NUMBER'
+complete -c ipcmk -s m -l posix-shmem -x -d 'Create a POSIX shared memory object of SIZE'
+complete -c ipcmk -s q -l posix-mqueue -d 'Create a POSIX message queue'
+complete -c ipcmk -s s -l posix-semaphore -d 'Create a POSIX named semaphore'
+complete -c ipcmk -s n -l name -x -d 'Name of the POSIX objects (/NAME)'
+complete -c ipcmk -s p -l mode -x -a '0600 0640 0644 0660 0666' -d 'Permissions in octal (default 0644)'
+complete -c ipcmk -l key -x -d 'Create the System V object with this key'
+complete -c ipcmk -l maxmsg -x -d 'Maximum number of messages of the POSIX queue'
+complete -c ipcmk -l msgsize -x -d 'Maximum message size of the POSIX queue'
+complete -c ipcmk -l value -x -d 'Initial value of the POSIX semaphore'
+complete -c ipcmk -s h -l help -d 'Display help'
+complete -c ipcmk -s V -l version -d 'Display version'
+
+# ipcrm
+complete -c ipcrm -f
+complete -c ipcrm -n __ipcbox_ipcrm_legacy -a '(__ipcbox_ipcrm_legacy_ids)'
+complete -c ipcrm -n __fish_is_first_arg -a 'shm msg sem' -d 'Historical form: remove by id'
+complete -c ipcrm -s m -l shmem-id -x -a '(__ipcbox_sysv m id)' -d 'Remove a shared memory segment by id'
+complete -c ipcrm -s M -l shmem-key -x -a '(__ipcbox_sysv m key)' -d 'Remove a shared memory segment by key'
+complete -c ipcrm -s q -l queue-id -x -a '(__ipcbox_sysv q id)' -d 'Remove a message queue by id'
+complete -c ipcrm -s Q -l queue-key -x -a '(__ipcbox_sysv q key)' -d 'Remove a message queue by key'
+complete -c ipcrm -s s -l semaphore-id -x -a '(__ipcbox_sysv s id)' -d 'Remove a semaphore set by id'
+complete -c ipcrm -s S -l semaphore-key -x -a '(__ipcbox_sysv s key)' -d 'Remove a semaphore set by key'
+complete -c ipcrm -l posix-shmem -x -a '(__ipcbox_posix shm)' -d 'Remove a POSIX shared memory object'
+complete -c ipcrm -l posix-mqueue -x -a '(__ipcbox_posix mqueue)' -d 'Remove a POSIX message queue'
+complete -c ipcrm -l posix-semaphore -x -a '(__ipcbox_posix sem)' -d 'Remove a POSIX named semaphore'
+complete -c ipcrm -s a -l all -d 'Remove all objects, or all of one type'
+complete -c ipcrm -n __ipcbox_want_type -a '--all=shm --all=pshm --all=msg --all=pmsg --all=sem --all=psem' -d 'Remove all objects of this type'
+complete -c ipcrm -n __ipcbox_want_short_type -a '-ashm -apshm -amsg -apmsg -asem -apsem' -d 'Remove all objects of this type'
+complete -c ipcrm -s v -l verbose -d 'Explain what is being done'
+complete -c ipcrm -s h -l help -d 'Display help'
+complete -c ipcrm -s V -l version -d 'Display version'
+
+# ipcbox
+complete -c ipcbox -f
+complete -c ipcbox -n __fish_is_first_arg -a ipcmk -d 'Create System V and POSIX IPC objects'
+complete -c ipcbox -n __fish_is_first_arg -a ipcrm -d 'Remove System V and POSIX IPC objects'
+complete -c ipcbox -n __fish_is_first_arg -a ipcs -d 'Report System V and POSIX IPC objects'
+complete -c ipcbox -n __fish_is_first_arg -s l -l list -d 'List the commands'
+complete -c ipcbox -n __fish_is_first_arg -s h -l help -d 'Display help'
+complete -c ipcbox -n __fish_is_first_arg -s V -l version -d 'Display version'
+complete -c ipcbox -n 'not __fish_is_first_arg; and __fish_seen_subcommand_from ipcs ipcmk ipcrm' -a '(__ipcbox_delegate)'
