@@ -230,8 +230,13 @@ bool parse_llong_lenient(const char *s, int base, long long min, long long max, 
 bool parse_ipc_id(const char *s, int *out)
 {
 	long long v;
-	if (!parse_llong_lenient(s, 0, 0, INT_MAX, &v))
+	/* A negative number is a number out of range, not garbage. */
+	if (!parse_llong_lenient(s, 0, LLONG_MIN, LLONG_MAX, &v))
 		return false;
+	if (v < 0 || v > INT_MAX) {
+		errno = ERANGE;
+		return false;
+	}
 	*out = (int)v;
 	return true;
 }

@@ -1,0 +1,323 @@
+#!/usr/bin/env bats
+# ipcrm: System V removal compared with util-linux, POSIX removal checked on
+# the kernel state, invalid command lines remove nothing.
+
+load helpers
+load ipcmrm-helpers
+
+setup() {
+	reset_ipc
+}
+
+RM() { "$BUILD/ipcrm" "$@"; }
+
+# Objects the scripts below start from: shm 0 1, msg 0 1, sem 0 1.
+MAKE2='$MK -M 10 -Q -S 1 >/dev/null && $MK -M 20 -Q -S 2 >/dev/null'
+
+key_of() {
+	printf '0x%08x' $(($(proc_field "$1" "$2" 1) & 0xffffffff))
+}
+
+@test "ipcrm --help and --version" {
+	capture ours RM --help
+	[ "$ours_rc" = 0 ] && [ "$ours_err" = x ]
+	[[ "$ours_out" == $'\nUsage:\n ipcrm [options]\n ipcrm shm|msg|sem <id>...\n'* ]]
+	[[ "$ours_out" == *"--posix-mqueue <name>"* ]]
+	capture ours RM -V
+	[ "$ours_rc" = 0 ] && [[ "$ours_out" == "ipcrm from ipcbox "* ]]
+}
+
+@test "ipcrm without arguments is a usage error (util-linux 2.41)" {
+	capture ours RM
+	[ "$ours_rc" = 1 ] && [ "$ours_out" = x ]
+	[ "$ours_err" = $'ipcrm: bad usage\nTry \'ipcrm --help\' for more information.\nx' ]
+	capture ours RM -v
+	[ "$ours_rc" = 1 ]
+}
+
+@test "ipcrm getopt errors match the reference" {
+	same_named ipcrm -x
+	same_named ipcrm --bogus
+	same_named ipcrm -m
+	same_named ipcrm --shmem-key
+}
+
+@test "ipcrm error messages match the reference" {
+	local args fails=0
+	while IFS= read -r args; do
+		eval "same_fresh ipcrm $args" || fails=$((fails + 1))
+	done <<'EOF'
+-m 5
+-q 5
+-s 5
+-m 0 -q 1 -s 2
+-v -m 5
+-vm 5
+-M 0x1234
+-Q 0x1234 -S 1234
+-Q 0X7fffffff
+-S -1
+-M 4294967295
+-M 0
+-S 00
+-m abc
+-m 99999999999
+-m 2147483648
+-m -2147483649
+-m ''
+-m 1x
+-m ' 1'
+-m +1
+-m 2147483647
+-M 99999999999999999999
+-M 1x
+-a extra
+-v extra
+extra
+shm
+msg
+shm 99
+msg 1 2
+sem 3
+sem abc
+-a bogus
+--all=bogus
+--all=shm,msg
+-a=shm
+--all=shm --all=bogus
+EOF
+	[ "$fails" = 0 ]
+	same_fresh ipcrm -m 5
+	[ "$ours_err" = $'ipcrm: invalid id (5)\nx' ]
+	same_fresh ipcrm -M 0
+	[ "$ours_err" = $'ipcrm: illegal key (0)\nx' ]
+}
+
+@test "ipcrm removes by id like the reference" {
+	same_script "$MAKE2"' && $RM -v -m 0 -q 1 -s 0 -m 1 -q 0 -s 1; echo rc=$?; cat /proc/sysvipc/shm /proc/sysvipc/msg /proc/sysvipc/sem | wc -l'
+	[ "$ours_out" = $'removing shared memory segment id `0\'\nremoving message queue id `1\'\nremoving semaphore id `0\'\nremoving shared memory segment id `1\'\nremoving message queue id `0\'\nremoving semaphore id `1\'\nrc=0\n3\nx' ]
+	same_script "$MAKE2"' && $RM -m 0 -m 0 -q 7 -s 1; echo rc=$?; cat /proc/sysvipc/sem | wc -l'
+	same_script "$MAKE2"' && $RM --shmem-id 1 --queue-id=0 --semaphore-id 1; echo rc=$?'
+}
+
+@test "ipcrm removes by key like the reference" {
+	same_script "$MAKE2"' && k() { awk -v n=$2 "NR == n + 2 { printf \"0x%08x\", \$1 < 0 ? \$1 + 4294967296 : \$1 }" /proc/sysvipc/$1; }
+		$RM -v -M $(k shm 1) -Q $(k msg 0) -S $(k sem 1); echo rc=$?; cat /proc/sysvipc/* | wc -l'
+	[[ "$ours_out" == $'removing shared memory segment id `1\'\nremoving message queue id `0\'\nremoving semaphore id `1\'\nrc=0\n'* ]]
+	# Keys as /proc prints them (signed decimal) work too.
+	same_script "$MAKE2"' && $RM -M $(awk "NR == 2 { print \$1 }" /proc/sysvipc/shm) --queue-key=$(awk "NR == 3 { print \$1 }" /proc/sysvipc/msg); echo rc=$?; cat /proc/sysvipc/* | wc -l'
+}
+
+@test "ipcrm -a removes in the reference's order, after the single ids" {
+	same_script "$MAKE2"' && $RM -v -a; echo rc=$?; cat /proc/sysvipc/* | wc -l'
+	[ "$ours_out" = $'removing shared memory segment id `0\'\nremoving shared memory segment id `1\'\nremoving semaphore id `0\'\nremoving semaphore id `1\'\nremoving message queue id `0\'\nremoving message queue id `1\'\nrc=0\n3\nx' ]
+	same_script "$MAKE2"' && $RM -v -m 1 -a; echo rc=$?'
+	same_script "$MAKE2"' && $RM -v -ashm; echo rc=$?; cat /proc/sysvipc/* | wc -l'
+	same_script "$MAKE2"' && $RM -v --all=msg; echo rc=$?; cat /proc/sysvipc/* | wc -l'
+	same_script "$MAKE2"' && $RM -v --all=sem -q 0; echo rc=$?; cat /proc/sysvipc/* | wc -l'
+	same_script '$RM -a; echo rc=$?'
+}
+
+@test "ipcrm legacy syntax prints resource(s) deleted" {
+	same_script "$MAKE2"' && $RM shm 0 1; echo rc=$?; $RM msg 1; echo rc=$?; $RM sem 0 9; echo rc=$?; cat /proc/sysvipc/* | wc -l'
+	[[ "$ours_out" == $'resource(s) deleted\nrc=0\nresource(s) deleted\nrc=0\nrc=1\n'* ]]
+	same_script "$MAKE2"' && $RM sem -- 1; echo rc=$?'
+}
+
+@test "objects made by the reference ipcmk are removed by our ipcrm" {
+	need_ref ipcmk
+	"$REF_DIR/ipcmk" -M 100 -Q -S 3 >/dev/null
+	"$REF_DIR/ipcmk" -M 100 -Q -S 3 >/dev/null
+	local shm msg sem
+	shm=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/shm)
+	msg=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/msg)
+	sem=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/sem)
+	capture ours RM -m "$shm" -q "$msg" -s "$sem" \
+		-M "$(key_of shm "$((shm + 1))")" -Q "$(key_of msg "$((msg + 1))")" -S "$(key_of sem "$((sem + 1))")"
+	[ "$ours_rc" = 0 ] && [ "$ours_out" = x ] && [ "$ours_err" = x ]
+	[ "$(count_objects shm)$(count_objects msg)$(count_objects sem)" = 000 ]
+}
+
+@test "ipcrm: permission denied like the reference" {
+	setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null || skip "cannot switch to uid 65534"
+	need_ref ipcrm
+	"$BUILD/ipcmk" -M 10 -Q -S 1 -p 666 >/dev/null
+	local shm msg sem args
+	shm=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/shm)
+	msg=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/msg)
+	sem=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/sem)
+	args=(-m "$shm" -q "$msg" -s "$sem")
+	capture theirs setpriv --reuid=65534 --regid=65534 --clear-groups "$REF_DIR/ipcrm" "${args[@]}"
+	capture ours setpriv --reuid=65534 --regid=65534 --clear-groups "$BUILD/ipcrm" "${args[@]}"
+	compare_sides "ipcrm ${args[*]} as nobody"
+	[ "$ours_err" = "ipcrm: permission denied for id ($shm)"$'\n'"ipcrm: permission denied for id ($msg)"$'\n'"ipcrm: permission denied for id ($sem)"$'\nx' ]
+	# By key, the message names the key (the reference prints the id there).
+	local key
+	key=$(key_of shm "$shm")
+	capture ours setpriv --reuid=65534 --regid=65534 --clear-groups "$BUILD/ipcrm" -M "$key"
+	[ "$ours_rc" = 1 ]
+	[ "$ours_err" = "ipcrm: permission denied for key ($key)"$'\nx' ]
+	[ "$(count_objects shm)$(count_objects msg)$(count_objects sem)" = 111 ]
+}
+
+@test "ipcrm -a as an unprivileged user also finds objects it cannot read" {
+	setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null || skip "cannot switch to uid 65534"
+	setpriv --reuid=65534 --regid=65534 --clear-groups "$BUILD/ipcmk" -M 10 -Q -S 1 -p 0 >/dev/null
+	"$BUILD/ipcmk" -Q -p 600 >/dev/null
+	capture ours setpriv --reuid=65534 --regid=65534 --clear-groups "$BUILD/ipcrm" -ashm -amsg -asem
+	[ "$ours_rc" = 1 ]
+	[[ "$ours_err" == "ipcrm: permission denied for id ("*")"$'\nx' ]]
+	# Nobody's mode-0 objects are gone, root's queue stays.
+	[ "$(count_objects shm)$(count_objects msg)$(count_objects sem)" = 010 ]
+	[ "$(awk 'NR == 2 { print $3 }' /proc/sysvipc/msg)" = 600 ]
+}
+
+@test "ipcrm never truncates keys and ids" {
+	"$BUILD/ipcmk" --key 1 -M 10 >/dev/null
+	"$BUILD/ipcmk" --key 0xfffffffe -Q >/dev/null
+	local before
+	before=$(ipc_snapshot)
+	BAD="'0x100000001'" expect_bad RM -M 0x100000001
+	[ "$ours_err" = $'ipcrm: failed to parse argument: \'0x100000001\': Numerical result out of range\nx' ]
+	BAD="'4294967297'" expect_bad RM -M 4294967297
+	BAD="'-2147483649'" expect_bad RM -Q -2147483649
+	BAD="'4294967296'" expect_bad RM -m 4294967296
+	BAD="'-1'" expect_bad RM -m -1
+	[ "$(ipc_snapshot)" = "$before" ]
+	# Both spellings of a high key name the same queue.
+	capture ours RM -v -Q -2
+	[ "$ours_rc" = 0 ]
+	[ "$(count_objects msg)" = 0 ]
+	"$BUILD/ipcmk" --key 0xfffffffe -Q >/dev/null
+	capture ours RM -Q 0xfffffffe -M 01
+	[ "$ours_rc" = 0 ]
+	[ "$(count_objects msg)$(count_objects shm)" = 00 ]
+}
+
+@test "ipcrm ids may be hexadecimal or octal, as the man page says" {
+	unshare --ipc bash -c '
+		for i in 0 1 2 3 4 5 6 7 8 9; do "$0" -Q >/dev/null; done
+		"$1" -q 0x3 -q 010 -q 011 && awk "NR > 1 { print \$2 }" /proc/sysvipc/msg | tr "\n" " "' \
+		"$BUILD/ipcmk" "$BUILD/ipcrm" >"$BATS_TEST_TMPDIR/left"
+	[ "$(cat "$BATS_TEST_TMPDIR/left")" = "0 1 2 4 5 6 7 " ]
+}
+
+@test "ipcrm validates the whole line before removing anything" {
+	"$BUILD/ipcmk" -M 10 -Q -S 1 -m 1 -q -s -n /keep >/dev/null
+	local shm
+	shm=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/shm)
+	BAD="'abc'" expect_bad RM -m "$shm" -m abc
+	BAD="illegal key (0)" expect_bad RM -m "$shm" -M 0
+	BAD="bogus" expect_bad RM -a bogus -m "$shm"
+	BAD="bogus" expect_bad RM --all=bogus -a
+	BAD="'keep'" expect_bad RM -m "$shm" --posix-shmem keep
+	BAD="'/a/b'" expect_bad RM --posix-mqueue /keep --posix-mqueue /a/b
+	BAD="'/sem.keep'" expect_bad RM --posix-shmem /sem.keep
+	BAD="'/'" expect_bad RM --posix-semaphore / -a
+	BAD="extra" expect_bad RM -m "$shm" extra
+	BAD="'z'" expect_bad RM -m "$shm" -z
+	BAD="abc" expect_bad RM shm "$shm" abc
+	[ "$ours_err" = $'ipcrm: invalid id: abc\nx' ]
+	BAD="0x" expect_bad RM msg 0x
+	BAD="not enough arguments" expect_bad RM sem
+	# -h after a removal: help only, nothing removed.
+	local before
+	before=$(ipc_snapshot)
+	capture ours RM -m "$shm" -h
+	[ "$ours_rc" = 0 ] && [[ "$ours_out" == $'\nUsage:'* ]]
+	[ "$(ipc_snapshot)" = "$before" ]
+}
+
+@test "ipcrm -v applies wherever it appears" {
+	"$BUILD/ipcmk" -M 10 -Q -m 1 -n /v >/dev/null
+	local shm msg
+	shm=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/shm)
+	msg=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/msg)
+	capture ours RM -m "$shm" --posix-shmem /v -q "$msg" -v
+	[ "$ours_rc" = 0 ] && [ "$ours_err" = x ]
+	[ "$ours_out" = "removing shared memory segment id \`$shm'"$'\n'"removing POSIX shared memory \`/v'"$'\n'"removing message queue id \`$msg'"$'\nx' ]
+}
+
+@test "ipcrm --posix-*: removes exactly the named objects" {
+	"$BUILD/ipcmk" -m 1K -q -s -n /one >/dev/null
+	"$BUILD/ipcmk" -m 1K -q -s -n /two >/dev/null
+	capture ours RM --posix-shmem /one --posix-mqueue=/two --posix-semaphore /one
+	[ "$ours_rc" = 0 ] && [ "$ours_out" = x ] && [ "$ours_err" = x ]
+	[ ! -e /dev/shm/one ] && [ -e /dev/shm/two ]
+	[ -e /dev/mqueue/one ] && [ ! -e /dev/mqueue/two ]
+	[ ! -e /dev/shm/sem.one ] && [ -e /dev/shm/sem.two ]
+	capture ours RM -v --posix-shmem /one --posix-semaphore /two
+	[ "$ours_rc" = 1 ]
+	[ "$ours_out" = $'removing POSIX shared memory `/one\'\nremoving POSIX semaphore `/two\'\nx' ]
+	[ "$ours_err" = $'ipcrm: invalid name (/one)\nx' ]
+	[ ! -e /dev/shm/sem.two ]
+}
+
+@test "ipcrm --posix-*: permission denied is reported" {
+	setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null || skip "cannot switch to uid 65534"
+	"$BUILD/ipcmk" -m 1 -n /root -p 666 >/dev/null
+	capture ours setpriv --reuid=65534 --regid=65534 --clear-groups "$BUILD/ipcrm" --posix-shmem /root
+	[ "$ours_rc" = 1 ]
+	[ "$ours_err" = $'ipcrm: permission denied for name (/root)\nx' ]
+	[ -e /dev/shm/root ]
+}
+
+@test "ipcrm -a pshm, psem and pmsg each remove only their kind" {
+	"$BUILD/ipcmk" -M 1 -m 1 -q -s -n /a >/dev/null
+	"$BUILD/ipcmk" -m 1 -q -s -n /b >/dev/null
+	capture ours RM -v -apshm
+	[ "$ours_rc" = 0 ]
+	[ "$ours_out" = $'removing POSIX shared memory `/a\'\nremoving POSIX shared memory `/b\'\nx' ] ||
+		[ "$ours_out" = $'removing POSIX shared memory `/b\'\nremoving POSIX shared memory `/a\'\nx' ]
+	[ "$(cd /dev/shm && echo *)" = "sem.a sem.b" ]
+	[ "$(count_objects shm)" = 1 ]
+	capture ours RM -apsem
+	[ "$ours_rc" = 0 ]
+	[ -z "$(ls /dev/shm)" ]
+	[ "$(ls /dev/mqueue | wc -l)" = 2 ]
+	capture ours RM --all=pmsg
+	[ "$ours_rc" = 0 ] && [ "$ours_out" = x ]
+	[ -z "$(ls /dev/mqueue)" ]
+	[ "$(count_objects shm)" = 1 ]
+	# Several types add up (the reference keeps only the last -a TYPE).
+	"$BUILD/ipcmk" -Q -S 1 -s -q -n /c >/dev/null
+	capture ours RM -ashm --all=msg -apsem
+	[ "$ours_rc" = 0 ]
+	[ "$(count_objects shm)$(count_objects msg)$(count_objects sem)" = 001 ]
+	[ -z "$(ls /dev/shm)" ] && [ -e /dev/mqueue/c ]
+	capture ours RM -a
+	[ "$ours_rc" = 0 ]
+	[ "$(count_objects sem)" = 0 ] && [ -z "$(ls /dev/mqueue)" ]
+}
+
+@test "ipcrm -a skips and reports entries that are not IPC objects" {
+	local target=$BATS_TEST_TMPDIR/target
+	echo precious >"$target"
+	ln -s "$target" /dev/shm/link
+	ln -s "$target" /dev/shm/sem.link
+	mkdir /dev/shm/dir
+	mkfifo /dev/shm/fifo
+	"$BUILD/ipcmk" -m 1 -s -n /real >/dev/null
+	capture ours RM -apshm -apsem
+	[ "$ours_rc" = 0 ] && [ "$ours_out" = x ]
+	[ "$(printf '%s' "${ours_err%x}" | sort)" = "$(printf '%s\n' \
+		'ipcrm: skipping /dev/shm/dir: not a regular file' \
+		'ipcrm: skipping /dev/shm/fifo: not a regular file' \
+		'ipcrm: skipping /dev/shm/link: not a regular file' \
+		'ipcrm: skipping /dev/shm/sem.link: not a regular file')" ]
+	[ "$(cat "$target")" = precious ]
+	[ "$(cd /dev/shm && echo *)" = "dir fifo link sem.link" ]
+}
+
+@test "ipcrm -a says so when /dev/mqueue is not an mqueue filesystem" {
+	"$BUILD/ipcmk" -Q -m 1 -n /x >/dev/null
+	capture ours unshare --mount --propagation private bash -c 'umount /dev/mqueue && exec "$0" -a' "$BUILD/ipcrm"
+	[ "$ours_rc" = 1 ] && [ "$ours_out" = x ]
+	[ "$ours_err" = $'ipcrm: /dev/mqueue is not a mounted mqueue filesystem\nx' ]
+	# The other kinds were still removed.
+	[ "$(count_objects msg)" = 0 ] && [ ! -e /dev/shm/x ]
+	capture ours unshare --mount --propagation private bash -c \
+		'umount /dev/mqueue && mount -t tmpfs fake /dev/mqueue && touch /dev/mqueue/q && exec "$0" -apmsg' "$BUILD/ipcrm"
+	[ "$ours_rc" = 1 ]
+	[ "$ours_err" = $'ipcrm: /dev/mqueue is not a mounted mqueue filesystem\nx' ]
+}
