@@ -1,0 +1,424 @@
+#!/usr/bin/env bats
+# Shell completions: bash (sourced, COMPREPLY asserted), fish (complete -C)
+# and zsh (driven through a pseudo terminal), with live ids, keys and POSIX
+# names of objects created in the private namespace of tests/ns-run.
+
+load helpers
+bats_require_minimum_version 1.5.0
+
+setup_file() {
+	[ "${IPCBOX_IN_NS:-}" = 1 ] || return 0
+	# A pseudo terminal for the zsh tests.  When tests/ns-run gave us a
+	# private /dev (a tmpfs named ipcbox-dev), its bind-mounted /dev/ptmx
+	# cannot allocate ptys: mount a private devpts instance instead.  Never
+	# touch a /dev that is not the namespace's own.
+	if [ "$(findmnt -n -o SOURCE /dev | tail -n 1)" = ipcbox-dev ] &&
+		! python3 -c 'import pty; pty.openpty()' 2>/dev/null; then
+		{ umount /dev/ptmx && rm -f /dev/ptmx &&
+			mount -t devpts -o newinstance,ptmxmode=0666,mode=620 ipcbox-pts /dev/pts &&
+			ln -s pts/ptmx /dev/ptmx; } 2>/dev/null || true
+	fi
+}
+
+setup() {
+	require_ns
+	clean_ipc
+	# shellcheck source=/dev/null
+	source "$SRC/completions/bash/ipcbox"
+}
+
+teardown() {
+	[ "${IPCBOX_IN_NS:-}" != 1 ] || clean_ipc
+}
+
+# Remove every object of the private namespace (never runs outside it).
+clean_ipc() {
+	require_ns
+	"$BUILD/ipcrm" -a 2>/dev/null || /usr/bin/ipcrm -a 2>/dev/null || true
+	find /dev/shm /dev/mqueue -mindepth 1 -delete
+}
+
+# mk ARGS...: our ipcmk; prints the id or name it reports.
+mk() {
+	local out
+	out=$("$BUILD/ipcmk" "$@") || return 1
+	printf '%s\n' "${out##*: }"
+}
+
+# mk_sysv: one object of each System V kind, with ids that differ between
+# kinds (each kind numbers its objects on its own), in $s, $q and $m.
+mk_sysv() {
+	local old
+	s=$(mk -M 4096)
+	q=$(mk -Q)
+	while [ "$q" = "$s" ]; do
+		old=$q
+		q=$(mk -Q)
+		"$BUILD/ipcrm" -q "$old"
+	done
+	m=$(mk -S 2)
+	while [ "$m" = "$s" ] || [ "$m" = "$q" ]; do
+		old=$m
+		m=$(mk -S 2)
+		"$BUILD/ipcrm" -s "$old"
+	done
+}
+
+# comp LINE: complete LINE (cursor at its end) the way bash splits it with the
+# default COMP_WORDBREAKS ("=" is a word of its own); $reply gets COMPREPLY
+# sorted, one candidate per line.
+comp() {
+	local line=$1 t fn
+	local -a w=() cw=()
+	read -ra w <<<"$line"
+	[[ $line == *" " ]] && w+=("")
+	for t in "${w[@]}"; do
+		if [[ $t == --*=* ]]; then
+			cw+=("${t%%=*}" "=")
+			[[ -z ${t#*=} ]] || cw+=("${t#*=}")
+		else
+			cw+=("$t")
+		fi
+	done
+	COMP_LINE=$line
+	COMP_POINT=${#line}
+	COMP_WORDS=("${cw[@]}")
+	COMP_CWORD=$((${#cw[@]} - 1))
+	fn=$(complete -p "${cw[0]##*/}")
+	fn=${fn#*-F }
+	fn=${fn%% *}
+	COMPREPLY=()
+	"$fn" "${cw[0]}" "${cw[COMP_CWORD]}" "${cw[COMP_CWORD - 1]}"
+	reply=$(printf '%s\n' "${COMPREPLY[@]}" | LC_ALL=C sort)
+}
+
+# expect LINE CANDIDATE...: completing LINE gives exactly these candidates.
+expect() {
+	local line=$1
+	shift
+	local want
+	want=$(printf '%s\n' "$@" | LC_ALL=C sort)
+	comp "$line"
+	if [ "$reply" != "$want" ]; then
+		echo "completing: '$line'"
+		echo "expected:"; printf '  [%s]\n' "$@"
+		echo "got:"; printf '  [%s]\n' "${COMPREPLY[@]}"
+		return 1
+	fi
+}
+
+@test "bash: every command has a completion function" {
+	for cmd in ipcs ipcmk ipcrm ipcbox; do
+		run complete -p "$cmd"
+		[ "$status" -eq 0 ]
+		[ "$output" = "complete -F _ipcbox_complete_$cmd $cmd" ]
+	done
+}
+
+@test "bash: the installed names all lead to the one file" {
+	for cmd in ipcs ipcmk ipcrm; do
+		[ "$(readlink "$SRC/completions/bash/$cmd")" = ipcbox ]
+		[ "$(readlink "$SRC/completions/fish/$cmd.fish")" = ipcbox.fish ]
+	done
+}
+
+@test "bash: options" {
+	expect "ipcrm --s" --semaphore-id --semaphore-key --shmem-id --shmem-key
+	expect "ipcrm --posix-" --posix-mqueue --posix-semaphore --posix-shmem
+	expect "ipcs --h" --help --human
+	expect "ipcs --s" --semaphores --shmems --summary
+	expect "ipcmk --posix-" --posix-mqueue --posix-semaphore --posix-shmem
+	expect "ipcmk --m" --maxmsg --mode --msgsize
+	expect "ipcbox -" -l --list -h --help -V --version
+	expect "ipcbox --l" --list
+}
+
+@test "bash: no candidates where the tools take none" {
+	mk -M 4096 >/dev/null
+	expect "ipcs "
+	expect "ipcs -m "
+	expect "ipcmk -M "
+	expect "ipcmk --name "
+	expect "ipcmk -S "
+	expect "ipcrm -m 0 "
+	expect "ipcbox frob "
+}
+
+@test "bash: ipcrm completes the ids and keys that exist now" {
+	local s1 s2 q1 m1 k s q m
+	mk_sysv
+	s1=$s q1=$q m1=$m
+	s2=$(mk -M 8192)
+	mapfile -t k < <("$BUILD/ipcs" -m | awk '$1 ~ /^0x/ { print $1 }')
+	[ "${#k[@]}" -eq 2 ]
+	expect "$BUILD/ipcrm -m " "$s1" "$s2"
+	expect "$BUILD/ipcrm --shmem-id " "$s1" "$s2"
+	expect "$BUILD/ipcrm -M " "${k[@]}"
+	expect "$BUILD/ipcrm -v -q " "$q1"
+	expect "$BUILD/ipcrm -s " "$m1"
+	expect "$BUILD/ipcrm -Q " "$("$BUILD/ipcs" -q | awk '$1 ~ /^0x/ { print $1 }')"
+	expect "$BUILD/ipcrm -S " "$("$BUILD/ipcs" -s | awk '$1 ~ /^0x/ { print $1 }')"
+	expect "$BUILD/ipcrm --queue-key=" "$("$BUILD/ipcs" -q | awk '$1 ~ /^0x/ { print $1 }')"
+	"$BUILD/ipcrm" -m "$s1"
+	expect "$BUILD/ipcrm -m " "$s2"
+}
+
+@test "bash: ids are filtered by what is typed" {
+	local ids=() i
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+		ids+=("$(mk -Q)")
+	done
+	local want=()
+	for i in "${ids[@]}"; do
+		[[ $i == 1* ]] && want+=("$i")
+	done
+	[ "${#want[@]}" -ge 1 ]
+	expect "$BUILD/ipcrm -q 1" "${want[@]}"
+	expect "$BUILD/ipcrm -q 99999"
+}
+
+@test "bash: ipcrm --name=value forms" {
+	local id
+	id=$(mk -S 1)
+	expect "$BUILD/ipcrm --semaphore-id=" "$id"
+	expect "$BUILD/ipcrm --all=" msg pmsg psem pshm sem shm
+	expect "$BUILD/ipcrm --all=p" pmsg psem pshm
+	expect "$BUILD/ipcrm --all=sh" shm
+	expect "$BUILD/ipcrm -ap" -apmsg -apsem -apshm
+}
+
+@test "bash: without = in COMP_WORDBREAKS the whole word is completed" {
+	local COMP_WORDBREAKS=$' \t\n"\'><;|&(:'
+	local id
+	id=$(mk -M 1)
+	# bash then keeps --all=p as one word.
+	COMP_WORDS=(ipcrm --all=p) COMP_CWORD=1 COMP_LINE="ipcrm --all=p" COMP_POINT=13
+	COMPREPLY=()
+	_ipcbox_complete_ipcrm
+	[ "$(printf '%s\n' "${COMPREPLY[@]}" | sort | paste -sd' ')" = "--all=pmsg --all=psem --all=pshm" ]
+	COMP_WORDS=("$BUILD/ipcrm" --shmem-id=) COMP_CWORD=1
+	COMPREPLY=()
+	_ipcbox_complete_ipcrm
+	[ "${COMPREPLY[*]}" = "--shmem-id=$id" ]
+}
+
+@test "bash: the historical ipcrm form" {
+	local s q m q2
+	mk_sysv
+	q2=$(mk -Q)
+	expect "ipcrm " msg sem shm
+	expect "ipcrm s" sem shm
+	expect "$BUILD/ipcrm shm " "$s"
+	expect "$BUILD/ipcrm msg " "$q" "$q2"
+	expect "$BUILD/ipcrm msg $q " "$q" "$q2"
+	expect "$BUILD/ipcrm sem " "$m"
+}
+
+@test "bash: POSIX names, each kind from its own place" {
+	mk -m 4096 -n /seg >/dev/null
+	mk -m 1 -n /.hidden >/dev/null
+	mk -s -n /sema >/dev/null
+	mk -q -n /queue >/dev/null
+	# Not POSIX shared memory objects: a directory and a symbolic link.
+	mkdir /dev/shm/adir
+	ln -s seg /dev/shm/alink
+	expect "$BUILD/ipcrm --posix-shmem " /.hidden /seg
+	expect "$BUILD/ipcrm --posix-shmem /s" /seg
+	expect "$BUILD/ipcrm --posix-semaphore " /sema
+	expect "$BUILD/ipcrm --posix-mqueue " /queue
+	expect "$BUILD/ipcrm --posix-mqueue=" /queue
+	rmdir /dev/shm/adir
+	rm /dev/shm/alink
+}
+
+@test "bash: POSIX names with spaces are quoted" {
+	mk -m 1 -n "/two words" >/dev/null
+	expect "$BUILD/ipcrm --posix-shmem " '/two\ words'
+}
+
+@test "bash: ipcs -i completes ids of the resource chosen on the line" {
+	local s q m s2
+	mk_sysv
+	s2=$(mk -M 4096)
+	expect "$BUILD/ipcs -q -i " "$q"
+	expect "$BUILD/ipcs -s --id " "$m"
+	expect "$BUILD/ipcs --semaphores -i " "$m"
+	expect "$BUILD/ipcs -m --id=" "$s" "$s2"
+	expect "$BUILD/ipcs -mi " "$s" "$s2"
+	expect "$BUILD/ipcs -t -q -i " "$q"
+	# No resource chosen yet: every id, once.
+	expect "$BUILD/ipcs -i " $(printf '%s\n' "$s" "$s2" "$q" "$m" | sort -u)
+}
+
+@test "bash: ipcs --name completes names of the POSIX kind chosen" {
+	mk -m 1 -n /seg >/dev/null
+	mk -s -n /sema >/dev/null
+	mk -q -n /queue >/dev/null
+	expect "$BUILD/ipcs -S --name " /sema
+	expect "$BUILD/ipcs --posix-mqueues --name " /queue
+	expect "$BUILD/ipcs -M --name=" /seg
+	expect "$BUILD/ipcs --name " /queue /sema /seg
+}
+
+@test "bash: ipcmk" {
+	expect "ipcmk -p " 0600 0640 0644 0660 0666
+	expect "ipcmk --mode 066" 0660 0666
+	expect "ipcmk --mode=064" 0640 0644
+}
+
+@test "bash: ipcbox completes commands, then delegates with its own ipcs" {
+	local s q m
+	mk_sysv
+	expect "ipcbox " ipcmk ipcrm ipcs
+	expect "ipcbox ipc" ipcmk ipcrm ipcs
+	expect "ipcbox ipcr" ipcrm
+	expect "ipcbox ipcrm --q" --queue-id --queue-key
+	expect "ipcbox ipcs --h" --help --human
+	expect "$BUILD/ipcbox ipcrm -q " "$q"
+	expect "$BUILD/ipcbox ipcs -q -i " "$q"
+	expect "$BUILD/ipcbox ipcrm msg " "$q"
+	expect "$BUILD/ipcbox ipcrm -m " "$s"
+	expect "$BUILD/ipcbox ipcs -s -i " "$m"
+}
+
+@test "bash: live values come from the ipcs next to the command" {
+	local s q m
+	mk_sysv
+	# A directory with only an ipcbox link: ipcrm there asks "ipcbox ipcs".
+	mkdir "$BATS_TEST_TMPDIR/bin"
+	ln -s "$BUILD/ipcbox" "$BATS_TEST_TMPDIR/bin/ipcbox"
+	ln -s "$BUILD/ipcbox" "$BATS_TEST_TMPDIR/bin/ipcrm"
+	expect "$BATS_TEST_TMPDIR/bin/ipcrm -q " "$q"
+	# No ipcs there at all: nothing, quietly.
+	expect "/nonexistent/ipcrm -q "
+	# In PATH.
+	PATH="$BUILD:$PATH" expect "ipcrm -q " "$q"
+}
+
+@test "bash: completing prints nothing, also without permission" {
+	local q
+	q=$(mk -Q -p 0600)
+	local prog='source "$1"; eval "$4"; expect "$2/ipcrm -q " "$3"'
+	local funcs
+	funcs=$(declare -f comp expect)
+	run --separate-stderr bash -c "$prog" _ "$SRC/completions/bash/ipcbox" "$BUILD" "$q" "$funcs"
+	[ "$status" -eq 0 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "" ]
+	[ "$(id -u)" = 0 ] || skip "unprivileged check needs root"
+	command -v setpriv >/dev/null || skip "setpriv missing"
+	# nobody cannot read the queue, but /proc/sysvipc lists it.
+	run --separate-stderr setpriv --reuid=65534 --regid=65534 --clear-groups \
+		bash -c "$prog" _ "$SRC/completions/bash/ipcbox" "$BUILD" "$q" "$funcs"
+	[ "$status" -eq 0 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "" ]
+}
+
+# fish ------------------------------------------------------------------
+
+# fcomp LINE: fish's candidates for LINE (values only, sorted).
+fcomp() {
+	PATH="$BUILD:$PATH" fish --no-config -c \
+		'set -p fish_complete_path $argv[1]; complete -C $argv[2]' \
+		"$SRC/completions/fish" "$1" | cut -f1 | LC_ALL=C sort
+}
+
+# fexpect LINE CANDIDATE...
+fexpect() {
+	local line=$1 got want
+	shift
+	got=$(fcomp "$line")
+	want=$(printf '%s\n' "$@" | LC_ALL=C sort)
+	[ $# -gt 0 ] || want=""
+	if [ "$got" != "$want" ]; then
+		echo "fish completing: '$line'"; echo "expected: $*"; echo "got: $got" | paste -sd' '
+		return 1
+	fi
+}
+
+@test "fish: options and live values" {
+	command -v fish >/dev/null || skip "fish not installed"
+	local s q m k
+	mk_sysv
+	mk -m 1 -n /seg >/dev/null
+	mk -s -n /sema >/dev/null
+	mk -q -n /queue >/dev/null
+	k=$("$BUILD/ipcs" -m | awk '$1 ~ /^0x/ { print $1 }')
+	fexpect "ipcrm --s" --semaphore-id --semaphore-key --shmem-id --shmem-key
+	fexpect "ipcrm -m " "$s"
+	fexpect "ipcrm -M " "$k"
+	fexpect "ipcrm --queue-id " "$q"
+	fexpect "ipcrm -s " "$m"
+	fexpect "ipcrm --posix-shmem " /seg
+	fexpect "ipcrm --posix-semaphore " /sema
+	fexpect "ipcrm --posix-mqueue " /queue
+	fexpect "ipcrm --all=" --all=msg --all=pmsg --all=psem --all=pshm --all=sem --all=shm
+	fexpect "ipcrm msg " "$q"
+	fexpect "ipcs -q -i " "$q"
+	fexpect "ipcs -S --name " /sema
+	fexpect "ipcs --h" --help --human
+	fexpect "ipcmk -p " 0600 0640 0644 0660 0666
+	fexpect "ipcbox " ipcmk ipcrm ipcs
+	fexpect "ipcbox ipcrm -q " "$q"
+	fexpect "ipcbox ipcs --se" --semaphores
+}
+
+# zsh -------------------------------------------------------------------
+
+# zcomp LINE...: zsh's candidates for each LINE, typed into an interactive
+# zsh on a pseudo terminal and completed with TAB; each ends with "--".
+zcomp() {
+	cat >"$BATS_TEST_TMPDIR/zcomp.zsh" <<'EOF'
+zmodload zsh/zpty || exit 2
+fdir=$1 out=$2; shift 2
+zpty z zsh -f -i || exit 2
+zpty -w z "PS1='' RPROMPT=''; fpath=($fdir \$fpath); autoload -Uz compinit; compinit -u -D"
+zpty -w z "zstyle ':completion:*' insert-tab false"
+# Record every match offered (after matching against what is typed).
+zpty -w z 'compadd() { if [[ ${(j: :)@} == *-[OAD]* ]]; then builtin compadd "$@"; return; fi; local -a __m; builtin compadd -O __m "$@"; print -rl -- $__m >>'"$out"'; builtin compadd "$@"; }'
+zpty -w z "print __ready__"
+zpty -r z line '*__ready__*'
+zpty -r z line '*__ready__*'
+for l in "$@"; do
+	: >$out
+	zpty -w -n z "$l"$'\t'
+	zpty -w -n z $'\C-a\C-k'
+	zpty -w z "print __done__"
+	zpty -r z line '*__done__*'
+	zpty -r z line '*__done__*'
+	LC_ALL=C sort -u $out
+	print -- --
+done
+zpty -d z
+EOF
+	PATH="$BUILD:$PATH" timeout 60 zsh -f "$BATS_TEST_TMPDIR/zcomp.zsh" \
+		"$SRC/completions/zsh" "$BATS_TEST_TMPDIR/zmatches" "$@"
+}
+
+@test "zsh: options and live values" {
+	command -v zsh >/dev/null || skip "zsh not installed"
+	zsh -fc 'zmodload zsh/zpty && zpty t true' 2>/dev/null || skip "no pseudo terminal for zsh"
+	local s q m k
+	mk_sysv
+	mk -m 1 -n /seg >/dev/null
+	mk -s -n /sema >/dev/null
+	mk -q -n /queue >/dev/null
+	k=$("$BUILD/ipcs" -m | awk '$1 ~ /^0x/ { print $1 }')
+	run zcomp "ipcrm --s" "ipcrm -m " "ipcrm -M " "ipcrm -q " "ipcrm -s " \
+		"ipcrm --posix-shmem " "ipcrm --posix-semaphore=" "ipcrm --posix-mqueue " \
+		"ipcrm --all=" "ipcrm msg " "ipcs -q -i " "ipcs -S --name " "ipcs --h" \
+		"ipcmk -p " "ipcbox " "ipcbox ipcrm -q "
+	[ "$status" -eq 0 ]
+	local want
+	want=$(printf '%s\n' \
+		--semaphore-id --semaphore-key --shmem-id --shmem-key -- \
+		"$s" -- "$k" -- "$q" -- "$m" -- \
+		/seg -- /sema -- /queue -- \
+		msg pmsg psem pshm sem shm -- "$q" -- "$q" -- /sema -- --help --human -- \
+		0600 0640 0644 0660 0666 -- ipcmk ipcrm ipcs -- "$q" --)
+	if [ "$output" != "$want" ]; then
+		diff <(echo "$want") <(echo "$output")
+		return 1
+	fi
+}
