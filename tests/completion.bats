@@ -13,7 +13,8 @@ setup_file() {
 	# cannot allocate ptys: mount a private devpts instance instead.  Never
 	# touch a /dev that is not the namespace's own.
 	if [ "$(findmnt -n -o SOURCE /dev | tail -n 1)" = ipcbox-dev ] &&
-		! python3 -c 'import pty; pty.openpty()' 2>/dev/null; then
+		command -v zsh >/dev/null &&
+		! zsh -fc 'zmodload zsh/zpty && zpty t true' 2>/dev/null; then
 		{ umount /dev/ptmx && rm -f /dev/ptmx &&
 			mount -t devpts -o newinstance,ptmxmode=0666,mode=620 ipcbox-pts /dev/pts &&
 			ln -s pts/ptmx /dev/ptmx; } 2>/dev/null || true
