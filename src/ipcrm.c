@@ -362,11 +362,13 @@ static int remove_all_posix(const struct rm_request *req, enum rm_type type)
 	struct entry_list l = { NULL, 0 };
 	int rc = 0;
 	if (posix_scan(kind, collect_entry, &l) < 0) {
-		if (kind == POSIX_MQUEUE && (errno == EMEDIUMTYPE || errno == ENOENT))
+		if (kind == POSIX_MQUEUE && (errno == EMEDIUMTYPE || errno == ENOENT)) {
 			warnx("%s is not a mounted mqueue filesystem", posix_dir(kind));
-		else
+			rc = -1;
+		} else if (errno != ENOENT) {	/* no /dev/shm: no objects */
 			warn("cannot read %s", posix_dir(kind));
-		rc = -1;
+			rc = -1;
+		}
 	}
 	for (size_t i = 0; i < l.n; i++) {
 		const struct posix_object *o = &l.objs[i];
