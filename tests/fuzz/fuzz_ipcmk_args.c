@@ -41,13 +41,11 @@ static void check_request(const struct mk_request *r)
 		size_t len = strlen(n + 1) + (r->want[MK_PSEM] ? 4 : 0);
 		FUZZ_CHECK(len <= NAME_MAX, "name too long (%zu)", len);
 	}
-	if (r->has_maxmsg || r->has_msgsize)
+	FUZZ_CHECK(r->attr.maxmsg >= 0 && r->attr.msgsize >= 0, "maxmsg %ld msgsize %ld",
+		   r->attr.maxmsg, r->attr.msgsize);
+	if (r->attr.maxmsg || r->attr.msgsize)
 		FUZZ_CHECK(r->want[MK_PMSG], "--maxmsg/--msgsize without -q");
-	if (r->has_maxmsg)
-		FUZZ_CHECK(r->attr.maxmsg >= 1, "maxmsg %ld", r->attr.maxmsg);
-	if (r->has_msgsize)
-		FUZZ_CHECK(r->attr.msgsize >= 1, "msgsize %ld", r->attr.msgsize);
-	if (r->has_value)
+	if (r->attr.value)
 		FUZZ_CHECK(r->want[MK_PSEM], "--value without -s");
 }
 

@@ -205,7 +205,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		break;
 	case 3: {
 		int id = -1;
-		ref_e = ref_llong(ref_lenient(s), 0, 0, INT_MAX, &rl);
+		/* A negative id is a number out of range (ERANGE), not garbage. */
+		ref_e = ref_llong(ref_lenient(s), 0, LLONG_MIN, LLONG_MAX, &rl);
+		if (ref_e == 0 && (rl < 0 || rl > INT_MAX))
+			ref_e = ERANGE;
 		errno = 0;
 		ok = parse_ipc_id(s, &id);
 		SAME(ok, ref_e, (long long)id, rl, s);

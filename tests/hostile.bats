@@ -1,0 +1,297 @@
+#!/usr/bin/env bats
+# Hostile-input matrix: malformed invocations of ipcs, ipcmk and ipcrm.
+#
+# Each row of the tables below is "EXPECTED | ARGUMENTS": ARGUMENTS are
+# shell words (eval'ed, so quoting and the variables set in setup_file work)
+# and EXPECTED is text the error message must contain, normally the bad
+# value itself.  Every invocation must
+#   - exit with status 1 (not 0, not a signal, not a sanitizer abort),
+#   - print nothing on stdout,
+#   - print one message on stderr, "PROG: ..." naming the bad value,
+#     optionally followed by the "Try 'PROG --help'" line, and
+#   - leave the kernel state (System V lists, /dev/shm, /dev/mqueue, see
+#     ipc_state) exactly as it was.
+# A set of objects exists throughout, so that a misparsed line that removes,
+# resizes or creates anything is caught.
+
+load helpers
+
+setup_file() {
+	require_ns
+	reset_ipc
+	local mk=$BUILD/ipcmk
+	# System V objects under keys a truncating parser would hit (1, -1),
+	# and the ids the rows refer to.
+	"$mk" --key 1 -M 4096 -Q -S 1 >/dev/null
+	"$mk" --key 0xffffffff -M 8192 -Q -S 2 >/dev/null
+	"$mk" --key 0x2a -M 4096 -p 0600 >/dev/null
+	printf 'data' >/dev/shm/keep
+	chmod 0600 /dev/shm/keep
+	"$mk" -s -n /keep >/dev/null
+	"$mk" -q -n /keep >/dev/null
+	mkdir /dev/shm/adir
+	# A planted symlink points at a file of ours, never at a system file.
+	printf 'target\n' >"$BATS_FILE_TMPDIR/target"
+	ln -s "$BATS_FILE_TMPDIR/target" /dev/shm/alink
+}
+
+teardown_file() {
+	reset_ipc
+}
+
+# Values used in the rows.
+L256=$(printf 'a%.0s' {1..256})		# a NAME_MAX + 1 name
+L252=$(printf 'b%.0s' {1..252})		# fits, but not with "sem." in front
+# The kernel state plus the planted symlink's target.
+state() {
+	ipc_state
+	echo "== symlink target"; ls -l "$BATS_FILE_TMPDIR/target"; cat "$BATS_FILE_TMPDIR/target"
+}
+sysv_id() { awk -v k="$2" 'NR > 1 && $1 == k { print $2 }' "/proc/sysvipc/$1"; }
+
+# check_rows PROG: run every row of stdin; report each failure, fail at the end.
+check_rows() {
+	local prog=$1 line expect args n=0 bad=0 before after
+	local -a argv
+	while IFS= read -r line; do
+		[[ -z "$line" || "$line" == \#* ]] && continue
+		expect=${line%% | *}
+		args=${line#* | }
+		expect=${expect#"${expect%%[![:space:]]*}"}
+		if [[ "$expect" == \$* ]]; then
+			expect=${expect#\$}
+			expect=${!expect}
+		fi
+		eval "argv=($args)"
+		n=$((n + 1))
+		before=$(state)
+		capture got "$BUILD/$prog" "${argv[@]}"
+		after=$(state)
+		local err=${got_err%x} problems=()
+		[ "$got_rc" = 1 ] || problems+=("exit status $got_rc, expected 1")
+		[ "$got_out" = x ] || problems+=("stdout not empty: ${got_out%x}")
+		local first=${err%%$'\n'*} rest=${err#*$'\n'}
+		[[ "$first" =~ ^([^:]*/)?$prog:\  ]] || problems+=("first stderr line is not '$prog: MESSAGE'")
+		[[ "$err" == *"$expect"* ]] || problems+=("message does not name '$expect'")
+		[ -z "$rest" ] || [ "$rest" = "Try '$prog --help' for more information."$'\n' ] ||
+			problems+=("more than one message")
+		[ "$before" = "$after" ] || problems+=("kernel state changed: $(diff <(echo "$before") <(echo "$after") | grep '^[<>]' | head -4 | tr '\n' ' ')")
+		if [ ${#problems[@]} -gt 0 ]; then
+			bad=$((bad + 1))
+			{
+				printf '# FAIL %s' "$prog"
+				printf " '%s'" "${argv[@]}"
+				printf '\n#   stderr: %s\n' "$(printf '%s' "$err" | head -3 | tr '\n' '|')"
+				printf '#   - %s\n' "${problems[@]}"
+			} >&2
+		fi
+	done
+	echo "# $prog: $n hostile invocations, $bad failed" >&3
+	echo "$n" >>"$BATS_FILE_TMPDIR/count"
+	[ "$bad" -eq 0 ]
+}
+
+@test "hostile ipcrm invocations: exit 1, one message naming the value, nothing removed" {
+	SHM1=$(sysv_id shm 1) MSG1=$(sysv_id msg 1) SEM1=$(sysv_id sem 1)
+	check_rows ipcrm <<'EOF'
+# ids that are not numbers, or not ids
+abc | -m abc
+'' | -m ''
+1x | -m 1x
+0x | -q 0x
+0xg | -s 0xg
+09 | -m 09
+1e3 | -q 1e3
++-1 | -s +-1
+1 2 | -m '1 2'
+5  | -m '5 '
+- | -m -
+-1 | -m -1
+-1 | -q -1
+-2147483648 | -s -2147483648
+2147483648 | -m 2147483648
+0x80000000 | -q 0x80000000
+4294967296 | -s 4294967296
+4294967297 | -m 4294967297
+18446744073709551616 | -q 18446744073709551616
+99999999999999999999999999 | -s 99999999999999999999999999
+12345 | -m 12345
+12345 | -q 12345
+12345 | -s 12345
+# keys
+abc | -M abc
+'' | -Q ''
+0 | -M 0
+0 | -S 0x0
+0x100000001 | -M 0x100000001
+4294967296 | -Q 4294967296
+-2147483649 | -S -2147483649
+18446744073709551617 | -M 18446744073709551617
+0x1x | -Q 0x1x
+0x7ffffffe | -M 0x7ffffffe
+0x7ffffffe | -Q 0x7ffffffe
+0x7ffffffe | -S 0x7ffffffe
+# the whole line is checked before anything is removed
+abc | -m "$SHM1" -m abc
+abc | -v -m "$SHM1" -q "$MSG1" -s "$SEM1" -S abc
+0x100000001 | -M 1 -M 0x100000001
+4294967296 | -q "$MSG1" -Q 4294967296
+foo | -m "$SHM1" --posix-shmem foo
+-1 | shm "$SHM1" -1
+# options
+'Z' | -Z
+--frob | --frob
+'m' | -m
+'M' | -M
+'q' | -q
+'Q' | -Q
+'s' | -s
+'S' | -S
+shmem-id | --shmem-id
+posix-shmem | --posix-shmem
+foo | --all=foo
+foo | -afoo
+shm,msg | --all=shm,msg
+'' | --all=
+# POSIX names
+foo | --posix-shmem foo
+'' | --posix-mqueue ''
+/ | --posix-semaphore /
+/a/b | --posix-shmem /a/b
+/../keep | --posix-shmem /../keep
+/.. | --posix-mqueue /..
+../etc/passwd | --posix-semaphore ../etc/passwd
+$L256 | --posix-shmem "/$L256"
+$L256 | --posix-mqueue "/$L256"
+$L252 | --posix-semaphore "/$L252"
+/nosuch | --posix-shmem /nosuch
+/nosuch | --posix-mqueue /nosuch
+/nosuch | --posix-semaphore /nosuch
+# legacy form
+abc | shm abc
+-1 | msg -1
+2147483648 | sem 2147483648
+1x | shm 1x
+12345 | sem 12345
+EOF
+}
+
+@test "hostile ipcmk invocations: exit 1, one message naming the value, nothing created" {
+	check_rows ipcmk <<'EOF'
+# sizes
+abc | -M abc
+'' | -M ''
+-1 | -M -1
+1X | -M 1X
+1.5 | -M 1.5
+1.5X | -M 1.5X
+1KiBB | -M 1KiBB
+1 K | -M '1 K'
+0x | -M 0x
+1e3 | -M 1e3
++-1 | -M +-1
+18446744073709551616 | -M 18446744073709551616
+16EiB | -M 16EiB
+1ZiB | -M 1ZiB
+99999999999999999999999 | -m 99999999999999999999999 -n /new
+abc | -m abc -n /new
+0 | -M 0
+1P | -M 1P
+# semaphore counts
+0 | -S 0
+-1 | -S -1
+abc | -S abc
+'' | -S ''
+1.5 | -S 1.5
+3x | -S 3x
+2147483648 | -S 2147483648
+4294967297 | -S 4294967297
+99999 | -S 99999
+# modes
+8 | -Q -p 8
+010000 | -Q -p 010000
+77777 | -Q -p 77777
+abc | -Q -p abc
+'' | -Q -p ''
+-1 | -Q -p -1
+0x1ff | -Q -p 0x1ff
+0777x | -Q -p 0777x
+7 7 | -Q -p '7 7'
+# POSIX names
+foo | -m 1 -n foo
+'' | -m 1 -n ''
+/ | -q -n /
+/a/b | -q -n /a/b
+//x | -s -n //x
+/.. | -s -n /..
+/. | -m 1 -n /.
+../x | -q -n ../x
+$L256 | -m 1 -n "/$L256"
+$L256 | -q -n "/$L256"
+$L252 | -s -n "/$L252"
+/keep | -m 1 -n /keep
+/keep | -q -n /keep
+/keep | -s -n /keep
+/adir | -m 1 -n /adir
+/alink | -m 1 -n /alink
+# combinations that make no sense
+name | -m 1
+name | -q
+name | -s
+name | -Q -n /x
+--key | --key 1 -q -n /x
+bad usage | -p 0600
+extra | -Q extra
+# --key, --maxmsg, --msgsize, --value
+0 | --key 0 -Q
+0x100000000 | --key 0x100000000 -Q
+abc | --key abc -Q
+0x00000001 | --key 1 -M 4096
+0x0000002a | --key 0x2a -M 4096
+0 | --maxmsg 0 -q -n /new
+abc | --maxmsg abc -q -n /new
+-1 | --msgsize -1 -q -n /new
+9223372036854775808 | --msgsize 9223372036854775808 -q -n /new
+maxmsg | --maxmsg 5 -Q
+-1 | --value -1 -s -n /new
+4294967296 | --value 4294967296 -s -n /new
+value | --value 1 -Q
+# options
+'Z' | -Z
+--frob | --frob
+'M' | -M
+'S' | -S
+'p' | -Q -p
+'n' | -q -n
+EOF
+}
+
+@test "hostile ipcs invocations: exit 1, one message naming the value" {
+	check_rows ipcs <<'EOF'
+abc | -m -i abc
+'' | -q -i ''
+-1 | -s -i -1
+2147483648 | -m -i 2147483648
+99999999999999999999 | -q -i 99999999999999999999
+1x | -s -i 1x
+0x10 | -m -i 0x10
+12345 | -m -i 12345
+12345 | -q -i 12345
+12345 | -s -i 12345
+single resource | -i 0
+single resource | -m -q -i 0
+'Z' | -Z
+--frob | --frob
+'i' | -m -i
+foo | foo
+foo | -m foo
+id | --id
+EOF
+}
+
+@test "at least 100 hostile invocations were tried" {
+	local total
+	total=$(awk '{ s += $1 } END { print s + 0 }' "$BATS_FILE_TMPDIR/count" 2>/dev/null || echo 0)
+	echo "# hostile invocations in total: $total" >&3
+	[ "$total" -ge 100 ]
+}
