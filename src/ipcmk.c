@@ -11,7 +11,6 @@
 #include <getopt.h>
 #include <limits.h>
 #include <semaphore.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,30 +110,15 @@ struct mk_request {
 	bool has_key;
 	int32_t key;
 	struct posix_attr attr;	/* size, maxmsg, msgsize, value */
-	bool has_maxmsg, has_msgsize, has_value;
+	bool has_mq_attr, has_value;
 };
-
-/* Print "ipcmk: MSG" and, for usage errors, the Try line; always -1. */
-static int fail(bool hint, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int fail(bool hint, const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	warnx("%s", msg);
-	if (hint)
-		print_usage_hint();
-	return -1;
-}
 
 /* "failed to parse WHAT: 'ARG'" plus the reason when it is a range error. */
 static int parse_failure(const char *what, const char *arg, bool errno_always)
 {
 	if (errno == ERANGE || errno_always)
-		return fail(false, "failed to parse %s: '%s': %s", what, arg, strerror(errno));
-	return fail(false, "failed to parse %s: '%s'", what, arg);
+		return parse_error(false, "failed to parse %s: '%s': %s", what, arg, strerror(errno));
+	return parse_error(false, "failed to parse %s: '%s'", what, arg);
 }
 
 static int parse_positive(const char *what, const char *arg, long long min, long long max, long long *out)
@@ -201,20 +185,15 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 			if (!parse_ipc_key(optarg, &req->key))
 				return parse_failure("key", optarg, false);
 			if (req->key == IPC_PRIVATE)
-				return fail(false, "failed to parse key: '%s': key 0 (IPC_PRIVATE) cannot be requested", optarg);
+				return parse_error(false, "failed to parse key: '%s': key 0 (IPC_PRIVATE) cannot be requested", optarg);
 			req->has_key = true;
 			break;
 		case OPT_MAXMSG:
-			if (parse_positive("maxmsg", optarg, 1, LONG_MAX, &v) < 0)
-				return -1;
-			req->attr.maxmsg = (long)v;
-			req->has_maxmsg = true;
-			break;
 		case OPT_MSGSIZE:
-			if (parse_positive("msgsize", optarg, 1, LONG_MAX, &v) < 0)
+			if (parse_positive(c == OPT_MAXMSG ? "maxmsg" : "msgsize", optarg, 1, LONG_MAX, &v) < 0)
 				return -1;
-			req->attr.msgsize = (long)v;
-			req->has_msgsize = true;
+			*(c == OPT_MAXMSG ? &req->attr.maxmsg : &req->attr.msgsize) = (long)v;
+			req->has_mq_attr = true;
 			break;
 		case OPT_VALUE:
 			if (parse_positive("value", optarg, 0, SEM_VALUE_MAX, &v) < 0)
@@ -235,28 +214,28 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 		}
 	}
 	if (optind < argc)
-		return fail(true, "unexpected argument '%s'", argv[optind]);
+		return parse_error(true, "unexpected argument '%s'", argv[optind]);
 
 	bool sysv = req->want[MK_SHM] || req->want[MK_MSG] || req->want[MK_SEM];
 	bool posix = req->want[MK_PSHM] || req->want[MK_PMSG] || req->want[MK_PSEM];
 	if (!sysv && !posix)
-		return fail(true, "bad usage");
+		return parse_error(true, "bad usage");
 	if (req->has_key && !sysv)
-		return fail(true, "--key needs a System V resource (-M, -Q or -S)");
-	if ((req->has_maxmsg || req->has_msgsize) && !req->want[MK_PMSG])
-		return fail(true, "--maxmsg and --msgsize need --posix-mqueue");
+		return parse_error(true, "--key needs a System V resource (-M, -Q or -S)");
+	if (req->has_mq_attr && !req->want[MK_PMSG])
+		return parse_error(true, "--maxmsg and --msgsize need --posix-mqueue");
 	if (req->has_value && !req->want[MK_PSEM])
-		return fail(true, "--value needs --posix-semaphore");
+		return parse_error(true, "--value needs --posix-semaphore");
 	if (req->name && !posix)
-		return fail(true, "--name needs a POSIX resource (-m, -q or -s)");
+		return parse_error(true, "--name needs a POSIX resource (-m, -q or -s)");
 	if (posix && !req->name)
-		return fail(true, "name is required for POSIX IPC resources (--name)");
+		return parse_error(true, "name is required for POSIX IPC resources (--name)");
 	for (int t = 0; t < MK_TYPES; t++) {
 		if (!req->want[t] || !types[t].posix)
 			continue;
 		const char *why = posix_name_problem(types[t].kind, req->name);
 		if (why)
-			return fail(false, "invalid name '%s': %s", req->name, why);
+			return parse_error(false, "invalid name '%s': %s", req->name, why);
 	}
 	return 0;
 }
@@ -267,7 +246,7 @@ static int check_limits(const struct mk_request *req)
 	struct sysv_limits lim;
 	if (req->want[MK_SEM] && sysv_limits(SYSV_SEM, &lim) == 0 &&
 	    lim.semmsl > 0 && (uint64_t)req->nsems > lim.semmsl)
-		return fail(false, "failed to parse elements: '%s': more than SEMMSL (%llu)",
+		return parse_error(false, "failed to parse elements: '%s': more than SEMMSL (%llu)",
 			    req->nsems_arg, (unsigned long long)lim.semmsl);
 	return 0;
 }

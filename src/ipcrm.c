@@ -9,7 +9,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,20 +108,6 @@ struct rm_request {
 	size_t ntargets;
 };
 
-static int fail(bool hint, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int fail(bool hint, const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	warnx("%s", msg);
-	if (hint)
-		print_usage_hint();
-	return -1;
-}
-
 static void add_target(struct rm_request *req, const struct rm_target *t)
 {
 	req->targets = xreallocarray(req->targets, req->ntargets + 1, sizeof(*t));
@@ -142,13 +127,13 @@ static int parse_legacy(int argc, char **argv, struct rm_request *req)
 {
 	req->legacy = true;
 	if (argc < 3)
-		return fail(true, "not enough arguments");
+		return parse_error(true, "not enough arguments");
 	enum rm_type type = (enum rm_type)type_of_keyword(argv[1], RM_SEM);
 	int rc = 0;
 	for (int i = 2; i < argc; i++) {
 		struct rm_target t = { .type = type, .by = BY_ID, .arg = argv[i] };
 		if (!parse_ipc_id(argv[i], &t.id))
-			rc = fail(false, "invalid id: %s", argv[i]);
+			rc = parse_error(false, "invalid id: %s", argv[i]);
 		else
 			add_target(req, &t);
 	}
@@ -158,8 +143,8 @@ static int parse_legacy(int argc, char **argv, struct rm_request *req)
 static int parse_failure(const char *arg)
 {
 	if (errno == ERANGE)
-		return fail(false, "failed to parse argument: '%s': %s", arg, strerror(errno));
-	return fail(false, "failed to parse argument: '%s'", arg);
+		return parse_error(false, "failed to parse argument: '%s': %s", arg, strerror(errno));
+	return parse_error(false, "failed to parse argument: '%s'", arg);
 }
 
 /* One -m/-M/-q/-Q/-s/-S/--posix-* option into a target. */
@@ -185,12 +170,12 @@ static int parse_target(int opt, const char *arg, struct rm_request *req)
 		if (!parse_ipc_key(arg, &t.key))
 			return parse_failure(arg);
 		if (t.key == 0)	/* IPC_PRIVATE never names one object */
-			return fail(false, "illegal key (%s)", arg);
+			return parse_error(false, "illegal key (%s)", arg);
 		break;
 	case BY_NAME: {
 		const char *why = posix_name_problem(types[t.type].kind, arg);
 		if (why)
-			return fail(false, "invalid name '%s': %s", arg, why);
+			return parse_error(false, "invalid name '%s': %s", arg, why);
 		break;
 	}
 	}
@@ -220,7 +205,7 @@ static int parse_args(int argc, char **argv, struct rm_request *req)
 			} else {
 				int t = type_of_keyword(optarg, RM_TYPES - 1);
 				if (t < 0)
-					return fail(false, "unknown argument: %s", optarg);
+					return parse_error(false, "unknown argument: %s", optarg);
 				req->all[t] = true;
 			}
 			break;
@@ -244,12 +229,12 @@ static int parse_args(int argc, char **argv, struct rm_request *req)
 		}
 	}
 	if (optind < argc)
-		return fail(true, "unknown argument: %s", argv[optind]);
+		return parse_error(true, "unknown argument: %s", argv[optind]);
 	bool any_all = false;
 	for (int t = 0; t < RM_TYPES; t++)
 		any_all |= req->all[t];
 	if (req->ntargets == 0 && !any_all)
-		return fail(true, "bad usage");
+		return parse_error(true, "bad usage");
 	return 0;
 }
 

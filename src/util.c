@@ -344,3 +344,14 @@ void print_usage_hint(void)
 {
 	fprintf(stderr, "Try '%s --help' for more information.\n", progname);
 }
+
+int parse_error(bool hint, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(fmt, ap, 0);
+	va_end(ap);
+	if (hint)
+		print_usage_hint();
+	return -1;
+}

@@ -55,5 +55,7 @@ bool parse_ipc_mode(const char *s, unsigned *out);
 bool parse_size(const char *s, uint64_t *out);
 /* Print only the "Try 'PROG --help'" line (usage_hint without exit). */
 void print_usage_hint(void);
+/* "PROG: MSG", plus the Try line if HINT; returns -1 for parsers to pass on. */
+int parse_error(bool hint, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif
