@@ -121,6 +121,7 @@ static int parse_failure(const char *what, const char *arg, bool errno_always)
 	return parse_error(false, "failed to parse %s: '%s'", what, arg);
 }
 
+/* A decimal number in [MIN, MAX]; outside it is a range error. */
 static int parse_positive(const char *what, const char *arg, long long min, long long max, long long *out)
 {
 	if (!parse_llong_lenient(arg, 10, LLONG_MIN, LLONG_MAX, out))
@@ -160,13 +161,9 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 			req->want[MK_PMSG] = true;
 			break;
 		case 'S':
-			/* int range like the reference; at least one element. */
-			if (!parse_llong_lenient(optarg, 10, INT_MIN, INT_MAX, &v))
-				return parse_failure("elements", optarg, false);
-			if (v < 1) {
-				errno = ERANGE;
-				return parse_failure("elements", optarg, false);
-			}
+			/* At least one element; SEMMSL is checked by check_limits. */
+			if (parse_positive("elements", optarg, 1, INT_MAX, &v) < 0)
+				return -1;
 			req->nsems = (int)v;
 			req->nsems_arg = optarg;
 			req->want[MK_SEM] = true;
