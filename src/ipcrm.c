@@ -157,8 +157,10 @@ static int parse_target(int opt, const char *arg, struct rm_request *req)
 	};
 	struct rm_target t = { .arg = arg };
 	size_t i = 0;
-	while (map[i].opt != opt)
+	while (i < sizeof(map) / sizeof(map[0]) && map[i].opt != opt)
 		i++;
+	if (i == sizeof(map) / sizeof(map[0]))
+		return parse_error(true, "bad usage");
 	t.type = map[i].type;
 	t.by = map[i].by;
 	switch (t.by) {
