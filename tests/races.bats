@@ -1,0 +1,300 @@
+#!/usr/bin/env bats
+# Races: ipcs and ipcrm -a while other processes create and remove objects as
+# fast as they can.  Each test runs for a bounded time (RACE_SECONDS, 20 s
+# by default) and prints its iteration counts as TAP comments.
+#
+# ipcs must never crash, every line it prints must be well-formed (section
+# titles, headers, rows with the right columns and field syntax), and it
+# exits 0 - except "ipcs -i" of an id that vanished: exit 1, "id N not found".
+# ipcrm -a may only complain about objects that vanished under it
+# ("already removed"), and when the creators stop nothing is left behind.
+
+load helpers
+
+RACE_SECONDS=${RACE_SECONDS:-20}
+CHURN_PIDS=()
+
+setup() {
+	require_ns
+	reset_ipc
+	command -v perl >/dev/null || skip "perl is needed for the churn processes"
+}
+
+teardown() {
+	stop_churn
+	reset_ipc
+}
+
+# churn SECONDS [HOLD]: create and remove System V objects (every kind,
+# several at a time, with messages in the queues) for SECONDS, keeping each
+# batch for HOLD seconds (default 0); prints its round count.
+churn() {
+	perl -e '
+		use IPC::SysV qw(IPC_PRIVATE IPC_CREAT IPC_RMID IPC_NOWAIT);
+		my $end = time + $ARGV[0]; my $hold = $ARGV[1] || 0; my $rounds = 0;
+		while (time < $end) {
+			my @objs;
+			for (1 .. 8) {
+				my $shm = shmget(IPC_PRIVATE, 4096 * (1 + $rounds % 3), IPC_CREAT | 0640);
+				my $msg = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
+				msgsnd($msg, pack("l! a*", 1, "x" x 10), IPC_NOWAIT) if defined $msg;
+				my $sem = semget(IPC_PRIVATE, 1 + $rounds % 5, IPC_CREAT | 0666);
+				push @objs, [$shm, $msg, $sem];
+			}
+			select(undef, undef, undef, $hold) if $hold;
+			for my $o (@objs) {
+				shmctl($o->[0], IPC_RMID, 0) if defined $o->[0];
+				msgctl($o->[1], IPC_RMID, 0) if defined $o->[1];
+				semctl($o->[2], 0, IPC_RMID, 0) if defined $o->[2];
+			}
+			$rounds++;
+		}
+		print "$rounds\n";
+	' "$1" "${2:-0}"
+}
+
+# create_only SECONDS TAG: create System V and POSIX objects for SECONDS,
+# never removing any (ipcrm -a does that); prints how many it made.
+create_only() {
+	perl -e '
+		use IPC::SysV qw(IPC_PRIVATE IPC_CREAT);
+		my ($secs, $tag) = @ARGV; my $end = time + $secs; my $n = 0;
+		while (time < $end) {
+			shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0600);
+			msgget(IPC_PRIVATE, IPC_CREAT | 0600);
+			semget(IPC_PRIVATE, 2, IPC_CREAT | 0600);
+			# POSIX objects are files: shared memory and semaphores in
+			# /dev/shm, queues are created by open() on the mqueue fs.
+			for my $f ("/dev/shm/$tag$n", "/dev/shm/sem.$tag$n", "/dev/mqueue/$tag$n") {
+				open(my $fh, ">", $f) and close($fh);
+			}
+			$n++;
+			select(undef, undef, undef, 0.001) if $n % 16 == 0;
+		}
+		print "$n\n";
+	' "$1" "$2"
+}
+
+start() {
+	"$@" >"$BATS_TEST_TMPDIR/churn.${#CHURN_PIDS[@]}" &
+	CHURN_PIDS+=($!)
+}
+
+stop_churn() {
+	local pid
+	for pid in "${CHURN_PIDS[@]}"; do
+		wait "$pid" 2>/dev/null || true
+	done
+	CHURN_PIDS=()
+}
+
+churn_total() {
+	cat "$BATS_TEST_TMPDIR"/churn.* 2>/dev/null | awk '{ s += $1 } END { print s + 0 }'
+}
+
+# The syntax of every line ipcs prints, per output mode (awk, no {n}).
+VALIDATE='
+BEGIN {
+	H = "[0-9a-f]"; KEY = "0x" H H H H H H H H; N = "[0-9]+"; ID = N; OWN = "[^ ]+"; PERM = "[0-7]+"
+	D = "[0-9]"; CLOCK = D D ":" D D ":" D D
+	TS = "(Not set|[A-Z][a-z][a-z] [ 0-9][0-9] " CLOCK ")"
+	TL = "(Not set|[A-Z][a-z][a-z] [A-Z][a-z][a-z] [ 0-9][0-9] " CLOCK " " D D D D ")"
+	HS = "[0-9]+(\\.[0-9])?[BKMGTPEZY]"
+	SZ = (mode == "human") ? HS : N
+	S = " +"
+	row["list", "msg"] = "^" KEY S ID S OWN S PERM S SZ S N " *$"
+	row["list", "shm"] = "^" KEY S ID S OWN S PERM S SZ S N "( +(dest|locked))* *$"
+	row["list", "sem"] = "^" KEY S ID S OWN S PERM S N " *$"
+	row["time", "msg"] = "^" ID S OWN S TS S TS S TS " *$"
+	row["time", "shm"] = row["time", "msg"]
+	row["time", "sem"] = "^" ID S OWN S TL S TL " *$"
+	row["pid", "msg"] = "^" ID S OWN S N S N " *$"
+	row["pid", "shm"] = row["pid", "msg"]
+	row["creator", "msg"] = "^" ID S PERM S OWN S OWN S OWN S OWN " *$"
+	row["creator", "shm"] = row["creator", "msg"]
+	row["creator", "sem"] = row["creator", "msg"]
+	rmode = (mode == "human") ? "list" : mode
+	bad = 0; rows = 0; kind = ""
+}
+function fail(why) { print "malformed (" why ") in ipcs " mode " line " NR ": [" $0 "]" > "/dev/stderr"; bad = 1 }
+/^$/ { kind = ""; header = 0; next }
+/^------ .* --------$/ {
+	if (kind != "") fail("title inside a section")
+	kind = ($0 ~ /Message/) ? "msg" : ($0 ~ /Shared Memory/) ? "shm" : ($0 ~ /Semaphore/) ? "sem" : ""
+	if (kind == "") fail("unknown title")
+	header = (mode != "limits" && mode != "summary")
+	next
+}
+kind == "" { fail("text outside a section"); next }
+header {
+	header = 0
+	if ($0 !~ /^(key|msqid|shmid|semid) /) fail("header")
+	next
+}
+mode == "limits" || mode == "summary" {
+	if ($0 !~ /^[a-zA-Z][a-zA-Z ()]* = [0-9]+( bytes)?$/ &&
+	    $0 !~ /^(segments allocated|pages allocated|pages resident|pages swapped) +[0-9]+$/ &&
+	    $0 !~ /^Swap performance: [0-9]+ attempts\t [0-9]+ successes$/)
+		fail("limit/summary line")
+	next
+}
+{
+	rows++
+	if (!((rmode, kind) in row)) fail("no rows expected here")
+	else if ($0 !~ row[rmode, kind]) fail(rmode "/" kind " row")
+}
+END { print rows > "/dev/fd/3"; exit bad }
+'
+
+# check_ipcs MODE ARGS...: run ipcs, validate; returns 1 with a report if not.
+check_ipcs() {
+	local mode=$1 rows; shift
+	capture got "$BUILD/ipcs" "$@"
+	if [ "$got_rc" != 0 ] || [ "$got_err" != x ]; then
+		echo "# ipcs $*: status $got_rc, stderr: ${got_err%x}" >&2
+		return 1
+	fi
+	if [ "$mode" = json ]; then
+		printf '%s' "${got_out%x}" | jq -e 'type == "object"' >/dev/null && return 0
+		echo "# ipcs $*: invalid JSON: ${got_out:0:200}" >&2
+		return 1
+	fi
+	rows=$(printf '%s' "${got_out%x}" | awk -v mode="$mode" "$VALIDATE" 3>&1) || {
+		echo "# ipcs $* printed malformed output" >&2
+		return 1
+	}
+	ROWS=$((ROWS + rows))
+}
+
+@test "every ipcs mode while objects are created and removed: well-formed, exit 0" {
+	local modes=(
+		"list" "list -m" "list -q" "list -s" "list -b" "human --human" "list --numeric"
+		"time -t" "pid -p" "creator -c" "limits -l" "summary -u" "creator -c --numeric"
+		"time -t -m -q -s" "pid -p -q" "human --human -m"
+	)
+	command -v jq >/dev/null && modes+=("json -J" "json --json -m")
+	start churn "$RACE_SECONDS"
+	start churn "$RACE_SECONDS"
+	local end=$((SECONDS + RACE_SECONDS)) iter=0 bad=0 m
+	ROWS=0
+	while [ "$SECONDS" -lt "$end" ]; do
+		for m in "${modes[@]}"; do
+			# shellcheck disable=SC2086 # a mode name, then the options
+			check_ipcs $m || bad=$((bad + 1))
+			iter=$((iter + 1))
+		done
+		[ "$bad" -lt 10 ] || break
+	done
+	stop_churn
+	echo "# ipcs runs: $iter, rows checked: $ROWS, failures: $bad, churn rounds: $(churn_total) (x8 objects of each kind)" >&3
+	[ "$iter" -gt 0 ] && [ "$bad" -eq 0 ]
+}
+
+# check_details KIND ID: "ipcs -KIND -i ID" either describes ID or says it is gone.
+check_details() {
+	local kind=$1 id=$2 title opt
+	case $kind in
+	shm) opt=-m title="Shared memory Segment shmid=$id" ;;
+	msg) opt=-q title="Message Queue msqid=$id" ;;
+	sem) opt=-s title="Semaphore Array semid=$id" ;;
+	esac
+	capture got "$BUILD/ipcs" "$opt" -i "$id"
+	if [ "$got_rc" = 1 ] && [ "$got_err" = "ipcs: id $id not found"$'\n'x ] && [ "$got_out" = x ]; then
+		GONE=$((GONE + 1))
+		return 0
+	fi
+	if [ "$got_rc" = 0 ] && [ "$got_err" = x ] && [[ "$got_out" == $'\n'"$title"$'\n'* ]]; then
+		if [ "$kind" = sem ]; then
+			# as many value rows as the set has semaphores
+			local nsems values
+			nsems=$(printf '%s' "$got_out" | sed -n 's/^nsems = \([0-9]*\).*/\1/p')
+			values=$(printf '%s' "$got_out" | sed -n '/^semnum /,$p' | grep -c '^[0-9]' || true)
+			if [ -z "$nsems" ] || [ "$nsems" != "$values" ]; then
+				echo "# ipcs -s -i $id: nsems '$nsems' but $values value rows" >&2
+				return 1
+			fi
+		fi
+		FOUND=$((FOUND + 1))
+		return 0
+	fi
+	echo "# ipcs $opt -i $id: status $got_rc, stderr: ${got_err%x}, stdout: $(printf '%s' "${got_out%x}" | head -3 | tr '\n' '|')" >&2
+	return 1
+}
+
+@test "ipcs -i on ids being removed: details or 'not found' (exit 1), nothing else" {
+	start churn "$RACE_SECONDS"
+	start churn "$RACE_SECONDS" 0.3
+	local end=$((SECONDS + RACE_SECONDS)) iter=0 bad=0 kind id
+	FOUND=0 GONE=0
+	while [ "$SECONDS" -lt "$end" ]; do
+		for kind in shm msg sem; do
+			# ids alive a moment ago, most of them gone by the time ipcs runs
+			for id in $(awk 'NR > 1 { print $2 }' "/proc/sysvipc/$kind" | shuf -n 4); do
+				check_details "$kind" "$id" || bad=$((bad + 1))
+				iter=$((iter + 1))
+			done
+		done
+		[ "$bad" -lt 10 ] || break
+	done
+	stop_churn
+	echo "# ipcs -i runs: $iter (found $FOUND, vanished $GONE), failures: $bad, churn rounds: $(churn_total)" >&3
+	[ "$iter" -gt 0 ] && [ "$bad" -eq 0 ]
+}
+
+@test "ipcrm -a racing with creators and another ipcrm -a: only 'already removed', nothing left" {
+	local end iter=0 bad=0 line removed_msgs=0 other=()
+	start create_only "$RACE_SECONDS" a
+	start create_only "$RACE_SECONDS" b
+	end=$((SECONDS + RACE_SECONDS))
+	# A second remover makes objects vanish between the scan and the removal.
+	(
+		while [ "$SECONDS" -lt "$end" ]; do
+			"$BUILD/ipcrm" -a 2>>"$BATS_TEST_TMPDIR/rival.err" >/dev/null
+			echo "$?" >>"$BATS_TEST_TMPDIR/rival.rc"
+		done
+	) &
+	local rival=$!
+	while [ "$SECONDS" -lt "$end" ]; do
+		capture got "$BUILD/ipcrm" -a
+		iter=$((iter + 1))
+		if [ "$got_out" != x ] || { [ "$got_rc" != 0 ] && [ "$got_rc" != 1 ]; }; then
+			echo "# ipcrm -a: status $got_rc, stdout ${got_out%x}" >&2
+			bad=$((bad + 1))
+		fi
+		while IFS= read -r line; do
+			[ -n "$line" ] || continue
+			if [[ "$line" =~ ^ipcrm:\ already\ removed\ (id|name|key)\ \(.*\)$ ]]; then
+				removed_msgs=$((removed_msgs + 1))
+			else
+				other+=("$line")
+			fi
+		done <<<"${got_err%x}"
+		# exit 1 only together with "already removed" lines
+		if [ "$got_rc" = 1 ] && [ "$got_err" = x ]; then
+			echo "# ipcrm -a: status 1 without a message" >&2
+			bad=$((bad + 1))
+		fi
+	done
+	wait "$rival" || true
+	stop_churn
+	while IFS= read -r line; do
+		[[ "$line" =~ ^ipcrm:\ already\ removed\ (id|name|key)\ \(.*\)$ ]] || other+=("rival: $line")
+	done <"$BATS_TEST_TMPDIR/rival.err"
+	local rival_iter
+	rival_iter=$(wc -l <"$BATS_TEST_TMPDIR/rival.rc")
+	# Nothing lost, nothing left: a final ipcrm -a succeeds and empties everything.
+	run "$BUILD/ipcrm" -a
+	local final_rc=$status final_out=$output
+	local left
+	left=$( { awk 'FNR > 1' /proc/sysvipc/shm /proc/sysvipc/msg /proc/sysvipc/sem; ls -A /dev/shm /dev/mqueue | grep -v '^/dev\|^$'; } | tee "$BATS_TEST_TMPDIR/left" | wc -l)
+	[ "$left" -eq 0 ] || { echo "# left behind:"; sed 's/^/#   /' "$BATS_TEST_TMPDIR/left"; } >&2
+	echo "# ipcrm -a runs: $iter + $rival_iter (rival), objects created: $(churn_total) x (3 System V + 3 POSIX), 'already removed' messages: $removed_msgs, other messages: ${#other[@]}, left: $left" >&3
+	if [ ${#other[@]} -gt 0 ]; then
+		# one example of each kind of message
+		printf '%s\n' "${other[@]}" | sed 's/[0-9][0-9]*/N/g' | sort | uniq -c |
+			sed 's/^/# unexpected messages: /' >&2
+		printf '# e.g. %s\n' "${other[@]:0:3}" >&2
+	fi
+	[ "$final_rc" = 0 ] || echo "# final ipcrm -a: status $final_rc: $final_out" >&2
+	[ "$bad" -eq 0 ] && [ ${#other[@]} -eq 0 ] && [ "$final_rc" = 0 ] && [ "$left" -eq 0 ]
+}
