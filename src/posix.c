@@ -349,8 +349,9 @@ const char *posix_mqueue_limit_problem(const struct posix_attr *attr, int errnum
 			return buf;
 		}
 	}
-	if (errnum == EMFILE && (attr->maxmsg || attr->msgsize))
-		return "the queue would exceed RLIMIT_MSGQUEUE (ulimit -q)";
+	/* The per-user queue memory limit shows up as EMFILE too. */
+	if (errnum == EMFILE)
+		return "RLIMIT_MSGQUEUE (ulimit -q) used up, or too many open files";
 	if (errnum == ENOSPC)
 		return "the number of queues reached /proc/sys/fs/mqueue/queues_max";
 	return NULL;

@@ -7,6 +7,9 @@ load ipcmrm-helpers
 
 setup() {
 	reset_ipc
+	# Queue memory is counted per user across namespaces: other test runs
+	# as the same user must not make mq_open fail here.
+	ulimit -q unlimited 2>/dev/null || true
 }
 
 MK() { "$BUILD/ipcmk" "$@"; }
@@ -366,4 +369,11 @@ MK() { "$BUILD/ipcmk" "$@"; }
 	BAD="/present" expect_bad MK -s -n /present
 	BAD="'z'" expect_bad MK -Q -z
 	BAD="bad usage" expect_bad MK
+}
+
+@test "ipcmk -q: a used-up RLIMIT_MSGQUEUE is named" {
+	capture ours bash -c 'ulimit -q 0 && exec "$0" -q -n /rl' "$BUILD/ipcmk"
+	[ "$ours_rc" = 1 ] && [ "$ours_out" = x ]
+	[ "$ours_err" = $'ipcmk: create POSIX message queue failed: /rl: RLIMIT_MSGQUEUE (ulimit -q) used up, or too many open files: Too many open files\nx' ]
+	[ ! -e /dev/mqueue/rl ]
 }

@@ -7,6 +7,9 @@ load ipcmrm-helpers
 
 setup() {
 	reset_ipc
+	# Queue memory is counted per user across namespaces: other test runs
+	# as the same user must not make mq_open fail here.
+	ulimit -q unlimited 2>/dev/null || true
 }
 
 RM() { "$BUILD/ipcrm" "$@"; }
