@@ -262,18 +262,21 @@ static void report(int errnum, const char *by, const char *what)
 	}
 }
 
-static int remove_sysv_id(const struct rm_request *req, enum rm_type type, int id, const char *by, const char *what)
+static int remove_sysv_id(const struct rm_request *req, enum rm_type type, int id,
+			  const char *by, const char *what, bool by_scan)
 {
 	if (req->verbose)
 		printf(types[type].removing, id);
 	if (sysv_remove(types[type].kind, id) == 0)
 		return 0;
+	int e = errno;
 	char num[16];
 	if (!what) {
 		snprintf(num, sizeof(num), "%d", id);
 		what = num;
 	}
-	report(errno, by, what);
+	/* -a saw the object a moment ago: if it is gone now, someone removed it. */
+	report(by_scan && e == EINVAL ? EIDRM : e, by, what);
 	return -1;
 }
 
@@ -281,14 +284,14 @@ static int remove_target(const struct rm_request *req, const struct rm_target *t
 {
 	switch (t->by) {
 	case BY_ID:
-		return remove_sysv_id(req, t->type, t->id, "id", NULL);
+		return remove_sysv_id(req, t->type, t->id, "id", NULL, false);
 	case BY_KEY: {
 		int id = sysv_id_of_key(types[t->type].kind, t->key);
 		if (id < 0) {
 			report(errno, "key", t->arg);
 			return -1;
 		}
-		return remove_sysv_id(req, t->type, id, "key", t->arg);
+		return remove_sysv_id(req, t->type, id, "key", t->arg, false);
 	}
 	case BY_NAME:
 		if (req->verbose)
@@ -337,7 +340,7 @@ static int remove_all_sysv(const struct rm_request *req, enum rm_type type)
 		rc = -1;
 	}
 	for (size_t i = 0; i < l.n; i++)
-		if (remove_sysv_id(req, type, l.ids[i], "id", NULL) < 0)
+		if (remove_sysv_id(req, type, l.ids[i], "id", NULL, true) < 0)
 			rc = -1;
 	free(l.ids);
 	return rc;
@@ -369,7 +372,7 @@ static int remove_all_posix(const struct rm_request *req, enum rm_type type)
 		if (req->verbose)
 			printf(types[type].removing, o->name);
 		if (posix_remove_entry(o) < 0) {
-			report(errno, "name", o->name);
+			report(errno == ENOENT ? EIDRM : errno, "name", o->name);
 			rc = -1;
 		}
 	}
