@@ -28,7 +28,7 @@ setup_file() {
 	printf 'data' >/dev/shm/keep
 	chmod 0600 /dev/shm/keep
 	"$mk" -s -n /keep >/dev/null
-	"$mk" -q -n /keep >/dev/null
+	"$mk" -q -n /keep --maxmsg 1 --msgsize 64 >/dev/null
 	mkdir /dev/shm/adir
 	# A planted symlink points at a file of ours, never at a system file.
 	printf 'target\n' >"$BATS_FILE_TMPDIR/target"
