@@ -1,0 +1,143 @@
+#!/usr/bin/env bats
+# Kernel limits: creating past SHMMNI/MSGMNI/SEMMNI/SEMMNS, a segment beyond
+# SHMMAX or SHMALL, a POSIX queue beyond the mqueue limits.  Each gives a
+# clear error (exit 1, the failing object named) and leaves nothing
+# half-made: the kernel state is the same before and after, also when the
+# failing object is one of several in a call (those made first are removed).
+#
+# The limits are lowered in the private IPC namespace only
+# (/proc/sys/kernel/{shm*,msg*,sem} and /proc/sys/fs/mqueue are per
+# namespace).
+
+load helpers
+
+NOBODY=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+
+setup() {
+	require_ns
+	shopt -s extglob
+	reset_ipc
+	[ -w /proc/sys/kernel/shmmni ] || skip "cannot change IPC limits here"
+	SAVED=$(cat /proc/sys/kernel/shmmni /proc/sys/kernel/shmmax /proc/sys/kernel/shmall \
+		/proc/sys/kernel/msgmni /proc/sys/kernel/sem \
+		/proc/sys/fs/mqueue/queues_max /proc/sys/fs/mqueue/msg_max /proc/sys/fs/mqueue/msgsize_max)
+}
+
+teardown() {
+	reset_ipc
+	[ -n "${SAVED:-}" ] || return 0
+	local v=($SAVED)
+	echo "${v[0]}" >/proc/sys/kernel/shmmni
+	echo "${v[1]}" >/proc/sys/kernel/shmmax
+	echo "${v[2]}" >/proc/sys/kernel/shmall
+	echo "${v[3]}" >/proc/sys/kernel/msgmni
+	echo "${v[4]} ${v[5]} ${v[6]} ${v[7]}" >/proc/sys/kernel/sem
+	echo "${v[8]}" >/proc/sys/fs/mqueue/queues_max
+	echo "${v[9]}" >/proc/sys/fs/mqueue/msg_max
+	echo "${v[10]}" >/proc/sys/fs/mqueue/msgsize_max
+}
+
+# refused PATTERN CMD...: status 1, nothing on stdout, one stderr line
+# matching the glob PATTERN, and the kernel state unchanged.
+refused() {
+	local pattern=$1 before after; shift
+	before=$(ipc_state || true)
+	capture got "$@"
+	after=$(ipc_state || true)
+	local err=${got_err%x}
+	if [ "$got_rc" = 1 ] && [ "$got_out" = x ] && [[ "$err" == $pattern$'\n' ]] &&
+		[ "$(printf '%s' "$err" | wc -l)" = 1 ] && [ "$before" = "$after" ]; then
+		return 0
+	fi
+	echo "# $*: status $got_rc, stdout ${got_out%x}, stderr: $err" >&2
+	echo "#   wanted a message like: $pattern" >&2
+	diff <(echo "$before") <(echo "$after") | sed 's/^/#   /' >&2 || true
+	return 1
+}
+
+@test "past SHMMNI: clear error, nothing half-made" {
+	echo 2 >/proc/sys/kernel/shmmni
+	"$BUILD/ipcmk" -M 4096 >/dev/null
+	"$BUILD/ipcmk" -M 4096 >/dev/null
+	refused "ipcmk: create share memory failed: *No space left on device" "$BUILD/ipcmk" -M 4096
+	# the queue and the POSIX segment made before the failing segment are undone
+	refused "ipcmk: create share memory failed: *No space left on device" \
+		"$BUILD/ipcmk" -Q -M 4096 -S 1
+	refused "ipcmk: create share memory failed: *No space left on device" \
+		"$BUILD/ipcmk" -M 4096 -m 4096 -n /half
+}
+
+@test "past MSGMNI: clear error, the segment and POSIX objects made first are removed" {
+	echo 1 >/proc/sys/kernel/msgmni
+	"$BUILD/ipcmk" -Q >/dev/null
+	refused "ipcmk: create message queue failed: *No space left on device" "$BUILD/ipcmk" -Q
+	refused "ipcmk: create message queue failed: *No space left on device" \
+		"$BUILD/ipcmk" -M 4096 -m 100 -Q -S 2 -n /half
+}
+
+@test "past SEMMNI and SEMMNS: clear error, everything made first is removed" {
+	echo "250 32000 32 1" >/proc/sys/kernel/sem
+	"$BUILD/ipcmk" -S 1 >/dev/null
+	refused "ipcmk: create semaphore failed: *No space left on device" "$BUILD/ipcmk" -S 1
+	# semaphores come after both kinds of queue: four objects to undo
+	refused "ipcmk: create semaphore failed: *No space left on device" \
+		"$BUILD/ipcmk" -M 4096 -m 100 -Q -q -S 1 -s -n /half --maxmsg 1 --msgsize 16
+	reset_ipc
+	echo "250 4 32 100" >/proc/sys/kernel/sem
+	"$BUILD/ipcmk" -S 3 >/dev/null
+	refused "ipcmk: create semaphore failed: *No space left on device" "$BUILD/ipcmk" -S 2
+}
+
+@test "more than SEMMSL semaphores: refused before anything is made" {
+	echo "5 32000 32 100" >/proc/sys/kernel/sem
+	refused "ipcmk: *'6'*SEMMSL*" "$BUILD/ipcmk" -M 4096 -S 6
+}
+
+@test "a segment beyond SHMMAX: the error names the size or SHMMAX, nothing made" {
+	echo 1048576 >/proc/sys/kernel/shmmax
+	run "$BUILD/ipcmk" -M 1M
+	[ "$status" -eq 0 ]
+	reset_ipc
+	refused "ipcmk: create share memory failed: *@(SHMMAX|1048577|1M)*" "$BUILD/ipcmk" -M 1048577
+	refused "ipcmk: create share memory failed: *@(SHMMAX|2M|2097152)*" "$BUILD/ipcmk" -Q -M 2M
+}
+
+@test "beyond SHMALL: clear error, nothing made" {
+	echo 100 >/proc/sys/kernel/shmall
+	refused "ipcmk: create share memory failed: *No space left on device" "$BUILD/ipcmk" -M 1M
+	refused "ipcmk: create share memory failed: *No space left on device" "$BUILD/ipcmk" -m 4096 -n /half -M 1M
+}
+
+@test "POSIX queues past queues_max (unprivileged): the error names the limit, nothing made" {
+	"${NOBODY[@]}" true 2>/dev/null || skip "cannot switch users (need root)"
+	echo 2 >/proc/sys/fs/mqueue/queues_max
+	"${NOBODY[@]}" "$BUILD/ipcmk" -q -n /q1 --maxmsg 1 --msgsize 16 >/dev/null
+	"${NOBODY[@]}" "$BUILD/ipcmk" -q -n /q2 --maxmsg 1 --msgsize 16 >/dev/null
+	refused "ipcmk: create POSIX message queue failed: /q3: *queues_max*" \
+		"${NOBODY[@]}" "$BUILD/ipcmk" -q -n /q3 --maxmsg 1 --msgsize 16
+	refused "ipcmk: create POSIX message queue failed: /q3: *queues_max*" \
+		"${NOBODY[@]}" "$BUILD/ipcmk" -m 10 -q -s -n /q3 --maxmsg 1 --msgsize 16
+}
+
+@test "POSIX queue attributes beyond msg_max, msgsize_max and the hard limits: the error names the limit" {
+	"${NOBODY[@]}" true 2>/dev/null || skip "cannot switch users (need root)"
+	echo 10 >/proc/sys/fs/mqueue/msg_max
+	echo 8192 >/proc/sys/fs/mqueue/msgsize_max
+	refused "ipcmk: create POSIX message queue failed: /big: *msg_max*" \
+		"${NOBODY[@]}" "$BUILD/ipcmk" -q -n /big --maxmsg 11 --msgsize 16
+	refused "ipcmk: create POSIX message queue failed: /big: *msgsize_max*" \
+		"${NOBODY[@]}" "$BUILD/ipcmk" -q -n /big --maxmsg 1 --msgsize 8193
+	refused "ipcmk: create POSIX message queue failed: /big: *msgsize_max*" \
+		"${NOBODY[@]}" "$BUILD/ipcmk" -m 10 -q -n /big --maxmsg 1 --msgsize 8193
+	# root may go beyond the sysctls, never beyond the kernel's hard limits
+	refused "ipcmk: create POSIX message queue failed: /big: *hard limit*" \
+		"$BUILD/ipcmk" -q -n /big --maxmsg 100000 --msgsize 16
+}
+
+@test "POSIX queue beyond RLIMIT_MSGQUEUE: the error names the limit, nothing made" {
+	"${NOBODY[@]}" true 2>/dev/null || skip "cannot switch users (need root)"
+	echo 1000 >/proc/sys/fs/mqueue/msg_max
+	# 1000 messages of 8 KiB: 8 MB, ten times the usual 800 KiB limit
+	refused "ipcmk: create POSIX message queue failed: /big: *RLIMIT_MSGQUEUE*" \
+		"${NOBODY[@]}" bash -c 'ulimit -q 819200 && exec "$@"' - "$BUILD/ipcmk" -q -n /big --maxmsg 1000 --msgsize 8192
+}
