@@ -103,8 +103,9 @@ struct mk_request {
 	enum mk_action action;
 	bool want[MK_TYPES];
 	uint64_t shm_size;
+	const char *shm_size_arg;	/* error messages name the value */
 	int nsems;
-	const char *nsems_arg;	/* for the SEMMSL message */
+	const char *nsems_arg;
 	const char *name;
 	unsigned mode;
 	bool has_key;
@@ -152,6 +153,8 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 		case 'm':
 			if (!parse_size(optarg, c == 'M' ? &req->shm_size : &req->attr.size))
 				return parse_failure("size", optarg, true);
+			if (c == 'M')
+				req->shm_size_arg = optarg;
 			req->want[c == 'M' ? MK_SHM : MK_PSHM] = true;
 			break;
 		case 'Q':
@@ -303,12 +306,20 @@ static void undo(const struct mk_request *req, const int *ids, int upto)
 /* The reference's "create X failed: ERROR", naming the key, name or limit. */
 static void report_failure(const struct mk_request *req, int t, int errnum)
 {
-	char detail[256] = "";
-	const char *limit = t == MK_PMSG ? posix_mqueue_limit_problem(&req->attr, errnum) : NULL;
-	if (types[t].posix)
+	char detail[320] = "";
+	if (types[t].posix) {
+		const char *limit = t == MK_PMSG ? posix_mqueue_limit_problem(&req->attr, errnum) : NULL;
 		snprintf(detail, sizeof(detail), "%s%s%s: ", req->name, limit ? ": " : "", limit ? limit : "");
-	else if (req->has_key)
-		snprintf(detail, sizeof(detail), "key 0x%08x: ", (unsigned)req->key);
+	} else {
+		/* The reference names neither the value nor the key: we do. */
+		const char *arg = t == MK_SHM ? req->shm_size_arg : t == MK_SEM ? req->nsems_arg : NULL;
+		char key[24] = "";
+		if (req->has_key)
+			snprintf(key, sizeof(key), "key 0x%08x", (unsigned)req->key);
+		snprintf(detail, sizeof(detail), "%s%s%s%s%s%s",
+			 arg ? "'" : "", arg ? arg : "", arg ? "'" : "",
+			 arg && *key ? ", " : "", key, arg || *key ? ": " : "");
+	}
 	warnx("create %s failed: %s%s", types[t].what, detail, strerror(errnum));
 }
 

@@ -206,8 +206,9 @@ static int parse_args(int argc, char **argv, struct rm_request *req)
 					req->all[t] = true;
 			} else {
 				int t = type_of_keyword(optarg, RM_TYPES - 1);
+				/* The reference's text; quotes only to make '' visible. */
 				if (t < 0)
-					return parse_error(false, "unknown argument: %s", optarg);
+					return parse_error(false, *optarg ? "unknown argument: %s" : "unknown argument: '%s'", optarg);
 				req->all[t] = true;
 			}
 			break;

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154 # capture (helpers.bash) sets NAME_out, NAME_err, NAME_rc
 # Helpers shared by ipcmk.bats and ipcrm.bats (load after helpers).
 
 REF_DIR=/usr/bin
