@@ -295,3 +295,77 @@ EOF
 	echo "# hostile invocations in total: $total" >&3
 	[ "$total" -ge 100 ]
 }
+
+# --- POSIX paths: nothing outside /dev/shm and the mqueue filesystem -------
+
+# A private scratch area with a file and a directory that must survive.
+plant() {
+	OUTSIDE=$BATS_TEST_TMPDIR/outside
+	mkdir -p "$OUTSIDE/dir"
+	echo precious >"$OUTSIDE/file"
+	echo precious >"$OUTSIDE/dir/inner"
+	: >"$OUTSIDE/sem.x"
+	reset_ipc
+	ln -s "$OUTSIDE/file" /dev/shm/link
+	ln -s "$OUTSIDE/dir" /dev/shm/dirlink
+	ln -s "$OUTSIDE/sem.x" /dev/shm/sem.link
+	ln -s /nonexistent /dev/shm/dangling
+	mkdir /dev/shm/plain-dir /dev/shm/sem.dir
+	echo inner >/dev/shm/plain-dir/inner
+	mkfifo /dev/shm/fifo /dev/shm/sem.fifo
+	# and real objects, which -a must remove
+	"$BUILD/ipcmk" -m 10 -s -q -n /real --maxmsg 1 --msgsize 16 >/dev/null
+}
+
+planted_intact() {
+	[ "$(cat "$OUTSIDE/file")" = precious ] && [ "$(cat "$OUTSIDE/dir/inner")" = precious ] &&
+		[ -e "$OUTSIDE/sem.x" ] &&
+		[ -L /dev/shm/link ] && [ -L /dev/shm/dirlink ] && [ -L /dev/shm/sem.link ] &&
+		[ -L /dev/shm/dangling ] && [ -d /dev/shm/plain-dir ] && [ -d /dev/shm/sem.dir ] &&
+		[ "$(cat /dev/shm/plain-dir/inner)" = inner ] && [ -p /dev/shm/fifo ] && [ -p /dev/shm/sem.fifo ]
+}
+
+@test "ipcrm -a pshm / psem: planted symlinks, directories and FIFOs are reported, never followed or removed" {
+	plant
+	for types in "-apshm" "-apsem" "--all=pshm --all=psem" "-a"; do
+		# shellcheck disable=SC2086
+		capture got timeout 20 "$BUILD/ipcrm" $types
+		[ "$got_rc" != 124 ] || { echo "# ipcrm $types hung" >&2; false; }
+		[ "$got_rc" -lt 128 ]
+		planted_intact || { echo "# ipcrm $types touched a planted entry" >&2; ls -la /dev/shm "$OUTSIDE" >&2; false; }
+		# every planted entry of the kind is reported by name, nothing else is said
+		local line
+		while IFS= read -r line; do
+			[ -z "$line" ] || [[ "$line" == "ipcrm: skipping /dev/shm/"*": not a regular file" ]] ||
+				{ echo "# unexpected: $line" >&2; false; }
+		done <<<"${got_err%x}"
+	done
+	[[ "$got_err" == *"/dev/shm/link:"* && "$got_err" == *"/dev/shm/plain-dir:"* && "$got_err" == *"/dev/shm/sem.link:"* ]]
+	[[ "$got_err" == *"/dev/shm/fifo:"* && "$got_err" == *"/dev/shm/sem.dir:"* && "$got_err" == *"/dev/shm/dangling:"* ]]
+	# the real objects are gone
+	[ ! -e /dev/shm/real ] && [ ! -e /dev/shm/sem.real ] && [ ! -e /dev/mqueue/real ]
+}
+
+@test "POSIX names never reach outside /dev/shm or /dev/mqueue" {
+	plant
+	local n
+	for n in "/../outside" "/../../etc/passwd" "//dev/shm/link" "/dirlink/x" "/." "/.." ; do
+		for opt in --posix-shmem --posix-mqueue --posix-semaphore; do
+			capture got "$BUILD/ipcrm" "$opt" "$n"
+			[ "$got_rc" = 1 ] || { echo "# ipcrm $opt $n: status $got_rc" >&2; false; }
+		done
+		capture got "$BUILD/ipcmk" -m 1 -q -s -n "$n"
+		[ "$got_rc" = 1 ]
+	done
+	planted_intact
+	# A name that is a planted symlink: removing it unlinks the link itself, never the target.
+	run "$BUILD/ipcrm" --posix-shmem /link
+	[ -e "$OUTSIDE/file" ] && [ "$(cat "$OUTSIDE/file")" = precious ]
+	# ipcmk never opens through a planted symlink, even a dangling one (O_EXCL).
+	capture got "$BUILD/ipcmk" -m 4096 -n /dangling
+	[ "$got_rc" = 1 ] && [ ! -e /nonexistent ]
+	capture got "$BUILD/ipcmk" -s -n /link
+	[ "$got_rc" = 1 ] && [ "$(cat "$OUTSIDE/sem.x")" = "" ]
+	[ "$(cat "$OUTSIDE/file")" = precious ]
+	[ -d /dev/shm/plain-dir ] && [ "$(cat /dev/shm/plain-dir/inner)" = inner ]
+}
