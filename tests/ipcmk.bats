@@ -7,10 +7,7 @@ load helpers
 load ipcmrm-helpers
 
 setup() {
-	reset_ipc
-	# Queue memory is counted per user across namespaces: other test runs
-	# as the same user must not make mq_open fail here.
-	ulimit -q unlimited 2>/dev/null || true
+	ipcmrm_setup
 }
 
 MK() { "$BUILD/ipcmk" "$@"; }

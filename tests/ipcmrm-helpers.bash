@@ -3,6 +3,14 @@
 
 REF_DIR=/usr/bin
 
+# Each test starts from no objects at all.
+ipcmrm_setup() {
+	reset_ipc
+	# Queue memory is counted per user across namespaces: other test runs
+	# as the same user must not make mq_open fail here.
+	ulimit -q unlimited 2>/dev/null || true
+}
+
 need_ref() {
 	[ -x "$REF_DIR/$1" ] || skip "reference $REF_DIR/$1 not installed"
 }
