@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# shellcheck disable=SC2154,SC2034,SC2016 # capture sets *_out/_err/_rc; rows are eval'ed; awk and perl programs
 # Hostile-input matrix: malformed invocations of ipcs, ipcmk and ipcrm.
 #
 # Each row of the tables below is "EXPECTED | ARGUMENTS": ARGUMENTS are

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# shellcheck disable=SC2154,SC2034,SC2016 # capture sets *_out/_err/_rc; rows are eval'ed; awk and perl programs
 # Kernel limits: creating past SHMMNI/MSGMNI/SEMMNI/SEMMNS, a segment beyond
 # SHMMAX or SHMALL, a POSIX queue beyond the mqueue limits.  Each gives a
 # clear error (exit 1, the failing object named) and leaves nothing
@@ -26,7 +27,8 @@ setup() {
 teardown() {
 	reset_ipc
 	[ -n "${SAVED:-}" ] || return 0
-	local v=($SAVED)
+	local v
+	read -r -d "" -a v <<<"$SAVED" || true
 	echo "${v[0]}" >/proc/sys/kernel/shmmni
 	echo "${v[1]}" >/proc/sys/kernel/shmmax
 	echo "${v[2]}" >/proc/sys/kernel/shmall

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# shellcheck disable=SC2154,SC2034,SC2016 # capture sets *_out/_err/_rc; rows are eval'ed; awk and perl programs
 # Output errors: a full disk (/dev/full) is an error with exit 1 for every
 # command and mode; a closed pipe (SIGPIPE) ends the command quietly.
 
@@ -124,7 +125,7 @@ EOF
 
 # Enough objects for more output than a pipe holds (64 KiB).
 many_objects() {
-	command -v perl >/dev/null || skip "perl is needed to make many objects quickly"
+	perl -MIPC::SysV -e 1 2>/dev/null || skip "perl with IPC::SysV (Debian: perl) is needed to make many objects quickly"
 	perl -e '
 		use IPC::SysV qw(IPC_PRIVATE IPC_CREAT);
 		for (1 .. 1000) {

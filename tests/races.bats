@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# shellcheck disable=SC2154,SC2034,SC2016 # capture sets *_out/_err/_rc; rows are eval'ed; awk and perl programs
 # Races: ipcs and ipcrm -a while other processes create and remove objects as
 # fast as they can.  Each test runs for a bounded time (RACE_SECONDS, 20 s
 # by default) and prints its iteration counts as TAP comments.
@@ -17,7 +18,7 @@ CHURN_PIDS=()
 setup() {
 	require_ns
 	reset_ipc
-	command -v perl >/dev/null || skip "perl is needed for the churn processes"
+	perl -MIPC::SysV -e 1 2>/dev/null || skip "perl with IPC::SysV (Debian: perl) is needed for the churn processes"
 }
 
 teardown() {
@@ -292,7 +293,7 @@ check_details() {
 	run "$BUILD/ipcrm" -a
 	local final_rc=$status final_out=$output
 	local left
-	left=$( { awk 'FNR > 1' /proc/sysvipc/shm /proc/sysvipc/msg /proc/sysvipc/sem; ls -A /dev/shm /dev/mqueue | grep -v '^/dev\|^$'; } | tee "$BATS_TEST_TMPDIR/left" | wc -l)
+	left=$( { awk 'FNR > 1' /proc/sysvipc/shm /proc/sysvipc/msg /proc/sysvipc/sem; find /dev/shm /dev/mqueue -mindepth 1; } | tee "$BATS_TEST_TMPDIR/left" | wc -l)
 	[ "$left" -eq 0 ] || { echo "# left behind:"; sed 's/^/#   /' "$BATS_TEST_TMPDIR/left"; } >&2
 	echo "# ipcrm -a runs: $iter + $rival_iter (rival), objects created: $(churn_total) x (3 System V + 3 POSIX), 'already removed' messages: $removed_msgs, other messages: ${#other[@]}, left: $left" >&3
 	if [ ${#other[@]} -gt 0 ]; then
