@@ -1,3 +1,5 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2034,SC2154 # variables shared with the bats files; capture sets NAME_out etc.
 # Shared helpers for the bats files.  Every file runs under tests/ns-run, in
 # a private IPC namespace with private /dev/shm and /dev/mqueue.
 
@@ -7,8 +9,9 @@ export LC_ALL=C TZ=UTC
 
 # The reference tools, or skip a differential test cleanly without them.
 ref() {
-	[ -x "/usr/bin/$1" ] || skip "reference /usr/bin/$1 not installed"
-	"/usr/bin/$@"
+	local cmd=$1; shift
+	[ -x "/usr/bin/$cmd" ] || skip "reference /usr/bin/$cmd not installed"
+	"/usr/bin/$cmd" "$@"
 }
 
 require_ns() {
@@ -20,6 +23,7 @@ reset_ipc() {
 	require_ns
 	local kind id
 	for kind in shm msg sem; do
+		# shellcheck disable=SC2013 # ids are single words
 		for id in $(awk 'NR > 1 { print $2 }' "/proc/sysvipc/$kind"); do
 			case $kind in
 			shm) /usr/bin/ipcrm -m "$id" ;;
@@ -66,4 +70,157 @@ ipc_state() {
 	done
 	echo "== /dev/shm"; (cd /dev/shm && ls -la --time-style=+ . )
 	echo "== /dev/mqueue"; (cd /dev/mqueue && ls -la --time-style=+ . && cat -- * 2>/dev/null)
+}
+
+# ---------------------------------------------------------------------------
+# Differential ipcs helpers.
+
+# Our ipcs; IPCBOX_TEST_OURS_IPCS=/usr/bin/ipcs checks the harness itself.
+OURS_IPCS=${IPCBOX_TEST_OURS_IPCS:-$BUILD/ipcs}
+REF_IPCS=/usr/bin/ipcs
+FIXTURE=${IPCBOX_FIXTURE:-$BUILD/tests/fixture}
+
+# Command prefixes for the settings.
+AS_NOBODY=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+# shellcheck disable=SC2016 # expanded by the inner bash
+# A private mount namespace (same IPC namespace) with an empty tmpfs over
+# /proc/sysvipc: the kernel's object lists are missing.
+HIDE_SYSVIPC=(unshare --mount --propagation private -- bash -c
+	'mount -t tmpfs -o mode=0755 ipcbox-nosysvipc /proc/sysvipc && exec "$@"' hide-sysvipc)
+# The same, but the lists exist and nobody may read them.
+# shellcheck disable=SC2016
+UNREADABLE_SYSVIPC=(unshare --mount --propagation private -- bash -c
+	'mount -t tmpfs -o mode=0755 ipcbox-nosysvipc /proc/sysvipc &&
+	 for f in msg sem shm; do : >"/proc/sysvipc/$f" && chmod 0 "/proc/sysvipc/$f"; done &&
+	 exec "$@"' unreadable-sysvipc)
+
+# ipcs_setting NAME: how each side runs.  REF_WRAP and OURS_WRAP are command
+# prefixes; the reference always reads /proc/sysvipc normally.
+ipcs_setting() {
+	IPCS_SETTING=$1
+	REF_WRAP=() OURS_WRAP=()
+	case $1 in
+	root) ;;
+	nobody) REF_WRAP=("${AS_NOBODY[@]}") OURS_WRAP=("${AS_NOBODY[@]}") ;;
+	hidden) OURS_WRAP=("${HIDE_SYSVIPC[@]}") ;;
+	hidden-nobody)
+		REF_WRAP=("${AS_NOBODY[@]}")
+		OURS_WRAP=("${HIDE_SYSVIPC[@]}" "${AS_NOBODY[@]}") ;;
+	unreadable-nobody)
+		REF_WRAP=("${AS_NOBODY[@]}")
+		OURS_WRAP=("${UNREADABLE_SYSVIPC[@]}" "${AS_NOBODY[@]}") ;;
+	source-*-nobody)
+		local src=${1#source-}; src=${src%-nobody}
+		REF_WRAP=("${AS_NOBODY[@]}")
+		OURS_WRAP=("${AS_NOBODY[@]}" env "IPCBOX_SYSV_SOURCE=$src") ;;
+	source-*)
+		OURS_WRAP=(env "IPCBOX_SYSV_SOURCE=${1#source-}") ;;
+	*) echo "unknown IPCS_SETTING '$1'" >&2; return 1 ;;
+	esac
+}
+
+# Skip unless the setting can run here (setpriv needs real root).
+require_setting() {
+	case $IPCS_SETTING in
+	*nobody*)
+		"${AS_NOBODY[@]}" true 2>/dev/null || skip "cannot switch to uid 65534 (need root)" ;;
+	esac
+	case $IPCS_SETTING in
+	hidden*|unreadable*)
+		! "${OURS_WRAP[@]}" ls -A /proc/sysvipc 2>&1 | grep -qv '^\(msg\|sem\|shm\)$' ||
+			skip "cannot mount over /proc/sysvipc" ;;
+	esac
+}
+
+# visible CAPTURED: a capture'd text for diffs, with line ends shown as "$"
+# and tabs as "^I" so that whitespace differences can be seen.
+visible() {
+	printf '%s' "${1%x}" | sed -e 's/\t/^I/g' -e 's/$/$/'
+}
+
+# ipcs_diff ARGS...: run the reference (normal /proc output) and ours in the
+# current setting; on any difference print both sides' diffs to stderr,
+# count it in IPCS_FAILS and return 1.
+IPCS_FAILS=0
+ipcs_diff() {
+	[ -x "$REF_IPCS" ] || skip "reference $REF_IPCS not installed"
+	capture theirs "${REF_WRAP[@]}" "$REF_IPCS" "$@"
+	capture ours "${OURS_WRAP[@]}" "$OURS_IPCS" "$@"
+	if [ "$theirs_out" != "$ours_out" ] || [ "$theirs_err" != "$ours_err" ] || [ "$theirs_rc" != "$ours_rc" ]; then
+		echo "# DIFF [${IPCS_SETTING:-root}] ipcs $*   (--- reference, +++ ours)" >&2
+		[ "$theirs_out" = "$ours_out" ] ||
+			diff -u --label ref-stdout --label our-stdout <(visible "$theirs_out") <(visible "$ours_out") >&2
+		[ "$theirs_err" = "$ours_err" ] ||
+			diff -u --label ref-stderr --label our-stderr <(visible "$theirs_err") <(visible "$ours_err") >&2
+		[ "$theirs_rc" = "$ours_rc" ] || echo "# status: reference $theirs_rc, ours $ours_rc" >&2
+		IPCS_FAILS=$((IPCS_FAILS + 1))
+		return 1
+	fi
+}
+
+# Resource selections every output mode is combined with.
+IPCS_RESOURCES=(
+	"" "-m" "-q" "-s" "-a"
+	"-m -q" "-q -s" "-m -s" "-s -q -m" "-a -m" "-mqs"
+	"--shmems" "--queues" "--semaphores" "--all" "--shmems --semaphores"
+)
+
+# ipcs_matrix OPTS...: ipcs_diff for OPTS with every resource selection,
+# before and after it.  All combinations run; fails if any differed.
+ipcs_matrix() {
+	local res fails=$IPCS_FAILS
+	for res in "${IPCS_RESOURCES[@]}"; do
+		# shellcheck disable=SC2086 # word splitting of $res is intended
+		ipcs_diff $res "$@" || true
+	done
+	ipcs_diff "$@" -m || true
+	ipcs_diff "$@" -q -s || true
+	[ "$IPCS_FAILS" -eq "$fails" ]
+}
+
+# Section ids of a kind as /proc/sysvipc lists them (run this as root).
+sysv_ids() {
+	awk 'NR > 1 { print $2 }' "/proc/sysvipc/$1"
+}
+
+# A user whose name is longer than 10 characters (systemd-network, uid 998,
+# on Debian); empty when there is none: nothing is created on the host.
+long_name_uid() {
+	local uid
+	uid=$(getent passwd 998 | awk -F: 'length($1) > 10 { print $3 }')
+	[ -n "$uid" ] || uid=$(getent passwd | awk -F: 'length($1) > 10 && $3 != 0 { print $3; exit }')
+	echo "$uid"
+}
+
+# The standard fixture (tests/fixture.c), with its helper processes recorded
+# in $FIXTURE_PIDS; fixture_stop kills exactly those.
+fixture_start() {
+	require_ns
+	reset_ipc
+	FIXTURE_PIDS=${BATS_FILE_TMPDIR:-$BATS_TMPDIR}/fixture.pids
+	IPCBOX_FIXTURE_LONG_UID=$(long_name_uid)
+	export FIXTURE_PIDS IPCBOX_FIXTURE_LONG_UID
+	local rc=0
+	"$FIXTURE" standard "$FIXTURE_PIDS" || rc=$?
+	[ "$rc" -ne 77 ] || return 77
+	return "$rc"
+}
+
+fixture_stop() {
+	local pid
+	[ -n "${FIXTURE_PIDS:-}" ] && [ -f "$FIXTURE_PIDS" ] || return 0
+	while read -r pid; do
+		kill "$pid" 2>/dev/null || true
+	done <"$FIXTURE_PIDS"
+	# They are not our children: poll until they are gone (1 s at most).
+	for _ in $(seq 100); do
+		local alive=0
+		while read -r pid; do
+			! kill -0 "$pid" 2>/dev/null || alive=1
+		done <"$FIXTURE_PIDS"
+		[ "$alive" = 1 ] || break
+		sleep 0.01
+	done
+	rm -f "$FIXTURE_PIDS"
+	reset_ipc
 }

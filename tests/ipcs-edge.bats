@@ -1,0 +1,313 @@
+#!/usr/bin/env bats
+# shellcheck disable=SC2030,SC2031,SC2034,SC2154 # bats tests are subshells; capture sets NAME_out etc.
+# ipcs: empty and crowded namespaces, limits (huge kernel.shmall and friends,
+# set inside the private IPC namespace), output errors, and our deliberate
+# differences from util-linux (asserted, not compared).
+
+load helpers
+
+setup() {
+	require_ns
+	ipcs_setting root
+	reset_ipc
+	SYSCTLS=$(cd /proc/sys/kernel && for f in shmall shmmax shmmni msgmax msgmnb msgmni sem; do
+		printf '%s %s\n' "$f" "$(tr '\t' ' ' <"$f")"
+	done)
+}
+
+teardown() {
+	# Put the namespace's limits back and remove every object.
+	local f v
+	while read -r f v; do
+		echo "$v" >"/proc/sys/kernel/$f"
+	done <<<"$SYSCTLS"
+	reset_ipc
+}
+
+# Every output mode over every resource selection, in the current setting.
+all_modes() {
+	local fails=$IPCS_FAILS mode
+	for mode in "" -t -p -c -l -u -b --human "-l -b" "-l --human" "-u --human"; do
+		# shellcheck disable=SC2086
+		ipcs_matrix $mode || true
+	done
+	[ "$IPCS_FAILS" -eq "$fails" ]
+}
+
+# The object-listing modes over single resources: enough for crowded
+# namespaces (all_modes covers the combinations on the standard fixture).
+listing_modes() {
+	local fails=$IPCS_FAILS mode res
+	for mode in "" -t -p -c -u -b --human; do
+		for res in "" -m -q -s; do
+			# shellcheck disable=SC2086
+			ipcs_diff $res $mode || true
+		done
+	done
+	[ "$IPCS_FAILS" -eq "$fails" ]
+}
+
+# modes_in_settings FUNCTION SETTING...: FUNCTION in each setting that can
+# run here.
+modes_in_settings() {
+	local fn=$1 s fails=$IPCS_FAILS ran=0
+	shift
+	for s in "$@"; do
+		ipcs_setting "$s"
+		case $s in *nobody*) "${AS_NOBODY[@]}" true 2>/dev/null || continue ;; esac
+		ran=1
+		"$fn" || true
+	done
+	[ "$ran" = 1 ] || skip "no setting can run here"
+	[ "$IPCS_FAILS" -eq "$fails" ]
+}
+
+@test "no objects at all: every mode, root and unprivileged" {
+	[ -z "$(sysv_ids shm)$(sysv_ids msg)$(sysv_ids sem)" ]
+	modes_in_settings all_modes root nobody
+}
+
+@test "no objects at all: /proc/sysvipc hidden or forced sources" {
+	modes_in_settings all_modes hidden hidden-nobody unreadable-nobody source-stat_any source-stat source-proc
+}
+
+@test "200 objects of each kind, with holes: root and unprivileged" {
+	"$FIXTURE" many 200
+	[ "$(sysv_ids shm | wc -l)" -gt 150 ]
+	modes_in_settings listing_modes root nobody
+}
+
+@test "200 objects of each kind, with holes: /proc/sysvipc hidden" {
+	"$FIXTURE" many 200
+	modes_in_settings listing_modes hidden hidden-nobody unreadable-nobody
+}
+
+@test "200 objects of each kind, with holes: forced sources" {
+	"$FIXTURE" many 200
+	modes_in_settings listing_modes source-stat_any source-proc source-stat source-stat_any-nobody source-proc-nobody
+}
+
+@test "-i on objects with high ids (recreated slots)" {
+	local i id
+	for i in 1 2 3; do
+		id=$("$FIXTURE" shm 0 4096 0644)
+		/usr/bin/ipcrm -m "$id"
+		id=$("$FIXTURE" msg 0 0644 0)
+		/usr/bin/ipcrm -q "$id"
+	done
+	id=$("$FIXTURE" shm 0 4096 0644)
+	[ "$id" -gt 32767 ]
+	ipcs_diff -m -i "$id" || true
+	id=$("$FIXTURE" msg 0 0644 3)
+	ipcs_diff -q -i "$id" || true
+	id=$("$FIXTURE" sem 0 7 0600)
+	ipcs_diff -s -i "$id" || true
+	all_modes || true
+	[ "$IPCS_FAILS" -eq 0 ]
+}
+
+@test "huge and odd kernel.shmall values (-l, -b -l, --human -l)" {
+	local v
+	for v in 0 1 4096 2097152 4503599627370495 4503599627370496 4503599627370497 \
+		9223372036854775807 9223372036854775808 18446744073692774399 18446744073709551615; do
+		echo "$v" >/proc/sys/kernel/shmall
+		[ "$(cat /proc/sys/kernel/shmall)" = "$v" ]
+		ipcs_diff -l || true
+		ipcs_diff -m -l || true
+		ipcs_diff -m -l -b || true
+		ipcs_diff -m -l --human || true
+		ipcs_diff -a --limits --bytes --human || true
+	done
+	[ "$IPCS_FAILS" -eq 0 ]
+}
+
+@test "odd kernel.shmmax and shmmni values" {
+	local v
+	for v in 0 1 4095 4096 1048576 4294967295 4294967296 9223372036854775807 18446744073692774399 18446744073709551615; do
+		echo "$v" >/proc/sys/kernel/shmmax
+		ipcs_diff -m -l || true
+		ipcs_diff -m -l -b || true
+		ipcs_diff -m -l --human || true
+	done
+	for v in 0 1 32768; do
+		echo "$v" >/proc/sys/kernel/shmmni
+		ipcs_diff -m -l || true
+	done
+	[ "$IPCS_FAILS" -eq 0 ]
+}
+
+@test "odd message and semaphore limits" {
+	local v
+	for v in 0 1 1023 1024 1025 2147483647; do
+		echo "$v" >/proc/sys/kernel/msgmnb
+		echo "$v" >/proc/sys/kernel/msgmax
+		ipcs_diff -q -l || true
+		ipcs_diff -q -l -b || true
+		ipcs_diff -q -l --human || true
+	done
+	for v in 0 1 32000; do
+		echo "$v" >/proc/sys/kernel/msgmni
+		ipcs_diff -q -l || true
+	done
+	for v in "0 0 0 0" "1 2 3 4" "250 32000 32 128" "32000 1024000000 500 32000" "65536 2147483647 1000 32768"; do
+		echo "$v" >/proc/sys/kernel/sem || continue
+		ipcs_diff -s -l || true
+		ipcs_diff -s -l --human || true
+		ipcs_diff -l -b || true
+	done
+	[ "$IPCS_FAILS" -eq 0 ]
+}
+
+@test "limits with /proc/sys/kernel hidden (IPC_INFO fallback)" {
+	# Default limits: the reference reads /proc/sys/kernel; ours must give the
+	# same numbers through IPC_INFO.
+	echo 2097152 >/proc/sys/kernel/shmall
+	echo 1073741824 >/proc/sys/kernel/shmmax
+	local hide=(unshare --mount --propagation private -- bash -c
+		'mount -t tmpfs -o mode=0755 ipcbox-nosys /proc/sys/kernel && exec "$@"' hide-sys)
+	[ -z "$("${hide[@]}" ls -A /proc/sys/kernel)" ] || skip "cannot mount over /proc/sys/kernel"
+	OURS_WRAP=("${hide[@]}") IPCS_SETTING=hidden-sys-kernel
+	ipcs_diff -l || true
+	ipcs_diff -l -b || true
+	ipcs_diff -l --human || true
+	ipcs_diff -u || true
+	[ "$IPCS_FAILS" -eq 0 ]
+}
+
+@test "fixture objects under the summary (-u) after changes" {
+	local id
+	id=$("$FIXTURE" shm 0x77 10000000 0600)
+	"$FIXTURE" msg 0x78 0600 50 >/dev/null
+	"$FIXTURE" sem 0x79 100 0600 >/dev/null
+	ipcs_diff -u || true
+	ipcs_diff -u --human || true
+	ipcs_diff -u -b || true
+	/usr/bin/ipcrm -m "$id"
+	ipcs_diff -u || true
+	[ "$IPCS_FAILS" -eq 0 ]
+}
+
+# --- output errors ----------------------------------------------------------
+
+@test "ipcs > /dev/full: write error, exit 1 (every mode)" {
+	"$FIXTURE" many 20
+	local id a
+	id=$(sysv_ids shm | head -1)
+	for a in "" -a -m -q -s -t -p -c -l -u -b --human "-m -i $id" "-l --human"; do
+		# shellcheck disable=SC2086
+		"$OURS_IPCS" $a >/dev/full 2>"$BATS_TEST_TMPDIR/err" && rc=0 || rc=$?
+		if [ "$rc" != 1 ] || [ "$(cat "$BATS_TEST_TMPDIR/err")" != "ipcs: write error: No space left on device" ]; then
+			echo "# ipcs $a >/dev/full: exit $rc, stderr:" >&2
+			cat "$BATS_TEST_TMPDIR/err" >&2
+			IPCS_FAILS=$((IPCS_FAILS + 1))
+		fi
+	done
+	[ "$IPCS_FAILS" -eq 0 ]
+}
+
+@test "ipcs --help and --version > /dev/full: write error, exit 1" {
+	local a rc
+	for a in --help --version; do
+		"$OURS_IPCS" $a >/dev/full 2>"$BATS_TEST_TMPDIR/err" && rc=0 || rc=$?
+		[ "$rc" = 1 ]
+		[ "$(cat "$BATS_TEST_TMPDIR/err")" = "ipcs: write error: No space left on device" ]
+	done
+}
+
+@test "ipcs | head -1 ends quietly" {
+	"$FIXTURE" many 1000
+	local a
+	for a in "" -c -t "-a --human"; do
+		# shellcheck disable=SC2086
+		"$OURS_IPCS" $a 2>"$BATS_TEST_TMPDIR/err" | head -1 >"$BATS_TEST_TMPDIR/out"
+		local rc=${PIPESTATUS[0]}
+		if [ -s "$BATS_TEST_TMPDIR/err" ] || { [ "$rc" != 0 ] && [ "$rc" != 141 ]; } ||
+			[ "$(cat "$BATS_TEST_TMPDIR/out")" != "" ]; then
+			echo "# ipcs $a | head -1: exit $rc, stderr:" >&2
+			cat "$BATS_TEST_TMPDIR/err" >&2
+			IPCS_FAILS=$((IPCS_FAILS + 1))
+		fi
+	done
+	[ "$IPCS_FAILS" -eq 0 ]
+}
+
+@test "ipcs | head -1 ends quietly without /proc/sysvipc" {
+	"$FIXTURE" many 1000
+	"${HIDE_SYSVIPC[@]}" "$OURS_IPCS" -c 2>"$BATS_TEST_TMPDIR/err" | head -1 >/dev/null
+	local rc=${PIPESTATUS[0]}
+	[ ! -s "$BATS_TEST_TMPDIR/err" ] || { cat "$BATS_TEST_TMPDIR/err" >&2; return 1; }
+	[ "$rc" = 0 ] || [ "$rc" = 141 ]
+}
+
+# --- deliberate differences and our own behaviour -----------------------------
+
+@test "-i with a negative id is rejected (deliberate)" {
+	local kind a
+	"$FIXTURE" shm 0x10 100 0600 >/dev/null
+	for kind in -m -q -s; do
+		for a in -1 -5 -2147483648; do
+			capture ours "$OURS_IPCS" "$kind" -i "$a"
+			if [ "$ours_rc" != 1 ] || [ "$ours_out" != x ] || [[ "$ours_err" != "ipcs: "* ]]; then
+				echo "# ipcs $kind -i $a: exit $ours_rc, stdout [${ours_out%x}], stderr [${ours_err%x}]" >&2
+				IPCS_FAILS=$((IPCS_FAILS + 1))
+			fi
+		done
+	done
+	[ "$IPCS_FAILS" -eq 0 ]
+}
+
+@test "-i of a missing id: the reference's warning, exit 1 (deliberate)" {
+	local kind
+	for kind in -m -q -s; do
+		capture ours "$OURS_IPCS" "$kind" -i 4242
+		[ "$ours_rc" = 1 ]
+		[ "$ours_out" = x ]
+		[ "$ours_err" = $'ipcs: id 4242 not found\nx' ]
+	done
+}
+
+@test "extra operands are a usage error (deliberate)" {
+	local args
+	for args in "foo" "-m foo" "foo -m" "-- foo" "-l 1" "-m -i 0 bar"; do
+		# shellcheck disable=SC2086
+		capture ours "$OURS_IPCS" $args
+		if [ "$ours_rc" != 1 ] || [ "$ours_out" != x ] ||
+			[[ "$ours_err" != "ipcs: "*$'\n'"Try 'ipcs --help' for more information."$'\nx' ]]; then
+			echo "# ipcs $args: exit $ours_rc, stdout [${ours_out%x}], stderr [${ours_err%x}]" >&2
+			IPCS_FAILS=$((IPCS_FAILS + 1))
+		fi
+	done
+	[ "$IPCS_FAILS" -eq 0 ]
+}
+
+@test "--help and -h: usage on stdout, exit 0" {
+	local a
+	for a in --help -h "-m --help"; do
+		# shellcheck disable=SC2086
+		capture ours "$OURS_IPCS" $a
+		[ "$ours_rc" = 0 ]
+		[ "$ours_err" = x ]
+		[[ "$ours_out" == $'\nUsage:\n ipcs '* ]]
+		[[ "$ours_out" == *"--human"* ]]
+	done
+}
+
+@test "--help lists every option of the reference" {
+	local opt
+	capture ours "$OURS_IPCS" --help
+	for opt in --id --shmems --queues --semaphores --all --time --pid --creator --limits --summary --bytes --human --help --version; do
+		[[ "$ours_out" == *"$opt"* ]] || { echo "missing $opt" >&2; return 1; }
+	done
+}
+
+@test "--version and -V" {
+	local want
+	want="ipcs from ipcbox $(sed -n "s/^ *version : '\(.*\)',/\1/p" "$SRC/meson.build")"
+	for a in --version -V "-m -V"; do
+		# shellcheck disable=SC2086
+		capture ours "$OURS_IPCS" $a
+		[ "$ours_rc" = 0 ]
+		[ "$ours_err" = x ]
+		[ "$ours_out" = "$want"$'\nx' ]
+	done
+}
