@@ -236,6 +236,7 @@ shell_files() {
 	command -v meson >/dev/null || skip "meson not installed"
 	local dest=$BATS_TEST_TMPDIR/dest
 	run meson install -C "$BUILD" --no-rebuild --destdir "$dest"
+	echo "$output"
 	[ "$status" -eq 0 ]
 	local prefix bindir mandir datadir
 	prefix=$(meson introspect "$BUILD" --buildoptions | grep -oE '"name": "prefix", "value": "[^"]*"' | sed 's/.*"value": "//; s/"$//')
