@@ -296,6 +296,29 @@ expect() {
 	PATH="$BUILD:$PATH" expect "ipcrm -q " "$q"
 }
 
+# fake_ipcs_first: a directory with an ipcs that lists made-up objects, put in
+# PATH before the build folder, so that asking the wrong ipcs shows.
+fake_ipcs_first() {
+	mkdir -p "$BATS_TEST_TMPDIR/fake"
+	cat >"$BATS_TEST_TMPDIR/fake/ipcs" <<-'EOF'
+	#!/bin/sh
+	printf '%s\n' '' '------ Fake --------' 'key        id' '0x0000beef 4242       root'
+	EOF
+	chmod +x "$BATS_TEST_TMPDIR/fake/ipcs"
+	PATH="$BATS_TEST_TMPDIR/fake:$BUILD:$PATH"
+}
+
+@test "bash: a command found in PATH asks the ipcs beside it" {
+	local s q m
+	mk_sysv
+	fake_ipcs_first
+	expect "ipcrm -q " "$q"
+	expect "ipcbox ipcrm -m " "$s"
+	expect "ipcbox ipcs -s -i " "$m"
+	# "ipcs" itself now runs the fake one, and so asks it.
+	expect "ipcs -s -i " 4242
+}
+
 @test "bash: completing prints nothing, also without permission" {
 	local q
 	q=$(mk -Q -p 0600)
@@ -321,7 +344,9 @@ expect() {
 
 # fcomp LINE: fish's candidates for LINE (values only, sorted).
 fcomp() {
-	PATH="$BUILD:$PATH" fish --no-config -c \
+	local p=$PATH
+	[[ :$p: == *":$BUILD:"* ]] || p=$BUILD:$p
+	PATH=$p fish --no-config -c \
 		'set -p fish_complete_path $argv[1]; complete -C $argv[2]' \
 		"$SRC/completions/fish" "$1" | cut -f1 | LC_ALL=C sort
 }
@@ -364,6 +389,11 @@ fexpect() {
 	fexpect "ipcbox " ipcmk ipcrm ipcs
 	fexpect "ipcbox ipcrm -q " "$q"
 	fexpect "ipcbox ipcs --se" --semaphores
+	# A command found in PATH asks the ipcs beside it, not the first one.
+	fake_ipcs_first
+	fexpect "ipcrm -q " "$q"
+	fexpect "ipcbox ipcs -s -i " "$m"
+	fexpect "ipcs -s -i " 4242
 }
 
 # zsh -------------------------------------------------------------------
@@ -394,7 +424,9 @@ for l in "$@"; do
 done
 zpty -d z
 EOF
-	PATH="$BUILD:$PATH" timeout 60 zsh -f "$BATS_TEST_TMPDIR/zcomp.zsh" \
+	local p=$PATH
+	[[ :$p: == *":$BUILD:"* ]] || p=$BUILD:$p
+	PATH=$p timeout 60 zsh -f "$BATS_TEST_TMPDIR/zcomp.zsh" \
 		"$SRC/completions/zsh" "$BATS_TEST_TMPDIR/zmatches" "$@"
 }
 
@@ -423,4 +455,8 @@ EOF
 		diff <(echo "$want") <(echo "$output")
 		return 1
 	fi
+	fake_ipcs_first
+	run zcomp "ipcrm -s " "ipcbox ipcs -q -i " "ipcs -m -i "
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf '%s\n' "$m" -- "$q" -- 4242 --)" ]
 }

@@ -13,23 +13,27 @@ if set -q __ipcbox_fish_loaded
 end
 set -g __ipcbox_fish_loaded 1
 
-# The command that runs the ipcs belonging to the command being completed.
+# The command that runs the ipcs belonging to the command being completed:
+# "ipcbox ipcs" when completing through ipcbox, else the ipcs (or ipcbox) in
+# the directory the command runs from, else the ipcs found in PATH.
 function __ipcbox_ipcs_cmd
     if set -q __ipcbox_prog[1]
         printf '%s\n' $__ipcbox_prog ipcs
         return
     end
-    set -l prog (commandline -opc)[1]
-    set prog (string replace -r '^~/' "$HOME/" -- $prog)
+    set -l typed (commandline -opc)[1]
+    set -l prog (string replace -r '^~/' "$HOME/" -- $typed)
+    string match -q -- '*/*' $prog; or set prog (command -s -- $prog)
+    set -l dir
     if string match -q -- '*/*' $prog
-        set -l dir (string replace -r '/[^/]*$' '' -- $prog)
+        set dir (string replace -r '/[^/]*$' '' -- $prog)
         test -n "$dir"; or set dir /
-        if test -x $dir/ipcs
-            printf '%s\n' $dir/ipcs
-        else if test -x $dir/ipcbox
-            printf '%s\n' $dir/ipcbox ipcs
-        end
-    else if command -sq ipcs
+    end
+    if test -n "$dir"; and test -x $dir/ipcs
+        printf '%s\n' $dir/ipcs
+    else if test -n "$dir"; and test -x $dir/ipcbox
+        printf '%s\n' $dir/ipcbox ipcs
+    else if not string match -q -- '*/*' $typed; and command -sq ipcs
         echo ipcs
     end
 end
