@@ -308,33 +308,39 @@ static int remove_target(const struct rm_request *req, const struct rm_target *t
 /* Lists gathered first, removed after: never remove while the kernel streams. */
 struct id_list {
 	int *ids;
-	size_t n;
+	size_t n, cap;
 };
 
 static int collect_id(const struct sysv_object *obj, void *ctx)
 {
 	struct id_list *l = ctx;
-	l->ids = xreallocarray(l->ids, l->n + 1, sizeof(*l->ids));
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 64;
+		l->ids = xreallocarray(l->ids, l->cap, sizeof(*l->ids));
+	}
 	l->ids[l->n++] = obj->id;
 	return 0;
 }
 
 struct entry_list {
 	struct posix_object *objs;
-	size_t n;
+	size_t n, cap;
 };
 
 static int collect_entry(const struct posix_object *obj, void *ctx)
 {
 	struct entry_list *l = ctx;
-	l->objs = xreallocarray(l->objs, l->n + 1, sizeof(*l->objs));
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 64;
+		l->objs = xreallocarray(l->objs, l->cap, sizeof(*l->objs));
+	}
 	l->objs[l->n++] = *obj;
 	return 0;
 }
 
 static int remove_all_sysv(const struct rm_request *req, enum rm_type type)
 {
-	struct id_list l = { NULL, 0 };
+	struct id_list l = { NULL, 0, 0 };
 	int rc = 0;
 	if (sysv_scan(types[type].kind, collect_id, &l) < 0) {
 		warn("cannot list %s objects", types[type].keyword);
@@ -350,7 +356,7 @@ static int remove_all_sysv(const struct rm_request *req, enum rm_type type)
 static int remove_all_posix(const struct rm_request *req, enum rm_type type)
 {
 	enum posix_kind kind = types[type].kind;
-	struct entry_list l = { NULL, 0 };
+	struct entry_list l = { NULL, 0, 0 };
 	int rc = 0;
 	if (posix_scan(kind, collect_entry, &l) < 0) {
 		if (kind == POSIX_MQUEUE && (errno == EMEDIUMTYPE || errno == ENOENT)) {

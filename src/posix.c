@@ -171,11 +171,19 @@ int posix_scan(enum posix_kind kind, posix_visit_fn visit, void *ctx)
 		errno = e;
 		return -1;
 	}
+	/*
+	 * tmpfs and mqueue give new entries ever higher directory offsets, so
+	 * a reader racing with a creator could read forever.  Stop after as
+	 * many entries as the directory could hold when we started: its size
+	 * grows by at least one byte per entry on every filesystem.
+	 */
+	struct stat st;
+	uint64_t budget = (fstat(dfd, &st) == 0 && st.st_size > 0 ? (uint64_t)st.st_size : 0) + 1024;
 	int rc = 0;
 	struct dirent *de;
 	struct posix_object obj;
 	errno = 0;
-	while (rc == 0 && (de = readdir(dir)) != NULL) {
+	while (rc == 0 && budget-- > 0 && (de = readdir(dir)) != NULL) {
 		if (gather(kind, dirfd(dir), de->d_name, &obj))
 			rc = visit(&obj, ctx);
 		errno = 0;
