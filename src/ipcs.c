@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "src/commands.h"
+#include "src/posix.h"
 #include "src/render.h"
 #include "src/sysv.h"
 #include "src/util.h"
@@ -17,19 +19,25 @@ static const char usage_text[] =
 	"Usage:\n"
 	" ipcs [resource-option...] [output-option]\n"
 	" ipcs -m|-q|-s -i <id>\n"
+	" ipcs -M|-Q|-S --name <name>\n"
 	"\n"
 	"Show information on IPC facilities.\n"
 	"\n"
 	"Options:\n"
-	" -i, --id <id>  print details on resource identified by <id>\n"
-	" -h, --help     display this help\n"
-	" -V, --version  display version\n"
+	" -i, --id <id>      print details on resource identified by <id>\n"
+	"     --name <name>  print details on the POSIX resource named <name>\n"
+	" -h, --help         display this help\n"
+	" -V, --version      display version\n"
 	"\n"
 	"Resource options:\n"
-	" -m, --shmems      shared memory segments\n"
-	" -q, --queues      message queues\n"
-	" -s, --semaphores  semaphores\n"
-	" -a, --all         all (default)\n"
+	" -m, --shmems            shared memory segments\n"
+	" -q, --queues            message queues\n"
+	" -s, --semaphores        semaphores\n"
+	" -a, --all               all (default)\n"
+	" -M, --posix-shmems      POSIX shared memory\n"
+	" -Q, --posix-mqueues     POSIX message queues\n"
+	" -S, --posix-semaphores  POSIX named semaphores\n"
+	"     --posix             all POSIX resources\n"
 	"\n"
 	"Output options:\n"
 	" -t, --time        show attach, detach and change times\n"
@@ -40,43 +48,58 @@ static const char usage_text[] =
 	"     --human       show sizes in human-readable format\n"
 	" -b, --bytes       show sizes in bytes\n"
 	"     --numeric     show user and group ids as numbers\n"
+	" -J, --json        print one JSON document\n"
 	"\n"
 	"For more details see ipcs(1).\n";
 
-enum { OPT_HUMAN = CHAR_MAX + 1, OPT_NUMERIC };
+enum { OPT_HUMAN = CHAR_MAX + 1, OPT_NUMERIC, OPT_POSIX, OPT_NAME };
 
-static const char short_options[] = "i:mqsatpclubVh";
+static const char short_options[] = "i:mqsaMQSJtpclubVh";
 
 static const struct option long_options[] = {
-	{ "id",         required_argument, NULL, 'i' },
-	{ "shmems",     no_argument,       NULL, 'm' },
-	{ "queues",     no_argument,       NULL, 'q' },
-	{ "semaphores", no_argument,       NULL, 's' },
-	{ "all",        no_argument,       NULL, 'a' },
-	{ "time",       no_argument,       NULL, 't' },
-	{ "pid",        no_argument,       NULL, 'p' },
-	{ "creator",    no_argument,       NULL, 'c' },
-	{ "limits",     no_argument,       NULL, 'l' },
-	{ "summary",    no_argument,       NULL, 'u' },
-	{ "human",      no_argument,       NULL, OPT_HUMAN },
-	{ "bytes",      no_argument,       NULL, 'b' },
-	{ "numeric",    no_argument,       NULL, OPT_NUMERIC },
-	{ "help",       no_argument,       NULL, 'h' },
-	{ "version",    no_argument,       NULL, 'V' },
+	{ "id",               required_argument, NULL, 'i' },
+	{ "name",             required_argument, NULL, OPT_NAME },
+	{ "shmems",           no_argument,       NULL, 'm' },
+	{ "queues",           no_argument,       NULL, 'q' },
+	{ "semaphores",       no_argument,       NULL, 's' },
+	{ "all",              no_argument,       NULL, 'a' },
+	{ "posix-shmems",     no_argument,       NULL, 'M' },
+	{ "posix-mqueues",    no_argument,       NULL, 'Q' },
+	{ "posix-semaphores", no_argument,       NULL, 'S' },
+	{ "posix",            no_argument,       NULL, OPT_POSIX },
+	{ "time",             no_argument,       NULL, 't' },
+	{ "pid",              no_argument,       NULL, 'p' },
+	{ "creator",          no_argument,       NULL, 'c' },
+	{ "limits",           no_argument,       NULL, 'l' },
+	{ "summary",          no_argument,       NULL, 'u' },
+	{ "human",            no_argument,       NULL, OPT_HUMAN },
+	{ "bytes",            no_argument,       NULL, 'b' },
+	{ "numeric",          no_argument,       NULL, OPT_NUMERIC },
+	{ "json",             no_argument,       NULL, 'J' },
+	{ "help",             no_argument,       NULL, 'h' },
+	{ "version",          no_argument,       NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
 };
 
-/* For error messages; sections come in enum order whatever the options. */
-static const char *const kind_names[SYSV_KINDS] = {
-	[SYSV_MSG] = "message queues",
-	[SYSV_SHM] = "shared memory segments",
-	[SYSV_SEM] = "semaphore arrays",
+/* Every kind, once: which data module serves it; sections come in this order. */
+static const struct kind {
+	const char *what;	/* for error messages */
+	bool posix;
+	int backend;		/* enum sysv_kind or enum posix_kind */
+} kinds[IPCS_KINDS] = {
+	[IPCS_MSG]  = { "message queues", false, SYSV_MSG },
+	[IPCS_SHM]  = { "shared memory segments", false, SYSV_SHM },
+	[IPCS_SEM]  = { "semaphore arrays", false, SYSV_SEM },
+	[IPCS_PMSG] = { "POSIX message queues", true, POSIX_MQUEUE },
+	[IPCS_PSHM] = { "POSIX shared memory", true, POSIX_SHM },
+	[IPCS_PSEM] = { "POSIX semaphores", true, POSIX_SEM },
 };
 
 struct ipcs_request {
-	bool want[SYSV_KINDS];
+	bool want[IPCS_KINDS];
 	bool have_id;
 	int id;
+	const char *name;	/* --name */
 	struct render_opts render;
 };
 
@@ -93,6 +116,32 @@ static int parse_id(const char *arg)
 	return (int)v;
 }
 
+static void want_range(struct ipcs_request *req, enum ipcs_kind from, enum ipcs_kind to)
+{
+	for (int k = from; k <= (int)to; k++)
+		req->want[k] = true;
+}
+
+/* The one kind chosen, or -1; counts only System V or only POSIX kinds. */
+static int single_kind(const struct ipcs_request *req, bool posix)
+{
+	int found = -1, n = 0;
+	for (int k = 0; k < IPCS_KINDS; k++)
+		if (req->want[k] && kinds[k].posix == posix) {
+			found = k;
+			n++;
+		}
+	return n == 1 ? found : -1;
+}
+
+static bool any_kind(const struct ipcs_request *req, bool posix)
+{
+	for (int k = 0; k < IPCS_KINDS; k++)
+		if (req->want[k] && kinds[k].posix == posix)
+			return true;
+	return false;
+}
+
 static void parse_args(int argc, char **argv, struct ipcs_request *req)
 {
 	int opt;
@@ -103,13 +152,15 @@ static void parse_args(int argc, char **argv, struct ipcs_request *req)
 			req->have_id = true;
 			req->id = parse_id(optarg);
 			break;
-		case 'm': req->want[SYSV_SHM] = true; break;
-		case 'q': req->want[SYSV_MSG] = true; break;
-		case 's': req->want[SYSV_SEM] = true; break;
-		case 'a':
-			for (int k = 0; k < SYSV_KINDS; k++)
-				req->want[k] = true;
-			break;
+		case OPT_NAME: req->name = optarg; break;
+		case 'm': req->want[IPCS_SHM] = true; break;
+		case 'q': req->want[IPCS_MSG] = true; break;
+		case 's': req->want[IPCS_SEM] = true; break;
+		case 'a': want_range(req, IPCS_MSG, IPCS_SEM); break;
+		case 'M': req->want[IPCS_PSHM] = true; break;
+		case 'Q': req->want[IPCS_PMSG] = true; break;
+		case 'S': req->want[IPCS_PSEM] = true; break;
+		case OPT_POSIX: want_range(req, IPCS_PMSG, IPCS_PSEM); break;
 		/* As in util-linux, the last output option wins. */
 		case 't': req->render.mode = MODE_TIME; break;
 		case 'p': req->render.mode = MODE_PID; break;
@@ -119,6 +170,7 @@ static void parse_args(int argc, char **argv, struct ipcs_request *req)
 		case 'b': req->render.unit = UNIT_BYTES; break;
 		case OPT_HUMAN: req->render.unit = UNIT_HUMAN; break;
 		case OPT_NUMERIC: req->render.numeric = true; break;
+		case 'J': req->render.json = true; break;
 		case 'h':
 			fputs(usage_text, stdout);
 			exit_checked(0);
@@ -132,29 +184,48 @@ static void parse_args(int argc, char **argv, struct ipcs_request *req)
 	if (optind < argc)
 		usage_error("unexpected argument '%s'", argv[optind]);
 
-	int chosen = 0;
-	for (int k = 0; k < SYSV_KINDS; k++)
-		chosen += req->want[k];
-	if (req->have_id && chosen != 1)
+	bool sysv = any_kind(req, false), posix = any_kind(req, true);
+	if (req->have_id && req->name)
+		errx(1, "--id and --name cannot be used together");
+	if (req->have_id && posix)
+		errx(1, "an ID selects a System V resource: use --name with -M, -Q or -S");
+	if (req->have_id && single_kind(req, false) < 0)
 		errx(1, "when using an ID, a single resource must be specified");
-	if (chosen == 0)
-		for (int k = 0; k < SYSV_KINDS; k++)
-			req->want[k] = true;
+	if (req->name && (sysv || single_kind(req, true) < 0))
+		errx(1, "when using a name, a single POSIX resource (-M, -Q or -S) must be specified");
+	if (req->name) {
+		const char *problem = posix_name_problem(kinds[single_kind(req, true)].backend, req->name);
+		if (problem) {
+			char shown[4 * NAME_MAX + 16];
+			errx(1, "invalid name '%s': %s", escape_name(req->name, shown, sizeof(shown)), problem);
+		}
+	}
+	if (!sysv && !posix)
+		want_range(req, IPCS_MSG, IPCS_SEM);
+	req->render.details = req->have_id || req->name;
+}
+
+/* Why a POSIX kind could not be listed; the mqueue case says how to fix it. */
+static void posix_scan_failed(enum ipcs_kind kind)
+{
+	const char *dir = posix_dir(kinds[kind].backend);
+	if (kind == IPCS_PMSG && (errno == EMEDIUMTYPE || errno == ENOENT))
+		warnx("cannot list POSIX message queues: %s is not a mounted mqueue file system "
+		      "(mount it with: mount -t mqueue none %s)", dir, dir);
+	else
+		warn("cannot read %s", dir);
 }
 
 static int show_details(const struct ipcs_request *req)
 {
-	enum sysv_kind kind = SYSV_MSG;
-	for (int k = 0; k < SYSV_KINDS; k++)
-		if (req->want[k])
-			kind = k;
+	enum sysv_kind kind = kinds[single_kind(req, false)].backend;
 	struct sysv_object obj;
 	if (sysv_find(kind, req->id, &obj) < 0) {
-		if (errno == ENOENT) {
+		if (errno == ENOENT)
 			warnx("id %d not found", req->id);
-			return 1;
-		}
-		warn("cannot read %s", kind_names[kind]);
+		else
+			warn("cannot read %s", kinds[ipcs_kind_of_sysv(kind)].what);
+		render_details(kind, NULL, NULL, &req->render);
 		return 1;
 	}
 	struct sysv_semval *values = NULL;
@@ -162,49 +233,148 @@ static int show_details(const struct ipcs_request *req)
 		values = sysv_sem_values(obj.id, obj.size);
 		if (!values) {
 			warn("semctl(GETVAL) failed");
+			render_details(kind, NULL, NULL, &req->render);
 			return 1;
 		}
 	}
-	render_details(&obj, values);
+	render_details(kind, &obj, values, &req->render);
 	free(values);
 	return 0;
 }
 
+struct find_ctx {
+	const char *name;
+	struct posix_object *out;
+};
+
+static int match_name(const struct posix_object *obj, void *ctx)
+{
+	struct find_ctx *f = ctx;
+	if (!S_ISREG(obj->mode) || strcmp(obj->name, f->name) != 0)
+		return 0;
+	*f->out = *obj;
+	return 1;
+}
+
+static int show_posix_details(const struct ipcs_request *req)
+{
+	enum ipcs_kind kind = single_kind(req, true);
+	struct posix_object obj;
+	struct find_ctx f = { req->name, &obj };
+	int rc = posix_scan(kinds[kind].backend, match_name, &f);
+	if (rc == 1) {
+		render_posix_details(kinds[kind].backend, &obj, &req->render);
+		return 0;
+	}
+	if (rc < 0) {
+		posix_scan_failed(kind);
+	} else {
+		char shown[4 * NAME_MAX + 16];
+		warnx("name %s not found", escape_name(req->name, shown, sizeof(shown)));
+	}
+	render_posix_details(kinds[kind].backend, NULL, &req->render);
+	return 1;
+}
+
+/* A list section; POSIX ones start at the first object or a clean end. */
+struct list_ctx {
+	enum ipcs_kind kind;
+	const struct render_opts *opts;
+	bool begun;
+	struct posix_summary summary;
+};
+
 static int render_visit(const struct sysv_object *obj, void *ctx)
 {
-	render_row(obj, ctx);
+	render_row(obj, ((struct list_ctx *)ctx)->opts);
 	return 0;
 }
 
-static int show_kind(enum sysv_kind kind, const struct render_opts *opts)
+static int render_posix_visit(const struct posix_object *obj, void *ctx)
 {
+	struct list_ctx *l = ctx;
+	/* Directories, symlinks and the like are no IPC objects. */
+	if (!S_ISREG(obj->mode))
+		return 0;
+	if (!l->begun) {
+		render_section_begin(l->kind, l->opts);
+		l->begun = true;
+	}
+	render_posix_row(obj, l->opts);
+	return 0;
+}
+
+static int sum_posix_visit(const struct posix_object *obj, void *ctx)
+{
+	struct posix_summary *s = &((struct list_ctx *)ctx)->summary;
+	if (!S_ISREG(obj->mode))
+		return 0;
+	s->objects++;
+	/* Queues count only when readable: their sizes are unknown otherwise. */
+	if (obj->kind == POSIX_SHM || obj->has_attr)
+		s->bytes += obj->size;
+	if (obj->has_attr && obj->curmsgs > 0)
+		s->messages += (uint64_t)obj->curmsgs;
+	return 0;
+}
+
+static int show_posix_kind(enum ipcs_kind kind, const struct render_opts *opts)
+{
+	struct list_ctx l = { kind, opts, false, { 0 } };
+	enum posix_kind backend = kinds[kind].backend;
+	if (opts->mode == MODE_SUMMARY) {
+		if (posix_scan(backend, sum_posix_visit, &l) < 0) {
+			posix_scan_failed(kind);
+			return 1;
+		}
+		render_posix_summary(backend, &l.summary, opts);
+		return 0;
+	}
+	int rc = posix_scan(backend, render_posix_visit, &l);
+	if (rc == 0 && !l.begun) {
+		render_section_begin(kind, opts);
+		l.begun = true;
+	}
+	if (l.begun)
+		render_section_end(kind, opts);
+	if (rc < 0) {
+		posix_scan_failed(kind);
+		return 1;
+	}
+	return 0;
+}
+
+static int show_sysv_kind(enum ipcs_kind kind, const struct render_opts *opts)
+{
+	enum sysv_kind backend = kinds[kind].backend;
 	switch (opts->mode) {
 	case MODE_LIMITS: {
 		struct sysv_limits limits;
-		if (sysv_limits(kind, &limits) < 0) {
-			warn("cannot read the limits of %s", kind_names[kind]);
+		if (sysv_limits(backend, &limits) < 0) {
+			warn("cannot read the limits of %s", kinds[kind].what);
 			return 1;
 		}
-		render_limits(kind, &limits, opts);
+		render_limits(backend, &limits, opts);
 		return 0;
 	}
 	case MODE_SUMMARY: {
 		struct sysv_summary summary;
-		if (sysv_summary(kind, &summary) < 0) {
-			warn("cannot read the status of %s", kind_names[kind]);
+		if (sysv_summary(backend, &summary) < 0) {
+			warn("cannot read the status of %s", kinds[kind].what);
 			return 1;
 		}
-		render_summary(kind, &summary, opts);
+		render_summary(backend, &summary, opts);
 		return 0;
 	}
 	default:
 		break;
 	}
+	struct list_ctx l = { kind, opts, true, { 0 } };
 	render_section_begin(kind, opts);
-	int rc = sysv_scan(kind, render_visit, (void *)opts);
+	int rc = sysv_scan(backend, render_visit, &l);
 	render_section_end(kind, opts);
 	if (rc < 0) {
-		warn("cannot read %s", kind_names[kind]);
+		warn("cannot read %s", kinds[kind].what);
 		return 1;
 	}
 	return 0;
@@ -216,13 +386,19 @@ int ipcs_main(int argc, char **argv)
 	parse_args(argc, argv, &req);
 
 	int status = 0;
+	render_begin(&req.render);
 	if (req.have_id) {
 		status = show_details(&req);
+	} else if (req.name) {
+		status = show_posix_details(&req);
 	} else {
-		putchar('\n');
-		for (int k = 0; k < SYSV_KINDS; k++)
-			if (req.want[k])
-				status |= show_kind(k, &req.render);
+		for (int k = 0; k < IPCS_KINDS; k++) {
+			if (!req.want[k] || !render_shows(k, &req.render))
+				continue;
+			status |= kinds[k].posix ? show_posix_kind(k, &req.render)
+						 : show_sysv_kind(k, &req.render);
+		}
 	}
+	render_end(&req.render);
 	return close_stdout() ? 1 : status;
 }

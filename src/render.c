@@ -1,8 +1,9 @@
 /*
- * ipcs text output.  Each (kind, row mode) is one layout: a title and a
- * list of cells, each with its header label and widths.  Rows are written
- * with fwrite/putc rather than printf: with tens of thousands of objects
- * the format parsing would cost more than the kernel does.
+ * ipcs output.  Text: each (kind, row mode) is one layout, a title and a
+ * list of cells, each with its header label and widths.  JSON: each kind is
+ * a list of members after the common ones.  Rows are written with fwrite/
+ * putc rather than printf: with tens of thousands of objects the format
+ * parsing would cost more than the kernel does.
  */
 #define _GNU_SOURCE
 #include <inttypes.h>
@@ -11,12 +12,17 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "src/json.h"
 #include "src/render.h"
 #include "src/util.h"
 
 enum field {
 	F_NONE, F_KEY, F_ID, F_OWNER, F_PERMS, F_SIZE, F_COUNT, F_STATUS,
 	F_SHORT_TIME, F_LONG_TIME, F_PID, F_USER, F_GROUP,
+	/* POSIX objects */
+	F_NAME, F_VALUE, F_MAXMSG, F_MSGSIZE,
+	/* JSON only */
+	F_TIME, F_DEST, F_LOCKED,
 };
 
 /*
@@ -40,8 +46,8 @@ struct layout {
 
 #define L(label, w) label, NULL, -(w)
 
-static const struct layout layouts[SYSV_KINDS][MODE_CREATOR + 1] = {
-	[SYSV_MSG] = {
+static const struct layout layouts[IPCS_KINDS][MODE_CREATOR + 1] = {
+	[IPCS_MSG] = {
 		[MODE_LIST] = { "Message Queues", {
 			{ L("key", 10), " ", F_KEY, 0, -10, 0, " " },
 			{ L("msqid", 10), " ", F_ID, 0, -10, 0, " " },
@@ -68,7 +74,7 @@ static const struct layout layouts[SYSV_KINDS][MODE_CREATOR + 1] = {
 			{ L("uid", 10), " ", F_USER, 0, -10, 0, " " },
 			{ L("gid", 10), "", F_GROUP, 0, -10, 0, "" } } },
 	},
-	[SYSV_SHM] = {
+	[IPCS_SHM] = {
 		[MODE_LIST] = { "Shared Memory Segments", {
 			{ L("key", 10), " ", F_KEY, 0, -10, 0, " " },
 			{ L("shmid", 10), " ", F_ID, 0, -10, 0, " " },
@@ -96,7 +102,7 @@ static const struct layout layouts[SYSV_KINDS][MODE_CREATOR + 1] = {
 			{ L("uid", 10), " ", F_USER, 0, -10, 0, " " },
 			{ L("gid", 10), "", F_GROUP, 0, -10, 0, "" } } },
 	},
-	[SYSV_SEM] = {
+	[IPCS_SEM] = {
 		[MODE_LIST] = { "Semaphore Arrays", {
 			{ L("key", 10), " ", F_KEY, 0, -10, 0, " " },
 			{ L("semid", 10), " ", F_ID, 0, -10, 0, " " },
@@ -115,6 +121,60 @@ static const struct layout layouts[SYSV_KINDS][MODE_CREATOR + 1] = {
 			{ L("perms", 10), " ", F_PERMS, 0, -10, 0, " " },
 			{ L("cuid", 10), " ", F_USER, 1, -10, 0, " " },
 			{ L("cgid", 10), " ", F_GROUP, 1, -10, 0, " " },
+			{ L("uid", 10), " ", F_USER, 0, -10, 0, " " },
+			{ L("gid", 10), "", F_GROUP, 0, -10, 0, "" } } },
+	},
+	/* POSIX objects have no creator and no pids: no -p section, as for sem. */
+	[IPCS_PMSG] = {
+		[MODE_LIST] = { "POSIX Message Queues", {
+			{ L("name", 20), " ", F_NAME, 0, -20, 0, " " },
+			{ L("owner", 10), " ", F_OWNER, 0, -10, 10, " " },
+			{ L("perms", 10), " ", F_PERMS, 0, -10, 0, " " },
+			{ "used-bytes", "size", -12, " ", F_SIZE, 0, -12, 0, " " },
+			{ L("messages", 12), "", F_COUNT, 0, -12, 0, "" } } },
+		[MODE_TIME] = { "POSIX Message Queues Modification Times", {
+			{ L("name", 20), " ", F_NAME, 0, -20, 0, " " },
+			{ L("owner", 10), " ", F_OWNER, 0, -10, 10, " " },
+			{ L("modified", 26), "", F_LONG_TIME, 0, -26, 0, "" } } },
+		[MODE_PID] = { NULL, { { NULL } } },
+		[MODE_CREATOR] = { "POSIX Message Queues Owners", {
+			{ L("name", 20), " ", F_NAME, 0, -20, 0, " " },
+			{ L("perms", 10), " ", F_PERMS, 0, -10, 0, " " },
+			{ L("uid", 10), " ", F_USER, 0, -10, 0, " " },
+			{ L("gid", 10), "", F_GROUP, 0, -10, 0, "" } } },
+	},
+	[IPCS_PSHM] = {
+		[MODE_LIST] = { "POSIX Shared Memory", {
+			{ L("name", 20), " ", F_NAME, 0, -20, 0, " " },
+			{ L("owner", 10), " ", F_OWNER, 0, -10, 10, " " },
+			{ L("perms", 10), " ", F_PERMS, 0, -10, 0, " " },
+			{ "bytes", "size", -10, " ", F_SIZE, 0, -10, 0, " " },
+			{ L("modified", 15), "", F_SHORT_TIME, 0, -15, 0, "" } } },
+		[MODE_TIME] = { "POSIX Shared Memory Modification Times", {
+			{ L("name", 20), " ", F_NAME, 0, -20, 0, " " },
+			{ L("owner", 10), " ", F_OWNER, 0, -10, 10, " " },
+			{ L("modified", 26), "", F_LONG_TIME, 0, -26, 0, "" } } },
+		[MODE_PID] = { NULL, { { NULL } } },
+		[MODE_CREATOR] = { "POSIX Shared Memory Owners", {
+			{ L("name", 20), " ", F_NAME, 0, -20, 0, " " },
+			{ L("perms", 10), " ", F_PERMS, 0, -10, 0, " " },
+			{ L("uid", 10), " ", F_USER, 0, -10, 0, " " },
+			{ L("gid", 10), "", F_GROUP, 0, -10, 0, "" } } },
+	},
+	[IPCS_PSEM] = {
+		[MODE_LIST] = { "POSIX Semaphores", {
+			{ L("name", 20), " ", F_NAME, 0, -20, 0, " " },
+			{ L("owner", 10), " ", F_OWNER, 0, -10, 10, " " },
+			{ L("perms", 10), " ", F_PERMS, 0, -10, 0, " " },
+			{ L("value", 10), "", F_VALUE, 0, -10, 0, "" } } },
+		[MODE_TIME] = { "POSIX Semaphores Modification Times", {
+			{ L("name", 20), " ", F_NAME, 0, -20, 0, " " },
+			{ L("owner", 10), " ", F_OWNER, 0, -10, 10, " " },
+			{ L("modified", 26), "", F_LONG_TIME, 0, -26, 0, "" } } },
+		[MODE_PID] = { NULL, { { NULL } } },
+		[MODE_CREATOR] = { "POSIX Semaphores Owners", {
+			{ L("name", 20), " ", F_NAME, 0, -20, 0, " " },
+			{ L("perms", 10), " ", F_PERMS, 0, -10, 0, " " },
 			{ L("uid", 10), " ", F_USER, 0, -10, 0, " " },
 			{ L("gid", 10), "", F_GROUP, 0, -10, 0, "" } } },
 	},
@@ -231,59 +291,314 @@ static const char *group_text(uint32_t gid, bool numeric, char *buf)
 	return name ? name : format_u64(gid, buf);
 }
 
-static const char *cell_text(const struct cell *c, const struct sysv_object *o,
+char *escape_name(const char *name, char *buf, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *s = (const unsigned char *)name;
+	size_t n = strlen(name), out = 0;
+	while (n > 0 && out + 5 <= len) {
+		size_t seq = utf8_sequence_length(s, n);
+		/* C1 controls (U+0080..U+009F) act on some terminals as ESC does. */
+		bool plain = seq > 1 ? !(s[0] == 0xc2 && s[1] < 0xa0)
+				     : seq == 1 && s[0] > ' ' && s[0] < 0x7f && s[0] != '\\';
+		if (!plain)
+			seq = seq ? seq : 1;
+		for (size_t i = 0; i < seq; i++) {
+			if (plain) {
+				buf[out++] = s[i];
+			} else {
+				buf[out++] = '\\';
+				buf[out++] = 'x';
+				buf[out++] = hex[s[i] >> 4];
+				buf[out++] = hex[s[i] & 15];
+			}
+		}
+		s += seq;
+		n -= seq;
+	}
+	buf[out] = '\0';
+	return buf;
+}
+
+/* One row: a System V or a POSIX object; the cells read what they need. */
+struct item {
+	enum ipcs_kind kind;
+	const struct sysv_object *sysv;		/* or NULL */
+	const struct posix_object *posix;	/* or NULL */
+};
+
+static uint32_t item_uid(const struct item *it) { return it->sysv ? it->sysv->uid : it->posix->uid; }
+static uint32_t item_gid(const struct item *it) { return it->sysv ? it->sysv->gid : it->posix->gid; }
+static uint32_t item_perms(const struct item *it) { return (it->sysv ? it->sysv->mode : it->posix->mode) & 0777; }
+static uint64_t item_size(const struct item *it) { return it->sysv ? it->sysv->size : it->posix->size; }
+/* POSIX objects have one time, the file's mtime. */
+static int64_t item_time(const struct item *it, int arg) { return it->sysv ? it->sysv->times[arg] : it->posix->mtime; }
+
+static const char *cell_text(const struct cell *c, const struct item *it,
 			     const struct render_opts *opts, char *buf, size_t len)
 {
+	const struct sysv_object *o = it->sysv;
+	const struct posix_object *p = it->posix;
 	switch (c->field) {
 	case F_KEY:
 		snprintf(buf, len, "0x%08x", (uint32_t)o->key);
 		return buf;
 	case F_ID:
 		return format_i64(o->id, buf);
+	case F_NAME:
+		return escape_name(p->name, buf, len);
 	case F_OWNER:
-		return user_text(o->uid, opts->numeric, buf);
+		return user_text(item_uid(it), opts->numeric, buf);
 	case F_PERMS:
-		snprintf(buf, len, "%o", o->mode & 0777);
+		snprintf(buf, len, "%o", item_perms(it));
 		return buf;
 	case F_SIZE:
-		if (opts->unit == UNIT_HUMAN && o->kind != SYSV_SEM) {
+		/* A queue we cannot open has an unreadable QSIZE line too. */
+		if (it->kind == IPCS_PMSG && !p->has_attr)
+			return "-";
+		if (opts->unit == UNIT_HUMAN && it->kind != IPCS_SEM) {
 			char human[32];
-			format_human_size(o->size, human, sizeof(human));
+			format_human_size(item_size(it), human, sizeof(human));
 			snprintf(buf, len, "%6s", human);
 			return buf;
 		}
-		return format_u64(o->size, buf);
+		return format_u64(item_size(it), buf);
 	case F_COUNT:
+		if (p)
+			return p->has_attr ? format_i64(p->curmsgs, buf) : "-";
 		return format_u64(o->count, buf);
+	case F_VALUE:
+		return p->has_value ? format_i64(p->value, buf) : "-";
 	case F_STATUS:
 		snprintf(buf, len, "%s%s", o->mode & SYSV_MODE_DEST ? "dest   " : "       ",
 			 o->mode & SYSV_MODE_LOCKED ? "locked" : "      ");
 		return buf;
 	case F_SHORT_TIME:
-		return short_time(o->times[c->arg], buf);
+		return short_time(item_time(it, c->arg), buf);
 	case F_LONG_TIME:
-		return long_time(o->times[c->arg]);
+		return long_time(item_time(it, c->arg));
 	case F_PID:
 		return format_i64(o->pids[c->arg], buf);
 	case F_USER:
-		return user_text(c->arg ? o->cuid : o->uid, opts->numeric, buf);
+		return user_text(c->arg ? o->cuid : item_uid(it), opts->numeric, buf);
 	case F_GROUP:
-		return group_text(c->arg ? o->cgid : o->gid, opts->numeric, buf);
-	case F_NONE:
+		return group_text(c->arg ? o->cgid : item_gid(it), opts->numeric, buf);
+	default:
 		break;
 	}
 	return "";
 }
 
-static const struct layout *layout_of(enum sysv_kind kind, const struct render_opts *opts)
+static const struct layout *layout_of(enum ipcs_kind kind, const struct render_opts *opts)
 {
 	if (opts->mode > MODE_CREATOR || !layouts[kind][opts->mode].title)
 		return NULL;
 	return &layouts[kind][opts->mode];
 }
 
-void render_section_begin(enum sysv_kind kind, const struct render_opts *opts)
+/* --- JSON --- */
+
+/* One document per run. */
+static struct json doc;
+
+/* The member holding each kind's objects, limits or summary. */
+static const char *const json_kind_keys[IPCS_KINDS] = {
+	[IPCS_MSG] = "message_queues",
+	[IPCS_SHM] = "shared_memory",
+	[IPCS_SEM] = "semaphores",
+	[IPCS_PMSG] = "posix_message_queues",
+	[IPCS_PSHM] = "posix_shared_memory",
+	[IPCS_PSEM] = "posix_semaphores",
+};
+
+/* The members of each kind after the common ones (key/id or name, perms, owners). */
+struct json_member {
+	const char *key;
+	enum field field;
+	int arg;
+};
+
+static const struct json_member json_members[IPCS_KINDS][10] = {
+	[IPCS_MSG] = {
+		{ "used_bytes", F_SIZE, 0 }, { "messages", F_COUNT, 0 },
+		{ "lspid", F_PID, 0 }, { "lrpid", F_PID, 1 },
+		{ "send_time", F_TIME, 0 }, { "receive_time", F_TIME, 1 }, { "change_time", F_TIME, 2 } },
+	[IPCS_SHM] = {
+		{ "size", F_SIZE, 0 }, { "nattch", F_COUNT, 0 },
+		{ "dest", F_DEST, 0 }, { "locked", F_LOCKED, 0 },
+		{ "cpid", F_PID, 0 }, { "lpid", F_PID, 1 },
+		{ "attach_time", F_TIME, 0 }, { "detach_time", F_TIME, 1 }, { "change_time", F_TIME, 2 } },
+	[IPCS_SEM] = {
+		{ "nsems", F_SIZE, 0 },
+		{ "operation_time", F_TIME, 0 }, { "change_time", F_TIME, 1 } },
+	[IPCS_PMSG] = {
+		{ "used_bytes", F_SIZE, 0 }, { "messages", F_COUNT, 0 },
+		{ "max_messages", F_MAXMSG, 0 }, { "max_message_size", F_MSGSIZE, 0 },
+		{ "modify_time", F_TIME, 0 } },
+	[IPCS_PSHM] = {
+		{ "size", F_SIZE, 0 }, { "modify_time", F_TIME, 0 } },
+	[IPCS_PSEM] = {
+		{ "value", F_VALUE, 0 }, { "modify_time", F_TIME, 0 } },
+};
+
+/* "2026-11-26T08:00:00Z"; the last result is reused, as in long_time(). */
+static const char *iso_time(int64_t t)
 {
+	static int64_t cached_t = -1;
+	static char cached[40];
+	if (t != cached_t) {
+		time_t tt = (time_t)t;
+		struct tm tm;
+		if (!gmtime_r(&tt, &tm) || !strftime(cached, sizeof(cached), "%Y-%m-%dT%H:%M:%SZ", &tm))
+			snprintf(cached, sizeof(cached), "%" PRId64, t);
+		cached_t = t;
+	}
+	return cached;
+}
+
+static void json_member(const struct json_member *m, const struct item *it)
+{
+	const struct sysv_object *o = it->sysv;
+	const struct posix_object *p = it->posix;
+	switch (m->field) {
+	case F_SIZE:
+		if (it->kind != IPCS_PMSG || p->has_attr)
+			json_uint(&doc, m->key, item_size(it));
+		break;
+	case F_COUNT:
+		if (o)
+			json_uint(&doc, m->key, o->count);
+		else if (p->has_attr)
+			json_int(&doc, m->key, p->curmsgs);
+		break;
+	case F_MAXMSG:
+		if (p->has_attr)
+			json_int(&doc, m->key, p->maxmsg);
+		break;
+	case F_MSGSIZE:
+		if (p->has_attr)
+			json_int(&doc, m->key, p->msgsize);
+		break;
+	case F_VALUE:
+		if (p->has_value)
+			json_int(&doc, m->key, p->value);
+		break;
+	case F_PID:
+		json_int(&doc, m->key, o->pids[m->arg]);
+		break;
+	case F_TIME:
+		/* Absent when unset: there is no time to tell. */
+		if (item_time(it, m->arg) != 0)
+			json_string(&doc, m->key, iso_time(item_time(it, m->arg)));
+		break;
+	case F_DEST:
+		json_bool(&doc, m->key, o->mode & SYSV_MODE_DEST);
+		break;
+	case F_LOCKED:
+		json_bool(&doc, m->key, o->mode & SYSV_MODE_LOCKED);
+		break;
+	default:
+		break;
+	}
+}
+
+/* A uid or gid, and its name unless --numeric or there is none. */
+static void json_id_name(const char *id_key, const char *name_key, uint32_t id,
+			 bool is_user, const struct render_opts *opts)
+{
+	json_uint(&doc, id_key, id);
+	if (opts->numeric)
+		return;
+	const char *name = is_user ? user_name(id) : group_name(id);
+	if (name)
+		json_string(&doc, name_key, name);
+}
+
+/* A name that is not UTF-8 is also given as hex, so it survives exactly. */
+static void json_name(const char *name)
+{
+	static const char hex[] = "0123456789abcdef";
+	if (json_string(&doc, "name", name))
+		return;
+	char buf[2 * sizeof(((struct posix_object *)0)->name) + 1];
+	size_t n = 0;
+	for (const unsigned char *s = (const unsigned char *)name; *s && n + 2 < sizeof(buf); s++) {
+		buf[n++] = hex[*s >> 4];
+		buf[n++] = hex[*s & 15];
+	}
+	buf[n] = '\0';
+	json_string(&doc, "name_hex", buf);
+}
+
+/* The object's members; the caller opens and closes the object. */
+static void json_item(const struct item *it, const struct render_opts *opts)
+{
+	char octal[8];
+	if (it->sysv) {
+		json_uint(&doc, "key", (uint32_t)it->sysv->key);
+		json_int(&doc, "id", it->sysv->id);
+	} else {
+		json_name(it->posix->name);
+	}
+	json_uint(&doc, "perms", item_perms(it));
+	snprintf(octal, sizeof(octal), "%04o", item_perms(it));
+	json_string(&doc, "perms_octal", octal);
+	json_id_name("uid", "user", item_uid(it), true, opts);
+	json_id_name("gid", "group", item_gid(it), false, opts);
+	if (it->sysv) {
+		json_id_name("cuid", "cuser", it->sysv->cuid, true, opts);
+		json_id_name("cgid", "cgroup", it->sysv->cgid, false, opts);
+	}
+	const struct json_member *m = json_members[it->kind];
+	for (size_t i = 0; i < sizeof(json_members[0]) / sizeof(m[0]) && m[i].key; i++)
+		json_member(&m[i], it);
+}
+
+/* --- output of both kinds --- */
+
+bool render_shows(enum ipcs_kind kind, const struct render_opts *opts)
+{
+	if (kind < IPCS_PMSG)
+		return true;
+	if (opts->mode == MODE_SUMMARY || opts->details)
+		return true;
+	/* POSIX limits are not reported; JSON lists every object whatever the row mode. */
+	if (opts->mode == MODE_LIMITS)
+		return false;
+	return opts->json || layout_of(kind, opts) != NULL;
+}
+
+void render_begin(const struct render_opts *opts)
+{
+	if (!opts->json) {
+		if (!opts->details)
+			putchar('\n');
+		return;
+	}
+	json_open_object(&doc, NULL);
+	if (opts->details)
+		return;
+	if (opts->mode == MODE_LIMITS)
+		json_open_object(&doc, "limits");
+	else if (opts->mode == MODE_SUMMARY)
+		json_open_object(&doc, "summary");
+}
+
+void render_end(const struct render_opts *opts)
+{
+	if (!opts->json)
+		return;
+	if (!opts->details && (opts->mode == MODE_LIMITS || opts->mode == MODE_SUMMARY))
+		json_close_object(&doc);
+	json_close_object(&doc);
+}
+
+void render_section_begin(enum ipcs_kind kind, const struct render_opts *opts)
+{
+	if (opts->json) {
+		json_open_array(&doc, json_kind_keys[kind]);
+		return;
+	}
 	const struct layout *l = layout_of(kind, opts);
 	if (!l)
 		return;
@@ -295,23 +610,43 @@ void render_section_begin(enum sysv_kind kind, const struct render_opts *opts)
 	putchar_unlocked('\n');
 }
 
-void render_row(const struct sysv_object *o, const struct render_opts *opts)
+static void render_item(const struct item *it, const struct render_opts *opts)
 {
-	const struct layout *l = layout_of(o->kind, opts);
+	if (opts->json) {
+		json_open_object(&doc, NULL);
+		json_item(it, opts);
+		json_close_object(&doc);
+		return;
+	}
+	const struct layout *l = layout_of(it->kind, opts);
 	if (!l)
 		return;
 	for (const struct cell *c = l->cells; c->label; c++) {
-		char buf[64];
-		put_cell(cell_text(c, o, opts, buf, sizeof(buf)), c->width, c->max, c->sep);
+		char buf[4 * sizeof(((struct posix_object *)0)->name) + 8];
+		put_cell(cell_text(c, it, opts, buf, sizeof(buf)), c->width, c->max, c->sep);
 	}
 	putchar_unlocked('\n');
 }
 
-void render_section_end(enum sysv_kind kind, const struct render_opts *opts)
+void render_row(const struct sysv_object *o, const struct render_opts *opts)
+{
+	struct item it = { ipcs_kind_of_sysv(o->kind), o, NULL };
+	render_item(&it, opts);
+}
+
+void render_posix_row(const struct posix_object *p, const struct render_opts *opts)
+{
+	struct item it = { ipcs_kind_of_posix(p->kind), NULL, p };
+	render_item(&it, opts);
+}
+
+void render_section_end(enum ipcs_kind kind, const struct render_opts *opts)
 {
 	(void)kind;
-	(void)opts;
-	putchar_unlocked('\n');
+	if (opts->json)
+		json_close_array(&doc);
+	else
+		putchar_unlocked('\n');
 }
 
 /*
@@ -347,9 +682,52 @@ static uint64_t saturating_product(uint64_t pages, uint64_t factor)
 	return pages * factor;
 }
 
+/* A JSON object of numbers: the -l and -u members of one kind. */
+struct json_number {
+	const char *key;
+	uint64_t value;
+};
+
+static void json_numbers(enum ipcs_kind kind, const struct json_number *n, size_t count)
+{
+	json_open_object(&doc, json_kind_keys[kind]);
+	for (size_t i = 0; i < count; i++)
+		json_uint(&doc, n[i].key, n[i].value);
+	json_close_object(&doc);
+}
+
+#define JSON_NUMBERS(kind, ...) do { \
+		const struct json_number n_[] = { __VA_ARGS__ }; \
+		json_numbers(kind, n_, sizeof(n_) / sizeof(n_[0])); \
+	} while (0)
+
 void render_limits(enum sysv_kind kind, const struct sysv_limits *l, const struct render_opts *opts)
 {
 	uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE);
+	if (opts->json) {
+		switch (kind) {
+		case SYSV_MSG:
+			JSON_NUMBERS(IPCS_MSG, { "max_queues", l->msgmni },
+				     { "max_message_size", l->msgmax }, { "max_queue_size", l->msgmnb });
+			break;
+		case SYSV_SHM:
+			JSON_NUMBERS(IPCS_SHM, { "max_segments", l->shmmni },
+				     { "max_segment_size", l->shmmax },
+				     { "max_total_pages", l->shmall },
+				     { "max_total_size", saturating_product(l->shmall, page) },
+				     { "min_segment_size", l->shmmin });
+			break;
+		case SYSV_SEM:
+			JSON_NUMBERS(IPCS_SEM, { "max_arrays", l->semmni },
+				     { "max_semaphores_per_array", l->semmsl },
+				     { "max_semaphores", l->semmns },
+				     { "max_ops_per_call", l->semopm }, { "max_value", l->semvmx });
+			break;
+		default:
+			break;
+		}
+		return;
+	}
 	switch (kind) {
 	case SYSV_MSG:
 		printf("------ Messages Limits --------\n");
@@ -384,6 +762,27 @@ void render_limits(enum sysv_kind kind, const struct sysv_limits *l, const struc
 
 void render_summary(enum sysv_kind kind, const struct sysv_summary *s, const struct render_opts *opts)
 {
+	if (opts->json) {
+		switch (kind) {
+		case SYSV_MSG:
+			JSON_NUMBERS(IPCS_MSG, { "queues", s->msg_queues },
+				     { "headers", s->msg_headers }, { "used_bytes", s->msg_bytes });
+			break;
+		case SYSV_SHM:
+			JSON_NUMBERS(IPCS_SHM, { "segments", s->shm_segments },
+				     { "pages", s->shm_pages }, { "resident_pages", s->shm_resident },
+				     { "swapped_pages", s->shm_swapped },
+				     { "swap_attempts", s->swap_attempts },
+				     { "swap_successes", s->swap_successes });
+			break;
+		case SYSV_SEM:
+			JSON_NUMBERS(IPCS_SEM, { "arrays", s->sem_arrays }, { "semaphores", s->sem_total });
+			break;
+		default:
+			break;
+		}
+		return;
+	}
 	switch (kind) {
 	case SYSV_MSG:
 		printf("------ Messages Status --------\n");
@@ -414,15 +813,106 @@ void render_summary(enum sysv_kind kind, const struct sysv_summary *s, const str
 	putchar('\n');
 }
 
-void render_details(const struct sysv_object *o, const struct sysv_semval *values)
+void render_posix_summary(enum posix_kind kind, const struct posix_summary *s, const struct render_opts *opts)
 {
+	if (opts->json) {
+		switch (kind) {
+		case POSIX_MQUEUE:
+			JSON_NUMBERS(IPCS_PMSG, { "queues", s->objects },
+				     { "used_bytes", s->bytes }, { "messages", s->messages });
+			break;
+		case POSIX_SHM:
+			JSON_NUMBERS(IPCS_PSHM, { "objects", s->objects }, { "used_bytes", s->bytes });
+			break;
+		case POSIX_SEM:
+			JSON_NUMBERS(IPCS_PSEM, { "semaphores", s->objects });
+			break;
+		default:
+			break;
+		}
+		return;
+	}
+	switch (kind) {
+	case POSIX_MQUEUE:
+		printf("------ POSIX Message Queues Status --------\n");
+		printf("queues = %" PRIu64 "\n", s->objects);
+		printf("messages = %" PRIu64 "\n", s->messages);
+		break;
+	case POSIX_SHM:
+		printf("------ POSIX Shared Memory Status --------\n");
+		printf("objects = %" PRIu64 "\n", s->objects);
+		break;
+	case POSIX_SEM:
+		printf("------ POSIX Semaphores Status --------\n");
+		printf("semaphores = %" PRIu64 "\n", s->objects);
+		break;
+	default:
+		break;
+	}
+	if (kind != POSIX_SEM) {
+		if (opts->unit == UNIT_DEFAULT)
+			printf("used space = %" PRIu64 " bytes\n", s->bytes);
+		else
+			size_line("used space", s->bytes, false, opts);
+	}
+	putchar('\n');
+}
+
+/* JSON of -i and --name: the kind's list with this one object, or empty. */
+static void json_details(const struct item *it, const struct sysv_semval *values,
+			 const struct render_opts *opts)
+{
+	json_open_array(&doc, json_kind_keys[it->kind]);
+	if (it->sysv || it->posix) {
+		json_open_object(&doc, NULL);
+		json_item(it, opts);
+		/* What only the detail view asks the kernel for. */
+		if (it->kind == IPCS_MSG && it->sysv->qbytes)
+			json_uint(&doc, "qbytes", it->sysv->qbytes);
+		if (it->kind == IPCS_SEM) {
+			json_open_array(&doc, "values");
+			for (uint64_t i = 0; values && i < it->sysv->size; i++) {
+				json_open_object(&doc, NULL);
+				json_uint(&doc, "semnum", i);
+				json_int(&doc, "value", values[i].value);
+				json_int(&doc, "ncount", values[i].ncount);
+				json_int(&doc, "zcount", values[i].zcount);
+				json_int(&doc, "pid", values[i].pid);
+				json_close_object(&doc);
+			}
+			json_close_array(&doc);
+		}
+		json_close_object(&doc);
+	}
+	json_close_array(&doc);
+}
+
+void render_details(enum sysv_kind kind, const struct sysv_object *o,
+		    const struct sysv_semval *values, const struct render_opts *opts)
+{
+	if (opts->json) {
+		struct item it = { ipcs_kind_of_sysv(kind), o, NULL };
+		json_details(&it, values, opts);
+		return;
+	}
+	if (!o)
+		return;
+	/* --human renames the size fields, as util-linux does; -b changes nothing. */
+	bool human = opts->unit == UNIT_HUMAN;
+	char size[32], qsize[32];
 	switch (o->kind) {
 	case SYSV_SHM:
 		printf("\nShared memory Segment shmid=%d\n", o->id);
 		printf("uid=%u\tgid=%u\tcuid=%u\tcgid=%u\n", o->uid, o->gid, o->cuid, o->cgid);
 		printf("mode=%#o\taccess_perms=%#o\n", o->mode, o->mode & 0777);
-		printf("bytes=%" PRIu64 "\tlpid=%" PRId64 "\tcpid=%" PRId64 "\tnattch=%" PRIu64 "\n",
-		       o->size, o->pids[1], o->pids[0], o->count);
+		if (human) {
+			format_human_size(o->size, size, sizeof(size));
+			printf("size=%s", size);
+		} else {
+			printf("bytes=%" PRIu64, o->size);
+		}
+		printf("\tlpid=%" PRId64 "\tcpid=%" PRId64 "\tnattch=%" PRIu64 "\n",
+		       o->pids[1], o->pids[0], o->count);
 		printf("att_time=%-26s\n", long_time(o->times[0]));
 		printf("det_time=%-26s\n", long_time(o->times[1]));
 		printf("change_time=%-26s\n", long_time(o->times[2]));
@@ -430,8 +920,15 @@ void render_details(const struct sysv_object *o, const struct sysv_semval *value
 	case SYSV_MSG:
 		printf("\nMessage Queue msqid=%d\n", o->id);
 		printf("uid=%u\tgid=%u\tcuid=%u\tcgid=%u\tmode=%#o\n", o->uid, o->gid, o->cuid, o->cgid, o->mode);
-		printf("cbytes=%" PRIu64 "\tqbytes=%" PRIu64 "\tqnum=%" PRIu64 "\tlspid=%" PRId64 "\tlrpid=%" PRId64 "\n",
-		       o->size, o->qbytes, o->count, o->pids[0], o->pids[1]);
+		if (human) {
+			format_human_size(o->size, size, sizeof(size));
+			format_human_size(o->qbytes, qsize, sizeof(qsize));
+			printf("csize=%s\tqsize=%s", size, qsize);
+		} else {
+			printf("cbytes=%" PRIu64 "\tqbytes=%" PRIu64, o->size, o->qbytes);
+		}
+		printf("\tqnum=%" PRIu64 "\tlspid=%" PRId64 "\tlrpid=%" PRId64 "\n",
+		       o->count, o->pids[0], o->pids[1]);
 		printf("send_time=%-26s\n", long_time(o->times[0]));
 		printf("rcv_time=%-26s\n", long_time(o->times[1]));
 		printf("change_time=%-26s\n", long_time(o->times[2]));
@@ -451,5 +948,48 @@ void render_details(const struct sysv_object *o, const struct sysv_semval *value
 	default:
 		break;
 	}
+	putchar('\n');
+}
+
+void render_posix_details(enum posix_kind kind, const struct posix_object *p,
+			  const struct render_opts *opts)
+{
+	if (opts->json) {
+		struct item it = { ipcs_kind_of_posix(kind), NULL, p };
+		json_details(&it, NULL, opts);
+		return;
+	}
+	if (!p)
+		return;
+	static const char *const titles[POSIX_KINDS] = {
+		[POSIX_SHM] = "POSIX Shared Memory",
+		[POSIX_MQUEUE] = "POSIX Message Queue",
+		[POSIX_SEM] = "POSIX Semaphore",
+	};
+	char name[4 * sizeof(p->name) + 1];
+	printf("\n%s name=%s\n", titles[kind], escape_name(p->name, name, sizeof(name)));
+	printf("uid=%u\tgid=%u\tmode=%#o\n", p->uid, p->gid, p->mode & 07777);
+	switch (kind) {
+	case POSIX_SHM:
+		printf("bytes=%" PRIu64 "\n", p->size);
+		break;
+	case POSIX_MQUEUE:
+		/* Nothing is known of a queue we cannot open. */
+		if (p->has_attr)
+			printf("cbytes=%" PRIu64 "\tqnum=%" PRId64 "\tmaxmsg=%" PRId64 "\tmsgsize=%" PRId64 "\n",
+			       p->size, p->curmsgs, p->maxmsg, p->msgsize);
+		else
+			printf("cbytes=-\n");
+		break;
+	case POSIX_SEM:
+		if (p->has_value)
+			printf("value=%d\n", p->value);
+		else
+			printf("value=-\n");
+		break;
+	default:
+		break;
+	}
+	printf("mod_time=%-26s\n", long_time(p->mtime));
 	putchar('\n');
 }

@@ -2,10 +2,27 @@
 #define IPCBOX_RENDER_H
 
 /*
- * Text output of ipcs, byte-compatible with util-linux.  Renderers only
- * format what the data modules gathered; they never call the kernel.
+ * Output of ipcs: text (byte-compatible with util-linux for System V
+ * objects) or one JSON document.  Renderers only format what the data
+ * modules gathered; they never call the kernel.
  */
+#include <stddef.h>
+
+#include "src/posix.h"
 #include "src/sysv.h"
+
+/* Every kind ipcs shows, in output order: System V, then POSIX. */
+enum ipcs_kind { IPCS_MSG, IPCS_SHM, IPCS_SEM, IPCS_PMSG, IPCS_PSHM, IPCS_PSEM, IPCS_KINDS };
+
+static inline enum ipcs_kind ipcs_kind_of_sysv(enum sysv_kind k)
+{
+	return k == SYSV_MSG ? IPCS_MSG : k == SYSV_SHM ? IPCS_SHM : IPCS_SEM;
+}
+
+static inline enum ipcs_kind ipcs_kind_of_posix(enum posix_kind k)
+{
+	return k == POSIX_MQUEUE ? IPCS_PMSG : k == POSIX_SHM ? IPCS_PSHM : IPCS_PSEM;
+}
 
 enum ipcs_mode { MODE_LIST, MODE_TIME, MODE_PID, MODE_CREATOR, MODE_LIMITS, MODE_SUMMARY };
 enum size_unit { UNIT_DEFAULT, UNIT_BYTES, UNIT_HUMAN };
@@ -14,20 +31,52 @@ struct render_opts {
 	enum ipcs_mode mode;
 	enum size_unit unit;
 	bool numeric;		/* uids and gids as numbers, no name lookups */
+	bool json;		/* one JSON document instead of text */
+	bool details;		/* -i or --name: one object */
 };
 
+/* Around everything else: the leading blank line, or the JSON document. */
+void render_begin(const struct render_opts *opts);
+void render_end(const struct render_opts *opts);
+
+/* Whether the mode has anything to show for KIND (no -p for POSIX objects). */
+bool render_shows(enum ipcs_kind kind, const struct render_opts *opts);
+
 /* Row modes: title and header, one line per object, the closing blank line. */
-void render_section_begin(enum sysv_kind kind, const struct render_opts *opts);
+void render_section_begin(enum ipcs_kind kind, const struct render_opts *opts);
 void render_row(const struct sysv_object *obj, const struct render_opts *opts);
-void render_section_end(enum sysv_kind kind, const struct render_opts *opts);
+void render_posix_row(const struct posix_object *obj, const struct render_opts *opts);
+void render_section_end(enum ipcs_kind kind, const struct render_opts *opts);
 
 void render_limits(enum sysv_kind kind, const struct sysv_limits *l, const struct render_opts *opts);
 void render_summary(enum sysv_kind kind, const struct sysv_summary *s, const struct render_opts *opts);
 
-/* "ipcs -i": one object; values is the per-semaphore table (sem only). */
-void render_details(const struct sysv_object *obj, const struct sysv_semval *values);
+/* "ipcs -u" for POSIX objects: totals over one kind's objects. */
+struct posix_summary {
+	uint64_t objects;
+	uint64_t bytes;		/* shm: sizes; mqueue: bytes queued */
+	uint64_t messages;	/* mqueue: messages in the queues we could open */
+};
+void render_posix_summary(enum posix_kind kind, const struct posix_summary *s, const struct render_opts *opts);
+
+/*
+ * "ipcs -i" and "ipcs --name": one object, NULL if there is none (then
+ * only JSON prints something: an empty list).  values is the per-semaphore
+ * table (System V sem only).
+ */
+void render_details(enum sysv_kind kind, const struct sysv_object *obj,
+		    const struct sysv_semval *values, const struct render_opts *opts);
+void render_posix_details(enum posix_kind kind, const struct posix_object *obj,
+			  const struct render_opts *opts);
 
 /* Sizes as util-linux prints them with --human: 1023B, 1.5K, 4.7G, 16E. */
 void format_human_size(uint64_t bytes, char *buf, size_t len);
+
+/*
+ * A POSIX name for text output: spaces, backslashes, control characters
+ * and bytes that are not UTF-8 become \xHH, so a name is one awk field on
+ * one line and cannot move the terminal.  buf needs 4 * strlen(name) + 1.
+ */
+char *escape_name(const char *name, char *buf, size_t len);
 
 #endif

@@ -1,0 +1,43 @@
+#ifndef IPCBOX_JSON_H
+#define IPCBOX_JSON_H
+
+/*
+ * A tiny streaming JSON writer for stdout, indented like lsipc --json.
+ * It never builds a tree, so 10,000 objects cost no memory.  Strings are
+ * escaped so the output is always valid JSON encoded as UTF-8, whatever
+ * bytes the names hold.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define JSON_MAX_DEPTH 8
+
+struct json {
+	int depth;
+	bool has_members[JSON_MAX_DEPTH];	/* a comma is due before the next one */
+};
+
+/*
+ * KEY is the member name inside an object, NULL for array elements and the
+ * document itself.  Member names are our own snake_case literals: they are
+ * written without escaping.
+ */
+void json_open_object(struct json *j, const char *key);
+void json_close_object(struct json *j);
+void json_open_array(struct json *j, const char *key);
+void json_close_array(struct json *j);
+
+/* Returns false if S was not valid UTF-8 (bad bytes became U+FFFD). */
+bool json_string(struct json *j, const char *key, const char *s);
+void json_uint(struct json *j, const char *key, uint64_t v);
+void json_int(struct json *j, const char *key, int64_t v);
+void json_bool(struct json *j, const char *key, bool v);
+
+/*
+ * Length of the well-formed UTF-8 sequence at S (at most N bytes): 1 to 4,
+ * or 0 if S does not start one (stray, overlong, surrogate, > U+10FFFF).
+ */
+size_t utf8_sequence_length(const unsigned char *s, size_t n);
+
+#endif
