@@ -276,11 +276,11 @@ static int show_posix_details(const struct ipcs_request *req)
 	return 1;
 }
 
-/* A list section; POSIX ones start at the first object or a clean end. */
+/* A list section, or the totals of -u. */
 struct list_ctx {
-	enum ipcs_kind kind;
 	const struct render_opts *opts;
-	bool begun;
+	struct posix_object *objs;	/* POSIX: gathered, then sorted by name */
+	size_t n, cap;
 	struct posix_summary summary;
 };
 
@@ -290,18 +290,23 @@ static int render_visit(const struct sysv_object *obj, void *ctx)
 	return 0;
 }
 
-static int render_posix_visit(const struct posix_object *obj, void *ctx)
+static int gather_posix_visit(const struct posix_object *obj, void *ctx)
 {
 	struct list_ctx *l = ctx;
 	/* Directories, symlinks and the like are no IPC objects. */
 	if (!S_ISREG(obj->mode))
 		return 0;
-	if (!l->begun) {
-		render_section_begin(l->kind, l->opts);
-		l->begun = true;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 64;
+		l->objs = xreallocarray(l->objs, l->cap, sizeof(*l->objs));
 	}
-	render_posix_row(obj, l->opts);
+	l->objs[l->n++] = *obj;
 	return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct posix_object *)a)->name, ((const struct posix_object *)b)->name);
 }
 
 static int sum_posix_visit(const struct posix_object *obj, void *ctx)
@@ -320,7 +325,7 @@ static int sum_posix_visit(const struct posix_object *obj, void *ctx)
 
 static int show_posix_kind(enum ipcs_kind kind, const struct render_opts *opts)
 {
-	struct list_ctx l = { kind, opts, false, { 0 } };
+	struct list_ctx l = { .opts = opts };
 	enum posix_kind backend = kinds[kind].backend;
 	if (opts->mode == MODE_SUMMARY) {
 		if (posix_scan(backend, sum_posix_visit, &l) < 0) {
@@ -330,18 +335,22 @@ static int show_posix_kind(enum ipcs_kind kind, const struct render_opts *opts)
 		render_posix_summary(backend, &l.summary, opts);
 		return 0;
 	}
-	int rc = posix_scan(backend, render_posix_visit, &l);
-	if (rc == 0 && !l.begun) {
-		render_section_begin(kind, opts);
-		l.begun = true;
-	}
-	if (l.begun)
-		render_section_end(kind, opts);
+	/*
+	 * Directory order is arbitrary: sort by name, as ls does.  A kind that
+	 * cannot be read gets no section at all, only the message.
+	 */
+	int rc = posix_scan(backend, gather_posix_visit, &l);
 	if (rc < 0) {
 		posix_scan_failed(kind);
-		return 1;
+	} else {
+		qsort(l.objs, l.n, sizeof(*l.objs), by_name);
+		render_section_begin(kind, opts);
+		for (size_t i = 0; i < l.n; i++)
+			render_posix_row(&l.objs[i], opts);
+		render_section_end(kind, opts);
 	}
-	return 0;
+	free(l.objs);
+	return rc < 0;
 }
 
 static int show_sysv_kind(enum ipcs_kind kind, const struct render_opts *opts)
@@ -369,7 +378,7 @@ static int show_sysv_kind(enum ipcs_kind kind, const struct render_opts *opts)
 	default:
 		break;
 	}
-	struct list_ctx l = { kind, opts, true, { 0 } };
+	struct list_ctx l = { .opts = opts };
 	render_section_begin(kind, opts);
 	int rc = sysv_scan(backend, render_visit, &l);
 	render_section_end(kind, opts);

@@ -290,3 +290,14 @@ x" ]
 	[ "${#lines[@]}" -eq 10002 ]
 	[ "$(awk 'NR > 3 { print $1 }' <<<"$output" | sort -u | wc -l)" -eq 10000 ]
 }
+
+@test "objects are sorted by name, in text and JSON" {
+	local n
+	for n in /b /C /a /a0 /_; do
+		"$IPCMK" -m 1 -n "$n" >/dev/null
+	done
+	run "$IPCS" -M
+	[ "$(awk 'NR > 3 { print $1 }' <<<"$output" | paste -sd' ')" = "/C /_ /a /a0 /b" ]
+	command -v jq >/dev/null || skip "jq not installed"
+	[ "$("$IPCS" -M -J | jq -r '.posix_shared_memory[].name' | paste -sd' ')" = "/C /_ /a /a0 /b" ]
+}
