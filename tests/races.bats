@@ -54,6 +54,23 @@ churn() {
 	' "$1" "${2:-0}"
 }
 
+# big_sets SECONDS: semaphore sets of 250 semaphores, each removed about
+# 2 ms after it was made: "ipcs -s -i" reads 1000 values per set and often
+# loses the set in the middle.
+big_sets() {
+	perl -e '
+		use IPC::SysV qw(IPC_PRIVATE IPC_CREAT IPC_RMID);
+		my $end = time + $ARGV[0]; my $n = 0;
+		while (time < $end) {
+			my $s = semget(IPC_PRIVATE, 250, IPC_CREAT | 0600);
+			select(undef, undef, undef, 0.002);
+			semctl($s, 0, IPC_RMID, 0) if defined $s;
+			$n++;
+		}
+		print "$n\n";
+	' "$1"
+}
+
 # create_only SECONDS TAG: create System V and POSIX objects for SECONDS,
 # never removing any (ipcrm -a does that); prints how many it made.
 # It runs as its own user with no RLIMIT_MSGQUEUE: that limit counts per uid
@@ -246,6 +263,32 @@ check_details() {
 	done
 	stop_churn
 	echo "# ipcs -i runs: $iter (found $FOUND, vanished $GONE), failures: $bad, churn rounds: $(churn_total)" >&3
+	[ "$iter" -gt 0 ] && [ "$bad" -eq 0 ]
+}
+
+@test "ipcs -s -i on sets removed while their values are read: 'not found' (exit 1), nothing else" {
+	start big_sets "$RACE_SECONDS"
+	local end=$((EPOCHSECONDS + RACE_SECONDS)) iter=0 bad=0 found=0 gone=0 id rc err
+	local out=$BATS_TEST_TMPDIR/out errf=$BATS_TEST_TMPDIR/err
+	while [ "$EPOCHSECONDS" -lt "$end" ]; do
+		# shellcheck disable=SC2013 # ids are words
+		for id in $(awk 'NR > 1 { print $2 }' /proc/sysvipc/sem); do
+			iter=$((iter + 1))
+			rc=0
+			"$BUILD/ipcs" -s -i "$id" >"$out" 2>"$errf" || rc=$?
+			err=$(cat "$errf")
+			if [ "$rc" = 0 ] && [ -z "$err" ] && [ "$(grep -c '^[0-9]' "$out")" = 250 ]; then
+				found=$((found + 1))
+			elif [ "$rc" = 1 ] && [ "$err" = "ipcs: id $id not found" ] && [ ! -s "$out" ]; then
+				gone=$((gone + 1))
+			else
+				bad=$((bad + 1))
+				[ "$bad" -gt 5 ] || echo "# ipcs -s -i $id: status $rc, stderr: $err, $(wc -l <"$out") lines on stdout" >&2
+			fi
+		done
+	done
+	stop_churn
+	echo "# ipcs -s -i runs: $iter (found $found, vanished $gone), failures: $bad, sets made: $(churn_total)" >&3
 	[ "$iter" -gt 0 ] && [ "$bad" -eq 0 ]
 }
 
