@@ -36,13 +36,18 @@ reset_ipc() {
 }
 
 # capture NAME CMD...: stdout, stderr and status of CMD into NAME_out/_err/_rc.
+# Each text ends with an extra "x", so that trailing newlines are kept.
 capture() {
 	local name=$1; shift
-	local out err rc=0
-	out=$(mktemp) err=$(mktemp)
+	local tmp=${BATS_TEST_TMPDIR:-${TMPDIR:-/tmp}}/capture.$BASHPID
+	local out=$tmp.out err=$tmp.err rc=0 text
 	"$@" >"$out" 2>"$err" || rc=$?
-	printf -v "${name}_out" '%s' "$(cat "$out"; echo x)"
-	printf -v "${name}_err" '%s' "$(cat "$err"; echo x)"
+	# read -d '' takes the whole file (no NUL bytes in our outputs) without
+	# the forks of $(cat).
+	IFS= read -r -d '' text <"$out" || true
+	printf -v "${name}_out" '%sx' "$text"
+	IFS= read -r -d '' text <"$err" || true
+	printf -v "${name}_err" '%sx' "$text"
 	printf -v "${name}_rc" '%s' "$rc"
 	rm -f "$out" "$err"
 }
@@ -140,12 +145,13 @@ visible() {
 
 # ipcs_diff ARGS...: run the reference (normal /proc output) and ours in the
 # current setting; on any difference print both sides' diffs to stderr,
-# count it in IPCS_FAILS and return 1.
+# count it in IPCS_FAILS and return 1.  Both run as "ipcs" found in PATH, as
+# users run them: getopt's messages start with argv[0].
 IPCS_FAILS=0
 ipcs_diff() {
 	[ -x "$REF_IPCS" ] || skip "reference $REF_IPCS not installed"
-	capture theirs "${REF_WRAP[@]}" "$REF_IPCS" "$@"
-	capture ours "${OURS_WRAP[@]}" "$OURS_IPCS" "$@"
+	capture theirs "${REF_WRAP[@]}" env PATH="${REF_IPCS%/*}:$PATH" ipcs "$@"
+	capture ours "${OURS_WRAP[@]}" env PATH="${OURS_IPCS%/*}:$PATH" "${OURS_IPCS##*/}" "$@"
 	if [ "$theirs_out" != "$ours_out" ] || [ "$theirs_err" != "$ours_err" ] || [ "$theirs_rc" != "$ours_rc" ]; then
 		echo "# DIFF [${IPCS_SETTING:-root}] ipcs $*   (--- reference, +++ ours)" >&2
 		[ "$theirs_out" = "$ours_out" ] ||
@@ -158,24 +164,52 @@ ipcs_diff() {
 	fi
 }
 
-# Resource selections every output mode is combined with.
+# ipcs_ours ARGS...: our ipcs, invoked as "ipcs" through PATH.
+ipcs_ours() {
+	env PATH="${OURS_IPCS%/*}:$PATH" "${OURS_IPCS##*/}" "$@"
+}
+
+# Resource selections every output mode is combined with: all of them in
+# the root setting, where option handling is checked; the other settings
+# differ only in where the data comes from, so single resources suffice.
 IPCS_RESOURCES=(
 	"" "-m" "-q" "-s" "-a"
 	"-m -q" "-q -s" "-m -s" "-s -q -m" "-a -m" "-mqs"
 	"--shmems" "--queues" "--semaphores" "--all" "--shmems --semaphores"
 )
+IPCS_RESOURCES_SHORT=("" "-m" "-q" "-s" "-s -m")
 
 # ipcs_matrix OPTS...: ipcs_diff for OPTS with every resource selection,
-# before and after it.  All combinations run; fails if any differed.
+# before (and in the root setting also after) it.  All combinations run;
+# fails if any differed.
 ipcs_matrix() {
 	local res fails=$IPCS_FAILS
-	for res in "${IPCS_RESOURCES[@]}"; do
-		# shellcheck disable=SC2086 # word splitting of $res is intended
-		ipcs_diff $res "$@" || true
-	done
-	ipcs_diff "$@" -m || true
-	ipcs_diff "$@" -q -s || true
+	if [ "${IPCS_SETTING:-root}" = root ]; then
+		for res in "${IPCS_RESOURCES[@]}"; do
+			# shellcheck disable=SC2086 # word splitting of $res is intended
+			ipcs_diff $res "$@" || true
+		done
+		ipcs_diff "$@" -m || true
+		ipcs_diff "$@" -q -s || true
+	else
+		for res in "${IPCS_RESOURCES_SHORT[@]}"; do
+			# shellcheck disable=SC2086
+			ipcs_diff $res "$@" || true
+		done
+	fi
 	[ "$IPCS_FAILS" -eq "$fails" ]
+}
+
+# root_matrix OPTS...: ipcs_matrix, in the root setting only (spellings of
+# options, conflicting options: independent of the data source and user).
+root_matrix() {
+	[ "${IPCS_SETTING:-root}" = root ] || return 0
+	ipcs_matrix "$@"
+}
+
+# Skip a test of option parsing outside the root setting.
+root_setting_only() {
+	[ "${IPCS_SETTING:-root}" = root ] || skip "option handling: checked in the root setting"
 }
 
 # Section ids of a kind as /proc/sysvipc lists them (run this as root).

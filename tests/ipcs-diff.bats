@@ -39,13 +39,14 @@ setup() {
 }
 
 @test "fixture: every object kind is present" {
-	[ "$(wc -w <<<"$SHM_IDS")" -eq 9 ]
+	[ "$(wc -w <<<"$SHM_IDS")" -eq 10 ]
 	[ "$(wc -w <<<"$MSG_IDS")" -eq 5 ]
 	[ "$(wc -w <<<"$SEM_IDS")" -eq 4 ]
 	grep -q ' 1600 ' /proc/sysvipc/shm	# dest
 	grep -q ' 3660 ' /proc/sysvipc/shm	# dest + locked
 	grep -q ' 2640 ' /proc/sysvipc/shm	# locked
 	grep -q ' 5368709120 ' /proc/sysvipc/shm
+	grep -q ' 1099511627776 ' /proc/sysvipc/shm
 }
 
 @test "fixture: an owner name longer than 10 characters" {
@@ -70,32 +71,32 @@ setup() {
 
 @test "-t / --time" {
 	ipcs_matrix -t
-	ipcs_matrix --time
+	root_matrix --time
 }
 
 @test "-p / --pid" {
 	ipcs_matrix -p
-	ipcs_matrix --pid
+	root_matrix --pid
 }
 
 @test "-c / --creator" {
 	ipcs_matrix -c
-	ipcs_matrix --creator
+	root_matrix --creator
 }
 
 @test "-l / --limits" {
 	ipcs_matrix -l
-	ipcs_matrix --limits
+	root_matrix --limits
 }
 
 @test "-u / --summary" {
 	ipcs_matrix -u
-	ipcs_matrix --summary
+	root_matrix --summary
 }
 
 @test "-b / --bytes" {
 	ipcs_matrix -b
-	ipcs_matrix --bytes
+	root_matrix --bytes
 }
 
 @test "--human" {
@@ -104,17 +105,17 @@ setup() {
 
 @test "-b and --human with -l" {
 	ipcs_matrix -b -l
-	ipcs_matrix -l --bytes
+	root_matrix -l --bytes
 	ipcs_matrix --human -l
-	ipcs_matrix --limits --human
+	root_matrix --limits --human
 	ipcs_matrix -b --human -l
-	ipcs_matrix --human -b -l
+	root_matrix --human -b -l
 }
 
 @test "-b and --human with -u" {
 	ipcs_matrix -b -u
-	ipcs_matrix --human --summary
-	ipcs_matrix -u --human -b
+	ipcs_matrix --human -u
+	root_matrix -u --human -b
 }
 
 @test "-b and --human with -t, -p, -c" {
@@ -125,10 +126,11 @@ setup() {
 
 @test "-b and --human together" {
 	ipcs_matrix -b --human
-	ipcs_matrix --human -b
+	root_matrix --human -b
 }
 
 @test "conflicting output options: -t -p -c" {
+	root_setting_only
 	ipcs_matrix -t -p
 	ipcs_matrix -p -t
 	ipcs_matrix -c -t
@@ -139,6 +141,7 @@ setup() {
 }
 
 @test "conflicting output options: -l and -u" {
+	root_setting_only
 	ipcs_matrix -l -u
 	ipcs_matrix -u -l
 	ipcs_matrix -t -l
@@ -148,7 +151,27 @@ setup() {
 	ipcs_matrix --summary --limits --creator
 }
 
+@test "other time zones and locales" {
+	root_setting_only
+	local tz a
+	# POSIX TZ strings: no tzdata needed.
+	for tz in XST-5:30 EST5EDT,M3.2.0,M11.1.0 UTC0 NZST-12NZDT,M9.5.0,M4.1.0/3; do
+		for a in -t "-s -t" "-m -i ${SHM_IDS%% *}" "-q -i ${MSG_IDS%% *}" "-s -i ${SEM_IDS%% *}"; do
+			# shellcheck disable=SC2086
+			TZ=$tz ipcs_diff $a || true
+		done
+	done
+	for a in "" -t --human "-l --human" "-s -i ${SEM_IDS%% *}"; do
+		# shellcheck disable=SC2086
+		LC_ALL=C.UTF-8 ipcs_diff $a || true
+		# shellcheck disable=SC2086
+		LC_ALL= LANG= ipcs_diff $a || true
+	done
+	[ "$IPCS_FAILS" -eq 0 ]
+}
+
 @test "bundled short options" {
+	root_setting_only
 	local a
 	for a in -mt -qp -sc -al -au -ab -tm -lb -mu -sqt -bmq -ms -qa; do
 		ipcs_diff "$a" || true
@@ -157,6 +180,7 @@ setup() {
 }
 
 @test "abbreviated long options" {
+	root_setting_only
 	local a
 	for a in --shm --q --sem --al --ti --pi --cr --li --su --by --hum; do
 		ipcs_diff "$a" || true
@@ -168,6 +192,7 @@ setup() {
 	local id
 	for id in $SHM_IDS; do
 		ipcs_diff -m -i "$id" || true
+		[ "$IPCS_SETTING" = root ] || continue
 		ipcs_diff -i "$id" --shmems || true
 		ipcs_diff --id "$id" -m || true
 		ipcs_diff --id="$id" -m || true
@@ -180,6 +205,7 @@ setup() {
 	local id
 	for id in $MSG_IDS; do
 		ipcs_diff -q -i "$id" || true
+		[ "$IPCS_SETTING" = root ] || continue
 		ipcs_diff -i "$id" --queues || true
 		ipcs_diff --id="$id" -q || true
 		ipcs_diff -qi"$id" || true
@@ -191,6 +217,7 @@ setup() {
 	local id
 	for id in $SEM_IDS; do
 		ipcs_diff -s -i "$id" || true
+		[ "$IPCS_SETTING" = root ] || continue
 		ipcs_diff -i "$id" --semaphores || true
 		ipcs_diff --id="$id" -s || true
 		ipcs_diff -si"$id" || true
@@ -216,6 +243,7 @@ setup() {
 }
 
 @test "-i given twice: the last one counts" {
+	root_setting_only
 	# shellcheck disable=SC2086
 	set -- $SHM_IDS
 	ipcs_diff -m -i "$1" -i "$2" || true
@@ -227,6 +255,7 @@ setup() {
 }
 
 @test "-i id syntax accepted by the reference" {
+	root_setting_only
 	local id=${SHM_IDS%% *}
 	ipcs_diff -m -i " $id" || true
 	ipcs_diff -m -i "+$id" || true
@@ -247,6 +276,7 @@ setup() {
 }
 
 @test "-i errors: bad id arguments" {
+	root_setting_only
 	local a
 	for a in abc "" 1abc 0x1 1.5 " " 2147483648 4294967297 99999999999 -99999999999 9223372036854775808; do
 		ipcs_diff -m -i "$a" || true
@@ -260,8 +290,8 @@ setup() {
 	local kind
 	for kind in -m -q -s; do
 		for id in 99999 2147483647 32768; do
-			capture theirs "${REF_WRAP[@]}" "$REF_IPCS" "$kind" -i "$id"
-			capture ours "${OURS_WRAP[@]}" "$OURS_IPCS" "$kind" -i "$id"
+			capture theirs "${REF_WRAP[@]}" env PATH="${REF_IPCS%/*}:$PATH" ipcs "$kind" -i "$id"
+			capture ours "${OURS_WRAP[@]}" env PATH="${OURS_IPCS%/*}:$PATH" ipcs "$kind" -i "$id"
 			[ "$theirs_rc" = 0 ] || { echo "reference exit changed: $theirs_rc" >&2; return 1; }
 			if [ "$ours_out" != "$theirs_out" ] || [ "$ours_err" != "$theirs_err" ] || [ "$ours_rc" != 1 ]; then
 				echo "# ipcs $kind -i $id: ours rc=$ours_rc out=[${ours_out%x}] err=[${ours_err%x}]; want rc=1 out=[${theirs_out%x}] err=[${theirs_err%x}]" >&2
@@ -273,6 +303,7 @@ setup() {
 }
 
 @test "usage errors: bad options and missing arguments" {
+	root_setting_only
 	local a
 	for a in -x -Z --frob --human=1 --shmems=1 --h -i --id -- -m-i ; do
 		ipcs_diff "$a" || true

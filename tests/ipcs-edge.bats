@@ -68,7 +68,7 @@ modes_in_settings() {
 }
 
 @test "no objects at all: /proc/sysvipc hidden or forced sources" {
-	modes_in_settings all_modes hidden hidden-nobody unreadable-nobody source-stat_any source-stat source-proc
+	modes_in_settings listing_modes hidden hidden-nobody unreadable-nobody source-stat_any source-stat source-proc
 }
 
 @test "200 objects of each kind, with holes: root and unprivileged" {
@@ -195,7 +195,7 @@ modes_in_settings() {
 	id=$(sysv_ids shm | head -1)
 	for a in "" -a -m -q -s -t -p -c -l -u -b --human "-m -i $id" "-l --human"; do
 		# shellcheck disable=SC2086
-		"$OURS_IPCS" $a >/dev/full 2>"$BATS_TEST_TMPDIR/err" && rc=0 || rc=$?
+		ipcs_ours $a >/dev/full 2>"$BATS_TEST_TMPDIR/err" && rc=0 || rc=$?
 		if [ "$rc" != 1 ] || [ "$(cat "$BATS_TEST_TMPDIR/err")" != "ipcs: write error: No space left on device" ]; then
 			echo "# ipcs $a >/dev/full: exit $rc, stderr:" >&2
 			cat "$BATS_TEST_TMPDIR/err" >&2
@@ -208,7 +208,7 @@ modes_in_settings() {
 @test "ipcs --help and --version > /dev/full: write error, exit 1" {
 	local a rc
 	for a in --help --version; do
-		"$OURS_IPCS" $a >/dev/full 2>"$BATS_TEST_TMPDIR/err" && rc=0 || rc=$?
+		ipcs_ours $a >/dev/full 2>"$BATS_TEST_TMPDIR/err" && rc=0 || rc=$?
 		[ "$rc" = 1 ]
 		[ "$(cat "$BATS_TEST_TMPDIR/err")" = "ipcs: write error: No space left on device" ]
 	done
@@ -219,7 +219,7 @@ modes_in_settings() {
 	local a
 	for a in "" -c -t "-a --human"; do
 		# shellcheck disable=SC2086
-		"$OURS_IPCS" $a 2>"$BATS_TEST_TMPDIR/err" | head -1 >"$BATS_TEST_TMPDIR/out"
+		ipcs_ours $a 2>"$BATS_TEST_TMPDIR/err" | head -1 >"$BATS_TEST_TMPDIR/out"
 		local rc=${PIPESTATUS[0]}
 		if [ -s "$BATS_TEST_TMPDIR/err" ] || { [ "$rc" != 0 ] && [ "$rc" != 141 ]; } ||
 			[ "$(cat "$BATS_TEST_TMPDIR/out")" != "" ]; then
@@ -233,7 +233,7 @@ modes_in_settings() {
 
 @test "ipcs | head -1 ends quietly without /proc/sysvipc" {
 	"$FIXTURE" many 1000
-	"${HIDE_SYSVIPC[@]}" "$OURS_IPCS" -c 2>"$BATS_TEST_TMPDIR/err" | head -1 >/dev/null
+	"${HIDE_SYSVIPC[@]}" env PATH="${OURS_IPCS%/*}:$PATH" ipcs -c 2>"$BATS_TEST_TMPDIR/err" | head -1 >/dev/null
 	local rc=${PIPESTATUS[0]}
 	[ ! -s "$BATS_TEST_TMPDIR/err" ] || { cat "$BATS_TEST_TMPDIR/err" >&2; return 1; }
 	[ "$rc" = 0 ] || [ "$rc" = 141 ]
@@ -246,7 +246,7 @@ modes_in_settings() {
 	"$FIXTURE" shm 0x10 100 0600 >/dev/null
 	for kind in -m -q -s; do
 		for a in -1 -5 -2147483648; do
-			capture ours "$OURS_IPCS" "$kind" -i "$a"
+			capture ours ipcs_ours "$kind" -i "$a"
 			if [ "$ours_rc" != 1 ] || [ "$ours_out" != x ] || [[ "$ours_err" != "ipcs: "* ]]; then
 				echo "# ipcs $kind -i $a: exit $ours_rc, stdout [${ours_out%x}], stderr [${ours_err%x}]" >&2
 				IPCS_FAILS=$((IPCS_FAILS + 1))
@@ -259,7 +259,7 @@ modes_in_settings() {
 @test "-i of a missing id: the reference's warning, exit 1 (deliberate)" {
 	local kind
 	for kind in -m -q -s; do
-		capture ours "$OURS_IPCS" "$kind" -i 4242
+		capture ours ipcs_ours "$kind" -i 4242
 		[ "$ours_rc" = 1 ]
 		[ "$ours_out" = x ]
 		[ "$ours_err" = $'ipcs: id 4242 not found\nx' ]
@@ -270,7 +270,7 @@ modes_in_settings() {
 	local args
 	for args in "foo" "-m foo" "foo -m" "-- foo" "-l 1" "-m -i 0 bar"; do
 		# shellcheck disable=SC2086
-		capture ours "$OURS_IPCS" $args
+		capture ours ipcs_ours $args
 		if [ "$ours_rc" != 1 ] || [ "$ours_out" != x ] ||
 			[[ "$ours_err" != "ipcs: "*$'\n'"Try 'ipcs --help' for more information."$'\nx' ]]; then
 			echo "# ipcs $args: exit $ours_rc, stdout [${ours_out%x}], stderr [${ours_err%x}]" >&2
@@ -284,7 +284,7 @@ modes_in_settings() {
 	local a
 	for a in --help -h "-m --help"; do
 		# shellcheck disable=SC2086
-		capture ours "$OURS_IPCS" $a
+		capture ours ipcs_ours $a
 		[ "$ours_rc" = 0 ]
 		[ "$ours_err" = x ]
 		[[ "$ours_out" == $'\nUsage:\n ipcs '* ]]
@@ -294,7 +294,7 @@ modes_in_settings() {
 
 @test "--help lists every option of the reference" {
 	local opt
-	capture ours "$OURS_IPCS" --help
+	capture ours ipcs_ours --help
 	for opt in --id --shmems --queues --semaphores --all --time --pid --creator --limits --summary --bytes --human --help --version; do
 		[[ "$ours_out" == *"$opt"* ]] || { echo "missing $opt" >&2; return 1; }
 	done
@@ -305,7 +305,7 @@ modes_in_settings() {
 	want="ipcs from ipcbox $(sed -n "s/^ *version : '\(.*\)',/\1/p" "$SRC/meson.build")"
 	for a in --version -V "-m -V"; do
 		# shellcheck disable=SC2086
-		capture ours "$OURS_IPCS" $a
+		capture ours ipcs_ours $a
 		[ "$ours_rc" = 0 ]
 		[ "$ours_err" = x ]
 		[ "$ours_out" = "$want"$'\nx' ]
