@@ -202,7 +202,7 @@ static bool parse_proc_line(const struct kind_desc *k, char *line, struct sysv_o
 		errno = 0;
 		if (c->type == F_I32 || c->type == F_I64) {
 			long long v = strtoll(p, &end, c->base);
-			if (end == p || errno)
+			if (end == p || errno || (c->type == F_I32 && (v < INT32_MIN || v > INT32_MAX)))
 				return false;
 			if (c->type == F_I32)
 				*(int32_t *)((char *)o + c->offset) = (int32_t)v;
@@ -214,7 +214,7 @@ static bool parse_proc_line(const struct kind_desc *k, char *line, struct sysv_o
 			if (*p == '-')
 				return false;
 			unsigned long long v = strtoull(p, &end, c->base);
-			if (end == p || errno)
+			if (end == p || errno || (c->type == F_U32 && v > UINT32_MAX))
 				return false;
 			if (c->type == F_U32)
 				*(uint32_t *)((char *)o + c->offset) = (uint32_t)v;
