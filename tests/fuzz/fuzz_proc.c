@@ -5,10 +5,13 @@
  *
  * Properties: no crash or undefined behaviour on any bytes (truncated,
  * overlong, missing or extra columns, huge and negative numbers, garbage);
- * a line that parses, written back in the kernel's column format, parses
- * again to the same object (nothing is half-filled or misassigned).
+ * every field of a line that parses holds exactly the number its column
+ * says (no truncation to the field's width, no negative unsigned values);
+ * the line written back in the kernel's column format parses again to the
+ * same object (nothing is half-filled or misassigned).
  */
-#include "../../src/sysv.c"
+#include "../../src/sysv.c"	/* first: it defines _GNU_SOURCE */
+#include <ctype.h>
 #include "tests/fuzz/fuzz.h"
 
 #ifndef FUZZ_KIND
@@ -48,6 +51,34 @@ static void format_line(const struct kind_desc *k, const struct sysv_object *o, 
 	snprintf(buf + used, len - used, "\n");
 }
 
+/* Each column's text, read independently, is the value in its field. */
+static void check_fields(const struct kind_desc *k, const char *line, const struct sysv_object *o)
+{
+	const char *p = line;
+	for (int i = 0; i < k->ncolumns; i++) {
+		const struct proc_column *c = &k->columns[i];
+		const char *field = (const char *)o + c->offset;
+		while (isspace((unsigned char)*p))
+			p++;
+		char *end;
+		errno = 0;
+		if (c->type == F_I32 || c->type == F_I64) {
+			long long v = strtoll(p, &end, c->base);
+			long long got = c->type == F_I32 ? *(const int32_t *)field : *(const int64_t *)field;
+			FUZZ_CHECK(errno == 0 && v == got, "column %d: '%.*s' stored as %lld", i, (int)(end - p), p, got);
+		} else if (c->type == F_U32 || c->type == F_U64) {
+			FUZZ_CHECK(*p != '-', "column %d: negative unsigned value accepted", i);
+			unsigned long long v = strtoull(p, &end, c->base);
+			unsigned long long got = c->type == F_U32 ? *(const uint32_t *)field : *(const uint64_t *)field;
+			FUZZ_CHECK(errno == 0 && v == got, "column %d: '%.*s' stored as %llu", i, (int)(end - p), p, got);
+		} else {
+			strtoull(p, &end, c->base);
+		}
+		FUZZ_CHECK(end > p, "column %d: no number", i);
+		p = end;
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const struct kind_desc *k = &kinds[FUZZ_KIND];
@@ -59,6 +90,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&o, 0, sizeof(o));
 	o.kind = FUZZ_KIND;
 	if (parse_proc_line(k, line, &o)) {
+		check_fields(k, line, &o);
 		char again[1024];
 		struct sysv_object o2;
 		memset(&o2, 0, sizeof(o2));
