@@ -87,6 +87,7 @@ check_rows() {
 			} >&2
 		fi
 	done
+	[ -n "${SELF_TEST:-}" ] && { [ "$bad" -eq 0 ]; return; }
 	echo "# $prog: $n hostile invocations, $bad failed" >&3
 	echo "$n" >>"$BATS_FILE_TMPDIR/count"
 	[ "$bad" -eq 0 ]
@@ -139,6 +140,15 @@ abc | -v -m "$SHM1" -q "$MSG1" -s "$SEM1" -S abc
 4294967296 | -q "$MSG1" -Q 4294967296
 foo | -m "$SHM1" --posix-shmem foo
 -1 | shm "$SHM1" -1
+# hex and octal edge cases
+0X80000000 | -m 0X80000000
+0x | -M 0x
+08 | -Q 08
+0xfffffffff | -S 0xfffffffff
+-0x80000001 | -M -0x80000001
+# duplicated options: the bad copy is named, the good one not acted on
+abc | -m "$SHM1" -m "$SHM1" -m abc
+0x100000001 | -M 1 -M 1 -M 0x100000001
 # options
 'Z' | -Z
 --frob | --frob
@@ -257,6 +267,10 @@ maxmsg | --maxmsg 5 -Q
 -1 | --value -1 -s -n /new
 4294967296 | --value 4294967296 -s -n /new
 value | --value 1 -Q
+# duplicated options
+abc | -M 4096 -M abc
+8 | -Q -p 0600 -p 8
+foo | -m 1 -n /new -n foo
 # options
 'Z' | -Z
 --frob | --frob
@@ -281,6 +295,8 @@ abc | -m -i abc
 12345 | -s -i 12345
 single resource | -i 0
 single resource | -m -q -i 0
+abc | -m -i 0 -i abc
+-1 | -q -i 1 -i -1
 'Z' | -Z
 --frob | --frob
 'i' | -m -i
@@ -288,6 +304,19 @@ foo | foo
 foo | -m foo
 id | --id
 EOF
+}
+
+@test "the harness fails rows that succeed, say nothing, do not name the value or change the state" {
+	SELF_TEST=1
+	run check_rows ipcs <<<"x | -m"
+	[ "$status" -ne 0 ]
+	run check_rows ipcrm <<<"nosuch | -M 0x7ffffffe"
+	[ "$status" -ne 0 ]
+	run check_rows ipcmk <<<"/made | -m 1 -n /made"
+	[ "$status" -ne 0 ]
+	[ -e /dev/shm/made ] && rm /dev/shm/made
+	run check_rows ipcrm <<<"0x7ffffffe | -M 0x7ffffffe"
+	[ "$status" -eq 0 ]
 }
 
 @test "at least 100 hostile invocations were tried" {
