@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# shellcheck disable=SC2154,SC2016 # capture sets *_out/_err/_rc; jq programs
+# shellcheck disable=SC2154,SC2016,SC2030,SC2031 # capture sets *_out/_err/_rc; jq programs; json sets doc per test
 # ipcs -J/--json: one valid document in every mode, typed members with the
 # kernel's values, ISO 8601 times, names that survive any bytes.
 
@@ -53,9 +53,9 @@ json() {
 			json $res $mode --json
 		done
 	done
-	for k in m q s; do
-		json -$k -i "$(awk 'NR == 2 { print $2 }' /proc/sysvipc/$(case $k in m) echo shm;; q) echo msg;; s) echo sem;; esac))" -J
-	done
+	json -m -i "$(awk 'NR == 2 { print $2 }' /proc/sysvipc/shm)" -J
+	json -q -i "$(awk 'NR == 2 { print $2 }' /proc/sysvipc/msg)" -J
+	json -s -i "$(awk 'NR == 2 { print $2 }' /proc/sysvipc/sem)" -J
 	json -M --name /seg -J
 	json -Q --name /queue -J
 	json -S --name /sema -J
@@ -164,7 +164,7 @@ json() {
 	done
 	# control characters are escaped, the document is plain UTF-8
 	iconv -f UTF-8 -t UTF-8 <<<"$doc" >/dev/null
-	! grep -qP '[\x00-\x08\x0b-\x1f\x7f]' <<<"$doc"
+	if grep -qP '[\x00-\x08\x0b-\x1f\x7f]' <<<"$doc"; then return 1; fi
 	# the same through --name
 	json -J -M --name $'/new\nline'
 	[ "$(jq -r '.posix_shared_memory[0].name' <<<"$doc")" = $'/new\nline' ]
