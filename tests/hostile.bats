@@ -303,6 +303,14 @@ abc | -m -i 0 -i abc
 foo | foo
 foo | -m foo
 id | --id
+# POSIX selections
+/nosuch | -M --name /nosuch
+/nosuch | -Q --name /nosuch
+/nosuch | -S --name /nosuch
+single POSIX resource | --name /keep
+single POSIX resource | -M -Q --name /keep
+name | -M --name
+ID | -M -i 0
 EOF
 }
 

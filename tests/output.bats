@@ -64,6 +64,17 @@ full_fails() {
 -m -i $shm
 -q -i $msg
 -s -i $sem
+--posix
+-M
+-Q
+-S
+-t --posix
+-c --posix
+-u --posix
+-J --posix
+-M --name /out
+-Q --name /out
+-S --name /out
 --help
 --version
 EOF
@@ -133,7 +144,7 @@ many_objects() {
 			msgget(IPC_PRIVATE, IPC_CREAT | 0600);
 			semget(IPC_PRIVATE, 1, IPC_CREAT | 0600);
 		}'
-	for i in $(seq 300); do : >"/dev/shm/p$i"; done
+	(cd /dev/shm && seq -f p%g 1500 | xargs touch)
 }
 
 @test "a closed pipe ends every command quietly (SIGPIPE), and exit 1 with one message when SIGPIPE is ignored" {
@@ -167,6 +178,8 @@ ipcs -c
 ipcs -b
 ipcs --human
 ipcs -J
+ipcs --posix
+ipcs -a --posix -c
 ipcbox ipcs -a
 EOF
 	[ "$bad" -eq 0 ]

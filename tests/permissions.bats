@@ -152,6 +152,18 @@ expect_denied() {
 	done
 }
 
+@test "unprivileged ipcs lists every POSIX object, also unreadable ones" {
+	make_root_objects
+	"${ALICE[@]}" "$BUILD/ipcmk" -m 10 -q -s -n /alice -p 0 --maxmsg 1 --msgsize 16 >/dev/null
+	local opt got
+	for opt in -M -Q -S; do
+		got=$("${NOBODY[@]}" "$BUILD/ipcs" "$opt" | awk '$1 ~ /^\// { print $1 }' | sort)
+		[ "$got" = $'/alice\n/root600' ] || { echo "# ipcs $opt as nobody: $got" >&2; false; }
+		run "${NOBODY[@]}" "$BUILD/ipcs" "$opt" --name /alice
+		[ "$status" -eq 0 ] && [[ "$output" == *"name=/alice"* ]]
+	done
+}
+
 @test "ipcs -s -i on an unreadable set: a clear error, exit 1, no half-printed details" {
 	make_root_objects
 	local sem

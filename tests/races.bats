@@ -54,6 +54,29 @@ churn() {
 	' "$1" "${2:-0}"
 }
 
+# posix_churn SECONDS TAG: create and remove POSIX shared memory, semaphore
+# and queue files; as its own user without RLIMIT_MSGQUEUE (see create_only).
+posix_churn() {
+	local as=()
+	setpriv --reuid=4243 --regid=4243 --clear-groups true 2>/dev/null &&
+		as=(setpriv --reuid=4243 --regid=4243 --clear-groups)
+	ulimit -q unlimited 2>/dev/null || true
+	"${as[@]}" perl -e '
+		my ($secs, $tag) = @ARGV; my $end = time + $secs; my $n = 0;
+		while (time < $end) {
+			my @f;
+			for my $i (1 .. 8) {
+				for my $f ("/dev/shm/$tag$i", "/dev/shm/sem.$tag$i", "/dev/mqueue/$tag$i") {
+					if (open(my $fh, ">", $f)) { print $fh "x" x $i if $f !~ /mqueue/; close($fh); push @f, $f; }
+				}
+			}
+			unlink @f;
+			$n++;
+		}
+		print "$n\n";
+	' "$1" "$2"
+}
+
 # big_sets SECONDS: semaphore sets of 250 semaphores, each removed about
 # 2 ms after it was made: "ipcs -s -i" reads 1000 values per set and often
 # loses the set in the middle.
@@ -138,6 +161,19 @@ BEGIN {
 	row["creator", "msg"] = "^" ID S PERM S OWN S OWN S OWN S OWN " *$"
 	row["creator", "shm"] = row["creator", "msg"]
 	row["creator", "sem"] = row["creator", "msg"]
+	# POSIX: escaped names, no blanks in them
+	NAME = "/[^ ]+"
+	TM = "[A-Z][a-z][a-z] [ 0-9][0-9] " CLOCK
+	# "-": a value that could not be read (unreadable, or gone meanwhile)
+	row["list", "pmsg"] = "^" NAME S OWN S PERM S "(" SZ "|-)" S "(" N "|-) *$"
+	row["list", "pshm"] = "^" NAME S OWN S PERM S SZ S TM " *$"
+	row["list", "psem"] = "^" NAME S OWN S PERM S "[^ ]+ *$"
+	row["time", "pmsg"] = "^" NAME S OWN S TL " *$"
+	row["time", "pshm"] = row["time", "pmsg"]
+	row["time", "psem"] = row["time", "pmsg"]
+	row["creator", "pmsg"] = "^" NAME S PERM S OWN S OWN " *$"
+	row["creator", "pshm"] = row["creator", "pmsg"]
+	row["creator", "psem"] = row["creator", "pmsg"]
 	rmode = (mode == "human") ? "list" : mode
 	bad = 0; rows = 0; kind = ""
 }
@@ -146,6 +182,7 @@ function fail(why) { print "malformed (" why ") in ipcs " mode " line " NR ": ["
 /^------ .* --------$/ {
 	if (kind != "") fail("title inside a section")
 	kind = ($0 ~ /Message/) ? "msg" : ($0 ~ /Shared Memory/) ? "shm" : ($0 ~ /Semaphore/) ? "sem" : ""
+	if ($0 ~ /POSIX/ && kind != "") kind = "p" kind
 	if (kind == "") fail("unknown title")
 	header = (mode != "limits" && mode != "summary")
 	next
@@ -153,7 +190,7 @@ function fail(why) { print "malformed (" why ") in ipcs " mode " line " NR ": ["
 kind == "" { fail("text outside a section"); next }
 header {
 	header = 0
-	if ($0 !~ /^(key|msqid|shmid|semid) /) fail("header")
+	if ($0 !~ /^(key|msqid|shmid|semid|name) /) fail("header")
 	next
 }
 mode == "limits" || mode == "summary" {
@@ -197,9 +234,14 @@ check_ipcs() {
 		"time -t" "pid -p" "creator -c" "limits -l" "summary -u" "creator -c --numeric"
 		"time -t -m -q -s" "pid -p -q" "human --human -m"
 	)
-	command -v jq >/dev/null && modes+=("json -J" "json --json -m")
+	modes+=(
+		"list -M" "list -Q" "list -S" "list --posix" "list -a --posix" "human --human --posix"
+		"time -t --posix" "creator -c --posix" "summary -u --posix" "list --numeric -M -S"
+	)
+	command -v jq >/dev/null && modes+=("json -J" "json --json -m" "json -J --posix")
 	start churn "$RACE_SECONDS"
 	start churn "$RACE_SECONDS"
+	start posix_churn "$RACE_SECONDS" c
 	local end=$((EPOCHSECONDS + RACE_SECONDS)) iter=0 bad=0 m
 	ROWS=0
 	while [ "$EPOCHSECONDS" -lt "$end" ]; do
@@ -246,10 +288,32 @@ check_details() {
 	return 1
 }
 
-@test "ipcs -i on ids being removed: details or 'not found' (exit 1), nothing else" {
+# check_name OPT NAME: "ipcs OPT --name NAME" either describes it or says it is gone.
+check_name() {
+	local opt=$1 name=$2 title
+	case $opt in
+	-M) title="POSIX Shared Memory name=$name" ;;
+	-Q) title="POSIX Message Queue name=$name" ;;
+	-S) title="POSIX Semaphore name=$name" ;;
+	esac
+	capture got "$BUILD/ipcs" "$opt" --name "$name"
+	if [ "$got_rc" = 1 ] && [ "$got_err" = "ipcs: name $name not found"$'\n'x ] && [ "$got_out" = x ]; then
+		GONE=$((GONE + 1))
+		return 0
+	fi
+	if [ "$got_rc" = 0 ] && [ "$got_err" = x ] && [[ "$got_out" == $'\n'"$title"$'\n'* ]]; then
+		FOUND=$((FOUND + 1))
+		return 0
+	fi
+	echo "# ipcs $opt --name $name: status $got_rc, stderr: ${got_err%x}, stdout: $(printf '%s' "${got_out%x}" | head -3 | tr '\n' '|')" >&2
+	return 1
+}
+
+@test "ipcs -i and --name on objects being removed: details or 'not found' (exit 1), nothing else" {
 	start churn "$RACE_SECONDS"
 	start churn "$RACE_SECONDS" 0.3
-	local end=$((EPOCHSECONDS + RACE_SECONDS)) iter=0 bad=0 kind id
+	start posix_churn "$RACE_SECONDS" d
+	local end=$((EPOCHSECONDS + RACE_SECONDS)) iter=0 bad=0 kind id n
 	FOUND=0 GONE=0
 	while [ "$EPOCHSECONDS" -lt "$end" ]; do
 		for kind in shm msg sem; do
@@ -259,10 +323,17 @@ check_details() {
 				iter=$((iter + 1))
 			done
 		done
+		# POSIX names that exist now or a moment later (d1..d8)
+		for n in $(shuf -i 1-8 -n 2); do
+			check_name -M "/d$n" || bad=$((bad + 1))
+			check_name -Q "/d$n" || bad=$((bad + 1))
+			check_name -S "/d$n" || bad=$((bad + 1))
+			iter=$((iter + 3))
+		done
 		[ "$bad" -lt 10 ] || break
 	done
 	stop_churn
-	echo "# ipcs -i runs: $iter (found $FOUND, vanished $GONE), failures: $bad, churn rounds: $(churn_total)" >&3
+	echo "# ipcs -i/--name runs: $iter (found $FOUND, vanished $GONE), failures: $bad, churn rounds: $(churn_total)" >&3
 	[ "$iter" -gt 0 ] && [ "$bad" -eq 0 ]
 }
 
