@@ -171,6 +171,11 @@ modes_in_settings() {
 	ipcs_diff -l -b || true
 	ipcs_diff -l --human || true
 	ipcs_diff -u || true
+	if "${AS_NOBODY[@]}" true 2>/dev/null; then
+		REF_WRAP=("${AS_NOBODY[@]}") OURS_WRAP=("${hide[@]}" "${AS_NOBODY[@]}") IPCS_SETTING=hidden-sys-kernel-nobody
+		ipcs_diff -l || true
+		ipcs_diff -s -l --human || true
+	fi
 	[ "$IPCS_FAILS" -eq 0 ]
 }
 
