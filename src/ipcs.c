@@ -343,7 +343,8 @@ static int show_posix_kind(enum ipcs_kind kind, const struct render_opts *opts)
 	if (rc < 0) {
 		posix_scan_failed(kind);
 	} else {
-		qsort(l.objs, l.n, sizeof(*l.objs), by_name);
+		if (l.n > 1)	/* qsort(NULL, 0, ...) is undefined */
+			qsort(l.objs, l.n, sizeof(*l.objs), by_name);
 		render_section_begin(kind, opts);
 		for (size_t i = 0; i < l.n; i++)
 			render_posix_row(&l.objs[i], opts);
