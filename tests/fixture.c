@@ -8,6 +8,8 @@
  *                              pid a line; the caller kills them when done
  *   fixture many N             N objects of each kind with varied keys, modes
  *                              and owners, some removed again (sparse ids)
+ *   fixture owners UID:GID:CUID:CGID...
+ *                              one object of each kind per owner spec
  *   fixture shm KEY SIZE MODE  one segment; prints its id
  *   fixture msg KEY MODE NMSG  one queue holding NMSG messages; prints its id
  *   fixture sem KEY NSEMS MODE one set, semaphore i set to i; prints its id
@@ -427,6 +429,35 @@ static int build_many(long n)
 	return 0;
 }
 
+static long num(const char *s);
+
+/*
+ * One object of each kind per "UID:GID:CUID:CGID" argument: created with
+ * that creator euid/egid, then given that owner.  Root only.
+ */
+static int build_owners(int argc, char **argv)
+{
+	if (geteuid() != 0)
+		return EXIT_SKIP;
+	for (int i = 0; i < argc; i++) {
+		unsigned long v[4];
+		if (sscanf(argv[i], "%lu:%lu:%lu:%lu", &v[0], &v[1], &v[2], &v[3]) != 4) {
+			fprintf(stderr, "fixture: bad owner spec '%s'\n", argv[i]);
+			return 2;
+		}
+		become((uid_t)v[2], (gid_t)v[3]);
+		int s = mkshm(IPC_PRIVATE, (size_t)1000 + i, 0644);
+		int q = mkmsg(IPC_PRIVATE, 0640);
+		int m = mksem(IPC_PRIVATE, 2, 0604);
+		unbecome();
+		send(q, 1, (size_t)i + 1);
+		shm_owner(s, (uid_t)v[0], (gid_t)v[1]);
+		msg_owner(q, (uid_t)v[0], (gid_t)v[1], 0);
+		sem_owner(m, (uid_t)v[0], (gid_t)v[1]);
+	}
+	return 0;
+}
+
 static long num(const char *s)
 {
 	char *end;
@@ -450,6 +481,8 @@ int main(int argc, char **argv)
 		LONGNAME_UID = (uid_t)num(getenv("IPCBOX_FIXTURE_LONG_UID"));
 	if (argc == 3 && strcmp(argv[1], "standard") == 0)
 		return build_standard(argv[2]);
+	if (argc >= 2 && strcmp(argv[1], "owners") == 0)
+		return build_owners(argc - 2, argv + 2);
 	if (argc == 3 && strcmp(argv[1], "many") == 0)
 		return build_many(num(argv[2]));
 	if (argc == 5 && strcmp(argv[1], "shm") == 0) {
@@ -474,7 +507,8 @@ int main(int argc, char **argv)
 		printf("%d\n", id);
 		return 0;
 	}
-	fputs("usage: fixture standard PIDFILE | many N | shm KEY SIZE MODE"
+	fputs("usage: fixture standard PIDFILE | many N | owners UID:GID:CUID:CGID..."
+	      " | shm KEY SIZE MODE"
 	      " | msg KEY MODE NMSG | sem KEY NSEMS MODE\n", stderr);
 	return 2;
 }

@@ -158,7 +158,12 @@ ipcs_diff() {
 			diff -u --label ref-stdout --label our-stdout <(visible "$theirs_out") <(visible "$ours_out") >&2
 		[ "$theirs_err" = "$ours_err" ] ||
 			diff -u --label ref-stderr --label our-stderr <(visible "$theirs_err") <(visible "$ours_err") >&2
-		[ "$theirs_rc" = "$ours_rc" ] || echo "# status: reference $theirs_rc, ours $ours_rc" >&2
+		if [ "$theirs_rc" != "$ours_rc" ]; then
+			echo "# status: reference $theirs_rc, ours $ours_rc" >&2
+			[ "$theirs_out$theirs_err" != "$ours_out$ours_err" ] ||
+				printf '# (same output; stdout %s lines, stderr: %s)\n' \
+					"$(printf '%s' "${ours_out%x}" | wc -l)" "$(printf '%s' "${ours_err%x}" | head -3)" >&2
+		fi
 		IPCS_FAILS=$((IPCS_FAILS + 1))
 		return 1
 	fi

@@ -179,6 +179,61 @@ modes_in_settings() {
 	[ "$IPCS_FAILS" -eq 0 ]
 }
 
+@test "owner names of every length, huge uids and keys (private /etc/passwd)" {
+	# Users and groups exist only in this test's private mount namespace:
+	# /etc/passwd and /etc/group are bind-mounted over for both tools.
+	local etc=$BATS_TEST_TMPDIR/etc
+	mkdir -p "$etc"
+	{
+		grep -E '^(root|nobody):' /etc/passwd
+		echo 'abcdefghi:x:1001:1001::/:/bin/false'
+		echo 'abcdefghij:x:1002:1002::/:/bin/false'
+		echo 'abcdefghijk:x:1003:1003::/:/bin/false'
+		echo 'a-user-name-of-thirty-two-chars-:x:1004:1004::/:/bin/false'
+		printf 'x\303\204\303\226\303\234\303\244\303\266\303\274\303\237:x:1005:1005::/:/bin/false\n'
+		echo 'bigsigned:x:2147483648:1002::/:/bin/false'
+	} >"$etc/passwd"
+	{
+		grep -E '^(root|nogroup|users):' /etc/group
+		echo 'g-abcdefg:x:1001:'
+		echo 'g-abcdefgh:x:1002:'
+		echo 'g-abcdefghi:x:1003:'
+		echo 'a-group-name-of-thirty-two-char-:x:1004:'
+		printf 'g\303\204\303\226\303\234\303\244\303\266\303\274:x:1005:\n'
+		echo 'biggroup:x:2147483648:'
+	} >"$etc/group"
+	# shellcheck disable=SC2016 # expanded by the inner bash
+	local names=(unshare --mount --propagation private -- bash -c
+		'mount --bind "$0/passwd" /etc/passwd && mount --bind "$0/group" /etc/group && exec "$@"' "$etc")
+	[ "$("${names[@]}" getent passwd 1003 | cut -d: -f1)" = abcdefghijk ] || skip "cannot bind-mount over /etc/passwd"
+
+	"$FIXTURE" owners 1001:1001:1002:1002 1003:1003:1004:1004 1005:1005:0:1003 \
+		2147483648:2147483648:4294967294:4294967294 3000000000:1002:1001:3000000000 \
+		1004:4294967294:1005:1004 1002:1005:2147483648:1001
+	"$FIXTURE" shm 0x80000000 1 0600 >/dev/null
+	"$FIXTURE" msg 0x80000000 0600 1 >/dev/null
+	"$FIXTURE" sem 0x80000001 1 0600 >/dev/null
+
+	local s mode res kind id
+	for s in root nobody hidden hidden-nobody; do
+		ipcs_setting "$s"
+		case $s in *nobody*) "${AS_NOBODY[@]}" true 2>/dev/null || continue ;; esac
+		REF_WRAP=("${names[@]}" "${REF_WRAP[@]}") OURS_WRAP=("${names[@]}" "${OURS_WRAP[@]}")
+		for mode in "" -t -p -c -b --human; do
+			for res in "" -m -q -s; do
+				# shellcheck disable=SC2086
+				ipcs_diff $res $mode || true
+			done
+		done
+		for kind in m:shm q:msg s:sem; do
+			for id in $(sysv_ids "${kind#*:}"); do
+				ipcs_diff "-${kind%%:*}" -i "$id" || true
+			done
+		done
+	done
+	[ "$IPCS_FAILS" -eq 0 ]
+}
+
 @test "fixture objects under the summary (-u) after changes" {
 	local id
 	id=$("$FIXTURE" shm 0x77 10000000 0600)
