@@ -80,7 +80,8 @@ static void unbecome(void)
 
 static int mkshm(key_t key, size_t size, int mode)
 {
-	int id = shmget(key, size, IPC_CREAT | IPC_EXCL | mode);
+	/* No memory accounting: huge segments work on small machines. */
+	int id = shmget(key, size, IPC_CREAT | IPC_EXCL | SHM_NORESERVE | mode);
 	if (id < 0)
 		die("shmget key %#x size %zu", (unsigned)key, size);
 	return id;

@@ -234,6 +234,57 @@ modes_in_settings() {
 	[ "$IPCS_FAILS" -eq 0 ]
 }
 
+# Sizes around every unit boundary and rounding step of --human, and a
+# deterministic spread of others (the LCG below).
+human_sizes() {
+	local e b x=12345
+	echo 1 2 9 10 99 100 999 1000 1023 1024 1025 1075 1076 1100 1126 1127 1536 2047 2048 \
+		10239 10240 10241 10700 10752 102399 102400 1048575 1048576 1048577 1100000 1572864 \
+		10485759 10485760 1073741823 1073741824 1073741825 1610612736 4294967295 4294967296 \
+		5000000000 1099511627775 1099511627776 1125899906842623 1125899906842624 \
+		1152921504606846975 1152921504606846976 4611686018427387904
+	for e in $(seq 1 40); do
+		x=$(( (x * 1103515245 + 12345) % 2147483648 ))
+		b=$(( e % 12 * 5 + 1 ))
+		echo $(( (x % 1000 + 1) << (b > 52 ? 52 : b) ))
+	done
+}
+
+@test "--human and -b size formatting across units" {
+	local size id n
+	for size in $(human_sizes); do
+		"$FIXTURE" shm 0 "$size" 0600 >/dev/null
+	done
+	for n in 1 2 10 14 20 45 100 101 150 200; do
+		"$FIXTURE" msg 0 0600 "$n" >/dev/null
+	done
+	ipcs_diff -m --human || true
+	ipcs_diff -m -b || true
+	ipcs_diff -m || true
+	ipcs_diff -q --human || true
+	ipcs_diff -u --human || true
+	for id in $(sysv_ids shm); do
+		ipcs_diff -m -i "$id" --human || true
+	done
+	for id in $(sysv_ids msg); do
+		ipcs_diff -q -i "$id" --human || true
+	done
+	for size in $(human_sizes); do
+		[ "$size" -le 2147483647 ] || continue
+		echo "$size" >/proc/sys/kernel/msgmnb
+		echo "$size" >/proc/sys/kernel/msgmax
+		ipcs_diff -q -l --human || true
+	done
+	for size in $(human_sizes); do
+		echo "$size" >/proc/sys/kernel/shmmax
+		echo "$size" >/proc/sys/kernel/shmall
+		ipcs_diff -m -l --human || true
+		ipcs_diff -m -l -b || true
+		ipcs_diff -m -l || true
+	done
+	[ "$IPCS_FAILS" -eq 0 ]
+}
+
 @test "fixture objects under the summary (-u) after changes" {
 	local id
 	id=$("$FIXTURE" shm 0x77 10000000 0600)
