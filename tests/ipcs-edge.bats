@@ -16,7 +16,8 @@ setup() {
 }
 
 teardown() {
-	# Put the namespace's limits back and remove every object.
+	# Stop fixture helpers, put the namespace's limits back, remove every object.
+	fixture_stop
 	local f v
 	while read -r f v; do
 		echo "$v" >"/proc/sys/kernel/$f"
@@ -282,6 +283,34 @@ human_sizes() {
 		ipcs_diff -m -l -b || true
 		ipcs_diff -m -l || true
 	done
+	[ "$IPCS_FAILS" -eq 0 ]
+}
+
+@test "no /proc at all: objects and limits through the kernel calls only" {
+	# shellcheck disable=SC2016 # expanded by the inner bash
+	local noproc=(unshare --mount --propagation private -- bash -c
+		'mount -t tmpfs -o mode=0755 ipcbox-noproc /proc && exec "$@"' no-proc)
+	"${noproc[@]}" env PATH="${OURS_IPCS%/*}:$PATH" ipcs --version >/dev/null 2>&1 ||
+		skip "our ipcs cannot start without /proc here (sanitizer build?)"
+	local pids=$BATS_TEST_TMPDIR/pids
+	FIXTURE_PIDS=$pids
+	"$FIXTURE" standard "$pids" || { rc=$?; [ "$rc" -eq 77 ] && skip "the fixture needs root"; return "$rc"; }
+	local s mode res
+	for s in root nobody; do
+		ipcs_setting "$s"
+		case $s in *nobody*) "${AS_NOBODY[@]}" true 2>/dev/null || continue ;; esac
+		OURS_WRAP=("${noproc[@]}" "${OURS_WRAP[@]}") IPCS_SETTING=no-proc-$s
+		for mode in "" -t -p -c -l -u -b --human "-l --human" "-l -b"; do
+			for res in "" -m -q -s; do
+				# shellcheck disable=SC2086
+				ipcs_diff $res $mode || true
+			done
+		done
+		ipcs_diff -s -i "$(sysv_ids sem | head -1)" || true
+		ipcs_diff -m -i "$(sysv_ids shm | head -1)" || true
+		ipcs_diff -q -i "$(sysv_ids msg | head -1)" || true
+	done
+	fixture_stop
 	[ "$IPCS_FAILS" -eq 0 ]
 }
 
