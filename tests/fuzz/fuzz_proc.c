@@ -82,9 +82,16 @@ static void check_fields(const struct kind_desc *k, const char *line, const stru
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const struct kind_desc *k = &kinds[FUZZ_KIND];
-	/* scan_proc hands over what fgets put in a 512-byte buffer. */
+	/*
+	 * scan_proc hands over what fgets put in a 512-byte buffer: at most 511
+	 * bytes, ending after the first newline.  (Bytes after a newline cannot
+	 * reach the parser: fgets gives them as the next line.)
+	 */
 	if (size > 511)
 		size = 511;
+	const uint8_t *nl = memchr(data, '\n', size);
+	if (nl)
+		size = (size_t)(nl - data) + 1;
 	char *line = fuzz_cstring(data, size);
 	struct sysv_object o;
 	memset(&o, 0, sizeof(o));
