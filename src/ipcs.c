@@ -238,7 +238,11 @@ static int show_details(const struct ipcs_request *req)
 			return 1;
 		}
 		if (!values) {
-			warn("semctl(GETVAL) failed");
+			/* Removed since sysv_find saw it: as if it had never been there. */
+			if (errno == EIDRM || errno == EINVAL)
+				warnx("id %d not found", req->id);
+			else
+				warn("semctl(GETVAL) failed");
 			render_details(kind, NULL, NULL, &req->render);
 			return 1;
 		}
