@@ -209,8 +209,7 @@ static bool parse_proc_line(const struct kind_desc *k, char *line, struct sysv_o
 			else
 				*(int64_t *)((char *)o + c->offset) = v;
 		} else {
-			while (*p == ' ')
-				p++;
+			p += strspn(p, " \t\n\v\f\r");	/* strtoull skips them too */
 			if (*p == '-')
 				return false;
 			unsigned long long v = strtoull(p, &end, c->base);
