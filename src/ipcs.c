@@ -231,12 +231,6 @@ static int show_details(const struct ipcs_request *req)
 	struct sysv_semval *values = NULL;
 	if (kind == SYSV_SEM && obj.size > 0) {
 		values = sysv_sem_values(obj.id, obj.size);
-		/* The set may vanish between the scan and the reads. */
-		if (!values && (errno == EINVAL || errno == EIDRM)) {
-			warnx("id %d not found", req->id);
-			render_details(kind, NULL, NULL, &req->render);
-			return 1;
-		}
 		if (!values) {
 			/* Removed since sysv_find saw it: as if it had never been there. */
 			if (errno == EIDRM || errno == EINVAL)
