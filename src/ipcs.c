@@ -331,6 +331,15 @@ static int show_posix_kind(enum ipcs_kind kind, const struct render_opts *opts)
 {
 	struct list_ctx l = { .opts = opts };
 	enum posix_kind backend = kinds[kind].backend;
+	if (opts->mode == MODE_LIMITS) {
+		struct posix_limits limits;
+		if (posix_limits(backend, &limits) < 0) {
+			warn("cannot read the limits of %s", kinds[kind].what);
+			return 1;
+		}
+		render_posix_limits(backend, &limits, opts);
+		return 0;
+	}
 	if (opts->mode == MODE_SUMMARY) {
 		if (posix_scan(backend, sum_posix_visit, &l) < 0) {
 			posix_scan_failed(kind);

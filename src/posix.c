@@ -364,3 +364,43 @@ const char *posix_mqueue_limit_problem(const struct posix_attr *attr, int errnum
 		return "the number of queues reached /proc/sys/fs/mqueue/queues_max";
 	return NULL;
 }
+
+/* --- listing for ipcs --- */
+
+#ifndef SEM_VALUE_MAX
+#define SEM_VALUE_MAX INT_MAX
+#endif
+
+int posix_limits(enum posix_kind kind, struct posix_limits *l)
+{
+	memset(l, 0, sizeof(*l));
+	if (kind == POSIX_MQUEUE) {
+		/* The sysctls exist whether or not /dev/mqueue is mounted. */
+		long queues = read_long_file("/proc/sys/fs/mqueue/queues_max", -1);
+		if (queues < 0) {
+			errno = ENOENT;
+			return -1;
+		}
+		l->queues_max = (uint64_t)queues;
+		l->msg_max = (uint64_t)read_long_file("/proc/sys/fs/mqueue/msg_max", 0);
+		l->msgsize_max = (uint64_t)read_long_file("/proc/sys/fs/mqueue/msgsize_max", 0);
+		l->msg_default = (uint64_t)read_long_file("/proc/sys/fs/mqueue/msg_default", 0);
+		l->msgsize_default = (uint64_t)read_long_file("/proc/sys/fs/mqueue/msgsize_default", 0);
+		return 0;
+	}
+	int dfd = open_kind_dir(kind);
+	if (dfd < 0)
+		return -1;
+	struct statfs sfs;
+	int rc = fstatfs(dfd, &sfs);
+	int e = errno;
+	close(dfd);
+	if (rc < 0) {
+		errno = e;
+		return -1;
+	}
+	l->fs_size = (uint64_t)sfs.f_blocks * (uint64_t)sfs.f_bsize;
+	l->fs_available = (uint64_t)sfs.f_bavail * (uint64_t)sfs.f_bsize;
+	l->sem_value_max = SEM_VALUE_MAX;
+	return 0;
+}

@@ -75,4 +75,19 @@ const char *posix_dir(enum posix_kind kind);
 /* After mq_open failed with ERRNUM: the limit ATTR exceeds, or NULL. */
 const char *posix_mqueue_limit_problem(const struct posix_attr *attr, int errnum);
 
+/* --- listing for ipcs --- */
+
+/* What "ipcs -l" reports for POSIX objects; see posix_limits(). */
+struct posix_limits {
+	/* mqueue: /proc/sys/fs/mqueue */
+	uint64_t queues_max, msg_max, msgsize_max, msg_default, msgsize_default;
+	/* shm and sem: the file system their files live on */
+	uint64_t fs_size, fs_available;
+	/* sem */
+	uint64_t sem_value_max;
+};
+
+/* Fill L for KIND; 0, or -1 with errno when nothing could be read. */
+int posix_limits(enum posix_kind kind, struct posix_limits *l);
+
 #endif

@@ -562,9 +562,9 @@ bool render_shows(enum ipcs_kind kind, const struct render_opts *opts)
 		return true;
 	if (opts->mode == MODE_SUMMARY || opts->details)
 		return true;
-	/* POSIX limits are not reported; JSON lists every object whatever the row mode. */
 	if (opts->mode == MODE_LIMITS)
-		return false;
+		return true;
+	/* JSON lists every object whatever the row mode. */
 	return opts->json || layout_of(kind, opts) != NULL;
 }
 
@@ -806,6 +806,53 @@ void render_summary(enum sysv_kind kind, const struct sysv_summary *s, const str
 		printf("------ Semaphore Status --------\n");
 		printf("used arrays = %" PRIu64 "\n", s->sem_arrays);
 		printf("allocated semaphores = %" PRIu64 "\n", s->sem_total);
+		break;
+	default:
+		break;
+	}
+	putchar('\n');
+}
+
+void render_posix_limits(enum posix_kind kind, const struct posix_limits *l, const struct render_opts *opts)
+{
+	if (opts->json) {
+		switch (kind) {
+		case POSIX_MQUEUE:
+			JSON_NUMBERS(IPCS_PMSG, { "max_queues", l->queues_max },
+				     { "max_messages", l->msg_max }, { "max_message_size", l->msgsize_max },
+				     { "default_max_messages", l->msg_default },
+				     { "default_max_message_size", l->msgsize_default });
+			break;
+		case POSIX_SHM:
+			JSON_NUMBERS(IPCS_PSHM, { "max_total_size", l->fs_size },
+				     { "available_size", l->fs_available });
+			break;
+		case POSIX_SEM:
+			JSON_NUMBERS(IPCS_PSEM, { "max_value", l->sem_value_max });
+			break;
+		default:
+			break;
+		}
+		return;
+	}
+	switch (kind) {
+	case POSIX_MQUEUE:
+		printf("------ POSIX Message Queues Limits --------\n");
+		printf("max queues system wide = %" PRIu64 "\n", l->queues_max);
+		printf("max messages per queue = %" PRIu64 "\n", l->msg_max);
+		size_line("max size of message", l->msgsize_max, false, opts);
+		printf("default max messages per queue = %" PRIu64 "\n", l->msg_default);
+		size_line("default max size of message", l->msgsize_default, false, opts);
+		break;
+	case POSIX_SHM:
+		/* Segments are tmpfs files: the file system's size is the limit. */
+		printf("------ POSIX Shared Memory Limits --------\n");
+		size_line("max total shared memory", l->fs_size, false, opts);
+		size_line("available shared memory", l->fs_available, false, opts);
+		break;
+	case POSIX_SEM:
+		printf("------ POSIX Semaphores Limits --------\n");
+		printf("semaphore max value = %" PRIu64 "\n", l->sem_value_max);
 		break;
 	default:
 		break;

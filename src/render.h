@@ -51,6 +51,8 @@ void render_section_end(enum ipcs_kind kind, const struct render_opts *opts);
 void render_limits(enum sysv_kind kind, const struct sysv_limits *l, const struct render_opts *opts);
 void render_summary(enum sysv_kind kind, const struct sysv_summary *s, const struct render_opts *opts);
 
+void render_posix_limits(enum posix_kind kind, const struct posix_limits *l, const struct render_opts *opts);
+
 /* "ipcs -u" for POSIX objects: totals over one kind's objects. */
 struct posix_summary {
 	uint64_t objects;

@@ -233,3 +233,12 @@ json() {
 	[ "$got_rc" -eq 1 ]
 	[[ "$got_err" == "ipcs: write error"* ]]
 }
+
+@test "-l for POSIX kinds: mqueue sysctls and the /dev/shm file system" {
+	local m=/proc/sys/fs/mqueue
+	json -J -l --posix
+	[ "$(jq -c '.limits | keys_unsorted' <<<"$doc")" = '["posix_message_queues","posix_shared_memory","posix_semaphores"]' ]
+	[ "$(jq -c '.limits.posix_message_queues' <<<"$doc")" = "{\"max_queues\":$(cat $m/queues_max),\"max_messages\":$(cat $m/msg_max),\"max_message_size\":$(cat $m/msgsize_max),\"default_max_messages\":$(cat $m/msg_default),\"default_max_message_size\":$(cat $m/msgsize_default)}" ]
+	[ "$(jq '.limits.posix_shared_memory.max_total_size' <<<"$doc")" -eq "$(($(stat -f -c '%b * %S' /dev/shm)))" ]
+	[ "$(jq '.limits.posix_semaphores.max_value' <<<"$doc")" -eq "$(getconf SEM_VALUE_MAX)" ]
+}

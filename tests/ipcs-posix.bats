@@ -301,3 +301,31 @@ x" ]
 	command -v jq >/dev/null || skip "jq not installed"
 	[ "$("$IPCS" -M -J | jq -r '.posix_shared_memory[].name' | paste -sd' ')" = "/C /_ /a /a0 /b" ]
 }
+
+@test "-l: POSIX limits from /proc/sys/fs/mqueue and the /dev/shm file system" {
+	local m=/proc/sys/fs/mqueue
+	run "$IPCS" -l --posix
+	[ "$status" -eq 0 ]
+	expected=$(printf '%s\n' "" \
+		"------ POSIX Message Queues Limits --------" \
+		"max queues system wide = $(cat $m/queues_max)" \
+		"max messages per queue = $(cat $m/msg_max)" \
+		"max size of message (bytes) = $(cat $m/msgsize_max)" \
+		"default max messages per queue = $(cat $m/msg_default)" \
+		"default max size of message (bytes) = $(cat $m/msgsize_default)" \
+		"" \
+		"------ POSIX Shared Memory Limits --------" \
+		"max total shared memory (bytes) = $(($(stat -f -c '%b * %S' /dev/shm)))" \
+		"available shared memory (bytes) = $(($(stat -f -c '%a * %S' /dev/shm)))" \
+		"" \
+		"------ POSIX Semaphores Limits --------" \
+		"semaphore max value = $(getconf SEM_VALUE_MAX)" \
+		"")
+	[ "$output" = "$expected" ]
+	run "$IPCS" -l -Q --human
+	[ "${lines[4]}" = "default max messages per queue = $(cat $m/msg_default)" ]
+	[[ "${lines[3]}" == "max size of message = "*[KMG] ]]
+	# the default (System V) -l is unchanged
+	run "$IPCS" -l
+	[[ "$output" != *POSIX* ]]
+}
