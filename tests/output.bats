@@ -71,6 +71,7 @@ full_fails() {
 -t --posix
 -c --posix
 -u --posix
+-l --posix
 -J --posix
 -M --name /out
 -Q --name /out

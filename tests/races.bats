@@ -236,7 +236,7 @@ check_ipcs() {
 	)
 	modes+=(
 		"list -M" "list -Q" "list -S" "list --posix" "list -a --posix" "human --human --posix"
-		"time -t --posix" "creator -c --posix" "summary -u --posix" "list --numeric -M -S"
+		"time -t --posix" "creator -c --posix" "summary -u --posix" "limits -l --posix" "list --numeric -M -S"
 	)
 	command -v jq >/dev/null && modes+=("json -J" "json --json -m" "json -J --posix")
 	start churn "$RACE_SECONDS"
