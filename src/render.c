@@ -180,28 +180,88 @@ static const struct layout layouts[IPCS_KINDS][MODE_CREATOR + 1] = {
 	},
 };
 
-static const char spaces[] = "                                ";
+/*
+ * A row is assembled in memory and written with one fwrite: per-cell stdio
+ * calls cost more than the kernel takes to hand over the object.
+ */
+struct line {
+	size_t len;
+	char buf[8192];
+};
 
-static void put_padding(int n)
+static void line_flush(struct line *l)
 {
+	fwrite_unlocked(l->buf, 1, l->len, stdout);
+	l->len = 0;
+}
+
+static void line_put(struct line *l, const char *text, size_t len)
+{
+	if (len > sizeof(l->buf) - l->len)
+		line_flush(l);
+	if (len > sizeof(l->buf)) {
+		fwrite_unlocked(text, 1, len, stdout);
+		return;
+	}
+	memcpy(l->buf + l->len, text, len);
+	l->len += len;
+}
+
+static void line_pad(struct line *l, size_t n)
+{
+	static const char spaces[] = "                                ";
 	while (n > 0) {
-		int chunk = n < (int)sizeof(spaces) - 1 ? n : (int)sizeof(spaces) - 1;
-		fwrite_unlocked(spaces, 1, chunk, stdout);
+		size_t chunk = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
+		line_put(l, spaces, chunk);
 		n -= chunk;
 	}
 }
 
-static void put_cell(const char *text, int width, int max, const char *sep)
+/* width < 0: left-aligned, > 0: right-aligned; max > 0 truncates. */
+static void line_cell(struct line *l, const char *text, int width, int max, const char *sep)
 {
-	int len = strlen(text);
-	if (max > 0 && len > max)
+	size_t len = strlen(text);
+	if (max > 0 && len > (size_t)max)
 		len = max;
+	size_t field = width < 0 ? (size_t)-width : (size_t)width;
+	size_t pad = field > len ? field - len : 0;
 	if (width > 0)
-		put_padding(width - len);
-	fwrite_unlocked(text, 1, len, stdout);
+		line_pad(l, pad);
+	line_put(l, text, len);
 	if (width < 0)
-		put_padding(-width - len);
-	fputs_unlocked(sep, stdout);
+		line_pad(l, pad);
+	line_put(l, sep, strlen(sep));
+}
+
+static void line_end(struct line *l)
+{
+	line_put(l, "\n", 1);
+	line_flush(l);
+}
+
+static char *format_key(uint32_t key, char *buf)
+{
+	static const char hex[] = "0123456789abcdef";
+	buf[0] = '0';
+	buf[1] = 'x';
+	for (int i = 0; i < 8; i++)
+		buf[2 + i] = hex[(key >> (28 - 4 * i)) & 0xf];
+	buf[10] = '\0';
+	return buf;
+}
+
+static char *format_octal(uint32_t v, char *buf)
+{
+	char tmp[12];
+	int n = 0;
+	do {
+		tmp[n++] = '0' + (v & 7);
+		v >>= 3;
+	} while (v);
+	for (int i = 0; i < n; i++)
+		buf[i] = tmp[n - 1 - i];
+	buf[n] = '\0';
+	return buf;
 }
 
 /* Decimal digits of v into buf (at least 21 bytes); returns buf. */
@@ -334,6 +394,12 @@ static uint64_t item_size(const struct item *it) { return it->sysv ? it->sysv->s
 /* POSIX objects have one time, the file's mtime. */
 static int64_t item_time(const struct item *it, int arg) { return it->sysv ? it->sysv->times[arg] : it->posix->mtime; }
 
+/* The status column: [dest][locked], as util-linux pads it. */
+static const char *const statuses[2][2] = {
+	{ "             ", "       locked" },
+	{ "dest         ", "dest   locked" },
+};
+
 static const char *cell_text(const struct cell *c, const struct item *it,
 			     const struct render_opts *opts, char *buf, size_t len)
 {
@@ -341,8 +407,7 @@ static const char *cell_text(const struct cell *c, const struct item *it,
 	const struct posix_object *p = it->posix;
 	switch (c->field) {
 	case F_KEY:
-		snprintf(buf, len, "0x%08x", (uint32_t)o->key);
-		return buf;
+		return format_key((uint32_t)o->key, buf);
 	case F_ID:
 		return format_i64(o->id, buf);
 	case F_NAME:
@@ -350,8 +415,7 @@ static const char *cell_text(const struct cell *c, const struct item *it,
 	case F_OWNER:
 		return user_text(item_uid(it), opts->numeric, buf);
 	case F_PERMS:
-		snprintf(buf, len, "%o", item_perms(it));
-		return buf;
+		return format_octal(item_perms(it), buf);
 	case F_SIZE:
 		/* A queue we cannot open has an unreadable QSIZE line too. */
 		if (it->kind == IPCS_PMSG && !p->has_attr)
@@ -370,9 +434,7 @@ static const char *cell_text(const struct cell *c, const struct item *it,
 	case F_VALUE:
 		return p->has_value ? format_i64(p->value, buf) : "-";
 	case F_STATUS:
-		snprintf(buf, len, "%s%s", o->mode & SYSV_MODE_DEST ? "dest   " : "       ",
-			 o->mode & SYSV_MODE_LOCKED ? "locked" : "      ");
-		return buf;
+		return statuses[!!(o->mode & SYSV_MODE_DEST)][!!(o->mode & SYSV_MODE_LOCKED)];
 	case F_SHORT_TIME:
 		return short_time(item_time(it, c->arg), buf);
 	case F_LONG_TIME:
@@ -603,11 +665,13 @@ void render_section_begin(enum ipcs_kind kind, const struct render_opts *opts)
 	if (!l)
 		return;
 	printf("------ %s --------\n", l->title);
+	struct line line;
+	line.len = 0;	/* no initializer: that would clear the whole buffer */
 	for (const struct cell *c = l->cells; c->label; c++) {
 		const char *label = opts->unit == UNIT_HUMAN && c->human_label ? c->human_label : c->label;
-		put_cell(label, c->hwidth, 0, c->hsep);
+		line_cell(&line, label, c->hwidth, 0, c->hsep);
 	}
-	putchar_unlocked('\n');
+	line_end(&line);
 }
 
 static void render_item(const struct item *it, const struct render_opts *opts)
@@ -621,11 +685,13 @@ static void render_item(const struct item *it, const struct render_opts *opts)
 	const struct layout *l = layout_of(it->kind, opts);
 	if (!l)
 		return;
+	struct line line;
+	line.len = 0;	/* no initializer: that would clear the whole buffer */
 	for (const struct cell *c = l->cells; c->label; c++) {
 		char buf[4 * sizeof(((struct posix_object *)0)->name) + 8];
-		put_cell(cell_text(c, it, opts, buf, sizeof(buf)), c->width, c->max, c->sep);
+		line_cell(&line, cell_text(c, it, opts, buf, sizeof(buf)), c->width, c->max, c->sep);
 	}
-	putchar_unlocked('\n');
+	line_end(&line);
 }
 
 void render_row(const struct sysv_object *o, const struct render_opts *opts)
