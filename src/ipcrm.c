@@ -305,23 +305,26 @@ static int remove_target(const struct rm_request *req, const struct rm_target *t
 	return -1;
 }
 
-/* Lists gathered first, removed after: never remove while the kernel streams. */
-struct id_list {
-	int *ids;
-	size_t n, cap;
+/*
+ * System V objects are removed as the scan meets them: both kernel sources
+ * walk the index space, so a removal never hides or repeats another object,
+ * and the kernel finds each object while it is still cache-hot.
+ */
+struct remove_ctx {
+	const struct rm_request *req;
+	enum rm_type type;
+	int rc;
 };
 
-static int collect_id(const struct sysv_object *obj, void *ctx)
+static int remove_visited(const struct sysv_object *obj, void *ctx)
 {
-	struct id_list *l = ctx;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? 2 * l->cap : 64;
-		l->ids = xreallocarray(l->ids, l->cap, sizeof(*l->ids));
-	}
-	l->ids[l->n++] = obj->id;
+	struct remove_ctx *r = ctx;
+	if (remove_sysv_id(r->req, r->type, obj->id, "id", NULL, true) < 0)
+		r->rc = -1;
 	return 0;
 }
 
+/* POSIX entries are gathered first: a directory stream must not change under us. */
 struct entry_list {
 	struct posix_object *objs;
 	size_t n, cap;
@@ -340,17 +343,12 @@ static int collect_entry(const struct posix_object *obj, void *ctx)
 
 static int remove_all_sysv(const struct rm_request *req, enum rm_type type)
 {
-	struct id_list l = { NULL, 0, 0 };
-	int rc = 0;
-	if (sysv_scan(types[type].kind, collect_id, &l) < 0) {
+	struct remove_ctx r = { req, type, 0 };
+	if (sysv_scan(types[type].kind, remove_visited, &r) < 0) {
 		warn("cannot list %s objects", types[type].keyword);
-		rc = -1;
+		r.rc = -1;
 	}
-	for (size_t i = 0; i < l.n; i++)
-		if (remove_sysv_id(req, type, l.ids[i], "id", NULL, true) < 0)
-			rc = -1;
-	free(l.ids);
-	return rc;
+	return r.rc;
 }
 
 static int remove_all_posix(const struct rm_request *req, enum rm_type type)
