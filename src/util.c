@@ -155,7 +155,15 @@ bool parse_ullong(const char *s, int base, unsigned long long max, unsigned long
 	return true;
 }
 
-/* One red-black tree per id space; names are looked up on first use only. */
+/*
+ * uid/gid names: one red-black tree per id space, each id resolved once.
+ *
+ * glibc's first getpwuid() sets up NSS, which costs about 250 KiB of memory
+ * and most of a lookup's time.  When nsswitch.conf consults "files" first,
+ * the first matching line of /etc/passwd (/etc/group) is exactly what glibc
+ * would answer, so those files are read once, directly, and NSS is asked
+ * only about ids they do not name.
+ */
 struct name_entry {
 	RB_ENTRY(name_entry) link;
 	unsigned id;
@@ -170,30 +178,102 @@ static int name_entry_cmp(const struct name_entry *a, const struct name_entry *b
 RB_HEAD(name_tree, name_entry);
 RB_GENERATE_INTERNAL(name_tree, name_entry, link, name_entry_cmp, static __attribute__((unused)))
 
-static struct name_tree user_cache = RB_INITIALIZER(&user_cache);
-static struct name_tree group_cache = RB_INITIALIZER(&group_cache);
+struct name_db {
+	const char *nss_name, *file;
+	bool is_user;
+	bool loaded;
+	struct name_tree tree;
+};
 
-static const char *cached_name(struct name_tree *tree, unsigned id, bool is_user)
+static struct name_db users = { "passwd", "/etc/passwd", true, false, RB_INITIALIZER(&users.tree) };
+static struct name_db groups = { "group", "/etc/group", false, false, RB_INITIALIZER(&groups.tree) };
+
+static struct name_entry *name_insert(struct name_db *db, unsigned id, const char *name)
 {
-	struct name_entry key = { .id = id };
-	struct name_entry *e = RB_FIND(name_tree, tree, &key);
-	if (e)
-		return e->name;
-	e = xcalloc(1, sizeof(*e));
+	struct name_entry *e = xcalloc(1, sizeof(*e));
 	e->id = id;
-	if (is_user) {
-		struct passwd *pw = getpwuid(id);
-		e->name = pw ? xstrdup(pw->pw_name) : NULL;
-	} else {
-		struct group *gr = getgrgid(id);
-		e->name = gr ? xstrdup(gr->gr_name) : NULL;
+	e->name = name ? xstrdup(name) : NULL;
+	struct name_entry *old = RB_INSERT(name_tree, &db->tree, e);
+	if (old) {	/* the first line for an id wins, as in glibc */
+		free(e->name);
+		free(e);
+		return old;
 	}
-	RB_INSERT(name_tree, tree, e);
-	return e->name;
+	return e;
 }
 
-const char *user_name(uid_t uid) { return cached_name(&user_cache, uid, true); }
-const char *group_name(gid_t gid) { return cached_name(&group_cache, gid, false); }
+/* Is "files" the first source nsswitch.conf names for this database? */
+static bool files_first(const char *nss_name)
+{
+	FILE *f = fopen("/etc/nsswitch.conf", "re");
+	if (!f)
+		return false;
+	char line[512];
+	size_t len = strlen(nss_name);
+	bool first = false;
+	while (fgets(line, sizeof(line), f)) {
+		if (strncmp(line, nss_name, len) != 0 || line[len] != ':')
+			continue;
+		char *p = line + len + 1;
+		p += strspn(p, " \t");
+		first = strncmp(p, "files", 5) == 0 &&
+			(p[5] == '\0' || p[5] == ' ' || p[5] == '\t' || p[5] == '\n');
+		break;
+	}
+	fclose(f);
+	return first;
+}
+
+/* name:password:id:... lines; anything malformed is skipped. */
+static void load_name_file(struct name_db *db)
+{
+	FILE *f = fopen(db->file, "re");
+	if (!f)
+		return;
+	char *line = NULL;
+	size_t cap = 0;
+	while (getline(&line, &cap, f) > 0) {
+		char *name = line;
+		char *pw = strchr(name, ':');
+		char *idp = pw ? strchr(pw + 1, ':') : NULL;
+		if (!idp || pw == name || *name == '+' || *name == '-')
+			continue;
+		*pw = '\0';
+		char *end;
+		errno = 0;
+		unsigned long id = strtoul(idp + 1, &end, 10);
+		if (end == idp + 1 || *end != ':' || errno || id > UINT32_MAX)
+			continue;
+		name_insert(db, (unsigned)id, name);
+	}
+	free(line);
+	fclose(f);
+}
+
+static const char *cached_name(struct name_db *db, unsigned id)
+{
+	if (!db->loaded) {
+		db->loaded = true;
+		if (files_first(db->nss_name))
+			load_name_file(db);
+	}
+	struct name_entry key = { .id = id };
+	struct name_entry *e = RB_FIND(name_tree, &db->tree, &key);
+	if (e)
+		return e->name;
+	const char *name = NULL;
+	if (db->is_user) {
+		struct passwd *pw = getpwuid(id);
+		name = pw ? pw->pw_name : NULL;
+	} else {
+		struct group *gr = getgrgid(id);
+		name = gr ? gr->gr_name : NULL;
+	}
+	return name_insert(db, id, name)->name;
+}
+
+const char *user_name(uid_t uid) { return cached_name(&users, uid); }
+const char *group_name(gid_t gid) { return cached_name(&groups, gid); }
 
 static void *check_alloc(void *p)
 {
