@@ -46,68 +46,81 @@ struct layout {
 
 #define L(label, w) label, NULL, -(w)
 
+/* Cells that several layouts share. */
+#define CELL_KEY	{ L("key", 10), " ", F_KEY, 0, -10, 0, " " }
+#define CELL_NAME	{ L("name", 20), " ", F_NAME, 0, -20, 0, " " }
+#define CELL_OWNER	{ L("owner", 10), " ", F_OWNER, 0, -10, 10, " " }
+#define CELL_PERMS	{ L("perms", 10), " ", F_PERMS, 0, -10, 0, " " }
+#define CELL_MODIFIED	{ L("modified", 26), "", F_LONG_TIME, 0, -26, 0, "" }
+#define CELLS_OWNER \
+	{ L("uid", 10), " ", F_USER, 0, -10, 0, " " }, \
+	{ L("gid", 10), "", F_GROUP, 0, -10, 0, "" }
+/* POSIX objects: one time, no pids (no -p section, as for semaphores). */
+#define POSIX_TIME_AND_OWNERS(title) \
+	[MODE_TIME] = { title " Modification Times", { CELL_NAME, CELL_OWNER, CELL_MODIFIED } }, \
+	[MODE_PID] = { NULL, { { NULL } } }, \
+	[MODE_CREATOR] = { title " Owners", { CELL_NAME, CELL_PERMS, CELLS_OWNER } }
+#define CELLS_CREATOR_OWNER \
+	{ L("cuid", 10), " ", F_USER, 1, -10, 0, " " }, \
+	{ L("cgid", 10), " ", F_GROUP, 1, -10, 0, " " }, \
+	CELLS_OWNER
+
 static const struct layout layouts[IPCS_KINDS][MODE_CREATOR + 1] = {
 	[IPCS_MSG] = {
 		[MODE_LIST] = { "Message Queues", {
-			{ L("key", 10), " ", F_KEY, 0, -10, 0, " " },
+			CELL_KEY,
 			{ L("msqid", 10), " ", F_ID, 0, -10, 0, " " },
-			{ L("owner", 10), " ", F_OWNER, 0, -10, 10, " " },
-			{ L("perms", 10), " ", F_PERMS, 0, -10, 0, " " },
+			CELL_OWNER,
+			CELL_PERMS,
 			{ "used-bytes", "size", -12, " ", F_SIZE, 0, -12, 0, " " },
 			{ L("messages", 12), "", F_COUNT, 0, -12, 0, "" } } },
 		[MODE_TIME] = { "Message Queues Send/Recv/Change Times", {
 			{ L("msqid", 8), " ", F_ID, 0, -8, 0, " " },
-			{ L("owner", 10), " ", F_OWNER, 0, -10, 10, " " },
+			CELL_OWNER,
 			{ L("send", 20), " ", F_SHORT_TIME, 0, -20, 0, " " },
 			{ L("recv", 20), " ", F_SHORT_TIME, 1, -20, 0, " " },
 			{ L("change", 20), "", F_SHORT_TIME, 2, -20, 0, "" } } },
 		[MODE_PID] = { "Message Queues PIDs", {
 			{ L("msqid", 10), " ", F_ID, 0, -8, 0, " " },
-			{ L("owner", 10), " ", F_OWNER, 0, -10, 10, " " },
+			CELL_OWNER,
 			{ L("lspid", 10), " ", F_PID, 0, 6, 0, " " },
 			{ L("lrpid", 10), "", F_PID, 1, 9, 0, "" } } },
 		[MODE_CREATOR] = { "Message Queues Creators/Owners", {
 			{ L("msqid", 10), " ", F_ID, 0, -10, 0, " " },
-			{ L("perms", 10), " ", F_PERMS, 0, -10, 0, " " },
-			{ L("cuid", 10), " ", F_USER, 1, -10, 0, " " },
-			{ L("cgid", 10), " ", F_GROUP, 1, -10, 0, " " },
-			{ L("uid", 10), " ", F_USER, 0, -10, 0, " " },
-			{ L("gid", 10), "", F_GROUP, 0, -10, 0, "" } } },
+			CELL_PERMS,
+			CELLS_CREATOR_OWNER } },
 	},
 	[IPCS_SHM] = {
 		[MODE_LIST] = { "Shared Memory Segments", {
-			{ L("key", 10), " ", F_KEY, 0, -10, 0, " " },
+			CELL_KEY,
 			{ L("shmid", 10), " ", F_ID, 0, -10, 0, " " },
-			{ L("owner", 10), " ", F_OWNER, 0, -10, 10, " " },
-			{ L("perms", 10), " ", F_PERMS, 0, -10, 0, " " },
+			CELL_OWNER,
+			CELL_PERMS,
 			{ "bytes", "size", -10, " ", F_SIZE, 0, -10, 0, " " },
 			{ L("nattch", 10), " ", F_COUNT, 0, -10, 0, " " },
 			{ L("status", 12), "", F_STATUS, 0, 0, 0, "" } } },
 		[MODE_TIME] = { "Shared Memory Attach/Detach/Change Times", {
 			{ L("shmid", 10), " ", F_ID, 0, -10, 0, " " },
-			{ L("owner", 10), " ", F_OWNER, 0, -10, 10, " " },
+			CELL_OWNER,
 			{ L("attached", 20), " ", F_SHORT_TIME, 0, -20, 0, " " },
 			{ L("detached", 20), " ", F_SHORT_TIME, 1, -20, 0, " " },
 			{ L("changed", 20), "", F_SHORT_TIME, 2, -20, 0, "" } } },
 		[MODE_PID] = { "Shared Memory Creator/Last-op PIDs", {
 			{ L("shmid", 10), " ", F_ID, 0, -10, 0, " " },
-			{ L("owner", 10), " ", F_OWNER, 0, -10, 10, " " },
+			CELL_OWNER,
 			{ L("cpid", 10), " ", F_PID, 0, -10, 0, " " },
 			{ L("lpid", 10), "", F_PID, 1, -10, 0, "" } } },
 		[MODE_CREATOR] = { "Shared Memory Segment Creators/Owners", {
 			{ L("shmid", 10), " ", F_ID, 0, -10, 0, " " },
-			{ L("perms", 10), " ", F_PERMS, 0, -10, 0, " " },
-			{ L("cuid", 10), " ", F_USER, 1, -10, 0, " " },
-			{ L("cgid", 10), " ", F_GROUP, 1, -10, 0, " " },
-			{ L("uid", 10), " ", F_USER, 0, -10, 0, " " },
-			{ L("gid", 10), "", F_GROUP, 0, -10, 0, "" } } },
+			CELL_PERMS,
+			CELLS_CREATOR_OWNER } },
 	},
 	[IPCS_SEM] = {
 		[MODE_LIST] = { "Semaphore Arrays", {
-			{ L("key", 10), " ", F_KEY, 0, -10, 0, " " },
+			CELL_KEY,
 			{ L("semid", 10), " ", F_ID, 0, -10, 0, " " },
-			{ L("owner", 10), " ", F_OWNER, 0, -10, 10, " " },
-			{ L("perms", 10), " ", F_PERMS, 0, -10, 0, " " },
+			CELL_OWNER,
+			CELL_PERMS,
 			{ L("nsems", 10), "", F_SIZE, 0, -10, 0, "" } } },
 		[MODE_TIME] = { "Semaphore Operation/Change Times", {
 			{ L("semid", 8), " ", F_ID, 0, -8, 0, " " },
@@ -118,65 +131,35 @@ static const struct layout layouts[IPCS_KINDS][MODE_CREATOR + 1] = {
 		[MODE_PID] = { NULL, { { NULL } } },
 		[MODE_CREATOR] = { "Semaphore Arrays Creators/Owners", {
 			{ L("semid", 10), " ", F_ID, 0, -10, 0, " " },
-			{ L("perms", 10), " ", F_PERMS, 0, -10, 0, " " },
-			{ L("cuid", 10), " ", F_USER, 1, -10, 0, " " },
-			{ L("cgid", 10), " ", F_GROUP, 1, -10, 0, " " },
-			{ L("uid", 10), " ", F_USER, 0, -10, 0, " " },
-			{ L("gid", 10), "", F_GROUP, 0, -10, 0, "" } } },
+			CELL_PERMS,
+			CELLS_CREATOR_OWNER } },
 	},
 	/* POSIX objects have no creator and no pids: no -p section, as for sem. */
 	[IPCS_PMSG] = {
 		[MODE_LIST] = { "POSIX Message Queues", {
-			{ L("name", 20), " ", F_NAME, 0, -20, 0, " " },
-			{ L("owner", 10), " ", F_OWNER, 0, -10, 10, " " },
-			{ L("perms", 10), " ", F_PERMS, 0, -10, 0, " " },
+			CELL_NAME,
+			CELL_OWNER,
+			CELL_PERMS,
 			{ "used-bytes", "size", -12, " ", F_SIZE, 0, -12, 0, " " },
 			{ L("messages", 12), "", F_COUNT, 0, -12, 0, "" } } },
-		[MODE_TIME] = { "POSIX Message Queues Modification Times", {
-			{ L("name", 20), " ", F_NAME, 0, -20, 0, " " },
-			{ L("owner", 10), " ", F_OWNER, 0, -10, 10, " " },
-			{ L("modified", 26), "", F_LONG_TIME, 0, -26, 0, "" } } },
-		[MODE_PID] = { NULL, { { NULL } } },
-		[MODE_CREATOR] = { "POSIX Message Queues Owners", {
-			{ L("name", 20), " ", F_NAME, 0, -20, 0, " " },
-			{ L("perms", 10), " ", F_PERMS, 0, -10, 0, " " },
-			{ L("uid", 10), " ", F_USER, 0, -10, 0, " " },
-			{ L("gid", 10), "", F_GROUP, 0, -10, 0, "" } } },
+		POSIX_TIME_AND_OWNERS("POSIX Message Queues"),
 	},
 	[IPCS_PSHM] = {
 		[MODE_LIST] = { "POSIX Shared Memory", {
-			{ L("name", 20), " ", F_NAME, 0, -20, 0, " " },
-			{ L("owner", 10), " ", F_OWNER, 0, -10, 10, " " },
-			{ L("perms", 10), " ", F_PERMS, 0, -10, 0, " " },
+			CELL_NAME,
+			CELL_OWNER,
+			CELL_PERMS,
 			{ "bytes", "size", -10, " ", F_SIZE, 0, -10, 0, " " },
 			{ L("modified", 15), "", F_SHORT_TIME, 0, -15, 0, "" } } },
-		[MODE_TIME] = { "POSIX Shared Memory Modification Times", {
-			{ L("name", 20), " ", F_NAME, 0, -20, 0, " " },
-			{ L("owner", 10), " ", F_OWNER, 0, -10, 10, " " },
-			{ L("modified", 26), "", F_LONG_TIME, 0, -26, 0, "" } } },
-		[MODE_PID] = { NULL, { { NULL } } },
-		[MODE_CREATOR] = { "POSIX Shared Memory Owners", {
-			{ L("name", 20), " ", F_NAME, 0, -20, 0, " " },
-			{ L("perms", 10), " ", F_PERMS, 0, -10, 0, " " },
-			{ L("uid", 10), " ", F_USER, 0, -10, 0, " " },
-			{ L("gid", 10), "", F_GROUP, 0, -10, 0, "" } } },
+		POSIX_TIME_AND_OWNERS("POSIX Shared Memory"),
 	},
 	[IPCS_PSEM] = {
 		[MODE_LIST] = { "POSIX Semaphores", {
-			{ L("name", 20), " ", F_NAME, 0, -20, 0, " " },
-			{ L("owner", 10), " ", F_OWNER, 0, -10, 10, " " },
-			{ L("perms", 10), " ", F_PERMS, 0, -10, 0, " " },
+			CELL_NAME,
+			CELL_OWNER,
+			CELL_PERMS,
 			{ L("value", 10), "", F_VALUE, 0, -10, 0, "" } } },
-		[MODE_TIME] = { "POSIX Semaphores Modification Times", {
-			{ L("name", 20), " ", F_NAME, 0, -20, 0, " " },
-			{ L("owner", 10), " ", F_OWNER, 0, -10, 10, " " },
-			{ L("modified", 26), "", F_LONG_TIME, 0, -26, 0, "" } } },
-		[MODE_PID] = { NULL, { { NULL } } },
-		[MODE_CREATOR] = { "POSIX Semaphores Owners", {
-			{ L("name", 20), " ", F_NAME, 0, -20, 0, " " },
-			{ L("perms", 10), " ", F_PERMS, 0, -10, 0, " " },
-			{ L("uid", 10), " ", F_USER, 0, -10, 0, " " },
-			{ L("gid", 10), "", F_GROUP, 0, -10, 0, "" } } },
+		POSIX_TIME_AND_OWNERS("POSIX Semaphores"),
 	},
 };
 
