@@ -348,7 +348,7 @@ static int execute(const struct mk_request *req)
 			printf(types[t].report, ids[t]);
 	}
 	/* Nobody learns the ids of objects we could not report: remove them. */
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	if (flush_stdout() < 0) {
 		undo(req, ids, MK_TYPES);
 		return 1;
 	}

@@ -20,7 +20,7 @@ const char *get_progname(void) { return progname; }
 
 static void vmessage(const char *fmt, va_list ap, int errnum)
 {
-	fflush(stdout);
+	flush_stdout();	/* keep stdout and stderr in order */
 	fprintf(stderr, "%s: ", progname);
 	vfprintf(stderr, fmt, ap);
 	if (errnum)
@@ -84,6 +84,18 @@ void print_version(void)
 	printf("%s from ipcbox %s\n", progname, IPCBOX_VERSION);
 }
 
+/* Why a write to stdout failed, kept for close_stdout()'s message. */
+static int stdout_errno;
+
+int flush_stdout(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	if (!stdout_errno)
+		stdout_errno = errno;
+	return -1;
+}
+
 int close_stdout(void)
 {
 	bool failed = ferror(stdout) != 0;
@@ -92,8 +104,9 @@ int close_stdout(void)
 		failed = true;
 	if (!failed)
 		return 0;
-	if (errno)
-		fprintf(stderr, "%s: write error: %s\n", progname, strerror(errno));
+	int errnum = errno ? errno : stdout_errno;
+	if (errnum)
+		fprintf(stderr, "%s: write error: %s\n", progname, strerror(errnum));
 	else
 		fprintf(stderr, "%s: write error\n", progname);
 	return 1;

@@ -19,6 +19,8 @@ _Noreturn void usage_error(const char *fmt, ...) __attribute__((format(printf, 1
 _Noreturn void usage_hint(void);
 
 void print_version(void);
+/* Flush stdout now: 0, or -1 with the cause kept for close_stdout(). */
+int flush_stdout(void);
 /* Flush and close stdout; on failure print "PROG: write error..." and return 1. */
 int close_stdout(void);
 /* Exit through close_stdout() so a failed write turns into status 1. */

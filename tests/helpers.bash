@@ -74,7 +74,7 @@ ipc_state() {
 		echo "== $f"; cat "$f"
 	done
 	echo "== /dev/shm"; (cd /dev/shm && ls -la --time-style=+ . )
-	echo "== /dev/mqueue"; (cd /dev/mqueue && ls -la --time-style=+ . && cat -- * 2>/dev/null)
+	echo "== /dev/mqueue"; (cd /dev/mqueue && ls -la --time-style=+ . && { cat -- * 2>/dev/null || true; })
 }
 
 # ---------------------------------------------------------------------------

@@ -23,14 +23,14 @@ make_objects() {
 first_id() { awk 'NR > 1 { print $2; exit }' "/proc/sysvipc/$1"; }
 
 # full_fails PROG ARGS...: with stdout on /dev/full, PROG ARGS exits 1 with
-# "PROG: write error..." on stderr.  Prints a diagnosis and returns 1 if not.
+# "PROG: write error: No space left on device" on stderr.  Prints a diagnosis and returns 1 if not.
 full_fails() {
 	local prog=$1 name=$1; shift
 	# "ipcbox CMD" speaks as CMD
 	[ "$prog" != ipcbox ] || [[ "${1:-}" != ipc[a-z]* ]] || name=$1
 	capture got sh -c 'exec "$@" >/dev/full' - "$BUILD/$prog" "$@"
 	local err=${got_err%x}
-	if [ "$got_rc" = 1 ] && [[ "$err" == "$name: write error"* ]] && [ "$(printf '%s' "$err" | wc -l)" = 1 ]; then
+	if [ "$got_rc" = 1 ] && [ "$err" = "$name: write error: No space left on device"$'\n' ] && [ "$(printf '%s' "$err" | wc -l)" = 1 ]; then
 		return 0
 	fi
 	echo "# $prog $* >/dev/full: status $got_rc, stderr: $err" >&2
