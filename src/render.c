@@ -731,227 +731,184 @@ static uint64_t saturating_product(uint64_t pages, uint64_t factor)
 	return pages * factor;
 }
 
-/* A JSON object of numbers: the -l and -u members of one kind. */
-struct json_number {
-	const char *key;
-	uint64_t value;
+/*
+ * The -l and -u blocks: each line is a fact with its text label and its JSON
+ * key, so text and JSON come from one list.  A NULL label is JSON only, a
+ * NULL key text only.
+ */
+enum fact_style {
+	FACT_NUMBER,		/* LABEL N (the label carries its " = ") */
+	FACT_BYTES,		/* size_line(): (bytes), or --human */
+	FACT_KBYTES,		/* size_line() in kbytes by default (-l of segments) */
+	FACT_SHM_TOTAL,		/* value is pages: util-linux's saturating product */
+	FACT_USED_SPACE,	/* "used space = N bytes", or size_line() */
+	FACT_SWAP,		/* "Swap performance: ..." with value and value2 */
 };
 
-static void json_numbers(enum ipcs_kind kind, const struct json_number *n, size_t count)
+struct fact {
+	const char *label, *key;
+	enum fact_style style;
+	uint64_t value, value2;
+};
+
+static void render_facts(enum ipcs_kind kind, const char *title, const struct fact *facts,
+			 size_t count, const struct render_opts *opts)
 {
-	json_open_object(&doc, json_kind_keys[kind]);
-	for (size_t i = 0; i < count; i++)
-		json_uint(&doc, n[i].key, n[i].value);
-	json_close_object(&doc);
+	uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE);
+	if (opts->json) {
+		json_open_object(&doc, json_kind_keys[kind]);
+		for (const struct fact *f = facts; f < facts + count; f++)
+			if (f->key)
+				json_uint(&doc, f->key, f->style == FACT_SHM_TOTAL ?
+					  saturating_product(f->value, page) : f->value);
+		json_close_object(&doc);
+		return;
+	}
+	printf("------ %s --------\n", title);
+	for (const struct fact *f = facts; f < facts + count; f++) {
+		if (!f->label)
+			continue;
+		switch (f->style) {
+		case FACT_NUMBER:
+			printf("%s%" PRIu64 "\n", f->label, f->value);
+			break;
+		case FACT_BYTES:
+		case FACT_KBYTES:
+			size_line(f->label, f->value, f->style == FACT_KBYTES, opts);
+			break;
+		case FACT_SHM_TOTAL:
+			if (opts->unit == UNIT_DEFAULT)
+				printf("%s (kbytes) = %" PRIu64 "\n", f->label,
+				       saturating_product(f->value, page / 1024));
+			else
+				size_line(f->label, saturating_product(f->value, page), false, opts);
+			break;
+		case FACT_USED_SPACE:
+			if (opts->unit == UNIT_DEFAULT)
+				printf("%s = %" PRIu64 " bytes\n", f->label, f->value);
+			else
+				size_line(f->label, f->value, false, opts);
+			break;
+		case FACT_SWAP:
+			printf("%s%" PRIu64 " attempts\t %" PRIu64 " successes\n", f->label, f->value, f->value2);
+			break;
+		}
+	}
+	putchar('\n');
 }
 
-#define JSON_NUMBERS(kind, ...) do { \
-		const struct json_number n_[] = { __VA_ARGS__ }; \
-		json_numbers(kind, n_, sizeof(n_) / sizeof(n_[0])); \
+#define RENDER_FACTS(kind, title, ...) do { \
+		const struct fact f_[] = { __VA_ARGS__ }; \
+		render_facts(kind, title, f_, sizeof(f_) / sizeof(f_[0]), opts); \
 	} while (0)
 
 void render_limits(enum sysv_kind kind, const struct sysv_limits *l, const struct render_opts *opts)
 {
-	uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE);
-	if (opts->json) {
-		switch (kind) {
-		case SYSV_MSG:
-			JSON_NUMBERS(IPCS_MSG, { "max_queues", l->msgmni },
-				     { "max_message_size", l->msgmax }, { "max_queue_size", l->msgmnb });
-			break;
-		case SYSV_SHM:
-			JSON_NUMBERS(IPCS_SHM, { "max_segments", l->shmmni },
-				     { "max_segment_size", l->shmmax },
-				     { "max_total_pages", l->shmall },
-				     { "max_total_size", saturating_product(l->shmall, page) },
-				     { "min_segment_size", l->shmmin });
-			break;
-		case SYSV_SEM:
-			JSON_NUMBERS(IPCS_SEM, { "max_arrays", l->semmni },
-				     { "max_semaphores_per_array", l->semmsl },
-				     { "max_semaphores", l->semmns },
-				     { "max_ops_per_call", l->semopm }, { "max_value", l->semvmx });
-			break;
-		default:
-			break;
-		}
-		return;
-	}
 	switch (kind) {
 	case SYSV_MSG:
-		printf("------ Messages Limits --------\n");
-		printf("max queues system wide = %" PRIu64 "\n", l->msgmni);
-		size_line("max size of message", l->msgmax, false, opts);
-		size_line("default max size of queue", l->msgmnb, false, opts);
+		RENDER_FACTS(IPCS_MSG, "Messages Limits",
+			{ "max queues system wide = ", "max_queues", FACT_NUMBER, l->msgmni, 0 },
+			{ "max size of message", "max_message_size", FACT_BYTES, l->msgmax, 0 },
+			{ "default max size of queue", "max_queue_size", FACT_BYTES, l->msgmnb, 0 });
 		break;
 	case SYSV_SHM:
-		printf("------ Shared Memory Limits --------\n");
-		printf("max number of segments = %" PRIu64 "\n", l->shmmni);
-		size_line("max seg size", l->shmmax, true, opts);
-		if (opts->unit == UNIT_DEFAULT)
-			printf("max total shared memory (kbytes) = %" PRIu64 "\n",
-			       saturating_product(l->shmall, page / 1024));
-		else
-			size_line("max total shared memory", saturating_product(l->shmall, page), false, opts);
-		size_line("min seg size", l->shmmin, false, opts);
+		RENDER_FACTS(IPCS_SHM, "Shared Memory Limits",
+			{ "max number of segments = ", "max_segments", FACT_NUMBER, l->shmmni, 0 },
+			{ "max seg size", "max_segment_size", FACT_KBYTES, l->shmmax, 0 },
+			{ NULL, "max_total_pages", FACT_NUMBER, l->shmall, 0 },
+			{ "max total shared memory", "max_total_size", FACT_SHM_TOTAL, l->shmall, 0 },
+			{ "min seg size", "min_segment_size", FACT_BYTES, l->shmmin, 0 });
 		break;
 	case SYSV_SEM:
-		printf("------ Semaphore Limits --------\n");
-		printf("max number of arrays = %" PRIu64 "\n", l->semmni);
-		printf("max semaphores per array = %" PRIu64 "\n", l->semmsl);
-		printf("max semaphores system wide = %" PRIu64 "\n", l->semmns);
-		printf("max ops per semop call = %" PRIu64 "\n", l->semopm);
-		printf("semaphore max value = %" PRIu64 "\n", l->semvmx);
+		RENDER_FACTS(IPCS_SEM, "Semaphore Limits",
+			{ "max number of arrays = ", "max_arrays", FACT_NUMBER, l->semmni, 0 },
+			{ "max semaphores per array = ", "max_semaphores_per_array", FACT_NUMBER, l->semmsl, 0 },
+			{ "max semaphores system wide = ", "max_semaphores", FACT_NUMBER, l->semmns, 0 },
+			{ "max ops per semop call = ", "max_ops_per_call", FACT_NUMBER, l->semopm, 0 },
+			{ "semaphore max value = ", "max_value", FACT_NUMBER, l->semvmx, 0 });
 		break;
 	default:
 		break;
 	}
-	putchar('\n');
 }
 
 void render_summary(enum sysv_kind kind, const struct sysv_summary *s, const struct render_opts *opts)
 {
-	if (opts->json) {
-		switch (kind) {
-		case SYSV_MSG:
-			JSON_NUMBERS(IPCS_MSG, { "queues", s->msg_queues },
-				     { "headers", s->msg_headers }, { "used_bytes", s->msg_bytes });
-			break;
-		case SYSV_SHM:
-			JSON_NUMBERS(IPCS_SHM, { "segments", s->shm_segments },
-				     { "pages", s->shm_pages }, { "resident_pages", s->shm_resident },
-				     { "swapped_pages", s->shm_swapped },
-				     { "swap_attempts", s->swap_attempts },
-				     { "swap_successes", s->swap_successes });
-			break;
-		case SYSV_SEM:
-			JSON_NUMBERS(IPCS_SEM, { "arrays", s->sem_arrays }, { "semaphores", s->sem_total });
-			break;
-		default:
-			break;
-		}
-		return;
-	}
 	switch (kind) {
 	case SYSV_MSG:
-		printf("------ Messages Status --------\n");
-		printf("allocated queues = %" PRIu64 "\n", s->msg_queues);
-		printf("used headers = %" PRIu64 "\n", s->msg_headers);
-		if (opts->unit == UNIT_DEFAULT)
-			printf("used space = %" PRIu64 " bytes\n", s->msg_bytes);
-		else
-			size_line("used space", s->msg_bytes, false, opts);
+		RENDER_FACTS(IPCS_MSG, "Messages Status",
+			{ "allocated queues = ", "queues", FACT_NUMBER, s->msg_queues, 0 },
+			{ "used headers = ", "headers", FACT_NUMBER, s->msg_headers, 0 },
+			{ "used space", "used_bytes", FACT_USED_SPACE, s->msg_bytes, 0 });
 		break;
 	case SYSV_SHM:
-		printf("------ Shared Memory Status --------\n");
-		printf("segments allocated %" PRIu64 "\n", s->shm_segments);
-		printf("pages allocated %" PRIu64 "\n", s->shm_pages);
-		printf("pages resident  %" PRIu64 "\n", s->shm_resident);
-		printf("pages swapped   %" PRIu64 "\n", s->shm_swapped);
-		printf("Swap performance: %" PRIu64 " attempts\t %" PRIu64 " successes\n",
-		       s->swap_attempts, s->swap_successes);
+		RENDER_FACTS(IPCS_SHM, "Shared Memory Status",
+			{ "segments allocated ", "segments", FACT_NUMBER, s->shm_segments, 0 },
+			{ "pages allocated ", "pages", FACT_NUMBER, s->shm_pages, 0 },
+			{ "pages resident  ", "resident_pages", FACT_NUMBER, s->shm_resident, 0 },
+			{ "pages swapped   ", "swapped_pages", FACT_NUMBER, s->shm_swapped, 0 },
+			{ "Swap performance: ", NULL, FACT_SWAP, s->swap_attempts, s->swap_successes },
+			{ NULL, "swap_attempts", FACT_NUMBER, s->swap_attempts, 0 },
+			{ NULL, "swap_successes", FACT_NUMBER, s->swap_successes, 0 });
 		break;
 	case SYSV_SEM:
-		printf("------ Semaphore Status --------\n");
-		printf("used arrays = %" PRIu64 "\n", s->sem_arrays);
-		printf("allocated semaphores = %" PRIu64 "\n", s->sem_total);
+		RENDER_FACTS(IPCS_SEM, "Semaphore Status",
+			{ "used arrays = ", "arrays", FACT_NUMBER, s->sem_arrays, 0 },
+			{ "allocated semaphores = ", "semaphores", FACT_NUMBER, s->sem_total, 0 });
 		break;
 	default:
 		break;
 	}
-	putchar('\n');
 }
 
 void render_posix_limits(enum posix_kind kind, const struct posix_limits *l, const struct render_opts *opts)
 {
-	if (opts->json) {
-		switch (kind) {
-		case POSIX_MQUEUE:
-			JSON_NUMBERS(IPCS_PMSG, { "max_queues", l->queues_max },
-				     { "max_messages", l->msg_max }, { "max_message_size", l->msgsize_max },
-				     { "default_max_messages", l->msg_default },
-				     { "default_max_message_size", l->msgsize_default });
-			break;
-		case POSIX_SHM:
-			JSON_NUMBERS(IPCS_PSHM, { "max_total_size", l->fs_size },
-				     { "available_size", l->fs_available });
-			break;
-		case POSIX_SEM:
-			JSON_NUMBERS(IPCS_PSEM, { "max_value", l->sem_value_max });
-			break;
-		default:
-			break;
-		}
-		return;
-	}
 	switch (kind) {
 	case POSIX_MQUEUE:
-		printf("------ POSIX Message Queues Limits --------\n");
-		printf("max queues system wide = %" PRIu64 "\n", l->queues_max);
-		printf("max messages per queue = %" PRIu64 "\n", l->msg_max);
-		size_line("max size of message", l->msgsize_max, false, opts);
-		printf("default max messages per queue = %" PRIu64 "\n", l->msg_default);
-		size_line("default max size of message", l->msgsize_default, false, opts);
+		RENDER_FACTS(IPCS_PMSG, "POSIX Message Queues Limits",
+			{ "max queues system wide = ", "max_queues", FACT_NUMBER, l->queues_max, 0 },
+			{ "max messages per queue = ", "max_messages", FACT_NUMBER, l->msg_max, 0 },
+			{ "max size of message", "max_message_size", FACT_BYTES, l->msgsize_max, 0 },
+			{ "default max messages per queue = ", "default_max_messages", FACT_NUMBER, l->msg_default, 0 },
+			{ "default max size of message", "default_max_message_size", FACT_BYTES, l->msgsize_default, 0 });
 		break;
 	case POSIX_SHM:
 		/* Segments are tmpfs files: the file system's size is the limit. */
-		printf("------ POSIX Shared Memory Limits --------\n");
-		size_line("max total shared memory", l->fs_size, false, opts);
-		size_line("available shared memory", l->fs_available, false, opts);
+		RENDER_FACTS(IPCS_PSHM, "POSIX Shared Memory Limits",
+			{ "max total shared memory", "max_total_size", FACT_BYTES, l->fs_size, 0 },
+			{ "available shared memory", "available_size", FACT_BYTES, l->fs_available, 0 });
 		break;
 	case POSIX_SEM:
-		printf("------ POSIX Semaphores Limits --------\n");
-		printf("semaphore max value = %" PRIu64 "\n", l->sem_value_max);
+		RENDER_FACTS(IPCS_PSEM, "POSIX Semaphores Limits",
+			{ "semaphore max value = ", "max_value", FACT_NUMBER, l->sem_value_max, 0 });
 		break;
 	default:
 		break;
 	}
-	putchar('\n');
 }
 
 void render_posix_summary(enum posix_kind kind, const struct posix_summary *s, const struct render_opts *opts)
 {
-	if (opts->json) {
-		switch (kind) {
-		case POSIX_MQUEUE:
-			JSON_NUMBERS(IPCS_PMSG, { "queues", s->objects },
-				     { "used_bytes", s->bytes }, { "messages", s->messages });
-			break;
-		case POSIX_SHM:
-			JSON_NUMBERS(IPCS_PSHM, { "objects", s->objects }, { "used_bytes", s->bytes });
-			break;
-		case POSIX_SEM:
-			JSON_NUMBERS(IPCS_PSEM, { "semaphores", s->objects });
-			break;
-		default:
-			break;
-		}
-		return;
-	}
 	switch (kind) {
 	case POSIX_MQUEUE:
-		printf("------ POSIX Message Queues Status --------\n");
-		printf("queues = %" PRIu64 "\n", s->objects);
-		printf("messages = %" PRIu64 "\n", s->messages);
+		RENDER_FACTS(IPCS_PMSG, "POSIX Message Queues Status",
+			{ "queues = ", "queues", FACT_NUMBER, s->objects, 0 },
+			{ NULL, "used_bytes", FACT_NUMBER, s->bytes, 0 },
+			{ "messages = ", "messages", FACT_NUMBER, s->messages, 0 },
+			{ "used space", NULL, FACT_USED_SPACE, s->bytes, 0 });
 		break;
 	case POSIX_SHM:
-		printf("------ POSIX Shared Memory Status --------\n");
-		printf("objects = %" PRIu64 "\n", s->objects);
+		RENDER_FACTS(IPCS_PSHM, "POSIX Shared Memory Status",
+			{ "objects = ", "objects", FACT_NUMBER, s->objects, 0 },
+			{ "used space", "used_bytes", FACT_USED_SPACE, s->bytes, 0 });
 		break;
 	case POSIX_SEM:
-		printf("------ POSIX Semaphores Status --------\n");
-		printf("semaphores = %" PRIu64 "\n", s->objects);
+		RENDER_FACTS(IPCS_PSEM, "POSIX Semaphores Status",
+			{ "semaphores = ", "semaphores", FACT_NUMBER, s->objects, 0 });
 		break;
 	default:
 		break;
 	}
-	if (kind != POSIX_SEM) {
-		if (opts->unit == UNIT_DEFAULT)
-			printf("used space = %" PRIu64 " bytes\n", s->bytes);
-		else
-			size_line("used space", s->bytes, false, opts);
-	}
-	putchar('\n');
 }
 
 /* JSON of -i and --name: the kind's list with this one object, or empty. */
