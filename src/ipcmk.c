@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <semaphore.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@
 #include <sys/shm.h>
 
 #include "src/commands.h"
+#include "src/format.h"
 #include "src/posix.h"
 #include "src/sysv.h"
 #include "src/util.h"
@@ -87,14 +89,14 @@ static const struct mk_type_desc {
 	bool posix;
 	int kind;		/* enum sysv_kind or enum posix_kind */
 	const char *what;	/* in "create %s failed" */
-	const char *report;	/* printf format for the id or the name */
+	const char *report;	/* "REPORT: id or name" */
 } types[MK_TYPES] = {
-	[MK_SHM]  = { false, SYSV_SHM,     "share memory",         "Shared memory id: %d\n" },
-	[MK_PSHM] = { true,  POSIX_SHM,    "POSIX shared memory",  "POSIX shared memory name: %s\n" },
-	[MK_MSG]  = { false, SYSV_MSG,     "message queue",        "Message queue id: %d\n" },
-	[MK_PMSG] = { true,  POSIX_MQUEUE, "POSIX message queue",  "POSIX message queue name: %s\n" },
-	[MK_SEM]  = { false, SYSV_SEM,     "semaphore",            "Semaphore id: %d\n" },
-	[MK_PSEM] = { true,  POSIX_SEM,    "POSIX semaphore",      "POSIX semaphore name: %s\n" },
+	[MK_SHM]  = { false, SYSV_SHM,     "share memory",         "Shared memory id" },
+	[MK_PSHM] = { true,  POSIX_SHM,    "POSIX shared memory",  "POSIX shared memory name" },
+	[MK_MSG]  = { false, SYSV_MSG,     "message queue",        "Message queue id" },
+	[MK_PMSG] = { true,  POSIX_MQUEUE, "POSIX message queue",  "POSIX message queue name" },
+	[MK_SEM]  = { false, SYSV_SEM,     "semaphore",            "Semaphore id" },
+	[MK_PSEM] = { true,  POSIX_SEM,    "POSIX semaphore",      "POSIX semaphore name" },
 };
 
 enum mk_action { MK_CREATE, MK_HELP, MK_VERSION };
@@ -230,12 +232,20 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 		return parse_error(true, "--name needs a POSIX resource (-m, -q or -s)");
 	if (posix && !req->name)
 		return parse_error(true, "name is required for POSIX IPC resources (--name)");
+	/* A setuid/setgid file in a world-writable /dev/shm is a root shell. */
+	if (posix && req->mode > 0777)
+		return parse_error(false, "mode %04o: POSIX objects take permission bits only (at most 0777), "
+				   "not setuid, setgid or sticky", req->mode);
 	for (int t = 0; t < MK_TYPES; t++) {
 		if (!req->want[t] || !types[t].posix)
 			continue;
 		const char *why = posix_name_problem(types[t].kind, req->name);
-		if (why)
-			return parse_error(false, "invalid name '%s': %s", req->name, why);
+		if (why) {
+			char *shown = escape_alloc(req->name);
+			parse_error(false, "invalid name '%s': %s", shown, why);
+			free(shown);
+			return -1;
+		}
 	}
 	return 0;
 }
@@ -306,10 +316,12 @@ static void undo(const struct mk_request *req, const int *ids, int upto)
 /* The reference's "create X failed: ERROR", naming the key, name or limit. */
 static void report_failure(const struct mk_request *req, int t, int errnum)
 {
-	char detail[320] = "";
+	char detail[ESCAPED_SIZE(NAME_MAX + 1) + 200] = "";
 	if (types[t].posix) {
 		const char *limit = t == MK_PMSG ? posix_mqueue_limit_problem(&req->attr, errnum) : NULL;
-		snprintf(detail, sizeof(detail), "%s%s%s: ", req->name, limit ? ": " : "", limit ? limit : "");
+		char name[ESCAPED_SIZE(NAME_MAX + 1)];
+		snprintf(detail, sizeof(detail), "%s%s%s: ", escape_name(req->name, name, sizeof(name)),
+			 limit ? ": " : "", limit ? limit : "");
 	} else {
 		/* The reference names neither the value nor the key: we do. */
 		const char *arg = t == MK_SHM ? req->shm_size_arg : t == MK_SEM ? req->nsems_arg : NULL;
@@ -339,14 +351,13 @@ static int execute(const struct mk_request *req)
 			return 1;
 		}
 	}
+	char *name = req->name ? escape_alloc(req->name) : NULL;
 	for (int t = 0; t < MK_TYPES; t++) {
-		if (!req->want[t])
-			continue;
-		if (types[t].posix)
-			printf(types[t].report, req->name);
-		else
-			printf(types[t].report, ids[t]);
+		char num[16];
+		if (req->want[t])
+			printf("%s: %s\n", types[t].report, types[t].posix ? name : format_i64(ids[t], num));
 	}
+	free(name);
 	/* Nobody learns the ids of objects we could not report: remove them. */
 	if (flush_stdout() < 0) {
 		undo(req, ids, MK_TYPES);
@@ -372,6 +383,8 @@ int ipcmk_main(int argc, char **argv)
 	}
 	if (check_limits(&req) < 0)
 		return 1;
+	/* A reader gone is a write error, and the objects are removed again. */
+	signal(SIGPIPE, SIG_IGN);
 	int rc = execute(&req);
 	return close_stdout() ? 1 : rc;
 }

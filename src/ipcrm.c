@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "src/commands.h"
+#include "src/format.h"
 #include "src/posix.h"
 #include "src/sysv.h"
 #include "src/util.h"
@@ -72,15 +73,25 @@ static const struct rm_type_desc {
 	const char *keyword;	/* -a TYPE and the legacy syntax */
 	bool posix;
 	int kind;		/* enum sysv_kind or enum posix_kind */
-	const char *removing;	/* -v line; %d id or %s name */
+	const char *removing;	/* -v line: "removing WHAT `ID'" */
+	const char *object;	/* in hints: "the key of WHAT id N" */
 } types[RM_TYPES] = {
-	[RM_SHM]  = { "shm",  false, SYSV_SHM,     "removing shared memory segment id `%d'\n" },
-	[RM_MSG]  = { "msg",  false, SYSV_MSG,     "removing message queue id `%d'\n" },
-	[RM_SEM]  = { "sem",  false, SYSV_SEM,     "removing semaphore id `%d'\n" },
-	[RM_PSHM] = { "pshm", true,  POSIX_SHM,    "removing POSIX shared memory `%s'\n" },
-	[RM_PMSG] = { "pmsg", true,  POSIX_MQUEUE, "removing POSIX message queue `%s'\n" },
-	[RM_PSEM] = { "psem", true,  POSIX_SEM,    "removing POSIX semaphore `%s'\n" },
+	[RM_SHM]  = { "shm",  false, SYSV_SHM,     "shared memory segment id", "shared memory" },
+	[RM_MSG]  = { "msg",  false, SYSV_MSG,     "message queue id", "message queue" },
+	[RM_SEM]  = { "sem",  false, SYSV_SEM,     "semaphore id", "semaphore array" },
+	[RM_PSHM] = { "pshm", true,  POSIX_SHM,    "POSIX shared memory", NULL },
+	[RM_PMSG] = { "pmsg", true,  POSIX_MQUEUE, "POSIX message queue", NULL },
+	[RM_PSEM] = { "psem", true,  POSIX_SEM,    "POSIX semaphore", NULL },
 };
+
+/* The -v line; a name is escaped as everywhere. */
+static void print_removing(enum rm_type type, int id, const char *name)
+{
+	char num[16];
+	char *shown = name ? escape_alloc(name) : NULL;
+	printf("removing %s `%s'\n", types[type].removing, shown ? shown : format_i64(id, num));
+	free(shown);
+}
 
 /* -a goes through the kinds in the reference's order: shm, sem, msg. */
 static const enum rm_type all_order[RM_TYPES] = {
@@ -106,6 +117,11 @@ struct rm_request {
 	bool all[RM_TYPES];
 	struct rm_target *targets;
 	size_t ntargets;
+	/* An id refused because it looks like a key: main looks it up for a hint. */
+	bool key_hint;
+	enum rm_type hint_type;
+	int32_t hint_key;
+	const char *hint_arg;
 };
 
 static void add_target(struct rm_request *req, const struct rm_target *t)
@@ -165,8 +181,15 @@ static int parse_target(int opt, const char *arg, struct rm_request *req)
 	t.by = map[i].by;
 	switch (t.by) {
 	case BY_ID:
-		if (!parse_ipc_id(arg, &t.id))
+		if (!parse_ipc_id(arg, &t.id)) {
+			int e = errno;
+			/* Hex is a key's spelling: say which object has it, if any. */
+			req->key_hint = strncasecmp(arg, "0x", 2) == 0 && parse_ipc_key(arg, &req->hint_key);
+			req->hint_type = t.type;
+			req->hint_arg = arg;
+			errno = e;
 			return parse_failure(arg);
+		}
 		break;
 	case BY_KEY:
 		if (!parse_ipc_key(arg, &t.key))
@@ -176,8 +199,12 @@ static int parse_target(int opt, const char *arg, struct rm_request *req)
 		break;
 	case BY_NAME: {
 		const char *why = posix_name_problem(types[t.type].kind, arg);
-		if (why)
-			return parse_error(false, "invalid name '%s': %s", arg, why);
+		if (why) {
+			char *shown = escape_alloc(arg);
+			parse_error(false, "invalid name '%s': %s", shown, why);
+			free(shown);
+			return -1;
+		}
 		break;
 	}
 	}
@@ -202,8 +229,13 @@ static int parse_args(int argc, char **argv, struct rm_request *req)
 		switch (c) {
 		case 'a':
 			if (!optarg) {
+				/*
+				 * System V only, as util-linux 2.38 and "ipcs -a": POSIX
+				 * objects are files of running programs (PostgreSQL's
+				 * segments, pulse-shm-*), removed only when named by type.
+				 */
 				for (int t = 0; t < RM_TYPES; t++)
-					req->all[t] = true;
+					req->all[t] |= !types[t].posix;
 			} else {
 				int t = type_of_keyword(optarg, RM_TYPES - 1);
 				/* The reference's text; quotes only to make '' visible. */
@@ -242,8 +274,9 @@ static int parse_args(int argc, char **argv, struct rm_request *req)
 }
 
 /* The reference's messages, by errno: "invalid id (N)" etc. */
-static void report(int errnum, const char *by, const char *what)
+static void report(int errnum, const char *by, const char *raw)
 {
+	char *what = escape_alloc(raw);
 	switch (errnum) {
 	case EACCES:
 	case EPERM:
@@ -261,13 +294,14 @@ static void report(int errnum, const char *by, const char *what)
 		warn("cannot remove %s (%s)", by, what);
 		break;
 	}
+	free(what);
 }
 
 static int remove_sysv_id(const struct rm_request *req, enum rm_type type, int id,
 			  const char *by, const char *what, bool by_scan)
 {
 	if (req->verbose)
-		printf(types[type].removing, id);
+		print_removing(type, id, NULL);
 	if (sysv_remove(types[type].kind, id) == 0)
 		return 0;
 	int e = errno;
@@ -296,7 +330,7 @@ static int remove_target(const struct rm_request *req, const struct rm_target *t
 	}
 	case BY_NAME:
 		if (req->verbose)
-			printf(types[t->type].removing, t->arg);
+			print_removing(t->type, 0, t->arg);
 		if (posix_unlink(types[t->type].kind, t->arg) == 0)
 			return 0;
 		report(errno, "name", t->arg);
@@ -371,11 +405,13 @@ static int remove_all_posix(const struct rm_request *req, enum rm_type type)
 		posix_entry_path(o, path, sizeof(path));
 		/* Not an IPC object (a directory, a planted symlink): leave it. */
 		if (!S_ISREG(o->mode)) {
-			warnx("skipping %s: not a regular file", path);
+			char *shown = escape_alloc(path);
+			warnx("skipping %s: not a regular file", shown);
+			free(shown);
 			continue;
 		}
 		if (req->verbose)
-			printf(types[type].removing, o->name);
+			print_removing(type, 0, o->name);
 		if (posix_remove_entry(o) < 0) {
 			report(errno == ENOENT ? EIDRM : errno, "name", o->name);
 			rc = -1;
@@ -403,10 +439,21 @@ static int execute(const struct rm_request *req)
 	return rc;
 }
 
+/* After "failed to parse argument: '0x5eed'" for an id: whose key is it? */
+static void key_hint(const struct rm_request *req)
+{
+	int id = sysv_id_of_key(types[req->hint_type].kind, req->hint_key);
+	if (id >= 0)
+		warnx("%s is the key of %s id %d: use -%c %s to remove it by key", req->hint_arg,
+		      types[req->hint_type].object, id, "MQS"[req->hint_type], req->hint_arg);
+}
+
 int ipcrm_main(int argc, char **argv)
 {
 	struct rm_request req;
 	int rc = parse_args(argc, argv, &req);
+	if (rc < 0 && req.key_hint)
+		key_hint(&req);
 	if (rc == 0) {
 		switch (req.action) {
 		case RM_HELP:

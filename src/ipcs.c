@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "src/commands.h"
+#include "src/format.h"
 #include "src/posix.h"
 #include "src/render.h"
 #include "src/sysv.h"
@@ -195,10 +196,8 @@ static void parse_args(int argc, char **argv, struct ipcs_request *req)
 		errx(1, "when using a name, a single POSIX resource (-M, -Q or -S) must be specified");
 	if (req->name) {
 		const char *problem = posix_name_problem(kinds[single_kind(req, true)].backend, req->name);
-		if (problem) {
-			char shown[4 * NAME_MAX + 16];
-			errx(1, "invalid name '%s': %s", escape_name(req->name, shown, sizeof(shown)), problem);
-		}
+		if (problem)
+			errx(1, "invalid name '%s': %s", escape_alloc(req->name), problem);
 	}
 	if (!sysv && !posix)
 		want_range(req, IPCS_MSG, IPCS_SEM);
@@ -273,8 +272,9 @@ static int show_posix_details(const struct ipcs_request *req)
 	if (rc < 0) {
 		posix_scan_failed(kind);
 	} else {
-		char shown[4 * NAME_MAX + 16];
-		warnx("name %s not found", escape_name(req->name, shown, sizeof(shown)));
+		char *shown = escape_alloc(req->name);
+		warnx("name %s not found", shown);
+		free(shown);
 	}
 	render_posix_details(kinds[kind].backend, NULL, &req->render);
 	return 1;
@@ -320,8 +320,11 @@ static int sum_posix_visit(const struct posix_object *obj, void *ctx)
 		return 0;
 	s->objects++;
 	/* Queues count only when readable: their sizes are unknown otherwise. */
-	if (obj->kind == POSIX_SHM || obj->has_attr)
-		s->bytes += obj->size;
+	/* Sparse files make any size: saturate, and say so, rather than wrap. */
+	if ((obj->kind == POSIX_SHM || obj->has_attr) && __builtin_add_overflow(s->bytes, obj->size, &s->bytes)) {
+		s->bytes = UINT64_MAX;
+		s->capped = true;
+	}
 	if (obj->has_attr && obj->curmsgs > 0)
 		s->messages += (uint64_t)obj->curmsgs;
 	return 0;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "src/json.h"
+#include "src/utf8.h"
 
 static const char indent_spaces[] = "                ";
 
@@ -55,37 +56,6 @@ void json_close_object(struct json *j) { close_container(j, '}'); }
 void json_open_array(struct json *j, const char *key) { open_container(j, key, '['); }
 void json_close_array(struct json *j) { close_container(j, ']'); }
 
-size_t utf8_sequence_length(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0];
-	size_t len;
-	unsigned char lo = 0x80, hi = 0xbf;	/* allowed range of the second byte */
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		len = 2;
-	else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		if (c == 0xe0)
-			lo = 0xa0;	/* overlong */
-		else if (c == 0xed)
-			hi = 0x9f;	/* UTF-16 surrogates */
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		if (c == 0xf0)
-			lo = 0x90;	/* overlong */
-		else if (c == 0xf4)
-			hi = 0x8f;	/* beyond U+10FFFF */
-	} else
-		return 0;
-	if (n < len || s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t i = 2; i < len; i++)
-		if (s[i] < 0x80 || s[i] > 0xbf)
-			return 0;
-	return len;
-}
-
 static bool put_escaped(const char *str)
 {
 	bool valid = true;
@@ -105,6 +75,7 @@ static bool put_escaped(const char *str)
 			break;
 		unsigned char c = *s;
 		size_t len = 1;
+		uint32_t cp;
 		if (c == '"' || c == '\\') {
 			putchar_unlocked('\\');
 			putchar_unlocked(c);
@@ -119,7 +90,13 @@ static bool put_escaped(const char *str)
 			fputs_unlocked("\\u00", stdout);
 			putchar_unlocked(hex[c >> 4]);
 			putchar_unlocked(hex[c & 15]);
-		} else if ((len = utf8_sequence_length(s, n)) > 0) {
+		} else if ((len = utf8_sequence_length(s, n)) > 1 &&
+			   unicode_hidden_control(cp = utf8_code_point(s, len))) {
+			/* Valid JSON raw, but terminals obey or hide them: \uXXXX. */
+			fputs_unlocked("\\u", stdout);
+			for (int shift = 12; shift >= 0; shift -= 4)
+				putchar_unlocked(hex[(cp >> shift) & 15]);
+		} else if (len > 0) {
 			fwrite_unlocked(s, 1, len, stdout);
 		} else {
 			fputs_unlocked("\\ufffd", stdout);
@@ -171,4 +148,10 @@ void json_bool(struct json *j, const char *key, bool v)
 {
 	begin_value(j, key);
 	fputs_unlocked(v ? "true" : "false", stdout);
+}
+
+void json_null(struct json *j, const char *key)
+{
+	begin_value(j, key);
+	fputs_unlocked("null", stdout);
 }

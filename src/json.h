@@ -33,11 +33,6 @@ bool json_string(struct json *j, const char *key, const char *s);
 void json_uint(struct json *j, const char *key, uint64_t v);
 void json_int(struct json *j, const char *key, int64_t v);
 void json_bool(struct json *j, const char *key, bool v);
-
-/*
- * Length of the well-formed UTF-8 sequence at S (at most N bytes): 1 to 4,
- * or 0 if S does not start one (stray, overlong, surrogate, > U+10FFFF).
- */
-size_t utf8_sequence_length(const unsigned char *s, size_t n);
+void json_null(struct json *j, const char *key);
 
 #endif

@@ -108,20 +108,20 @@ static void read_mqueue_attr(struct posix_object *o)
 	mq_close(q);
 }
 
-/* A read-only mapping is enough for sem_getvalue; sem_open would need rw. */
+/*
+ * The value from a copy of the file's bytes.  Never a mapping: the owner
+ * may truncate the file under it (or it may be a hole on a full tmpfs),
+ * and touching such a page kills the reader with SIGBUS.  A short read is
+ * just "value unknown".
+ */
 static void read_sem_value(int dfd, const char *file, struct posix_object *o)
 {
 	int fd = open_regular(dfd, file);
 	if (fd < 0)
 		return;
-	struct stat st;
-	if (fstat(fd, &st) == 0 && (size_t)st.st_size >= sizeof(sem_t)) {
-		void *p = mmap(NULL, sizeof(sem_t), PROT_READ, MAP_SHARED, fd, 0);
-		if (p != MAP_FAILED) {
-			o->has_value = sem_getvalue((sem_t *)p, &o->value) == 0;
-			munmap(p, sizeof(sem_t));
-		}
-	}
+	sem_t copy;
+	if (pread(fd, &copy, sizeof(copy), 0) == (ssize_t)sizeof(copy))
+		o->has_value = sem_getvalue(&copy, &o->value) == 0;
 	close(fd);
 }
 

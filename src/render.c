@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "src/format.h"
 #include "src/json.h"
 #include "src/render.h"
 #include "src/util.h"
@@ -222,145 +223,16 @@ static void line_end(struct line *l)
 	line_flush(l);
 }
 
-static char *format_key(uint32_t key, char *buf)
-{
-	static const char hex[] = "0123456789abcdef";
-	buf[0] = '0';
-	buf[1] = 'x';
-	for (int i = 0; i < 8; i++)
-		buf[2 + i] = hex[(key >> (28 - 4 * i)) & 0xf];
-	buf[10] = '\0';
-	return buf;
-}
-
-static char *format_octal(uint32_t v, char *buf)
-{
-	char tmp[12];
-	int n = 0;
-	do {
-		tmp[n++] = '0' + (v & 7);
-		v >>= 3;
-	} while (v);
-	for (int i = 0; i < n; i++)
-		buf[i] = tmp[n - 1 - i];
-	buf[n] = '\0';
-	return buf;
-}
-
-/* Decimal digits of v into buf (at least 21 bytes); returns buf. */
-static char *format_u64(uint64_t v, char *buf)
-{
-	char tmp[24];
-	int n = 0;
-	do {
-		tmp[n++] = '0' + v % 10;
-		v /= 10;
-	} while (v);
-	for (int i = 0; i < n; i++)
-		buf[i] = tmp[n - 1 - i];
-	buf[n] = '\0';
-	return buf;
-}
-
-static char *format_i64(int64_t v, char *buf)
-{
-	if (v >= 0)
-		return format_u64(v, buf);
-	buf[0] = '-';
-	format_u64(-(uint64_t)v, buf + 1);
-	return buf;
-}
-
-void format_human_size(uint64_t bytes, char *buf, size_t len)
-{
-	static const char units[] = "BKMGTPE";
-	int exp = 0;
-	while (exp < 60 && bytes >> (exp + 10))
-		exp += 10;
-	if (exp == 0) {
-		snprintf(buf, len, "%" PRIu64 "B", bytes);
-		return;
-	}
-	uint64_t whole = bytes >> exp;
-	uint64_t frac = bytes & ((UINT64_C(1) << exp) - 1);
-	/* Round the fraction to tenths; ties cannot happen for 2^exp/20. */
-	unsigned tenths = (unsigned)(((unsigned __int128)frac * 10 + (UINT64_C(1) << (exp - 1))) >> exp);
-	if (tenths == 10) {
-		whole++;
-		tenths = 0;
-	}
-	if (tenths)
-		snprintf(buf, len, "%" PRIu64 ".%u%c", whole, tenths, units[exp / 10]);
-	else
-		snprintf(buf, len, "%" PRIu64 "%c", whole, units[exp / 10]);
-}
-
-/* ctime() text without the newline, or "Not set"; the last result is reused. */
-static const char *long_time(int64_t t)
-{
-	static int64_t cached_t = -1;
-	static char cached[32];
-	if (t == 0)
-		return "Not set";
-	if (t != cached_t) {
-		time_t tt = (time_t)t;
-		struct tm tm;
-		if (!localtime_r(&tt, &tm) || !strftime(cached, sizeof(cached), "%a %b %e %H:%M:%S %Y", &tm))
-			snprintf(cached, sizeof(cached), "%" PRId64, t);
-		cached_t = t;
-	}
-	return cached;
-}
-
-/* "Nov 26 05:59:32": the month-to-seconds part of the ctime() text. */
-static const char *short_time(int64_t t, char *buf)
-{
-	const char *full = long_time(t);
-	if (t == 0)
-		return full;
-	snprintf(buf, 16, "%.15s", full + 4);
-	return buf;
-}
-
 static const char *user_text(uint32_t uid, bool numeric, char *buf)
 {
-	const char *name = numeric ? NULL : user_name(uid);
+	const char *name = numeric ? NULL : user_name_shown(uid);
 	return name ? name : format_u64(uid, buf);
 }
 
 static const char *group_text(uint32_t gid, bool numeric, char *buf)
 {
-	const char *name = numeric ? NULL : group_name(gid);
+	const char *name = numeric ? NULL : group_name_shown(gid);
 	return name ? name : format_u64(gid, buf);
-}
-
-char *escape_name(const char *name, char *buf, size_t len)
-{
-	static const char hex[] = "0123456789abcdef";
-	const unsigned char *s = (const unsigned char *)name;
-	size_t n = strlen(name), out = 0;
-	while (n > 0 && out + 5 <= len) {
-		size_t seq = utf8_sequence_length(s, n);
-		/* C1 controls (U+0080..U+009F) act on some terminals as ESC does. */
-		bool plain = seq > 1 ? !(s[0] == 0xc2 && s[1] < 0xa0)
-				     : seq == 1 && s[0] > ' ' && s[0] < 0x7f && s[0] != '\\';
-		if (!plain)
-			seq = seq ? seq : 1;
-		for (size_t i = 0; i < seq; i++) {
-			if (plain) {
-				buf[out++] = s[i];
-			} else {
-				buf[out++] = '\\';
-				buf[out++] = 'x';
-				buf[out++] = hex[s[i] >> 4];
-				buf[out++] = hex[s[i] & 15];
-			}
-		}
-		s += seq;
-		n -= seq;
-	}
-	buf[out] = '\0';
-	return buf;
 }
 
 /* One row: a System V or a POSIX object; the cells read what they need. */
@@ -419,9 +291,9 @@ static const char *cell_text(const struct cell *c, const struct item *it,
 	case F_STATUS:
 		return statuses[!!(o->mode & SYSV_MODE_DEST)][!!(o->mode & SYSV_MODE_LOCKED)];
 	case F_SHORT_TIME:
-		return short_time(item_time(it, c->arg), buf);
+		return format_short_time(item_time(it, c->arg), it->sysv != NULL, buf);
 	case F_LONG_TIME:
-		return long_time(item_time(it, c->arg));
+		return format_long_time(item_time(it, c->arg), it->sysv != NULL);
 	case F_PID:
 		return format_i64(o->pids[c->arg], buf);
 	case F_USER:
@@ -486,19 +358,23 @@ static const struct json_member json_members[IPCS_KINDS][10] = {
 		{ "value", F_VALUE, 0 }, { "modify_time", F_TIME, 0 } },
 };
 
-/* "2026-11-26T08:00:00Z"; the last result is reused, as in long_time(). */
-static const char *iso_time(int64_t t)
+/*
+ * A time as ISO 8601, absent when System V says "never" (0).  A time no
+ * calendar date can name is null, with the seconds in KEY_seconds.
+ */
+static void json_time(const char *key, int64_t t, bool zero_unset)
 {
-	static int64_t cached_t = -1;
-	static char cached[40];
-	if (t != cached_t) {
-		time_t tt = (time_t)t;
-		struct tm tm;
-		if (!gmtime_r(&tt, &tm) || !strftime(cached, sizeof(cached), "%Y-%m-%dT%H:%M:%SZ", &tm))
-			snprintf(cached, sizeof(cached), "%" PRId64, t);
-		cached_t = t;
+	if (t == 0 && zero_unset)
+		return;
+	const char *iso = format_iso_time(t);
+	if (iso) {
+		json_string(&doc, key, iso);
+		return;
 	}
-	return cached;
+	char seconds_key[64];
+	json_null(&doc, key);
+	snprintf(seconds_key, sizeof(seconds_key), "%s_seconds", key);
+	json_int(&doc, seconds_key, t);
 }
 
 static void json_member(const struct json_member *m, const struct item *it)
@@ -532,9 +408,7 @@ static void json_member(const struct json_member *m, const struct item *it)
 		json_int(&doc, m->key, o->pids[m->arg]);
 		break;
 	case F_TIME:
-		/* Absent when unset: there is no time to tell. */
-		if (item_time(it, m->arg) != 0)
-			json_string(&doc, m->key, iso_time(item_time(it, m->arg)));
+		json_time(m->key, item_time(it, m->arg), it->sysv != NULL);
 		break;
 	case F_DEST:
 		json_bool(&doc, m->key, o->mode & SYSV_MODE_DEST);
@@ -743,6 +617,7 @@ enum fact_style {
 	FACT_SHM_TOTAL,		/* value is pages: util-linux's saturating product */
 	FACT_USED_SPACE,	/* "used space = N bytes", or size_line() */
 	FACT_SWAP,		/* "Swap performance: ..." with value and value2 */
+	FACT_NOTE,		/* text: the label alone; JSON: KEY true */
 };
 
 struct fact {
@@ -758,7 +633,9 @@ static void render_facts(enum ipcs_kind kind, const char *title, const struct fa
 	if (opts->json) {
 		json_open_object(&doc, json_kind_keys[kind]);
 		for (const struct fact *f = facts; f < facts + count; f++)
-			if (f->key)
+			if (f->key && f->style == FACT_NOTE)
+				json_bool(&doc, f->key, true);
+			else if (f->key)
 				json_uint(&doc, f->key, f->style == FACT_SHM_TOTAL ?
 					  saturating_product(f->value, page) : f->value);
 		json_close_object(&doc);
@@ -791,6 +668,9 @@ static void render_facts(enum ipcs_kind kind, const char *title, const struct fa
 			break;
 		case FACT_SWAP:
 			printf("%s%" PRIu64 " attempts\t %" PRIu64 " successes\n", f->label, f->value, f->value2);
+			break;
+		case FACT_NOTE:
+			puts(f->label);
 			break;
 		}
 	}
@@ -887,6 +767,10 @@ void render_posix_limits(enum posix_kind kind, const struct posix_limits *l, con
 	}
 }
 
+/* Only when the total saturated: the real one is larger. */
+#define CAPPED_NOTE(s) (s)->capped ? "(used space is larger: the total exceeds 2^64-1 bytes)" : NULL, \
+	(s)->capped ? "used_bytes_capped" : NULL, FACT_NOTE, 0, 0
+
 void render_posix_summary(enum posix_kind kind, const struct posix_summary *s, const struct render_opts *opts)
 {
 	switch (kind) {
@@ -895,12 +779,14 @@ void render_posix_summary(enum posix_kind kind, const struct posix_summary *s, c
 			{ "queues = ", "queues", FACT_NUMBER, s->objects, 0 },
 			{ NULL, "used_bytes", FACT_NUMBER, s->bytes, 0 },
 			{ "messages = ", "messages", FACT_NUMBER, s->messages, 0 },
-			{ "used space", NULL, FACT_USED_SPACE, s->bytes, 0 });
+			{ "used space", NULL, FACT_USED_SPACE, s->bytes, 0 },
+			{ CAPPED_NOTE(s) });
 		break;
 	case POSIX_SHM:
 		RENDER_FACTS(IPCS_PSHM, "POSIX Shared Memory Status",
 			{ "objects = ", "objects", FACT_NUMBER, s->objects, 0 },
-			{ "used space", "used_bytes", FACT_USED_SPACE, s->bytes, 0 });
+			{ "used space", "used_bytes", FACT_USED_SPACE, s->bytes, 0 },
+			{ CAPPED_NOTE(s) });
 		break;
 	case POSIX_SEM:
 		RENDER_FACTS(IPCS_PSEM, "POSIX Semaphores Status",
@@ -966,9 +852,9 @@ void render_details(enum sysv_kind kind, const struct sysv_object *o,
 		}
 		printf("\tlpid=%" PRId64 "\tcpid=%" PRId64 "\tnattch=%" PRIu64 "\n",
 		       o->pids[1], o->pids[0], o->count);
-		printf("att_time=%-26s\n", long_time(o->times[0]));
-		printf("det_time=%-26s\n", long_time(o->times[1]));
-		printf("change_time=%-26s\n", long_time(o->times[2]));
+		printf("att_time=%-26s\n", format_long_time(o->times[0], true));
+		printf("det_time=%-26s\n", format_long_time(o->times[1], true));
+		printf("change_time=%-26s\n", format_long_time(o->times[2], true));
 		break;
 	case SYSV_MSG:
 		printf("\nMessage Queue msqid=%d\n", o->id);
@@ -982,17 +868,17 @@ void render_details(enum sysv_kind kind, const struct sysv_object *o,
 		}
 		printf("\tqnum=%" PRIu64 "\tlspid=%" PRId64 "\tlrpid=%" PRId64 "\n",
 		       o->count, o->pids[0], o->pids[1]);
-		printf("send_time=%-26s\n", long_time(o->times[0]));
-		printf("rcv_time=%-26s\n", long_time(o->times[1]));
-		printf("change_time=%-26s\n", long_time(o->times[2]));
+		printf("send_time=%-26s\n", format_long_time(o->times[0], true));
+		printf("rcv_time=%-26s\n", format_long_time(o->times[1], true));
+		printf("change_time=%-26s\n", format_long_time(o->times[2], true));
 		break;
 	case SYSV_SEM:
 		printf("\nSemaphore Array semid=%d\n", o->id);
 		printf("uid=%u\t gid=%u\t cuid=%u\t cgid=%u\n", o->uid, o->gid, o->cuid, o->cgid);
 		printf("mode=%#o, access_perms=%#o\n", o->mode, o->mode & 0777);
 		printf("nsems = %" PRIu64 "\n", o->size);
-		printf("otime = %-26s\n", long_time(o->times[0]));
-		printf("ctime = %-26s\n", long_time(o->times[1]));
+		printf("otime = %-26s\n", format_long_time(o->times[0], true));
+		printf("ctime = %-26s\n", format_long_time(o->times[1], true));
 		printf("%-10s %-10s %-10s %-10s %-10s\n", "semnum", "value", "ncount", "zcount", "pid");
 		for (uint64_t i = 0; values && i < o->size; i++)
 			printf("%-10" PRIu64 " %-10d %-10d %-10d %-10d\n", i, values[i].value,
@@ -1043,6 +929,6 @@ void render_posix_details(enum posix_kind kind, const struct posix_object *p,
 	default:
 		break;
 	}
-	printf("mod_time=%-26s\n", long_time(p->mtime));
+	printf("mod_time=%-26s\n", format_long_time(p->mtime, false));
 	putchar('\n');
 }

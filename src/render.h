@@ -58,6 +58,7 @@ struct posix_summary {
 	uint64_t objects;
 	uint64_t bytes;		/* shm: sizes; mqueue: bytes queued */
 	uint64_t messages;	/* mqueue: messages in the queues we could open */
+	bool capped;		/* bytes saturated at UINT64_MAX */
 };
 void render_posix_summary(enum posix_kind kind, const struct posix_summary *s, const struct render_opts *opts);
 
@@ -70,15 +71,5 @@ void render_details(enum sysv_kind kind, const struct sysv_object *obj,
 		    const struct sysv_semval *values, const struct render_opts *opts);
 void render_posix_details(enum posix_kind kind, const struct posix_object *obj,
 			  const struct render_opts *opts);
-
-/* Sizes as util-linux prints them with --human: 1023B, 1.5K, 4.7G, 16E. */
-void format_human_size(uint64_t bytes, char *buf, size_t len);
-
-/*
- * A POSIX name for text output: spaces, backslashes, control characters
- * and bytes that are not UTF-8 become \xHH, so a name is one awk field on
- * one line and cannot move the terminal.  buf needs 4 * strlen(name) + 1.
- */
-char *escape_name(const char *name, char *buf, size_t len);
 
 #endif

@@ -11,6 +11,7 @@
 #include <sys/tree.h>
 
 #include "config.h"
+#include "src/format.h"
 #include "src/util.h"
 
 static const char *progname = "ipcbox";
@@ -180,7 +181,8 @@ bool parse_ullong(const char *s, int base, unsigned long long max, unsigned long
 struct name_entry {
 	RB_ENTRY(name_entry) link;
 	unsigned id;
-	char *name; /* NULL: no such user/group */
+	char *name;	/* NULL: no such user/group */
+	char *shown;	/* name escaped for text (LDAP and sssd are remote input) */
 };
 
 static int name_entry_cmp(const struct name_entry *a, const struct name_entry *b)
@@ -212,6 +214,7 @@ static struct name_entry *name_insert(struct name_db *db, unsigned id, const cha
 		free(e);
 		return old;
 	}
+	e->shown = name && needs_escape(name) ? escape_alloc(name) : e->name;
 	return e;
 }
 
@@ -237,33 +240,84 @@ static bool files_first(const char *nss_name)
 	return first;
 }
 
-/* name:password:id:... lines; anything malformed is skipped. */
+/* Digits only, no leading zero, at most UINT32_MAX: the id, or -1. */
+static long long strict_id(const char *s, size_t len)
+{
+	if (len == 0 || len > 10 || (s[0] == '0' && len > 1))
+		return -1;
+	long long v = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v <= UINT32_MAX ? v : -1;
+}
+
+/*
+ * One plain line: "name:pw:id:..." with exactly FIELDS fields, a name that
+ * glibc would not read as a comment or a compat entry, and a plain id.
+ */
+static bool plain_line(char *line, int fields, char **name, unsigned *id)
+{
+	char *f[7];
+	int n = 0;
+	line[strcspn(line, "\n")] = '\0';
+	for (char *p = line; n < fields; n++) {
+		f[n] = p;
+		p = strchr(p, ':');
+		if (!p)
+			break;
+		*p++ = '\0';
+	}
+	if (n != fields - 1 || strchr(f[fields - 1], ':'))
+		return false;
+	if (!*f[0] || strchr("#+-", *f[0]) || isspace((unsigned char)*f[0]))
+		return false;
+	for (int i = 2; i < (fields == 7 ? 4 : 3); i++)
+		if (strict_id(f[i], strlen(f[i])) < 0)
+			return false;
+	*name = f[0];
+	*id = (unsigned)strict_id(f[2], strlen(f[2]));
+	return true;
+}
+
+/*
+ * Read the whole file if every line is plain (or empty); otherwise forget
+ * it and let NSS answer everything: glibc's treatment of comments, blanks
+ * and malformed lines is then glibc's own, not our guess of it.
+ */
 static void load_name_file(struct name_db *db)
 {
 	FILE *f = fopen(db->file, "re");
 	if (!f)
 		return;
-	char *line = NULL;
+	char *line = NULL, *name;
 	size_t cap = 0;
-	while (getline(&line, &cap, f) > 0) {
-		char *name = line;
-		char *pw = strchr(name, ':');
-		char *idp = pw ? strchr(pw + 1, ':') : NULL;
-		if (!idp || pw == name || *name == '+' || *name == '-')
+	unsigned id;
+	bool plain = true;
+	while (plain && getline(&line, &cap, f) > 0) {
+		if (line[0] == '\n')
 			continue;
-		*pw = '\0';
-		char *end;
-		errno = 0;
-		unsigned long id = strtoul(idp + 1, &end, 10);
-		if (end == idp + 1 || *end != ':' || errno || id > UINT32_MAX)
-			continue;
-		name_insert(db, (unsigned)id, name);
+		plain = plain_line(line, db->is_user ? 7 : 4, &name, &id);
+		if (plain)
+			name_insert(db, id, name);
 	}
 	free(line);
 	fclose(f);
+	if (plain)
+		return;
+	struct name_entry *e, *next;
+	RB_FOREACH_SAFE(e, name_tree, &db->tree, next) {
+		RB_REMOVE(name_tree, &db->tree, e);
+		if (e->shown != e->name)
+			free(e->shown);
+		free(e->name);
+		free(e);
+	}
 }
 
-static const char *cached_name(struct name_db *db, unsigned id)
+static const struct name_entry *cached_entry(struct name_db *db, unsigned id)
 {
 	if (!db->loaded) {
 		db->loaded = true;
@@ -273,7 +327,7 @@ static const char *cached_name(struct name_db *db, unsigned id)
 	struct name_entry key = { .id = id };
 	struct name_entry *e = RB_FIND(name_tree, &db->tree, &key);
 	if (e)
-		return e->name;
+		return e;
 	const char *name = NULL;
 	if (db->is_user) {
 		struct passwd *pw = getpwuid(id);
@@ -282,11 +336,13 @@ static const char *cached_name(struct name_db *db, unsigned id)
 		struct group *gr = getgrgid(id);
 		name = gr ? gr->gr_name : NULL;
 	}
-	return name_insert(db, id, name)->name;
+	return name_insert(db, id, name);
 }
 
-const char *user_name(uid_t uid) { return cached_name(&users, uid); }
-const char *group_name(gid_t gid) { return cached_name(&groups, gid); }
+const char *user_name(uid_t uid) { return cached_entry(&users, uid)->name; }
+const char *group_name(gid_t gid) { return cached_entry(&groups, gid)->name; }
+const char *user_name_shown(uid_t uid) { return cached_entry(&users, uid)->shown; }
+const char *group_name_shown(gid_t gid) { return cached_entry(&groups, gid)->shown; }
 
 static void *check_alloc(void *p)
 {
@@ -324,7 +380,8 @@ bool parse_ipc_id(const char *s, int *out)
 {
 	long long v;
 	/* A negative number is a number out of range, not garbage. */
-	if (!parse_llong_lenient(s, 0, LLONG_MIN, LLONG_MAX, &v))
+	/* Decimal only, as util-linux reads ids: "010" is 10, "0x1" is refused. */
+	if (!parse_llong_lenient(s, 10, LLONG_MIN, LLONG_MAX, &v))
 		return false;
 	if (v < 0 || v > INT_MAX) {
 		errno = ERANGE;

@@ -37,6 +37,9 @@ bool parse_ullong(const char *s, int base, unsigned long long max, unsigned long
 /* uid/gid to name, each distinct id looked up once per run; NULL if none. */
 const char *user_name(uid_t uid);
 const char *group_name(gid_t gid);
+/* The same, escaped for text output as object names are. */
+const char *user_name_shown(uid_t uid);
+const char *group_name_shown(gid_t gid);
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
@@ -47,7 +50,7 @@ char *xstrdup(const char *s);
 
 /* parse_llong, also accepting leading blanks and '+' as strtol does. */
 bool parse_llong_lenient(const char *s, int base, long long min, long long max, long long *out);
-/* An IPC id: decimal, 0x hex or 0 octal, 0..INT_MAX. */
+/* An IPC id: decimal (leading zeros too), 0..INT_MAX. */
 bool parse_ipc_id(const char *s, int *out);
 /* An IPC key: decimal, 0x hex or 0 octal, INT32_MIN..UINT32_MAX (no truncation). */
 bool parse_ipc_key(const char *s, int32_t *out);

@@ -195,12 +195,40 @@ EOF
 	[ "$(count_objects msg)$(count_objects shm)" = 00 ]
 }
 
-@test "ipcrm ids may be hexadecimal or octal, as the man page says" {
-	unshare --ipc bash -c '
-		for i in 0 1 2 3 4 5 6 7 8 9; do "$0" -Q >/dev/null; done
-		"$1" -q 0x3 -q 010 -q 011 && awk "NR > 1 { print \$2 }" /proc/sysvipc/msg | tr "\n" " "' \
-		"$BUILD/ipcmk" "$BUILD/ipcrm" >"$BATS_TEST_TMPDIR/left"
-	[ "$(cat "$BATS_TEST_TMPDIR/left")" = "0 1 2 4 5 6 7 " ]
+@test "ipcrm ids are decimal as util-linux reads them (leading zeros too), same removals and messages" {
+	[ -x /usr/bin/ipcrm ] || skip "reference /usr/bin/ipcrm not installed"
+	local tool side
+	for side in ref ours; do
+		tool=/usr/bin/ipcrm
+		[ "$side" = ours ] && tool=$BUILD/ipcrm
+		unshare --ipc bash -c '
+			for i in 0 1 2 3 4 5 6 7 8 9 10 11 12; do "$0" -Q >/dev/null; done
+			"$1" -q 3 -q 010 -q 08 -q 0011 -q 99 2>&1; echo "rc=$?"
+			"$1" msg 007 2>&1; echo "rc=$?"
+			awk "NR > 1 { print \$2 }" /proc/sysvipc/msg | tr "\n" " "' \
+			"$BUILD/ipcmk" "$tool" >"$BATS_TEST_TMPDIR/out.$side"
+	done
+	diff -u "$BATS_TEST_TMPDIR/out.ref" "$BATS_TEST_TMPDIR/out.ours"
+	[ "$(tail -n 1 "$BATS_TEST_TMPDIR/out.ours")" = "0 1 2 4 5 6 9 12 " ]
+}
+
+@test "ipcrm -m 0x1 is refused, with a hint when an object has that key" {
+	"$BUILD/ipcmk" -M 1 >/dev/null
+	local id before
+	id=$("$BUILD/ipcmk" -M 1 --key 0x1 | awk '{ print $4 }')
+	before=$(ipc_state)
+	capture ours "$BUILD/ipcrm" -m 0x1
+	[ "$ours_rc" = 1 ] && [ "$ours_out" = x ]
+	[ "$ours_err" = "ipcrm: failed to parse argument: '0x1'
+ipcrm: 0x1 is the key of shared memory id $id: use -M 0x1 to remove it by key
+x" ]
+	[ "$(ipc_state)" = "$before" ]
+	# No object has the key: util-linux's message alone.
+	capture ours "$BUILD/ipcrm" -q 0x1
+	[ "$ours_rc" = 1 ] && [ "$ours_err" = "ipcrm: failed to parse argument: '0x1'
+x" ]
+	same_as_ref ipcrm -s 0x5eed
+	[ "$(ipc_state)" = "$before" ]
 }
 
 @test "ipcrm validates the whole line before removing anything" {
@@ -289,7 +317,26 @@ EOF
 	[ -z "$(ls /dev/shm)" ] && [ -e /dev/mqueue/c ]
 	capture ours RM -a
 	[ "$ours_rc" = 0 ]
-	[ "$(count_objects sem)" = 0 ] && [ -z "$(ls /dev/mqueue)" ]
+	# Bare -a: System V only; the POSIX queue stays.
+	[ "$(count_objects sem)" = 0 ] && [ -e /dev/mqueue/c ]
+}
+
+@test "bare ipcrm -a leaves every POSIX object and non-IPC file alone" {
+	"$BUILD/ipcmk" -M 1 -Q -S 1 -m 1 -q -s -n /PostgreSQL.1234 >/dev/null
+	echo audio >/dev/shm/pulse-shm-42
+	mkdir /dev/shm/dir
+	local posix_before
+	posix_before=$(ipc_state | sed -n '/^== \/dev\/shm/,$p')
+	local ids
+	ids=$(for k in shm sem msg; do awk 'NR > 1 { print $2 }' "/proc/sysvipc/$k"; done | tr '\n' ' ')
+	capture ours RM -a -v
+	[ "$ours_rc" = 0 ] && [ "$ours_err" = x ]
+	[ "$ours_out" = "$(printf "removing shared memory segment id \`%s'\nremoving semaphore id \`%s'\nremoving message queue id \`%s'" $ids)"$'\nx' ]
+	[ "$(count_objects shm)$(count_objects msg)$(count_objects sem)" = 000 ]
+	[ "$(ipc_state | sed -n '/^== \/dev\/shm/,$p')" = "$posix_before" ]
+	capture ours RM --all
+	[ "$ours_rc" = 0 ]
+	[ "$(ipc_state | sed -n '/^== \/dev\/shm/,$p')" = "$posix_before" ]
 }
 
 @test "ipcrm -a skips and reports entries that are not IPC objects" {
@@ -313,7 +360,7 @@ EOF
 
 @test "ipcrm -a says so when /dev/mqueue is not an mqueue filesystem" {
 	"$BUILD/ipcmk" -Q -m 1 -n /x >/dev/null
-	capture ours unshare --mount --propagation private bash -c 'umount /dev/mqueue && exec "$0" -a' "$BUILD/ipcrm"
+	capture ours unshare --mount --propagation private bash -c 'umount /dev/mqueue && exec "$0" -a -apshm -apmsg' "$BUILD/ipcrm"
 	[ "$ours_rc" = 1 ] && [ "$ours_out" = x ]
 	[ "$ours_err" = $'ipcrm: /dev/mqueue is not a mounted mqueue filesystem\nx' ]
 	# The other kinds were still removed.

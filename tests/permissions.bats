@@ -99,7 +99,7 @@ expect_denied() {
 	"${ALICE[@]}" "$BUILD/ipcmk" -m 10 -q -s -n /alice >/dev/null
 	local before
 	before=$(root_state)
-	capture got "${ALICE[@]}" "$BUILD/ipcrm" -a
+	capture got "${ALICE[@]}" "$BUILD/ipcrm" -a -apshm -apmsg -apsem
 	# every message is a refusal, never anything else
 	local line
 	while IFS= read -r line; do

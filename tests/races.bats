@@ -372,13 +372,13 @@ check_name() {
 	(
 		while [ "$EPOCHSECONDS" -lt "$end" ]; do
 			rc=0
-			"$BUILD/ipcrm" -a 2>>"$BATS_TEST_TMPDIR/rival.err" >/dev/null || rc=$?
+			"$BUILD/ipcrm" -a -apshm -apmsg -apsem 2>>"$BATS_TEST_TMPDIR/rival.err" >/dev/null || rc=$?
 			echo "$rc" >>"$BATS_TEST_TMPDIR/rival.rc"
 		done
 	) &
 	local rival=$!
 	while [ "$EPOCHSECONDS" -lt "$end" ]; do
-		capture got "$BUILD/ipcrm" -a
+		capture got "$BUILD/ipcrm" -a -apshm -apmsg -apsem
 		iter=$((iter + 1))
 		if [ "$got_out" != x ] || { [ "$got_rc" != 0 ] && [ "$got_rc" != 1 ]; }; then
 			echo "# ipcrm -a: status $got_rc, stdout ${got_out%x}" >&2

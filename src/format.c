@@ -1,0 +1,209 @@
+/* Numbers, sizes, times and the name escaper, for every command. */
+#define _GNU_SOURCE
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "src/format.h"
+#include "src/utf8.h"
+#include "src/util.h"
+
+static const char hex[] = "0123456789abcdef";
+
+/* Bytes the character at S takes (>= 1), and whether it is shown as is. */
+static size_t next_char(const unsigned char *s, size_t n, bool *plain)
+{
+	size_t seq = utf8_sequence_length(s, n);
+	if (seq == 1)
+		*plain = s[0] > ' ' && s[0] < 0x7f && s[0] != '\\';
+	else
+		*plain = seq > 1 && !unicode_hidden_control(utf8_code_point(s, seq));
+	return seq ? seq : 1;
+}
+
+char *escape_name(const char *name, char *buf, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	size_t n = strlen(name), out = 0;
+	if (len == 0)
+		return buf;
+	while (n > 0) {
+		bool plain;
+		size_t seq = next_char(s, n, &plain);
+		/* The room this whole character needs: never part of one. */
+		size_t need = plain ? seq : 4 * seq;
+		if (need >= len - out)
+			break;
+		for (size_t i = 0; i < seq; i++) {
+			if (plain) {
+				buf[out++] = (char)s[i];
+			} else {
+				buf[out++] = '\\';
+				buf[out++] = 'x';
+				buf[out++] = hex[s[i] >> 4];
+				buf[out++] = hex[s[i] & 15];
+			}
+		}
+		s += seq;
+		n -= seq;
+	}
+	buf[out] = '\0';
+	return buf;
+}
+
+char *escape_alloc(const char *name)
+{
+	size_t len = ESCAPED_SIZE(strlen(name));
+	return escape_name(name, xmalloc(len), len);
+}
+
+bool needs_escape(const char *name)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	size_t n = strlen(name);
+	while (n > 0) {
+		bool plain;
+		size_t seq = next_char(s, n, &plain);
+		if (!plain)
+			return true;
+		s += seq;
+		n -= seq;
+	}
+	return false;
+}
+
+char *format_u64(uint64_t v, char *buf)
+{
+	char tmp[24];
+	int n = 0;
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	for (int i = 0; i < n; i++)
+		buf[i] = tmp[n - 1 - i];
+	buf[n] = '\0';
+	return buf;
+}
+
+char *format_i64(int64_t v, char *buf)
+{
+	if (v >= 0)
+		return format_u64((uint64_t)v, buf);
+	buf[0] = '-';
+	format_u64(-(uint64_t)v, buf + 1);
+	return buf;
+}
+
+char *format_octal(uint32_t v, char *buf)
+{
+	char tmp[12];
+	int n = 0;
+	do {
+		tmp[n++] = (char)('0' + (v & 7));
+		v >>= 3;
+	} while (v);
+	for (int i = 0; i < n; i++)
+		buf[i] = tmp[n - 1 - i];
+	buf[n] = '\0';
+	return buf;
+}
+
+char *format_key(uint32_t key, char *buf)
+{
+	buf[0] = '0';
+	buf[1] = 'x';
+	for (int i = 0; i < 8; i++)
+		buf[2 + i] = hex[(key >> (28 - 4 * i)) & 0xf];
+	buf[10] = '\0';
+	return buf;
+}
+
+void format_human_size(uint64_t bytes, char *buf, size_t len)
+{
+	static const char units[] = "BKMGTPE";
+	int exp = 0;
+	while (exp < 60 && bytes >> (exp + 10))
+		exp += 10;
+	if (exp == 0) {
+		snprintf(buf, len, "%" PRIu64 "B", bytes);
+		return;
+	}
+	uint64_t whole = bytes >> exp;
+	uint64_t frac = bytes & ((UINT64_C(1) << exp) - 1);
+	/* Round the fraction to tenths; ties cannot happen for 2^exp/20. */
+	unsigned tenths = (unsigned)(((unsigned __int128)frac * 10 + (UINT64_C(1) << (exp - 1))) >> exp);
+	if (tenths == 10) {
+		whole++;
+		tenths = 0;
+	}
+	if (tenths)
+		snprintf(buf, len, "%" PRIu64 ".%u%c", whole, tenths, units[exp / 10]);
+	else
+		snprintf(buf, len, "%" PRIu64 "%c", whole, units[exp / 10]);
+}
+
+/* Broken-down T, local or UTC, if its year is 1..9999. */
+static bool broken_down(int64_t t, bool local, struct tm *tm)
+{
+	time_t tt = (time_t)t;
+	if ((int64_t)tt != t || !(local ? localtime_r(&tt, tm) : gmtime_r(&tt, tm)))
+		return false;
+	return tm->tm_year >= 1 - 1900 && tm->tm_year <= 9999 - 1900;
+}
+
+bool time_in_range(int64_t t)
+{
+	struct tm tm;
+	return broken_down(t, false, &tm);
+}
+
+/*
+ * One cache per format: rows repeat times often (one per second at most).
+ * The cache knows whether it holds anything: every int64 is a valid input.
+ */
+struct time_cache {
+	bool valid;
+	int64_t t;
+	const char *text;	/* buf, or a constant */
+	char buf[40];
+};
+
+static const char *cached_time(struct time_cache *c, int64_t t, bool local, const char *format)
+{
+	if (c->valid && c->t == t)
+		return c->text;
+	struct tm tm;
+	if (broken_down(t, local, &tm) && strftime(c->buf, sizeof(c->buf), format, &tm))
+		c->text = c->buf;
+	else
+		c->text = NULL;
+	c->valid = true;
+	c->t = t;
+	return c->text;
+}
+
+const char *format_long_time(int64_t t, bool zero_unset)
+{
+	static struct time_cache cache;
+	if (t == 0 && zero_unset)
+		return "Not set";
+	const char *text = cached_time(&cache, t, true, "%a %b %e %H:%M:%S %Y");
+	return text ? text : TIME_OUT_OF_RANGE;
+}
+
+const char *format_short_time(int64_t t, bool zero_unset, char *buf)
+{
+	const char *full = format_long_time(t, zero_unset);
+	if ((t == 0 && zero_unset) || strcmp(full, TIME_OUT_OF_RANGE) == 0)
+		return full;
+	snprintf(buf, 16, "%.15s", full + 4);
+	return buf;
+}
+
+const char *format_iso_time(int64_t t)
+{
+	static struct time_cache cache;
+	return cached_time(&cache, t, false, "%Y-%m-%dT%H:%M:%SZ");
+}

@@ -1,0 +1,60 @@
+#ifndef IPCBOX_FORMAT_H
+#define IPCBOX_FORMAT_H
+
+/*
+ * Value formatting shared by all three commands: numbers, sizes, times, and
+ * the one escaper every printed name goes through.  Nothing here prints.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Room escape_name() needs for a name of N bytes: 4 per byte, plus the NUL. */
+#define ESCAPED_SIZE(n) (4 * (size_t)(n) + 1)
+
+/*
+ * NAME for text output: spaces, backslashes, control characters (C0, DEL,
+ * C1), bidirectional and invisible Unicode controls and bytes that are not
+ * UTF-8 become \xHH, so a name is one awk field on one line, cannot move the
+ * terminal and reads in the order it is stored.  Writes at most LEN bytes
+ * with the NUL; a name that does not fit is cut at a character boundary.
+ * Returns BUF.  Ordinary names come out unchanged.
+ */
+char *escape_name(const char *name, char *buf, size_t len);
+
+/* The same into a new string (never cut); free() it. */
+char *escape_alloc(const char *name);
+
+/* Whether escape_name() would change NAME. */
+bool needs_escape(const char *name);
+
+/* Decimal digits of V into BUF (at least 21 bytes; 22 for the signed one). */
+char *format_u64(uint64_t v, char *buf);
+char *format_i64(int64_t v, char *buf);
+/* V in octal, no prefix (BUF: 12 bytes). */
+char *format_octal(uint32_t v, char *buf);
+/* "0x0000abcd" (BUF: 11 bytes). */
+char *format_key(uint32_t key, char *buf);
+/* Sizes as util-linux prints them with --human: 1023B, 1.5K, 4.7G, 16E. */
+void format_human_size(uint64_t bytes, char *buf, size_t len);
+
+/* Shown instead of a time that no calendar date can name (year > 9999...). */
+#define TIME_OUT_OF_RANGE "out-of-range"
+
+/* Whether T (seconds since the epoch) is a date of the years 1..9999. */
+bool time_in_range(int64_t t);
+
+/*
+ * ctime()-style local time without the newline ("Thu Nov 26 05:59:32 2026"),
+ * "Not set" for 0 when ZERO_UNSET (System V's "never"), or the marker.  The
+ * result lives until the next call.
+ */
+const char *format_long_time(int64_t t, bool zero_unset);
+/* "Nov 26 05:59:32", the month-to-seconds part of the above (BUF: 16 bytes). */
+const char *format_short_time(int64_t t, bool zero_unset, char *buf);
+/* ISO 8601 UTC ("2026-11-26T08:00:00Z"), or NULL out of range. */
+const char *format_iso_time(int64_t t);
+
+#endif
