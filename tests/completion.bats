@@ -460,3 +460,194 @@ EOF
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(printf '%s\n' "$m" -- "$q" -- 4242 --)" ]
 }
+
+# Hostile POSIX names -----------------------------------------------------
+#
+# Any local user may create files of any name in /dev/shm and /dev/mqueue;
+# root then completes them.  The names below are planted by uid 65534 where
+# setpriv can switch to it (else by root: the completions do not look at
+# owners).  Each safe object must give exactly one candidate, quoted where
+# the shell needs it; names with newlines, tabs, controls, C1 controls or
+# bytes that are not UTF-8 are left out.
+
+# as_nobody CMD...: run CMD as uid 65534 when possible, else as ourselves.
+as_nobody() {
+	if command -v setpriv >/dev/null &&
+		setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+		setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+	else
+		"$@"
+	fi
+}
+
+# plant DIR NAME...: create each file DIR/NAME (an object of the kind DIR holds).
+plant() {
+	local dir=$1 n
+	shift
+	for n in "$@"; do
+		as_nobody touch -- "$dir/$n"
+		[ -f "$dir/$n" ]
+	done
+}
+
+# Names that can be offered (quoted) and names that must be left out.
+HOSTILE_SAFE_SHM=('x;touch PWNED;id>OUT' 'b`touch PWNED`' 'd$(touch PWNED)' 'two words' 'ok')
+HOSTILE_UNSAFE=($'nl\n--all=pshm' $'nl2\n-a' $'tab\t--all=pshm' $'\e]0;PWNTITLE\a' $'\e[2J' \
+	$'c1\xc2\x9b2J' $'bad\xffutf8' $'del\x7f')
+
+plant_hostile() {
+	plant /dev/shm "${HOSTILE_SAFE_SHM[@]}" "${HOSTILE_UNSAFE[@]}"
+	plant /dev/shm 'sem.s$(touch PWNED)' 'sem.ok' $'sem.\nnl' $'sem.\e[2J'
+	plant /dev/mqueue 'q;touch PWNED' 'ok' $'q\n--all=pshm' $'q\tx' $'\e]0;PWNTITLE\a' $'c1\xc2\x9b'
+}
+
+# quoted NAME...: each /NAME as bash's completion inserts it.
+quoted() {
+	local n q
+	for n in "$@"; do
+		printf -v q '%q' "/$n"
+		printf '%s\n' "$q"
+	done
+}
+
+@test "bash: hostile POSIX names give one quoted candidate each, unsafe ones none" {
+	plant_hostile
+	local -a want
+	mapfile -t want < <(quoted "${HOSTILE_SAFE_SHM[@]}")
+	expect "$BUILD/ipcrm --posix-shmem " "${want[@]}"
+	expect "$BUILD/ipcrm --posix-shmem=" "${want[@]}"
+	# /ok is a shared memory object, a semaphore and a queue: offered once.
+	expect "$BUILD/ipcs --name " "${want[@]}" "$(quoted 's$(touch PWNED)')" \
+		"$(quoted 'q;touch PWNED')"
+	expect "$BUILD/ipcrm --posix-semaphore " "$(quoted 's$(touch PWNED)')" /ok
+	expect "$BUILD/ipcrm --posix-mqueue " "$(quoted 'q;touch PWNED')" /ok
+	# Nothing that looks like an option, no control byte, no split name.
+	comp "$BUILD/ipcrm --posix-shmem "
+	local c
+	for c in "${COMPREPLY[@]}"; do
+		[[ $c == /* || $c == \\* || $c == \'* || $c == \$\'* ]]
+		[[ $c != *$'\n'* && $c != *$'\t'* && $c != *$'\e'* && $c != *$'\x9b'* ]]
+	done
+	[ ! -e PWNED ]
+}
+
+@test "fish: hostile POSIX names give one candidate each, unsafe ones none" {
+	command -v fish >/dev/null || skip "fish not installed"
+	plant_hostile
+	local n
+	local -a want=()
+	for n in "${HOSTILE_SAFE_SHM[@]}"; do
+		want+=("/$n")
+	done
+	fexpect "ipcrm --posix-shmem " "${want[@]}"
+	fexpect "ipcrm --posix-semaphore " '/s$(touch PWNED)' /ok
+	fexpect "ipcrm --posix-mqueue " '/q;touch PWNED' /ok
+	fexpect "ipcs --name " "${want[@]}" '/s$(touch PWNED)' '/q;touch PWNED'
+	# No raw ESC or C1 byte anywhere in what fish prints (descriptions too).
+	local raw
+	raw=$(PATH=$BUILD:$PATH fish --no-config -c \
+		'set -p fish_complete_path $argv[1]; complete -C $argv[2]' \
+		"$SRC/completions/fish" "ipcrm --posix-shmem " | od -An -c)
+	[[ $raw != *033* && $raw != *302\ \ 233* ]]
+}
+
+# zhostile LINE: in an interactive zsh on a pseudo terminal (UTF-8 locale,
+# run in $BATS_TEST_TMPDIR/cwd), type LINE, TAB, TAB and Enter.  Everything
+# zsh wrote to the terminal goes to $BATS_TEST_TMPDIR/screen.
+zhostile() {
+	cat >"$BATS_TEST_TMPDIR/zhostile.zsh" <<'EOF'
+zmodload zsh/zpty || exit 2
+fdir=$1 screen=$2 line=$3
+zpty z zsh -f -i || exit 2
+zpty -w z "PS1='%% ' RPROMPT=''; fpath=($fdir \$fpath); autoload -Uz compinit; compinit -u -D"
+zpty -w z "print __rea''dy__"
+zpty -r z out '*__ready__*'
+zpty -w -n z "$line"$'\t'
+sleep 0.5
+zpty -w -n z $'\t'
+sleep 0.5
+zpty -w -n z $'\r'
+# The typed text says __do''ne__; only the output says __done__.
+zpty -w z "print __do''ne__"
+zpty -r z out '*__done__*'
+print -rn -- "$out" >$screen
+zpty -d z
+EOF
+	mkdir -p "$BATS_TEST_TMPDIR/cwd"
+	local loc=C.UTF-8
+	locale -a 2>/dev/null | grep -qix 'c.utf-\?8' || loc=C
+	(cd "$BATS_TEST_TMPDIR/cwd" && PATH=$BUILD:$PATH LC_ALL=$loc timeout 60 \
+		zsh -f "$BATS_TEST_TMPDIR/zhostile.zsh" "$SRC/completions/zsh" \
+		"$BATS_TEST_TMPDIR/screen" "$1")
+}
+
+# zsh_clean: nothing ran, and no planted escape sequence or C1 control
+# reached the terminal raw.
+zsh_clean() {
+	local f
+	for f in PWNED OUT; do
+		if [ -e "$BATS_TEST_TMPDIR/cwd/$f" ]; then
+			echo "a planted command ran: $f exists"
+			return 1
+		fi
+	done
+	if LC_ALL=C grep -qaF -e $'\e]0;' -e $'\e[2J' -e $'\xc2\x9b' "$BATS_TEST_TMPDIR/screen"; then
+		echo "a planted escape sequence reached the terminal:"
+		od -c "$BATS_TEST_TMPDIR/screen" | tail -n 20
+		return 1
+	fi
+}
+
+# zsh_not_listed: the names with controls were not offered at all.
+zsh_not_listed() {
+	if LC_ALL=C grep -qaF -e PWNTITLE -e 'all=pshm' "$BATS_TEST_TMPDIR/screen"; then
+		echo "a name with controls was listed:"
+		LC_ALL=C grep -aF -e PWNTITLE -e 'all=pshm' "$BATS_TEST_TMPDIR/screen" | cat -v
+		return 1
+	fi
+}
+
+require_zpty() {
+	command -v zsh >/dev/null || skip "zsh not installed"
+	zsh -fc 'zmodload zsh/zpty && zpty t true' 2>/dev/null || skip "no pseudo terminal for zsh"
+}
+
+@test "zsh: hostile POSIX names are inserted quoted and run nothing" {
+	require_zpty
+	local n
+	# Each name alone, so that TAB inserts it; Enter then removes it.
+	for n in 'x;touch PWNED;id>OUT' 'b`touch PWNED`' 'd$(touch PWNED)'; do
+		plant /dev/shm "$n"
+		zhostile "ipcrm --posix-shmem "
+		zsh_clean
+		[ ! -e "/dev/shm/$n" ]
+	done
+	plant /dev/shm 'sem.s$(touch PWNED)'
+	zhostile "ipcrm --posix-semaphore "
+	zsh_clean
+	[ ! -e '/dev/shm/sem.s$(touch PWNED)' ]
+	plant /dev/mqueue 'q;touch PWNED;id>OUT'
+	zhostile "ipcrm --posix-mqueue "
+	zsh_clean
+	[ ! -e '/dev/mqueue/q;touch PWNED;id>OUT' ]
+}
+
+@test "zsh: names with controls are neither listed nor inserted" {
+	require_zpty
+	local n
+	plant /dev/shm ok "${HOSTILE_UNSAFE[@]}"
+	zhostile "ipcrm --posix-shmem "
+	zsh_clean
+	# Not even listed in an escaped form (zsh shows controls as ^[ itself).
+	zsh_not_listed
+	# The one safe name was the only candidate: inserted and removed.
+	[ ! -e /dev/shm/ok ]
+	for n in "${HOSTILE_UNSAFE[@]}"; do
+		[ -e "/dev/shm/$n" ]
+	done
+	plant /dev/mqueue ok $'\e]0;PWNTITLE\a' $'c1\xc2\x9b' $'q\n--all=pshm'
+	zhostile "ipcrm --posix-mqueue "
+	zsh_clean
+	zsh_not_listed
+	[ ! -e /dev/mqueue/ok ]
+}

@@ -65,14 +65,26 @@ function __ipcbox_sysv -a kind field
     end
 end
 
+# __ipcbox_unsafe PATH: true when the file name in PATH cannot be offered
+# safely.  Names of other users with a newline or tab (which would split one
+# name into several candidates or into a description), other C0 or C1
+# controls (ESC, U+0080..U+009F act on terminals), or bytes that are not
+# valid UTF-8 (fish holds them as U+F600..U+F6FF) are left out.  PATH is
+# tested whole, before any command substitution could split it at newlines.
+function __ipcbox_unsafe
+    string match -qr -- '[\x00-\x1f\x7f-\x9f\x{F600}-\x{F6FF}]' $argv[1]
+end
+
 # __ipcbox_posix KIND...: the names of the POSIX objects of each KIND (shm,
-# sem or mqueue), with their leading slash.
+# sem or mqueue), with their leading slash; names that are not safe to offer
+# are left out.
 function __ipcbox_posix
     for kind in $argv
         switch $kind
             case shm
                 for f in /dev/shm/* /dev/shm/.*
                     test -f $f; and not test -L $f; or continue
+                    __ipcbox_unsafe $f; and continue
                     set -l b (string replace -r '.*/' '' -- $f)
                     string match -q -- 'sem.*' $b; and continue
                     printf '/%s\tPOSIX shared memory\n' $b
@@ -80,11 +92,13 @@ function __ipcbox_posix
             case sem
                 for f in /dev/shm/sem.?*
                     test -f $f; and not test -L $f; or continue
+                    __ipcbox_unsafe $f; and continue
                     printf '/%s\tPOSIX semaphore\n' (string replace -r '.*/sem\.' '' -- $f)
                 end
             case mqueue
                 for f in /dev/mqueue/* /dev/mqueue/.*
                     test -f $f; or continue
+                    __ipcbox_unsafe $f; and continue
                     printf '/%s\tPOSIX message queue\n' (string replace -r '.*/' '' -- $f)
                 end
         end
