@@ -83,27 +83,13 @@ static const struct option long_opts[] = {
 };
 
 /* The objects, in the order they are created and printed. */
-enum mk_type { MK_SHM, MK_PSHM, MK_MSG, MK_PMSG, MK_SEM, MK_PSEM, MK_TYPES };
-
-static const struct mk_type_desc {
-	bool posix;
-	int kind;		/* enum sysv_kind or enum posix_kind */
-	const char *what;	/* in "create %s failed" */
-	const char *report;	/* "REPORT: id or name" */
-} types[MK_TYPES] = {
-	[MK_SHM]  = { false, SYSV_SHM,     "share memory",         "Shared memory id" },
-	[MK_PSHM] = { true,  POSIX_SHM,    "POSIX shared memory",  "POSIX shared memory name" },
-	[MK_MSG]  = { false, SYSV_MSG,     "message queue",        "Message queue id" },
-	[MK_PMSG] = { true,  POSIX_MQUEUE, "POSIX message queue",  "POSIX message queue name" },
-	[MK_SEM]  = { false, SYSV_SEM,     "semaphore",            "Semaphore id" },
-	[MK_PSEM] = { true,  POSIX_SEM,    "POSIX semaphore",      "POSIX semaphore name" },
-};
+static const enum ipc_kind order[] = { KIND_SHM, KIND_PSHM, KIND_MSG, KIND_PMSG, KIND_SEM, KIND_PSEM };
 
 enum mk_action { MK_CREATE, MK_HELP, MK_VERSION };
 
 struct mk_request {
 	enum mk_action action;
-	bool want[MK_TYPES];
+	bool want[KINDS];
 	uint64_t shm_size;
 	const char *shm_size_arg;	/* error messages name the value */
 	int nsems;
@@ -157,13 +143,13 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 				return parse_failure("size", optarg, true);
 			if (c == 'M')
 				req->shm_size_arg = optarg;
-			req->want[c == 'M' ? MK_SHM : MK_PSHM] = true;
+			req->want[c == 'M' ? KIND_SHM : KIND_PSHM] = true;
 			break;
 		case 'Q':
-			req->want[MK_MSG] = true;
+			req->want[KIND_MSG] = true;
 			break;
 		case 'q':
-			req->want[MK_PMSG] = true;
+			req->want[KIND_PMSG] = true;
 			break;
 		case 'S':
 			/* At least one element; SEMMSL is checked by check_limits. */
@@ -171,10 +157,10 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 				return -1;
 			req->nsems = (int)v;
 			req->nsems_arg = optarg;
-			req->want[MK_SEM] = true;
+			req->want[KIND_SEM] = true;
 			break;
 		case 's':
-			req->want[MK_PSEM] = true;
+			req->want[KIND_PSEM] = true;
 			break;
 		case 'n':
 			req->name = optarg;
@@ -218,15 +204,15 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 	if (optind < argc)
 		return parse_error(true, "unexpected argument '%s'", argv[optind]);
 
-	bool sysv = req->want[MK_SHM] || req->want[MK_MSG] || req->want[MK_SEM];
-	bool posix = req->want[MK_PSHM] || req->want[MK_PMSG] || req->want[MK_PSEM];
+	bool sysv = req->want[KIND_SHM] || req->want[KIND_MSG] || req->want[KIND_SEM];
+	bool posix = req->want[KIND_PSHM] || req->want[KIND_PMSG] || req->want[KIND_PSEM];
 	if (!sysv && !posix)
 		return parse_error(true, "bad usage");
 	if (req->has_key && !sysv)
 		return parse_error(true, "--key needs a System V resource (-M, -Q or -S)");
-	if (req->has_mq_attr && !req->want[MK_PMSG])
+	if (req->has_mq_attr && !req->want[KIND_PMSG])
 		return parse_error(true, "--maxmsg and --msgsize need --posix-mqueue");
-	if (req->has_value && !req->want[MK_PSEM])
+	if (req->has_value && !req->want[KIND_PSEM])
 		return parse_error(true, "--value needs --posix-semaphore");
 	if (req->name && !posix)
 		return parse_error(true, "--name needs a POSIX resource (-m, -q or -s)");
@@ -236,10 +222,10 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 	if (posix && req->mode > 0777)
 		return parse_error(false, "mode %04o: POSIX objects take permission bits only (at most 0777), "
 				   "not setuid, setgid or sticky", req->mode);
-	for (int t = 0; t < MK_TYPES; t++) {
-		if (!req->want[t] || !types[t].posix)
+	for (int k = 0; k < KINDS; k++) {
+		if (!req->want[k] || !kind_is_posix(k))
 			continue;
-		const char *why = posix_name_problem(types[t].kind, req->name);
+		const char *why = posix_name_problem(k, req->name);
 		if (why) {
 			char *shown = escape_alloc(req->name);
 			parse_error(false, "invalid name '%s': %s", shown, why);
@@ -254,25 +240,25 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 static int check_limits(const struct mk_request *req)
 {
 	struct sysv_limits lim;
-	if (req->want[MK_SEM] && sysv_limits(SYSV_SEM, &lim) == 0 &&
+	if (req->want[KIND_SEM] && sysv_limits(KIND_SEM, &lim) == 0 &&
 	    lim.semmsl > 0 && (uint64_t)req->nsems > lim.semmsl)
 		return parse_error(false, "failed to parse elements: '%s': more than SEMMSL (%llu)",
 			    req->nsems_arg, (unsigned long long)lim.semmsl);
 	return 0;
 }
 
-static int sysv_get(enum sysv_kind kind, int32_t key, int flags, const struct mk_request *req)
+static int sysv_get(enum ipc_kind kind, int32_t key, int flags, const struct mk_request *req)
 {
 	switch (kind) {
-	case SYSV_SHM:
+	case KIND_SHM:
 		if (req->shm_size > SIZE_MAX) {
 			errno = EINVAL;
 			return -1;
 		}
 		return shmget(key, (size_t)req->shm_size, flags);
-	case SYSV_MSG:
+	case KIND_MSG:
 		return msgget(key, flags);
-	case SYSV_SEM:
+	case KIND_SEM:
 		return semget(key, req->nsems, flags);
 	default:
 		errno = EINVAL;
@@ -281,7 +267,7 @@ static int sysv_get(enum sysv_kind kind, int32_t key, int flags, const struct mk
 }
 
 /* A new object under the requested key, or under fresh random keys. */
-static int sysv_create(enum sysv_kind kind, const struct mk_request *req)
+static int sysv_create(enum ipc_kind kind, const struct mk_request *req)
 {
 	/* Only permission bits: the higher ones are IPC_* / SHM_* flags. */
 	int flags = IPC_CREAT | IPC_EXCL | (int)(req->mode & 0777);
@@ -301,30 +287,32 @@ static int sysv_create(enum sysv_kind kind, const struct mk_request *req)
 	return -1;
 }
 
-static void undo(const struct mk_request *req, const int *ids, int upto)
+/* Remove the objects of order[0..upto-1] that were wanted. */
+static void undo(const struct mk_request *req, const int *ids, size_t upto)
 {
-	for (int t = upto - 1; t >= 0; t--) {
-		if (!req->want[t])
+	while (upto-- > 0) {
+		enum ipc_kind k = order[upto];
+		if (!req->want[k])
 			continue;
-		if (types[t].posix)
-			posix_unlink(types[t].kind, req->name);
+		if (kind_is_posix(k))
+			posix_unlink(k, req->name);
 		else
-			sysv_remove(types[t].kind, ids[t]);
+			sysv_remove(k, ids[k]);
 	}
 }
 
 /* The reference's "create X failed: ERROR", naming the key, name or limit. */
-static void report_failure(const struct mk_request *req, int t, int errnum)
+static void report_failure(const struct mk_request *req, enum ipc_kind t, int errnum)
 {
 	char detail[ESCAPED_SIZE(NAME_MAX + 1) + 200] = "";
-	if (types[t].posix) {
-		const char *limit = t == MK_PMSG ? posix_mqueue_limit_problem(&req->attr, errnum) : NULL;
+	if (kind_is_posix(t)) {
+		const char *limit = t == KIND_PMSG ? posix_mqueue_limit_problem(&req->attr, errnum) : NULL;
 		char name[ESCAPED_SIZE(NAME_MAX + 1)];
 		snprintf(detail, sizeof(detail), "%s%s%s: ", escape_name(req->name, name, sizeof(name)),
 			 limit ? ": " : "", limit ? limit : "");
 	} else {
 		/* The reference names neither the value nor the key: we do. */
-		const char *arg = t == MK_SHM ? req->shm_size_arg : t == MK_SEM ? req->nsems_arg : NULL;
+		const char *arg = t == KIND_SHM ? req->shm_size_arg : t == KIND_SEM ? req->nsems_arg : NULL;
 		char key[24] = "";
 		if (req->has_key)
 			snprintf(key, sizeof(key), "key 0x%08x", (unsigned)req->key);
@@ -332,35 +320,37 @@ static void report_failure(const struct mk_request *req, int t, int errnum)
 			 arg ? "'" : "", arg ? arg : "", arg ? "'" : "",
 			 arg && *key ? ", " : "", key, arg || *key ? ": " : "");
 	}
-	warnx("create %s failed: %s%s", types[t].what, detail, strerror(errnum));
+	warnx("create %s failed: %s%s", kinds[t].create_what, detail, strerror(errnum));
 }
 
 static int execute(const struct mk_request *req)
 {
-	int ids[MK_TYPES] = { 0 };
-	for (int t = 0; t < MK_TYPES; t++) {
-		if (!req->want[t])
+	int ids[KINDS] = { 0 };
+	for (size_t i = 0; i < ARRAY_SIZE(order); i++) {
+		enum ipc_kind k = order[i];
+		if (!req->want[k])
 			continue;
-		int rc = types[t].posix
-			? posix_create(types[t].kind, req->name, req->mode, &req->attr)
-			: (ids[t] = sysv_create(types[t].kind, req));
+		int rc = kind_is_posix(k)
+			? posix_create(k, req->name, req->mode, &req->attr)
+			: (ids[k] = sysv_create(k, req));
 		if (rc < 0) {
 			int e = errno;
-			undo(req, ids, t);
-			report_failure(req, t, e);
+			undo(req, ids, i);
+			report_failure(req, k, e);
 			return 1;
 		}
 	}
 	char *name = req->name ? escape_alloc(req->name) : NULL;
-	for (int t = 0; t < MK_TYPES; t++) {
+	for (size_t i = 0; i < ARRAY_SIZE(order); i++) {
+		enum ipc_kind k = order[i];
 		char num[16];
-		if (req->want[t])
-			printf("%s: %s\n", types[t].report, types[t].posix ? name : format_i64(ids[t], num));
+		if (req->want[k])
+			printf("%s: %s\n", kinds[k].reported, kind_is_posix(k) ? name : format_i64(ids[k], num));
 	}
 	free(name);
 	/* Nobody learns the ids of objects we could not report: remove them. */
 	if (flush_stdout() < 0) {
-		undo(req, ids, MK_TYPES);
+		undo(req, ids, ARRAY_SIZE(order));
 		return 1;
 	}
 	return 0;

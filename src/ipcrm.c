@@ -67,41 +67,24 @@ static const struct option long_opts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-enum rm_type { RM_SHM, RM_MSG, RM_SEM, RM_PSHM, RM_PMSG, RM_PSEM, RM_TYPES };
-
-static const struct rm_type_desc {
-	const char *keyword;	/* -a TYPE and the legacy syntax */
-	bool posix;
-	int kind;		/* enum sysv_kind or enum posix_kind */
-	const char *removing;	/* -v line: "removing WHAT `ID'" */
-	const char *object;	/* in hints: "the key of WHAT id N" */
-} types[RM_TYPES] = {
-	[RM_SHM]  = { "shm",  false, SYSV_SHM,     "shared memory segment id", "shared memory" },
-	[RM_MSG]  = { "msg",  false, SYSV_MSG,     "message queue id", "message queue" },
-	[RM_SEM]  = { "sem",  false, SYSV_SEM,     "semaphore id", "semaphore array" },
-	[RM_PSHM] = { "pshm", true,  POSIX_SHM,    "POSIX shared memory", NULL },
-	[RM_PMSG] = { "pmsg", true,  POSIX_MQUEUE, "POSIX message queue", NULL },
-	[RM_PSEM] = { "psem", true,  POSIX_SEM,    "POSIX semaphore", NULL },
-};
-
 /* The -v line; a name is escaped as everywhere. */
-static void print_removing(enum rm_type type, int id, const char *name)
+static void print_removing(enum ipc_kind type, int id, const char *name)
 {
 	char num[16];
 	char *shown = name ? escape_alloc(name) : NULL;
-	printf("removing %s `%s'\n", types[type].removing, shown ? shown : format_i64(id, num));
+	printf("removing %s `%s'\n", kinds[type].removing, shown ? shown : format_i64(id, num));
 	free(shown);
 }
 
 /* -a goes through the kinds in the reference's order: shm, sem, msg. */
-static const enum rm_type all_order[RM_TYPES] = {
-	RM_SHM, RM_PSHM, RM_SEM, RM_PSEM, RM_MSG, RM_PMSG
+static const enum ipc_kind all_order[KINDS] = {
+	KIND_SHM, KIND_PSHM, KIND_SEM, KIND_PSEM, KIND_MSG, KIND_PMSG
 };
 
 enum rm_by { BY_ID, BY_KEY, BY_NAME };
 
 struct rm_target {
-	enum rm_type type;
+	enum ipc_kind type;
 	enum rm_by by;
 	int id;
 	int32_t key;
@@ -114,12 +97,12 @@ struct rm_request {
 	enum rm_action action;
 	bool legacy;		/* "ipcrm shm|msg|sem ID...": prints "resource(s) deleted" */
 	bool verbose;
-	bool all[RM_TYPES];
+	bool all[KINDS];
 	struct rm_target *targets;
 	size_t ntargets;
 	/* An id refused because it looks like a key: main looks it up for a hint. */
 	bool key_hint;
-	enum rm_type hint_type;
+	enum ipc_kind hint_type;
 	int32_t hint_key;
 	const char *hint_arg;
 };
@@ -130,21 +113,13 @@ static void add_target(struct rm_request *req, const struct rm_target *t)
 	req->targets[req->ntargets++] = *t;
 }
 
-static int type_of_keyword(const char *word, int last)
-{
-	for (int t = 0; t <= last; t++)
-		if (strcmp(word, types[t].keyword) == 0)
-			return t;
-	return -1;
-}
-
 /* "ipcrm shm|msg|sem ID...": every id is checked, all bad ones reported. */
 static int parse_legacy(int argc, char **argv, struct rm_request *req)
 {
 	req->legacy = true;
 	if (argc < 3)
 		return parse_error(true, "not enough arguments");
-	enum rm_type type = (enum rm_type)type_of_keyword(argv[1], RM_SEM);
+	enum ipc_kind type = (enum ipc_kind)kind_of_keyword(argv[1], KIND_SEM + 1);
 	int rc = 0;
 	for (int i = 2; i < argc; i++) {
 		struct rm_target t = { .type = type, .by = BY_ID, .arg = argv[i] };
@@ -166,10 +141,10 @@ static int parse_failure(const char *arg)
 /* One -m/-M/-q/-Q/-s/-S/--posix-* option into a target. */
 static int parse_target(int opt, const char *arg, struct rm_request *req)
 {
-	static const struct { int opt; enum rm_type type; enum rm_by by; } map[] = {
-		{ 'm', RM_SHM, BY_ID }, { 'M', RM_SHM, BY_KEY }, { OPT_POSIX_SHM, RM_PSHM, BY_NAME },
-		{ 'q', RM_MSG, BY_ID }, { 'Q', RM_MSG, BY_KEY }, { OPT_POSIX_MQ, RM_PMSG, BY_NAME },
-		{ 's', RM_SEM, BY_ID }, { 'S', RM_SEM, BY_KEY }, { OPT_POSIX_SEM, RM_PSEM, BY_NAME },
+	static const struct { int opt; enum ipc_kind type; enum rm_by by; } map[] = {
+		{ 'm', KIND_SHM, BY_ID }, { 'M', KIND_SHM, BY_KEY }, { OPT_POSIX_SHM, KIND_PSHM, BY_NAME },
+		{ 'q', KIND_MSG, BY_ID }, { 'Q', KIND_MSG, BY_KEY }, { OPT_POSIX_MQ, KIND_PMSG, BY_NAME },
+		{ 's', KIND_SEM, BY_ID }, { 'S', KIND_SEM, BY_KEY }, { OPT_POSIX_SEM, KIND_PSEM, BY_NAME },
 	};
 	struct rm_target t = { .arg = arg };
 	size_t i = 0;
@@ -198,7 +173,7 @@ static int parse_target(int opt, const char *arg, struct rm_request *req)
 			return parse_error(false, "illegal key (%s)", arg);
 		break;
 	case BY_NAME: {
-		const char *why = posix_name_problem(types[t.type].kind, arg);
+		const char *why = posix_name_problem(t.type, arg);
 		if (why) {
 			char *shown = escape_alloc(arg);
 			parse_error(false, "invalid name '%s': %s", shown, why);
@@ -221,7 +196,7 @@ static int parse_args(int argc, char **argv, struct rm_request *req)
 	int c;
 
 	memset(req, 0, sizeof(*req));
-	if (argc >= 2 && type_of_keyword(argv[1], RM_SEM) >= 0)
+	if (argc >= 2 && kind_of_keyword(argv[1], KIND_SEM + 1) >= 0)
 		return parse_legacy(argc, argv, req);
 
 	optind = 0;	/* reinitialise getopt: the parser may be called again */
@@ -234,10 +209,10 @@ static int parse_args(int argc, char **argv, struct rm_request *req)
 				 * objects are files of running programs (PostgreSQL's
 				 * segments, pulse-shm-*), removed only when named by type.
 				 */
-				for (int t = 0; t < RM_TYPES; t++)
-					req->all[t] |= !types[t].posix;
+				for (int t = 0; t < KINDS; t++)
+					req->all[t] |= !kind_is_posix(t);
 			} else {
-				int t = type_of_keyword(optarg, RM_TYPES - 1);
+				int t = kind_of_keyword(optarg, KINDS);
 				/* The reference's text; quotes only to make '' visible. */
 				if (t < 0)
 					return parse_error(false, *optarg ? "unknown argument: %s" : "unknown argument: '%s'", optarg);
@@ -266,7 +241,7 @@ static int parse_args(int argc, char **argv, struct rm_request *req)
 	if (optind < argc)
 		return parse_error(true, "unknown argument: %s", argv[optind]);
 	bool any_all = false;
-	for (int t = 0; t < RM_TYPES; t++)
+	for (int t = 0; t < KINDS; t++)
 		any_all |= req->all[t];
 	if (req->ntargets == 0 && !any_all)
 		return parse_error(true, "bad usage");
@@ -297,12 +272,12 @@ static void report(int errnum, const char *by, const char *raw)
 	free(what);
 }
 
-static int remove_sysv_id(const struct rm_request *req, enum rm_type type, int id,
+static int remove_sysv_id(const struct rm_request *req, enum ipc_kind type, int id,
 			  const char *by, const char *what, bool by_scan)
 {
 	if (req->verbose)
 		print_removing(type, id, NULL);
-	if (sysv_remove(types[type].kind, id) == 0)
+	if (sysv_remove(type, id) == 0)
 		return 0;
 	int e = errno;
 	char num[16];
@@ -321,7 +296,7 @@ static int remove_target(const struct rm_request *req, const struct rm_target *t
 	case BY_ID:
 		return remove_sysv_id(req, t->type, t->id, "id", NULL, false);
 	case BY_KEY: {
-		int id = sysv_id_of_key(types[t->type].kind, t->key);
+		int id = sysv_id_of_key(t->type, t->key);
 		if (id < 0) {
 			report(errno, "key", t->arg);
 			return -1;
@@ -331,7 +306,7 @@ static int remove_target(const struct rm_request *req, const struct rm_target *t
 	case BY_NAME:
 		if (req->verbose)
 			print_removing(t->type, 0, t->arg);
-		if (posix_unlink(types[t->type].kind, t->arg) == 0)
+		if (posix_unlink(t->type, t->arg) == 0)
 			return 0;
 		report(errno, "name", t->arg);
 		return -1;
@@ -346,7 +321,7 @@ static int remove_target(const struct rm_request *req, const struct rm_target *t
  */
 struct remove_ctx {
 	const struct rm_request *req;
-	enum rm_type type;
+	enum ipc_kind type;
 	int rc;
 };
 
@@ -375,23 +350,23 @@ static int collect_entry(const struct posix_object *obj, void *ctx)
 	return 0;
 }
 
-static int remove_all_sysv(const struct rm_request *req, enum rm_type type)
+static int remove_all_sysv(const struct rm_request *req, enum ipc_kind type)
 {
 	struct remove_ctx r = { req, type, 0 };
-	if (sysv_scan(types[type].kind, remove_visited, &r) < 0) {
-		warn("cannot list %s objects", types[type].keyword);
+	if (sysv_scan(type, remove_visited, &r) < 0) {
+		warn("cannot list %s objects", kinds[type].keyword);
 		r.rc = -1;
 	}
 	return r.rc;
 }
 
-static int remove_all_posix(const struct rm_request *req, enum rm_type type)
+static int remove_all_posix(const struct rm_request *req, enum ipc_kind type)
 {
-	enum posix_kind kind = types[type].kind;
+	enum ipc_kind kind = type;
 	struct entry_list l = { NULL, 0, 0 };
 	int rc = 0;
 	if (posix_scan(kind, collect_entry, &l) < 0) {
-		if (kind == POSIX_MQUEUE && (errno == EMEDIUMTYPE || errno == ENOENT)) {
+		if (kind == KIND_PMSG && (errno == EMEDIUMTYPE || errno == ENOENT)) {
 			warnx("%s is not a mounted mqueue filesystem", posix_dir(kind));
 			rc = -1;
 		} else if (errno != ENOENT) {	/* no /dev/shm: no objects */
@@ -427,11 +402,11 @@ static int execute(const struct rm_request *req)
 	for (size_t i = 0; i < req->ntargets; i++)
 		if (remove_target(req, &req->targets[i]) < 0)
 			rc = 1;
-	for (int i = 0; i < RM_TYPES; i++) {
-		enum rm_type t = all_order[i];
+	for (int i = 0; i < KINDS; i++) {
+		enum ipc_kind t = all_order[i];
 		if (!req->all[t])
 			continue;
-		if ((types[t].posix ? remove_all_posix(req, t) : remove_all_sysv(req, t)) < 0)
+		if ((kind_is_posix(t) ? remove_all_posix(req, t) : remove_all_sysv(req, t)) < 0)
 			rc = 1;
 	}
 	if (req->legacy && rc == 0)
@@ -442,10 +417,10 @@ static int execute(const struct rm_request *req)
 /* After "failed to parse argument: '0x5eed'" for an id: whose key is it? */
 static void key_hint(const struct rm_request *req)
 {
-	int id = sysv_id_of_key(types[req->hint_type].kind, req->hint_key);
+	int id = sysv_id_of_key(req->hint_type, req->hint_key);
 	if (id >= 0)
 		warnx("%s is the key of %s id %d: use -%c %s to remove it by key", req->hint_arg,
-		      types[req->hint_type].object, id, "MQS"[req->hint_type], req->hint_arg);
+		      kinds[req->hint_type].object, id, kinds[req->hint_type].key_option, req->hint_arg);
 }
 
 int ipcrm_main(int argc, char **argv)

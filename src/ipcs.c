@@ -82,22 +82,8 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-/* Every kind, once: which data module serves it; sections come in this order. */
-static const struct kind {
-	const char *what;	/* for error messages */
-	bool posix;
-	int backend;		/* enum sysv_kind or enum posix_kind */
-} kinds[IPCS_KINDS] = {
-	[IPCS_MSG]  = { "message queues", false, SYSV_MSG },
-	[IPCS_SHM]  = { "shared memory segments", false, SYSV_SHM },
-	[IPCS_SEM]  = { "semaphore arrays", false, SYSV_SEM },
-	[IPCS_PMSG] = { "POSIX message queues", true, POSIX_MQUEUE },
-	[IPCS_PSHM] = { "POSIX shared memory", true, POSIX_SHM },
-	[IPCS_PSEM] = { "POSIX semaphores", true, POSIX_SEM },
-};
-
 struct ipcs_request {
-	bool want[IPCS_KINDS];
+	bool want[KINDS];
 	bool have_id;
 	int id;
 	const char *name;	/* --name */
@@ -117,7 +103,7 @@ static int parse_id(const char *arg)
 	return (int)v;
 }
 
-static void want_range(struct ipcs_request *req, enum ipcs_kind from, enum ipcs_kind to)
+static void want_range(struct ipcs_request *req, enum ipc_kind from, enum ipc_kind to)
 {
 	for (int k = from; k <= (int)to; k++)
 		req->want[k] = true;
@@ -127,8 +113,8 @@ static void want_range(struct ipcs_request *req, enum ipcs_kind from, enum ipcs_
 static int single_kind(const struct ipcs_request *req, bool posix)
 {
 	int found = -1, n = 0;
-	for (int k = 0; k < IPCS_KINDS; k++)
-		if (req->want[k] && kinds[k].posix == posix) {
+	for (int k = 0; k < KINDS; k++)
+		if (req->want[k] && kind_is_posix(k) == posix) {
 			found = k;
 			n++;
 		}
@@ -137,8 +123,8 @@ static int single_kind(const struct ipcs_request *req, bool posix)
 
 static bool any_kind(const struct ipcs_request *req, bool posix)
 {
-	for (int k = 0; k < IPCS_KINDS; k++)
-		if (req->want[k] && kinds[k].posix == posix)
+	for (int k = 0; k < KINDS; k++)
+		if (req->want[k] && kind_is_posix(k) == posix)
 			return true;
 	return false;
 }
@@ -154,14 +140,14 @@ static void parse_args(int argc, char **argv, struct ipcs_request *req)
 			req->id = parse_id(optarg);
 			break;
 		case OPT_NAME: req->name = optarg; break;
-		case 'm': req->want[IPCS_SHM] = true; break;
-		case 'q': req->want[IPCS_MSG] = true; break;
-		case 's': req->want[IPCS_SEM] = true; break;
-		case 'a': want_range(req, IPCS_MSG, IPCS_SEM); break;
-		case 'M': req->want[IPCS_PSHM] = true; break;
-		case 'Q': req->want[IPCS_PMSG] = true; break;
-		case 'S': req->want[IPCS_PSEM] = true; break;
-		case OPT_POSIX: want_range(req, IPCS_PMSG, IPCS_PSEM); break;
+		case 'm': req->want[KIND_SHM] = true; break;
+		case 'q': req->want[KIND_MSG] = true; break;
+		case 's': req->want[KIND_SEM] = true; break;
+		case 'a': want_range(req, KIND_MSG, KIND_SEM); break;
+		case 'M': req->want[KIND_PSHM] = true; break;
+		case 'Q': req->want[KIND_PMSG] = true; break;
+		case 'S': req->want[KIND_PSEM] = true; break;
+		case OPT_POSIX: want_range(req, KIND_PMSG, KIND_PSEM); break;
 		/* As in util-linux, the last output option wins. */
 		case 't': req->render.mode = MODE_TIME; break;
 		case 'p': req->render.mode = MODE_PID; break;
@@ -195,20 +181,20 @@ static void parse_args(int argc, char **argv, struct ipcs_request *req)
 	if (req->name && (sysv || single_kind(req, true) < 0))
 		errx(1, "when using a name, a single POSIX resource (-M, -Q or -S) must be specified");
 	if (req->name) {
-		const char *problem = posix_name_problem(kinds[single_kind(req, true)].backend, req->name);
+		const char *problem = posix_name_problem(single_kind(req, true), req->name);
 		if (problem)
 			errx(1, "invalid name '%s': %s", escape_alloc(req->name), problem);
 	}
 	if (!sysv && !posix)
-		want_range(req, IPCS_MSG, IPCS_SEM);
+		want_range(req, KIND_MSG, KIND_SEM);
 	req->render.details = req->have_id || req->name;
 }
 
 /* Why a POSIX kind could not be listed; the mqueue case says how to fix it. */
-static void posix_scan_failed(enum ipcs_kind kind)
+static void posix_scan_failed(enum ipc_kind kind)
 {
-	const char *dir = posix_dir(kinds[kind].backend);
-	if (kind == IPCS_PMSG && (errno == EMEDIUMTYPE || errno == ENOENT))
+	const char *dir = posix_dir(kind);
+	if (kind == KIND_PMSG && (errno == EMEDIUMTYPE || errno == ENOENT))
 		warnx("cannot list POSIX message queues: %s is not a mounted mqueue file system "
 		      "(mount it with: mount -t mqueue none %s)", dir, dir);
 	else
@@ -217,18 +203,18 @@ static void posix_scan_failed(enum ipcs_kind kind)
 
 static int show_details(const struct ipcs_request *req)
 {
-	enum sysv_kind kind = kinds[single_kind(req, false)].backend;
+	enum ipc_kind kind = single_kind(req, false);
 	struct sysv_object obj;
 	if (sysv_find(kind, req->id, &obj) < 0) {
 		if (errno == ENOENT)
 			warnx("id %d not found", req->id);
 		else
-			warn("cannot read %s", kinds[ipcs_kind_of_sysv(kind)].what);
+			warn("cannot read %s", kinds[kind].plural);
 		render_details(kind, NULL, NULL, &req->render);
 		return 1;
 	}
 	struct sysv_semval *values = NULL;
-	if (kind == SYSV_SEM && obj.size > 0) {
+	if (kind == KIND_SEM && obj.size > 0) {
 		values = sysv_sem_values(obj.id, obj.size);
 		if (!values) {
 			/* Removed since sysv_find saw it: as if it had never been there. */
@@ -261,12 +247,12 @@ static int match_name(const struct posix_object *obj, void *ctx)
 
 static int show_posix_details(const struct ipcs_request *req)
 {
-	enum ipcs_kind kind = single_kind(req, true);
+	enum ipc_kind kind = single_kind(req, true);
 	struct posix_object obj;
 	struct find_ctx f = { req->name, &obj };
-	int rc = posix_scan(kinds[kind].backend, match_name, &f);
+	int rc = posix_scan(kind, match_name, &f);
 	if (rc == 1) {
-		render_posix_details(kinds[kind].backend, &obj, &req->render);
+		render_posix_details(kind, &obj, &req->render);
 		return 0;
 	}
 	if (rc < 0) {
@@ -276,7 +262,7 @@ static int show_posix_details(const struct ipcs_request *req)
 		warnx("name %s not found", shown);
 		free(shown);
 	}
-	render_posix_details(kinds[kind].backend, NULL, &req->render);
+	render_posix_details(kind, NULL, &req->render);
 	return 1;
 }
 
@@ -321,7 +307,7 @@ static int sum_posix_visit(const struct posix_object *obj, void *ctx)
 	s->objects++;
 	/* Queues count only when readable: their sizes are unknown otherwise. */
 	/* Sparse files make any size: saturate, and say so, rather than wrap. */
-	if ((obj->kind == POSIX_SHM || obj->has_attr) && __builtin_add_overflow(s->bytes, obj->size, &s->bytes)) {
+	if ((obj->kind == KIND_PSHM || obj->has_attr) && __builtin_add_overflow(s->bytes, obj->size, &s->bytes)) {
 		s->bytes = UINT64_MAX;
 		s->capped = true;
 	}
@@ -330,32 +316,31 @@ static int sum_posix_visit(const struct posix_object *obj, void *ctx)
 	return 0;
 }
 
-static int show_posix_kind(enum ipcs_kind kind, const struct render_opts *opts)
+static int show_posix_kind(enum ipc_kind kind, const struct render_opts *opts)
 {
 	struct list_ctx l = { .opts = opts };
-	enum posix_kind backend = kinds[kind].backend;
-	if (opts->mode == MODE_LIMITS) {
+		if (opts->mode == MODE_LIMITS) {
 		struct posix_limits limits;
-		if (posix_limits(backend, &limits) < 0) {
-			warn("cannot read the limits of %s", kinds[kind].what);
+		if (posix_limits(kind, &limits) < 0) {
+			warn("cannot read the limits of %s", kinds[kind].plural);
 			return 1;
 		}
-		render_posix_limits(backend, &limits, opts);
+		render_posix_limits(kind, &limits, opts);
 		return 0;
 	}
 	if (opts->mode == MODE_SUMMARY) {
-		if (posix_scan(backend, sum_posix_visit, &l) < 0) {
+		if (posix_scan(kind, sum_posix_visit, &l) < 0) {
 			posix_scan_failed(kind);
 			return 1;
 		}
-		render_posix_summary(backend, &l.summary, opts);
+		render_posix_summary(kind, &l.summary, opts);
 		return 0;
 	}
 	/*
 	 * Directory order is arbitrary: sort by name, as ls does.  A kind that
 	 * cannot be read gets no section at all, only the message.
 	 */
-	int rc = posix_scan(backend, gather_posix_visit, &l);
+	int rc = posix_scan(kind, gather_posix_visit, &l);
 	if (rc < 0) {
 		posix_scan_failed(kind);
 	} else {
@@ -370,26 +355,25 @@ static int show_posix_kind(enum ipcs_kind kind, const struct render_opts *opts)
 	return rc < 0;
 }
 
-static int show_sysv_kind(enum ipcs_kind kind, const struct render_opts *opts)
+static int show_sysv_kind(enum ipc_kind kind, const struct render_opts *opts)
 {
-	enum sysv_kind backend = kinds[kind].backend;
-	switch (opts->mode) {
+		switch (opts->mode) {
 	case MODE_LIMITS: {
 		struct sysv_limits limits;
-		if (sysv_limits(backend, &limits) < 0) {
-			warn("cannot read the limits of %s", kinds[kind].what);
+		if (sysv_limits(kind, &limits) < 0) {
+			warn("cannot read the limits of %s", kinds[kind].plural);
 			return 1;
 		}
-		render_limits(backend, &limits, opts);
+		render_limits(kind, &limits, opts);
 		return 0;
 	}
 	case MODE_SUMMARY: {
 		struct sysv_summary summary;
-		if (sysv_summary(backend, &summary) < 0) {
-			warn("cannot read the status of %s", kinds[kind].what);
+		if (sysv_summary(kind, &summary) < 0) {
+			warn("cannot read the status of %s", kinds[kind].plural);
 			return 1;
 		}
-		render_summary(backend, &summary, opts);
+		render_summary(kind, &summary, opts);
 		return 0;
 	}
 	default:
@@ -397,10 +381,10 @@ static int show_sysv_kind(enum ipcs_kind kind, const struct render_opts *opts)
 	}
 	struct list_ctx l = { .opts = opts };
 	render_section_begin(kind, opts);
-	int rc = sysv_scan(backend, render_visit, &l);
+	int rc = sysv_scan(kind, render_visit, &l);
 	render_section_end(kind, opts);
 	if (rc < 0) {
-		warn("cannot read %s", kinds[kind].what);
+		warn("cannot read %s", kinds[kind].plural);
 		return 1;
 	}
 	return 0;
@@ -418,10 +402,10 @@ int ipcs_main(int argc, char **argv)
 	} else if (req.name) {
 		status = show_posix_details(&req);
 	} else {
-		for (int k = 0; k < IPCS_KINDS; k++) {
+		for (int k = 0; k < KINDS; k++) {
 			if (!req.want[k] || !render_shows(k, &req.render))
 				continue;
-			status |= kinds[k].posix ? show_posix_kind(k, &req.render)
+			status |= kind_is_posix(k) ? show_posix_kind(k, &req.render)
 						 : show_sysv_kind(k, &req.render);
 		}
 	}

@@ -34,24 +34,24 @@ static const struct posix_kind_desc {
 	const char *dir;
 	const char *prefix;	/* file name = prefix + name without '/' */
 	const char *exclude;	/* entries with this prefix belong to another kind */
-} kinds[POSIX_KINDS] = {
-	[POSIX_SHM]    = { "/dev/shm",    "",     "sem." },
-	[POSIX_MQUEUE] = { "/dev/mqueue", "",     NULL },
-	[POSIX_SEM]    = { "/dev/shm",    "sem.", NULL },
+} backends[KINDS] = {
+	[KIND_PSHM]    = { "/dev/shm",    "",     "sem." },
+	[KIND_PMSG] = { "/dev/mqueue", "",     NULL },
+	[KIND_PSEM]    = { "/dev/shm",    "sem.", NULL },
 };
 
-const char *posix_dir(enum posix_kind kind)
+const char *posix_dir(enum ipc_kind kind)
 {
-	return kinds[kind].dir;
+	return backends[kind].dir;
 }
 
 /* The kind's directory, refusing a symlink and a non-mqueue /dev/mqueue. */
-static int open_kind_dir(enum posix_kind kind)
+static int open_kind_dir(enum ipc_kind kind)
 {
-	int dfd = open(kinds[kind].dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	int dfd = open(backends[kind].dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (dfd < 0)
 		return -1;
-	if (kind == POSIX_MQUEUE) {
+	if (kind == KIND_PMSG) {
 		struct statfs sfs;
 		if (fstatfs(dfd, &sfs) < 0 || sfs.f_type != MQUEUE_MAGIC) {
 			close(dfd);
@@ -126,9 +126,9 @@ static void read_sem_value(int dfd, const char *file, struct posix_object *o)
 }
 
 /* Fill O from directory entry FILE; false if it vanished or does not belong to KIND. */
-static bool gather(enum posix_kind kind, int dfd, const char *file, struct posix_object *o)
+static bool gather(enum ipc_kind kind, int dfd, const char *file, struct posix_object *o)
 {
-	const struct posix_kind_desc *k = &kinds[kind];
+	const struct posix_kind_desc *k = &backends[kind];
 	size_t plen = strlen(k->prefix);
 	if (strcmp(file, ".") == 0 || strcmp(file, "..") == 0)
 		return false;
@@ -149,17 +149,17 @@ static bool gather(enum posix_kind kind, int dfd, const char *file, struct posix
 	o->mtime = st.st_mtime;
 	if (!S_ISREG(st.st_mode))
 		return true;
-	if (kind == POSIX_MQUEUE) {
+	if (kind == KIND_PMSG) {
 		o->size = 0;
 		read_mqueue_qsize(dfd, file, o);
 		read_mqueue_attr(o);
-	} else if (kind == POSIX_SEM) {
+	} else if (kind == KIND_PSEM) {
 		read_sem_value(dfd, file, o);
 	}
 	return true;
 }
 
-int posix_scan(enum posix_kind kind, posix_visit_fn visit, void *ctx)
+int posix_scan(enum ipc_kind kind, posix_visit_fn visit, void *ctx)
 {
 	int dfd = open_kind_dir(kind);
 	if (dfd < 0)
@@ -199,14 +199,14 @@ int posix_scan(enum posix_kind kind, posix_visit_fn visit, void *ctx)
 
 void posix_entry_path(const struct posix_object *obj, char *buf, size_t len)
 {
-	const struct posix_kind_desc *k = &kinds[obj->kind];
+	const struct posix_kind_desc *k = &backends[obj->kind];
 	snprintf(buf, len, "%s/%s%s", k->dir, k->prefix, obj->name + 1);
 }
 
 int posix_remove_entry(const struct posix_object *obj)
 {
 	char file[sizeof(obj->name) + 8];
-	snprintf(file, sizeof(file), "%s%s", kinds[obj->kind].prefix, obj->name + 1);
+	snprintf(file, sizeof(file), "%s%s", backends[obj->kind].prefix, obj->name + 1);
 	int dfd = open_kind_dir(obj->kind);
 	if (dfd < 0)
 		return -1;
@@ -218,7 +218,7 @@ int posix_remove_entry(const struct posix_object *obj)
 	return rc;
 }
 
-const char *posix_name_problem(enum posix_kind kind, const char *name)
+const char *posix_name_problem(enum ipc_kind kind, const char *name)
 {
 	if (name[0] != '/')
 		return "must start with '/'";
@@ -229,9 +229,9 @@ const char *posix_name_problem(enum posix_kind kind, const char *name)
 	if (strcmp(name, "/.") == 0 || strcmp(name, "/..") == 0)
 		return "is not a valid name";
 	/* /dev/shm/sem.X is semaphore X: shm_unlink("/sem.X") would remove it. */
-	if (kinds[kind].exclude && strncmp(name + 1, kinds[kind].exclude, strlen(kinds[kind].exclude)) == 0)
+	if (backends[kind].exclude && strncmp(name + 1, backends[kind].exclude, strlen(backends[kind].exclude)) == 0)
 		return "is reserved for POSIX semaphores (sem.*)";
-	if (strlen(kinds[kind].prefix) + strlen(name + 1) > NAME_MAX)
+	if (strlen(backends[kind].prefix) + strlen(name + 1) > NAME_MAX)
 		return "is too long";
 	return NULL;
 }
@@ -292,19 +292,19 @@ static int create_sem(const char *name, unsigned mode, unsigned value)
 	return sem_close(s);
 }
 
-int posix_create(enum posix_kind kind, const char *name, unsigned mode, const struct posix_attr *attr)
+int posix_create(enum ipc_kind kind, const char *name, unsigned mode, const struct posix_attr *attr)
 {
 	/* -p MODE means exactly MODE, as for System V objects. */
 	mode_t old = umask(0);
 	int rc;
 	switch (kind) {
-	case POSIX_SHM:
+	case KIND_PSHM:
 		rc = create_shm(name, mode, attr->size);
 		break;
-	case POSIX_MQUEUE:
+	case KIND_PMSG:
 		rc = create_mqueue(name, mode, attr);
 		break;
-	case POSIX_SEM:
+	case KIND_PSEM:
 		rc = create_sem(name, mode, attr->value);
 		break;
 	default:
@@ -317,14 +317,14 @@ int posix_create(enum posix_kind kind, const char *name, unsigned mode, const st
 	return rc;
 }
 
-int posix_unlink(enum posix_kind kind, const char *name)
+int posix_unlink(enum ipc_kind kind, const char *name)
 {
 	switch (kind) {
-	case POSIX_SHM:
+	case KIND_PSHM:
 		return shm_unlink(name);
-	case POSIX_MQUEUE:
+	case KIND_PMSG:
 		return mq_unlink(name);
-	case POSIX_SEM:
+	case KIND_PSEM:
 		return sem_unlink(name);
 	default:
 		errno = EINVAL;
@@ -371,10 +371,10 @@ const char *posix_mqueue_limit_problem(const struct posix_attr *attr, int errnum
 #define SEM_VALUE_MAX INT_MAX
 #endif
 
-int posix_limits(enum posix_kind kind, struct posix_limits *l)
+int posix_limits(enum ipc_kind kind, struct posix_limits *l)
 {
 	memset(l, 0, sizeof(*l));
-	if (kind == POSIX_MQUEUE) {
+	if (kind == KIND_PMSG) {
 		/* The sysctls exist whether or not /dev/mqueue is mounted. */
 		long queues = read_long_file("/proc/sys/fs/mqueue/queues_max", -1);
 		if (queues < 0) {

@@ -12,10 +12,10 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-enum posix_kind { POSIX_SHM, POSIX_MQUEUE, POSIX_SEM, POSIX_KINDS };
+#include "src/kinds.h"
 
 struct posix_object {
-	enum posix_kind kind;
+	enum ipc_kind kind;
 	char name[NAME_MAX + 2];	/* with the leading '/' */
 	uint32_t uid, gid;
 	uint32_t mode;		/* full st_mode: S_ISREG() tells odd entries apart */
@@ -38,7 +38,7 @@ typedef int (*posix_visit_fn)(const struct posix_object *obj, void *ctx);
  * visitor's value, or -1 with errno (ENOENT: no directory; EMEDIUMTYPE:
  * the mqueue directory is not a mounted mqueue filesystem).
  */
-int posix_scan(enum posix_kind kind, posix_visit_fn visit, void *ctx);
+int posix_scan(enum ipc_kind kind, posix_visit_fn visit, void *ctx);
 
 /* The file behind an entry, e.g. "/dev/shm/sem.NAME". */
 void posix_entry_path(const struct posix_object *obj, char *buf, size_t len);
@@ -58,19 +58,19 @@ struct posix_attr {
  * with EEXIST if the name exists.  Returns 0 or -1 with errno; on failure
  * nothing is left behind.
  */
-int posix_create(enum posix_kind kind, const char *name, unsigned mode, const struct posix_attr *attr);
+int posix_create(enum ipc_kind kind, const char *name, unsigned mode, const struct posix_attr *attr);
 
 /* shm_unlink/mq_unlink/sem_unlink; 0 or -1 with errno. */
-int posix_unlink(enum posix_kind kind, const char *name);
+int posix_unlink(enum ipc_kind kind, const char *name);
 
 /*
  * NULL if NAME is a valid name for KIND ("/x", one slash, fits NAME_MAX
  * with the kind's file prefix), else a reason for an error message.
  */
-const char *posix_name_problem(enum posix_kind kind, const char *name);
+const char *posix_name_problem(enum ipc_kind kind, const char *name);
 
 /* "/dev/shm" or "/dev/mqueue": where the kind's entries live. */
-const char *posix_dir(enum posix_kind kind);
+const char *posix_dir(enum ipc_kind kind);
 
 /* After mq_open failed with ERRNUM: the limit ATTR exceeds, or NULL. */
 const char *posix_mqueue_limit_problem(const struct posix_attr *attr, int errnum);
@@ -88,6 +88,6 @@ struct posix_limits {
 };
 
 /* Fill L for KIND; 0, or -1 with errno when nothing could be read. */
-int posix_limits(enum posix_kind kind, struct posix_limits *l);
+int posix_limits(enum ipc_kind kind, struct posix_limits *l);
 
 #endif

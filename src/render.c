@@ -66,8 +66,8 @@ struct layout {
 	{ L("cgid", 10), " ", F_GROUP, 1, -10, 0, " " }, \
 	CELLS_OWNER
 
-static const struct layout layouts[IPCS_KINDS][MODE_CREATOR + 1] = {
-	[IPCS_MSG] = {
+static const struct layout layouts[KINDS][MODE_CREATOR + 1] = {
+	[KIND_MSG] = {
 		[MODE_LIST] = { "Message Queues", {
 			CELL_KEY,
 			{ L("msqid", 10), " ", F_ID, 0, -10, 0, " " },
@@ -91,7 +91,7 @@ static const struct layout layouts[IPCS_KINDS][MODE_CREATOR + 1] = {
 			CELL_PERMS,
 			CELLS_CREATOR_OWNER } },
 	},
-	[IPCS_SHM] = {
+	[KIND_SHM] = {
 		[MODE_LIST] = { "Shared Memory Segments", {
 			CELL_KEY,
 			{ L("shmid", 10), " ", F_ID, 0, -10, 0, " " },
@@ -116,7 +116,7 @@ static const struct layout layouts[IPCS_KINDS][MODE_CREATOR + 1] = {
 			CELL_PERMS,
 			CELLS_CREATOR_OWNER } },
 	},
-	[IPCS_SEM] = {
+	[KIND_SEM] = {
 		[MODE_LIST] = { "Semaphore Arrays", {
 			CELL_KEY,
 			{ L("semid", 10), " ", F_ID, 0, -10, 0, " " },
@@ -136,7 +136,7 @@ static const struct layout layouts[IPCS_KINDS][MODE_CREATOR + 1] = {
 			CELLS_CREATOR_OWNER } },
 	},
 	/* POSIX objects have no creator and no pids: no -p section, as for sem. */
-	[IPCS_PMSG] = {
+	[KIND_PMSG] = {
 		[MODE_LIST] = { "POSIX Message Queues", {
 			CELL_NAME,
 			CELL_OWNER,
@@ -145,7 +145,7 @@ static const struct layout layouts[IPCS_KINDS][MODE_CREATOR + 1] = {
 			{ L("messages", 12), "", F_COUNT, 0, -12, 0, "" } } },
 		POSIX_TIME_AND_OWNERS("POSIX Message Queues"),
 	},
-	[IPCS_PSHM] = {
+	[KIND_PSHM] = {
 		[MODE_LIST] = { "POSIX Shared Memory", {
 			CELL_NAME,
 			CELL_OWNER,
@@ -154,7 +154,7 @@ static const struct layout layouts[IPCS_KINDS][MODE_CREATOR + 1] = {
 			{ L("modified", 15), "", F_SHORT_TIME, 0, -15, 0, "" } } },
 		POSIX_TIME_AND_OWNERS("POSIX Shared Memory"),
 	},
-	[IPCS_PSEM] = {
+	[KIND_PSEM] = {
 		[MODE_LIST] = { "POSIX Semaphores", {
 			CELL_NAME,
 			CELL_OWNER,
@@ -237,7 +237,7 @@ static const char *group_text(uint32_t gid, bool numeric, char *buf)
 
 /* One row: a System V or a POSIX object; the cells read what they need. */
 struct item {
-	enum ipcs_kind kind;
+	enum ipc_kind kind;
 	const struct sysv_object *sysv;		/* or NULL */
 	const struct posix_object *posix;	/* or NULL */
 };
@@ -273,9 +273,9 @@ static const char *cell_text(const struct cell *c, const struct item *it,
 		return format_octal(item_perms(it), buf);
 	case F_SIZE:
 		/* A queue we cannot open has an unreadable QSIZE line too. */
-		if (it->kind == IPCS_PMSG && !p->has_attr)
+		if (it->kind == KIND_PMSG && !p->has_attr)
 			return "-";
-		if (opts->unit == UNIT_HUMAN && it->kind != IPCS_SEM) {
+		if (opts->unit == UNIT_HUMAN && it->kind != KIND_SEM) {
 			char human[32];
 			format_human_size(item_size(it), human, sizeof(human));
 			snprintf(buf, len, "%6s", human);
@@ -306,7 +306,7 @@ static const char *cell_text(const struct cell *c, const struct item *it,
 	return "";
 }
 
-static const struct layout *layout_of(enum ipcs_kind kind, const struct render_opts *opts)
+static const struct layout *layout_of(enum ipc_kind kind, const struct render_opts *opts)
 {
 	if (opts->mode > MODE_CREATOR || !layouts[kind][opts->mode].title)
 		return NULL;
@@ -319,13 +319,13 @@ static const struct layout *layout_of(enum ipcs_kind kind, const struct render_o
 static struct json doc;
 
 /* The member holding each kind's objects, limits or summary. */
-static const char *const json_kind_keys[IPCS_KINDS] = {
-	[IPCS_MSG] = "message_queues",
-	[IPCS_SHM] = "shared_memory",
-	[IPCS_SEM] = "semaphores",
-	[IPCS_PMSG] = "posix_message_queues",
-	[IPCS_PSHM] = "posix_shared_memory",
-	[IPCS_PSEM] = "posix_semaphores",
+static const char *const json_kind_keys[KINDS] = {
+	[KIND_MSG] = "message_queues",
+	[KIND_SHM] = "shared_memory",
+	[KIND_SEM] = "semaphores",
+	[KIND_PMSG] = "posix_message_queues",
+	[KIND_PSHM] = "posix_shared_memory",
+	[KIND_PSEM] = "posix_semaphores",
 };
 
 /* The members of each kind after the common ones (key/id or name, perms, owners). */
@@ -335,26 +335,26 @@ struct json_member {
 	int arg;
 };
 
-static const struct json_member json_members[IPCS_KINDS][10] = {
-	[IPCS_MSG] = {
+static const struct json_member json_members[KINDS][10] = {
+	[KIND_MSG] = {
 		{ "used_bytes", F_SIZE, 0 }, { "messages", F_COUNT, 0 },
 		{ "lspid", F_PID, 0 }, { "lrpid", F_PID, 1 },
 		{ "send_time", F_TIME, 0 }, { "receive_time", F_TIME, 1 }, { "change_time", F_TIME, 2 } },
-	[IPCS_SHM] = {
+	[KIND_SHM] = {
 		{ "size", F_SIZE, 0 }, { "nattch", F_COUNT, 0 },
 		{ "dest", F_DEST, 0 }, { "locked", F_LOCKED, 0 },
 		{ "cpid", F_PID, 0 }, { "lpid", F_PID, 1 },
 		{ "attach_time", F_TIME, 0 }, { "detach_time", F_TIME, 1 }, { "change_time", F_TIME, 2 } },
-	[IPCS_SEM] = {
+	[KIND_SEM] = {
 		{ "nsems", F_SIZE, 0 },
 		{ "operation_time", F_TIME, 0 }, { "change_time", F_TIME, 1 } },
-	[IPCS_PMSG] = {
+	[KIND_PMSG] = {
 		{ "used_bytes", F_SIZE, 0 }, { "messages", F_COUNT, 0 },
 		{ "max_messages", F_MAXMSG, 0 }, { "max_message_size", F_MSGSIZE, 0 },
 		{ "modify_time", F_TIME, 0 } },
-	[IPCS_PSHM] = {
+	[KIND_PSHM] = {
 		{ "size", F_SIZE, 0 }, { "modify_time", F_TIME, 0 } },
-	[IPCS_PSEM] = {
+	[KIND_PSEM] = {
 		{ "value", F_VALUE, 0 }, { "modify_time", F_TIME, 0 } },
 };
 
@@ -383,7 +383,7 @@ static void json_member(const struct json_member *m, const struct item *it)
 	const struct posix_object *p = it->posix;
 	switch (m->field) {
 	case F_SIZE:
-		if (it->kind != IPCS_PMSG || p->has_attr)
+		if (it->kind != KIND_PMSG || p->has_attr)
 			json_uint(&doc, m->key, item_size(it));
 		break;
 	case F_COUNT:
@@ -475,9 +475,9 @@ static void json_item(const struct item *it, const struct render_opts *opts)
 
 /* --- output of both kinds --- */
 
-bool render_shows(enum ipcs_kind kind, const struct render_opts *opts)
+bool render_shows(enum ipc_kind kind, const struct render_opts *opts)
 {
-	if (kind < IPCS_PMSG)
+	if (kind < KIND_PMSG)
 		return true;
 	if (opts->mode == MODE_SUMMARY || opts->details)
 		return true;
@@ -512,7 +512,7 @@ void render_end(const struct render_opts *opts)
 	json_close_object(&doc);
 }
 
-void render_section_begin(enum ipcs_kind kind, const struct render_opts *opts)
+void render_section_begin(enum ipc_kind kind, const struct render_opts *opts)
 {
 	if (opts->json) {
 		json_open_array(&doc, json_kind_keys[kind]);
@@ -553,17 +553,17 @@ static void render_item(const struct item *it, const struct render_opts *opts)
 
 void render_row(const struct sysv_object *o, const struct render_opts *opts)
 {
-	struct item it = { ipcs_kind_of_sysv(o->kind), o, NULL };
+	struct item it = { o->kind, o, NULL };
 	render_item(&it, opts);
 }
 
 void render_posix_row(const struct posix_object *p, const struct render_opts *opts)
 {
-	struct item it = { ipcs_kind_of_posix(p->kind), NULL, p };
+	struct item it = { p->kind, NULL, p };
 	render_item(&it, opts);
 }
 
-void render_section_end(enum ipcs_kind kind, const struct render_opts *opts)
+void render_section_end(enum ipc_kind kind, const struct render_opts *opts)
 {
 	(void)kind;
 	if (opts->json)
@@ -626,7 +626,7 @@ struct fact {
 	uint64_t value, value2;
 };
 
-static void render_facts(enum ipcs_kind kind, const char *title, const struct fact *facts,
+static void render_facts(enum ipc_kind kind, const char *title, const struct fact *facts,
 			 size_t count, const struct render_opts *opts)
 {
 	uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE);
@@ -682,25 +682,25 @@ static void render_facts(enum ipcs_kind kind, const char *title, const struct fa
 		render_facts(kind, title, f_, sizeof(f_) / sizeof(f_[0]), opts); \
 	} while (0)
 
-void render_limits(enum sysv_kind kind, const struct sysv_limits *l, const struct render_opts *opts)
+void render_limits(enum ipc_kind kind, const struct sysv_limits *l, const struct render_opts *opts)
 {
 	switch (kind) {
-	case SYSV_MSG:
-		RENDER_FACTS(IPCS_MSG, "Messages Limits",
+	case KIND_MSG:
+		RENDER_FACTS(KIND_MSG, "Messages Limits",
 			{ "max queues system wide = ", "max_queues", FACT_NUMBER, l->msgmni, 0 },
 			{ "max size of message", "max_message_size", FACT_BYTES, l->msgmax, 0 },
 			{ "default max size of queue", "max_queue_size", FACT_BYTES, l->msgmnb, 0 });
 		break;
-	case SYSV_SHM:
-		RENDER_FACTS(IPCS_SHM, "Shared Memory Limits",
+	case KIND_SHM:
+		RENDER_FACTS(KIND_SHM, "Shared Memory Limits",
 			{ "max number of segments = ", "max_segments", FACT_NUMBER, l->shmmni, 0 },
 			{ "max seg size", "max_segment_size", FACT_KBYTES, l->shmmax, 0 },
 			{ NULL, "max_total_pages", FACT_NUMBER, l->shmall, 0 },
 			{ "max total shared memory", "max_total_size", FACT_SHM_TOTAL, l->shmall, 0 },
 			{ "min seg size", "min_segment_size", FACT_BYTES, l->shmmin, 0 });
 		break;
-	case SYSV_SEM:
-		RENDER_FACTS(IPCS_SEM, "Semaphore Limits",
+	case KIND_SEM:
+		RENDER_FACTS(KIND_SEM, "Semaphore Limits",
 			{ "max number of arrays = ", "max_arrays", FACT_NUMBER, l->semmni, 0 },
 			{ "max semaphores per array = ", "max_semaphores_per_array", FACT_NUMBER, l->semmsl, 0 },
 			{ "max semaphores system wide = ", "max_semaphores", FACT_NUMBER, l->semmns, 0 },
@@ -712,17 +712,17 @@ void render_limits(enum sysv_kind kind, const struct sysv_limits *l, const struc
 	}
 }
 
-void render_summary(enum sysv_kind kind, const struct sysv_summary *s, const struct render_opts *opts)
+void render_summary(enum ipc_kind kind, const struct sysv_summary *s, const struct render_opts *opts)
 {
 	switch (kind) {
-	case SYSV_MSG:
-		RENDER_FACTS(IPCS_MSG, "Messages Status",
+	case KIND_MSG:
+		RENDER_FACTS(KIND_MSG, "Messages Status",
 			{ "allocated queues = ", "queues", FACT_NUMBER, s->msg_queues, 0 },
 			{ "used headers = ", "headers", FACT_NUMBER, s->msg_headers, 0 },
 			{ "used space", "used_bytes", FACT_USED_SPACE, s->msg_bytes, 0 });
 		break;
-	case SYSV_SHM:
-		RENDER_FACTS(IPCS_SHM, "Shared Memory Status",
+	case KIND_SHM:
+		RENDER_FACTS(KIND_SHM, "Shared Memory Status",
 			{ "segments allocated ", "segments", FACT_NUMBER, s->shm_segments, 0 },
 			{ "pages allocated ", "pages", FACT_NUMBER, s->shm_pages, 0 },
 			{ "pages resident  ", "resident_pages", FACT_NUMBER, s->shm_resident, 0 },
@@ -731,8 +731,8 @@ void render_summary(enum sysv_kind kind, const struct sysv_summary *s, const str
 			{ NULL, "swap_attempts", FACT_NUMBER, s->swap_attempts, 0 },
 			{ NULL, "swap_successes", FACT_NUMBER, s->swap_successes, 0 });
 		break;
-	case SYSV_SEM:
-		RENDER_FACTS(IPCS_SEM, "Semaphore Status",
+	case KIND_SEM:
+		RENDER_FACTS(KIND_SEM, "Semaphore Status",
 			{ "used arrays = ", "arrays", FACT_NUMBER, s->sem_arrays, 0 },
 			{ "allocated semaphores = ", "semaphores", FACT_NUMBER, s->sem_total, 0 });
 		break;
@@ -741,25 +741,25 @@ void render_summary(enum sysv_kind kind, const struct sysv_summary *s, const str
 	}
 }
 
-void render_posix_limits(enum posix_kind kind, const struct posix_limits *l, const struct render_opts *opts)
+void render_posix_limits(enum ipc_kind kind, const struct posix_limits *l, const struct render_opts *opts)
 {
 	switch (kind) {
-	case POSIX_MQUEUE:
-		RENDER_FACTS(IPCS_PMSG, "POSIX Message Queues Limits",
+	case KIND_PMSG:
+		RENDER_FACTS(KIND_PMSG, "POSIX Message Queues Limits",
 			{ "max queues system wide = ", "max_queues", FACT_NUMBER, l->queues_max, 0 },
 			{ "max messages per queue = ", "max_messages", FACT_NUMBER, l->msg_max, 0 },
 			{ "max size of message", "max_message_size", FACT_BYTES, l->msgsize_max, 0 },
 			{ "default max messages per queue = ", "default_max_messages", FACT_NUMBER, l->msg_default, 0 },
 			{ "default max size of message", "default_max_message_size", FACT_BYTES, l->msgsize_default, 0 });
 		break;
-	case POSIX_SHM:
+	case KIND_PSHM:
 		/* Segments are tmpfs files: the file system's size is the limit. */
-		RENDER_FACTS(IPCS_PSHM, "POSIX Shared Memory Limits",
+		RENDER_FACTS(KIND_PSHM, "POSIX Shared Memory Limits",
 			{ "max total shared memory", "max_total_size", FACT_BYTES, l->fs_size, 0 },
 			{ "available shared memory", "available_size", FACT_BYTES, l->fs_available, 0 });
 		break;
-	case POSIX_SEM:
-		RENDER_FACTS(IPCS_PSEM, "POSIX Semaphores Limits",
+	case KIND_PSEM:
+		RENDER_FACTS(KIND_PSEM, "POSIX Semaphores Limits",
 			{ "semaphore max value = ", "max_value", FACT_NUMBER, l->sem_value_max, 0 });
 		break;
 	default:
@@ -771,25 +771,25 @@ void render_posix_limits(enum posix_kind kind, const struct posix_limits *l, con
 #define CAPPED_NOTE(s) (s)->capped ? "(used space is larger: the total exceeds 2^64-1 bytes)" : NULL, \
 	(s)->capped ? "used_bytes_capped" : NULL, FACT_NOTE, 0, 0
 
-void render_posix_summary(enum posix_kind kind, const struct posix_summary *s, const struct render_opts *opts)
+void render_posix_summary(enum ipc_kind kind, const struct posix_summary *s, const struct render_opts *opts)
 {
 	switch (kind) {
-	case POSIX_MQUEUE:
-		RENDER_FACTS(IPCS_PMSG, "POSIX Message Queues Status",
+	case KIND_PMSG:
+		RENDER_FACTS(KIND_PMSG, "POSIX Message Queues Status",
 			{ "queues = ", "queues", FACT_NUMBER, s->objects, 0 },
 			{ NULL, "used_bytes", FACT_NUMBER, s->bytes, 0 },
 			{ "messages = ", "messages", FACT_NUMBER, s->messages, 0 },
 			{ "used space", NULL, FACT_USED_SPACE, s->bytes, 0 },
 			{ CAPPED_NOTE(s) });
 		break;
-	case POSIX_SHM:
-		RENDER_FACTS(IPCS_PSHM, "POSIX Shared Memory Status",
+	case KIND_PSHM:
+		RENDER_FACTS(KIND_PSHM, "POSIX Shared Memory Status",
 			{ "objects = ", "objects", FACT_NUMBER, s->objects, 0 },
 			{ "used space", "used_bytes", FACT_USED_SPACE, s->bytes, 0 },
 			{ CAPPED_NOTE(s) });
 		break;
-	case POSIX_SEM:
-		RENDER_FACTS(IPCS_PSEM, "POSIX Semaphores Status",
+	case KIND_PSEM:
+		RENDER_FACTS(KIND_PSEM, "POSIX Semaphores Status",
 			{ "semaphores = ", "semaphores", FACT_NUMBER, s->objects, 0 });
 		break;
 	default:
@@ -806,9 +806,9 @@ static void json_details(const struct item *it, const struct sysv_semval *values
 		json_open_object(&doc, NULL);
 		json_item(it, opts);
 		/* What only the detail view asks the kernel for. */
-		if (it->kind == IPCS_MSG && it->sysv->qbytes)
+		if (it->kind == KIND_MSG && it->sysv->qbytes)
 			json_uint(&doc, "qbytes", it->sysv->qbytes);
-		if (it->kind == IPCS_SEM) {
+		if (it->kind == KIND_SEM) {
 			json_open_array(&doc, "values");
 			for (uint64_t i = 0; values && i < it->sysv->size; i++) {
 				json_open_object(&doc, NULL);
@@ -826,11 +826,11 @@ static void json_details(const struct item *it, const struct sysv_semval *values
 	json_close_array(&doc);
 }
 
-void render_details(enum sysv_kind kind, const struct sysv_object *o,
+void render_details(enum ipc_kind kind, const struct sysv_object *o,
 		    const struct sysv_semval *values, const struct render_opts *opts)
 {
 	if (opts->json) {
-		struct item it = { ipcs_kind_of_sysv(kind), o, NULL };
+		struct item it = { kind, o, NULL };
 		json_details(&it, values, opts);
 		return;
 	}
@@ -840,7 +840,7 @@ void render_details(enum sysv_kind kind, const struct sysv_object *o,
 	bool human = opts->unit == UNIT_HUMAN;
 	char size[32], qsize[32];
 	switch (o->kind) {
-	case SYSV_SHM:
+	case KIND_SHM:
 		printf("\nShared memory Segment shmid=%d\n", o->id);
 		printf("uid=%u\tgid=%u\tcuid=%u\tcgid=%u\n", o->uid, o->gid, o->cuid, o->cgid);
 		printf("mode=%#o\taccess_perms=%#o\n", o->mode, o->mode & 0777);
@@ -856,7 +856,7 @@ void render_details(enum sysv_kind kind, const struct sysv_object *o,
 		printf("det_time=%-26s\n", format_long_time(o->times[1], true));
 		printf("change_time=%-26s\n", format_long_time(o->times[2], true));
 		break;
-	case SYSV_MSG:
+	case KIND_MSG:
 		printf("\nMessage Queue msqid=%d\n", o->id);
 		printf("uid=%u\tgid=%u\tcuid=%u\tcgid=%u\tmode=%#o\n", o->uid, o->gid, o->cuid, o->cgid, o->mode);
 		if (human) {
@@ -872,7 +872,7 @@ void render_details(enum sysv_kind kind, const struct sysv_object *o,
 		printf("rcv_time=%-26s\n", format_long_time(o->times[1], true));
 		printf("change_time=%-26s\n", format_long_time(o->times[2], true));
 		break;
-	case SYSV_SEM:
+	case KIND_SEM:
 		printf("\nSemaphore Array semid=%d\n", o->id);
 		printf("uid=%u\t gid=%u\t cuid=%u\t cgid=%u\n", o->uid, o->gid, o->cuid, o->cgid);
 		printf("mode=%#o, access_perms=%#o\n", o->mode, o->mode & 0777);
@@ -890,29 +890,29 @@ void render_details(enum sysv_kind kind, const struct sysv_object *o,
 	putchar('\n');
 }
 
-void render_posix_details(enum posix_kind kind, const struct posix_object *p,
+void render_posix_details(enum ipc_kind kind, const struct posix_object *p,
 			  const struct render_opts *opts)
 {
 	if (opts->json) {
-		struct item it = { ipcs_kind_of_posix(kind), NULL, p };
+		struct item it = { kind, NULL, p };
 		json_details(&it, NULL, opts);
 		return;
 	}
 	if (!p)
 		return;
-	static const char *const titles[POSIX_KINDS] = {
-		[POSIX_SHM] = "POSIX Shared Memory",
-		[POSIX_MQUEUE] = "POSIX Message Queue",
-		[POSIX_SEM] = "POSIX Semaphore",
+	static const char *const titles[KINDS] = {
+		[KIND_PSHM] = "POSIX Shared Memory",
+		[KIND_PMSG] = "POSIX Message Queue",
+		[KIND_PSEM] = "POSIX Semaphore",
 	};
 	char name[4 * sizeof(p->name) + 1];
 	printf("\n%s name=%s\n", titles[kind], escape_name(p->name, name, sizeof(name)));
 	printf("uid=%u\tgid=%u\tmode=%#o\n", p->uid, p->gid, p->mode & 07777);
 	switch (kind) {
-	case POSIX_SHM:
+	case KIND_PSHM:
 		printf("bytes=%" PRIu64 "\n", p->size);
 		break;
-	case POSIX_MQUEUE:
+	case KIND_PMSG:
 		/* Nothing is known of a queue we cannot open. */
 		if (p->has_attr)
 			printf("cbytes=%" PRIu64 "\tqnum=%" PRId64 "\tmaxmsg=%" PRId64 "\tmsgsize=%" PRId64 "\n",
@@ -920,7 +920,7 @@ void render_posix_details(enum posix_kind kind, const struct posix_object *p,
 		else
 			printf("cbytes=-\n");
 		break;
-	case POSIX_SEM:
+	case KIND_PSEM:
 		if (p->has_value)
 			printf("value=%d\n", p->value);
 		else

@@ -11,19 +11,6 @@
 #include "src/posix.h"
 #include "src/sysv.h"
 
-/* Every kind ipcs shows, in output order: System V, then POSIX. */
-enum ipcs_kind { IPCS_MSG, IPCS_SHM, IPCS_SEM, IPCS_PMSG, IPCS_PSHM, IPCS_PSEM, IPCS_KINDS };
-
-static inline enum ipcs_kind ipcs_kind_of_sysv(enum sysv_kind k)
-{
-	return k == SYSV_MSG ? IPCS_MSG : k == SYSV_SHM ? IPCS_SHM : IPCS_SEM;
-}
-
-static inline enum ipcs_kind ipcs_kind_of_posix(enum posix_kind k)
-{
-	return k == POSIX_MQUEUE ? IPCS_PMSG : k == POSIX_SHM ? IPCS_PSHM : IPCS_PSEM;
-}
-
 enum ipcs_mode { MODE_LIST, MODE_TIME, MODE_PID, MODE_CREATOR, MODE_LIMITS, MODE_SUMMARY };
 enum size_unit { UNIT_DEFAULT, UNIT_BYTES, UNIT_HUMAN };
 
@@ -40,18 +27,18 @@ void render_begin(const struct render_opts *opts);
 void render_end(const struct render_opts *opts);
 
 /* Whether the mode has anything to show for KIND (no -p for POSIX objects). */
-bool render_shows(enum ipcs_kind kind, const struct render_opts *opts);
+bool render_shows(enum ipc_kind kind, const struct render_opts *opts);
 
 /* Row modes: title and header, one line per object, the closing blank line. */
-void render_section_begin(enum ipcs_kind kind, const struct render_opts *opts);
+void render_section_begin(enum ipc_kind kind, const struct render_opts *opts);
 void render_row(const struct sysv_object *obj, const struct render_opts *opts);
 void render_posix_row(const struct posix_object *obj, const struct render_opts *opts);
-void render_section_end(enum ipcs_kind kind, const struct render_opts *opts);
+void render_section_end(enum ipc_kind kind, const struct render_opts *opts);
 
-void render_limits(enum sysv_kind kind, const struct sysv_limits *l, const struct render_opts *opts);
-void render_summary(enum sysv_kind kind, const struct sysv_summary *s, const struct render_opts *opts);
+void render_limits(enum ipc_kind kind, const struct sysv_limits *l, const struct render_opts *opts);
+void render_summary(enum ipc_kind kind, const struct sysv_summary *s, const struct render_opts *opts);
 
-void render_posix_limits(enum posix_kind kind, const struct posix_limits *l, const struct render_opts *opts);
+void render_posix_limits(enum ipc_kind kind, const struct posix_limits *l, const struct render_opts *opts);
 
 /* "ipcs -u" for POSIX objects: totals over one kind's objects. */
 struct posix_summary {
@@ -60,16 +47,16 @@ struct posix_summary {
 	uint64_t messages;	/* mqueue: messages in the queues we could open */
 	bool capped;		/* bytes saturated at UINT64_MAX */
 };
-void render_posix_summary(enum posix_kind kind, const struct posix_summary *s, const struct render_opts *opts);
+void render_posix_summary(enum ipc_kind kind, const struct posix_summary *s, const struct render_opts *opts);
 
 /*
  * "ipcs -i" and "ipcs --name": one object, NULL if there is none (then
  * only JSON prints something: an empty list).  values is the per-semaphore
  * table (System V sem only).
  */
-void render_details(enum sysv_kind kind, const struct sysv_object *obj,
+void render_details(enum ipc_kind kind, const struct sysv_object *obj,
 		    const struct sysv_semval *values, const struct render_opts *opts);
-void render_posix_details(enum posix_kind kind, const struct posix_object *obj,
+void render_posix_details(enum ipc_kind kind, const struct posix_object *obj,
 			  const struct render_opts *opts);
 
 #endif

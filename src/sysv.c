@@ -50,7 +50,7 @@ static int shm_stat(int index, int cmd, struct sysv_object *o)
 	if (id < 0)
 		return -1;
 	*o = (struct sysv_object){
-		.kind = SYSV_SHM, .key = ds.shm_perm.__key, .id = id,
+		.kind = KIND_SHM, .key = ds.shm_perm.__key, .id = id,
 		.mode = ds.shm_perm.mode,
 		.uid = ds.shm_perm.uid, .gid = ds.shm_perm.gid,
 		.cuid = ds.shm_perm.cuid, .cgid = ds.shm_perm.cgid,
@@ -68,7 +68,7 @@ static int msg_stat(int index, int cmd, struct sysv_object *o)
 	if (id < 0)
 		return -1;
 	*o = (struct sysv_object){
-		.kind = SYSV_MSG, .key = ds.msg_perm.__key, .id = id,
+		.kind = KIND_MSG, .key = ds.msg_perm.__key, .id = id,
 		.mode = ds.msg_perm.mode,
 		.uid = ds.msg_perm.uid, .gid = ds.msg_perm.gid,
 		.cuid = ds.msg_perm.cuid, .cgid = ds.msg_perm.cgid,
@@ -87,7 +87,7 @@ static int sem_stat(int index, int cmd, struct sysv_object *o)
 	if (id < 0)
 		return -1;
 	*o = (struct sysv_object){
-		.kind = SYSV_SEM, .key = ds.sem_perm.__key, .id = id,
+		.kind = KIND_SEM, .key = ds.sem_perm.__key, .id = id,
 		.mode = ds.sem_perm.mode,
 		.uid = ds.sem_perm.uid, .gid = ds.sem_perm.gid,
 		.cuid = ds.sem_perm.cuid, .cgid = ds.sem_perm.cgid,
@@ -138,8 +138,8 @@ static const struct kind_desc {
 	int (*info)(int *used);
 	struct proc_column columns[16];
 	int ncolumns;
-} kinds[SYSV_KINDS] = {
-	[SYSV_MSG] = {
+} backends[KIND_SEM + 1] = {
+	[KIND_MSG] = {
 		"/proc/sysvipc/msg", MSG_STAT_ANY, MSG_STAT, msg_stat, msg_info,
 		{ COL(key, F_I32, 10), COL(id, F_I32, 10), COL(mode, F_U32, 8),
 		  COL(size, F_U64, 10), COL(count, F_U64, 10),
@@ -148,7 +148,7 @@ static const struct kind_desc {
 		  COL(times[0], F_I64, 10), COL(times[1], F_I64, 10), COL(times[2], F_I64, 10) },
 		14,
 	},
-	[SYSV_SHM] = {
+	[KIND_SHM] = {
 		"/proc/sysvipc/shm", SHM_STAT_ANY, SHM_STAT, shm_stat, shm_info,
 		{ COL(key, F_I32, 10), COL(id, F_I32, 10), COL(mode, F_U32, 8),
 		  COL(size, F_U64, 10), COL(pids[0], F_I64, 10), COL(pids[1], F_I64, 10),
@@ -158,7 +158,7 @@ static const struct kind_desc {
 		  COL(rss, F_U64, 10), COL(swap, F_U64, 10) },
 		16,
 	},
-	[SYSV_SEM] = {
+	[KIND_SEM] = {
 		"/proc/sysvipc/sem", SEM_STAT_ANY, SEM_STAT, sem_stat, sem_info,
 		{ COL(key, F_I32, 10), COL(id, F_I32, 10), COL(mode, F_U32, 8),
 		  COL(size, F_U64, 10),
@@ -229,9 +229,9 @@ static bool parse_proc_line(const struct kind_desc *k, char *line, struct sysv_o
 	return *p == '\n' || *p == '\0';
 }
 
-static int scan_proc(enum sysv_kind kind, sysv_visit_fn visit, void *ctx)
+static int scan_proc(enum ipc_kind kind, sysv_visit_fn visit, void *ctx)
 {
-	const struct kind_desc *k = &kinds[kind];
+	const struct kind_desc *k = &backends[kind];
 	FILE *f = fopen(k->proc_path, "re");
 	if (!f)
 		return -1;
@@ -258,9 +258,9 @@ static int scan_proc(enum sysv_kind kind, sysv_visit_fn visit, void *ctx)
  * EINVAL; a kernel without the command fails on every index, which we can
  * only tell from the in-use count that *_INFO reports.
  */
-static int scan_stat(enum sysv_kind kind, int cmd, sysv_visit_fn visit, void *ctx)
+static int scan_stat(enum ipc_kind kind, int cmd, sysv_visit_fn visit, void *ctx)
 {
-	const struct kind_desc *k = &kinds[kind];
+	const struct kind_desc *k = &backends[kind];
 	int used = 0;
 	int max = k->info(&used);
 	if (max < 0)
@@ -282,9 +282,9 @@ static int scan_stat(enum sysv_kind kind, int cmd, sysv_visit_fn visit, void *ct
 	return 0;
 }
 
-int sysv_scan(enum sysv_kind kind, sysv_visit_fn visit, void *ctx)
+int sysv_scan(enum ipc_kind kind, sysv_visit_fn visit, void *ctx)
 {
-	const struct kind_desc *k = &kinds[kind];
+	const struct kind_desc *k = &backends[kind];
 	switch (wanted_source()) {
 	case SOURCE_STAT_ANY:
 		return scan_stat(kind, k->stat_any_cmd, visit, ctx);
@@ -318,7 +318,7 @@ static int match_id(const struct sysv_object *o, void *ctx)
 	return 1;
 }
 
-int sysv_find(enum sysv_kind kind, int id, struct sysv_object *out)
+int sysv_find(enum ipc_kind kind, int id, struct sysv_object *out)
 {
 	struct find_ctx f = { id, out };
 	int rc = sysv_scan(kind, match_id, &f);
@@ -330,7 +330,7 @@ int sysv_find(enum sysv_kind kind, int id, struct sysv_object *out)
 	 * The capacity is shown only to those who may read the queue (as
 	 * util-linux, which asks IPC_STAT): the same from every source.
 	 */
-	if (kind == SYSV_MSG) {
+	if (kind == KIND_MSG) {
 		struct msqid_ds ds;
 		out->qbytes = msgctl(id, IPC_STAT, &ds) == 0 ? ds.msg_qbytes : 0;
 	}
@@ -369,11 +369,11 @@ static int read_proc_numbers(const char *path, uint64_t *values, int n)
 	return got;
 }
 
-int sysv_limits(enum sysv_kind kind, struct sysv_limits *l)
+int sysv_limits(enum ipc_kind kind, struct sysv_limits *l)
 {
 	memset(l, 0, sizeof(*l));
 	switch (kind) {
-	case SYSV_MSG: {
+	case KIND_MSG: {
 		struct msginfo info;
 		if (msgctl(0, IPC_INFO, (struct msqid_ds *)&info) < 0)
 			return -1;
@@ -385,7 +385,7 @@ int sysv_limits(enum sysv_kind kind, struct sysv_limits *l)
 		read_proc_numbers("/proc/sys/kernel/msgmnb", &l->msgmnb, 1);
 		return 0;
 	}
-	case SYSV_SHM: {
+	case KIND_SHM: {
 		struct shminfo info;
 		if (shmctl(0, IPC_INFO, (struct shmid_ds *)&info) < 0)
 			return -1;
@@ -398,7 +398,7 @@ int sysv_limits(enum sysv_kind kind, struct sysv_limits *l)
 		read_proc_numbers("/proc/sys/kernel/shmall", &l->shmall, 1);
 		return 0;
 	}
-	case SYSV_SEM: {
+	case KIND_SEM: {
 		struct seminfo info;
 		if (semctl(0, 0, IPC_INFO, (union semun){ .__buf = &info }) < 0)
 			return -1;
@@ -422,11 +422,11 @@ int sysv_limits(enum sysv_kind kind, struct sysv_limits *l)
 	}
 }
 
-int sysv_summary(enum sysv_kind kind, struct sysv_summary *s)
+int sysv_summary(enum ipc_kind kind, struct sysv_summary *s)
 {
 	memset(s, 0, sizeof(*s));
 	switch (kind) {
-	case SYSV_MSG: {
+	case KIND_MSG: {
 		struct msginfo info;
 		if (msgctl(0, MSG_INFO, (struct msqid_ds *)&info) < 0)
 			return -1;
@@ -435,7 +435,7 @@ int sysv_summary(enum sysv_kind kind, struct sysv_summary *s)
 		s->msg_bytes = info.msgtql;
 		return 0;
 	}
-	case SYSV_SHM: {
+	case KIND_SHM: {
 		struct shm_info info;
 		if (shmctl(0, SHM_INFO, (struct shmid_ds *)&info) < 0)
 			return -1;
@@ -447,7 +447,7 @@ int sysv_summary(enum sysv_kind kind, struct sysv_summary *s)
 		s->swap_successes = info.swap_successes;
 		return 0;
 	}
-	case SYSV_SEM: {
+	case KIND_SEM: {
 		struct seminfo info;
 		if (semctl(0, 0, SEM_INFO, (union semun){ .__buf = &info }) < 0)
 			return -1;
@@ -461,14 +461,14 @@ int sysv_summary(enum sysv_kind kind, struct sysv_summary *s)
 	}
 }
 
-int sysv_remove(enum sysv_kind kind, int id)
+int sysv_remove(enum ipc_kind kind, int id)
 {
 	switch (kind) {
-	case SYSV_MSG:
+	case KIND_MSG:
 		return msgctl(id, IPC_RMID, NULL);
-	case SYSV_SHM:
+	case KIND_SHM:
 		return shmctl(id, IPC_RMID, NULL);
-	case SYSV_SEM:
+	case KIND_SEM:
 		return semctl(id, 0, IPC_RMID);
 	default:
 		errno = EINVAL;
@@ -476,15 +476,15 @@ int sysv_remove(enum sysv_kind kind, int id)
 	}
 }
 
-int sysv_id_of_key(enum sysv_kind kind, int32_t key)
+int sysv_id_of_key(enum ipc_kind kind, int32_t key)
 {
 	/* Size/nsems 0 and no flags: look up only, never create. */
 	switch (kind) {
-	case SYSV_MSG:
+	case KIND_MSG:
 		return msgget(key, 0);
-	case SYSV_SHM:
+	case KIND_SHM:
 		return shmget(key, 0, 0);
-	case SYSV_SEM:
+	case KIND_SEM:
 		return semget(key, 0, 0);
 	default:
 		errno = EINVAL;

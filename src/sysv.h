@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-enum sysv_kind { SYSV_MSG, SYSV_SHM, SYSV_SEM, SYSV_KINDS };
+#include "src/kinds.h"
 
 /* Status bits the kernel reports in a segment's mode (SHM_DEST, SHM_LOCKED). */
 #define SYSV_MODE_DEST 01000
@@ -18,7 +18,7 @@ enum sysv_kind { SYSV_MSG, SYSV_SHM, SYSV_SEM, SYSV_KINDS };
 enum sysv_source { SOURCE_AUTO, SOURCE_STAT_ANY, SOURCE_PROC, SOURCE_STAT };
 
 struct sysv_object {
-	enum sysv_kind kind;
+	enum ipc_kind kind;
 	int32_t key;
 	int32_t id;
 	uint32_t mode;		/* permission bits plus SHM_DEST/SHM_LOCKED */
@@ -43,10 +43,10 @@ typedef int (*sysv_visit_fn)(const struct sysv_object *obj, void *ctx);
  * Visit every object of one kind, streaming (no list is built).  Returns 0,
  * the visitor's non-zero value, or -1 with errno set when no source works.
  */
-int sysv_scan(enum sysv_kind kind, sysv_visit_fn visit, void *ctx);
+int sysv_scan(enum ipc_kind kind, sysv_visit_fn visit, void *ctx);
 
 /* Find one object by id; returns 0, or -1 with errno (ENOENT if absent). */
-int sysv_find(enum sysv_kind kind, int id, struct sysv_object *out);
+int sysv_find(enum ipc_kind kind, int id, struct sysv_object *out);
 
 /* Values of a semaphore set; returns a malloc'ed array or NULL with errno. */
 struct sysv_semval *sysv_sem_values(int semid, unsigned nsems);
@@ -62,7 +62,7 @@ struct sysv_limits {
 	/* sem */
 	uint64_t semmni, semmsl, semmns, semopm, semvmx;
 };
-int sysv_limits(enum sysv_kind kind, struct sysv_limits *out);
+int sysv_limits(enum ipc_kind kind, struct sysv_limits *out);
 
 struct sysv_summary {
 	/* msg: MSG_INFO */
@@ -72,12 +72,12 @@ struct sysv_summary {
 	/* sem: SEM_INFO */
 	uint64_t sem_arrays, sem_total;
 };
-int sysv_summary(enum sysv_kind kind, struct sysv_summary *out);
+int sysv_summary(enum ipc_kind kind, struct sysv_summary *out);
 
 /* Remove one object by id (IPC_RMID); 0 or -1 with errno. */
-int sysv_remove(enum sysv_kind kind, int id);
+int sysv_remove(enum ipc_kind kind, int id);
 
 /* Find the id of the object with a key; -1 with errno ENOENT if none. */
-int sysv_id_of_key(enum sysv_kind kind, int32_t key);
+int sysv_id_of_key(enum ipc_kind kind, int32_t key);
 
 #endif

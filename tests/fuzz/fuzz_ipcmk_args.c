@@ -23,11 +23,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 static void check_request(const struct mk_request *r)
 {
-	bool sysv = r->want[MK_SHM] || r->want[MK_MSG] || r->want[MK_SEM];
-	bool posix = r->want[MK_PSHM] || r->want[MK_PMSG] || r->want[MK_PSEM];
+	bool sysv = r->want[KIND_SHM] || r->want[KIND_MSG] || r->want[KIND_SEM];
+	bool posix = r->want[KIND_PSHM] || r->want[KIND_PMSG] || r->want[KIND_PSEM];
 	FUZZ_CHECK(sysv || posix, "nothing to create");
 	FUZZ_CHECK(r->mode <= 07777, "mode %o", r->mode);
-	if (r->want[MK_SEM])
+	if (r->want[KIND_SEM])
 		FUZZ_CHECK(r->nsems >= 1, "nsems %d", r->nsems);
 	if (r->has_key)
 		FUZZ_CHECK(r->key != 0 && sysv, "key %d without System V object or 0", r->key);
@@ -38,15 +38,15 @@ static void check_request(const struct mk_request *r)
 		FUZZ_CHECK(n != NULL, "POSIX object without a name");
 		FUZZ_CHECK(n[0] == '/' && n[1] != '\0' && !strchr(n + 1, '/'), "bad name '%s'", n);
 		FUZZ_CHECK(strcmp(n, "/.") != 0 && strcmp(n, "/..") != 0, "bad name '%s'", n);
-		size_t len = strlen(n + 1) + (r->want[MK_PSEM] ? 4 : 0);
+		size_t len = strlen(n + 1) + (r->want[KIND_PSEM] ? 4 : 0);
 		FUZZ_CHECK(len <= NAME_MAX, "name too long (%zu)", len);
 	}
 	FUZZ_CHECK(r->attr.maxmsg >= 0 && r->attr.msgsize >= 0, "maxmsg %ld msgsize %ld",
 		   r->attr.maxmsg, r->attr.msgsize);
 	if (r->attr.maxmsg || r->attr.msgsize)
-		FUZZ_CHECK(r->want[MK_PMSG], "--maxmsg/--msgsize without -q");
+		FUZZ_CHECK(r->want[KIND_PMSG], "--maxmsg/--msgsize without -q");
 	if (r->attr.value)
-		FUZZ_CHECK(r->want[MK_PSEM], "--value without -s");
+		FUZZ_CHECK(r->want[KIND_PSEM], "--value without -s");
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

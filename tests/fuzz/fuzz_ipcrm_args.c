@@ -32,38 +32,38 @@ static bool is_arg(char **argv, int argc, const char *p)
 static void check_request(const struct rm_request *r, int argc, char **argv)
 {
 	bool any_all = false;
-	for (int t = 0; t < RM_TYPES; t++)
+	for (int t = 0; t < KINDS; t++)
 		any_all |= r->all[t];
 	FUZZ_CHECK(r->ntargets > 0 || any_all, "nothing to remove");
 	FUZZ_CHECK(!r->legacy || !any_all, "legacy form with -a");
 	for (size_t i = 0; i < r->ntargets; i++) {
 		const struct rm_target *t = &r->targets[i];
-		FUZZ_CHECK(t->type >= 0 && t->type < RM_TYPES, "type %d", (int)t->type);
+		FUZZ_CHECK(t->type >= 0 && t->type < KINDS, "type %d", (int)t->type);
 		FUZZ_CHECK(t->arg && is_arg(argv, argc, t->arg), "target %zu: argument not from argv", i);
 		if (r->legacy)
-			FUZZ_CHECK(t->by == BY_ID && (t->type == RM_SHM || t->type == RM_MSG || t->type == RM_SEM),
+			FUZZ_CHECK(t->by == BY_ID && (t->type == KIND_SHM || t->type == KIND_MSG || t->type == KIND_SEM),
 				   "legacy target %zu is not a System V id", i);
 		switch (t->by) {
 		case BY_ID: {
 			int id = -1;
-			FUZZ_CHECK(t->type == RM_SHM || t->type == RM_MSG || t->type == RM_SEM, "id of a POSIX type");
+			FUZZ_CHECK(t->type == KIND_SHM || t->type == KIND_MSG || t->type == KIND_SEM, "id of a POSIX type");
 			FUZZ_CHECK(t->id >= 0, "negative id %d from '%s'", t->id, t->arg);
 			FUZZ_CHECK(parse_ipc_id(t->arg, &id) && id == t->id, "id %d is not '%s'", t->id, t->arg);
 			break;
 		}
 		case BY_KEY: {
 			int32_t key = 0;
-			FUZZ_CHECK(t->type == RM_SHM || t->type == RM_MSG || t->type == RM_SEM, "key of a POSIX type");
+			FUZZ_CHECK(t->type == KIND_SHM || t->type == KIND_MSG || t->type == KIND_SEM, "key of a POSIX type");
 			FUZZ_CHECK(t->key != 0, "key 0 from '%s'", t->arg);
 			FUZZ_CHECK(parse_ipc_key(t->arg, &key) && key == t->key, "key %d is not '%s'", t->key, t->arg);
 			break;
 		}
 		case BY_NAME: {
 			const char *n = t->arg;
-			FUZZ_CHECK(t->type == RM_PSHM || t->type == RM_PMSG || t->type == RM_PSEM, "name of a System V type");
+			FUZZ_CHECK(t->type == KIND_PSHM || t->type == KIND_PMSG || t->type == KIND_PSEM, "name of a System V type");
 			FUZZ_CHECK(n[0] == '/' && n[1] != '\0' && !strchr(n + 1, '/'), "bad name '%s'", n);
 			FUZZ_CHECK(strcmp(n, "/.") != 0 && strcmp(n, "/..") != 0, "bad name '%s'", n);
-			size_t len = strlen(n + 1) + (t->type == RM_PSEM ? 4 : 0);
+			size_t len = strlen(n + 1) + (t->type == KIND_PSEM ? 4 : 0);
 			FUZZ_CHECK(len <= NAME_MAX, "name too long (%zu)", len);
 			break;
 		}

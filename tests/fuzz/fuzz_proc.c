@@ -1,7 +1,7 @@
 /*
  * Fuzz target: one line of /proc/sysvipc/{msg,shm,sem} through
  * parse_proc_line (static in src/sysv.c, hence the #include).  Built once
- * per file with FUZZ_KIND = SYSV_MSG, SYSV_SHM or SYSV_SEM.
+ * per file with FUZZ_KIND = KIND_MSG, KIND_SHM or KIND_SEM.
  *
  * Properties: no crash or undefined behaviour on any bytes (truncated,
  * overlong, missing or extra columns, huge and negative numbers, garbage);
@@ -15,7 +15,7 @@
 #include "tests/fuzz/fuzz.h"
 
 #ifndef FUZZ_KIND
-#error "build with -DFUZZ_KIND=SYSV_MSG|SYSV_SHM|SYSV_SEM"
+#error "build with -DFUZZ_KIND=KIND_MSG|KIND_SHM|KIND_SEM"
 #endif
 
 /* The object as the kernel would print it (same columns, same bases). */
@@ -81,7 +81,7 @@ static void check_fields(const struct kind_desc *k, const char *line, const stru
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const struct kind_desc *k = &kinds[FUZZ_KIND];
+	const struct kind_desc *k = &backends[FUZZ_KIND];
 	/*
 	 * scan_proc hands over what fgets put in a 512-byte buffer: at most 511
 	 * bytes, ending after the first newline.  (Bytes after a newline cannot
