@@ -82,7 +82,10 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
+enum ipcs_action { IPCS_SHOW, IPCS_HELP, IPCS_VERSION };
+
 struct ipcs_request {
+	enum ipcs_action action;
 	bool want[KINDS];
 	bool have_id;
 	int id;
@@ -90,17 +93,18 @@ struct ipcs_request {
 	struct render_opts render;
 };
 
-static int parse_id(const char *arg)
+static int parse_id(const char *arg, int *id)
 {
 	char *end;
 	errno = 0;
 	long v = strtol(arg, &end, 10);
 	if (end != arg && *end == '\0' && (errno == ERANGE || v > INT_MAX || v < INT_MIN))
-		errx(1, "failed to parse id argument: '%s': %s", arg, strerror(ERANGE));
+		return parse_error(false, "failed to parse id argument: '%s': %s", arg, strerror(ERANGE));
 	/* Deliberate difference: util-linux looks a negative id up and finds nothing. */
 	if (end == arg || *end || v < 0)
-		errx(1, "failed to parse id argument: '%s'", arg);
-	return (int)v;
+		return parse_error(false, "failed to parse id argument: '%s'", arg);
+	*id = (int)v;
+	return 0;
 }
 
 static void want_range(struct ipcs_request *req, enum ipc_kind from, enum ipc_kind to)
@@ -129,15 +133,21 @@ static bool any_kind(const struct ipcs_request *req, bool posix)
 	return false;
 }
 
-static void parse_args(int argc, char **argv, struct ipcs_request *req)
+/*
+ * Fill REQ from the command line; no kernel calls.  Returns 0, or -1 after
+ * printing the error.
+ */
+static int parse_args(int argc, char **argv, struct ipcs_request *req)
 {
 	int opt;
 	*req = (struct ipcs_request){ .render = { .mode = MODE_LIST } };
+	optind = 0;	/* reinitialise getopt: the parser may be called again */
 	while ((opt = getopt_long(argc, argv, short_options, long_options, NULL)) != -1) {
 		switch (opt) {
 		case 'i':
 			req->have_id = true;
-			req->id = parse_id(optarg);
+			if (parse_id(optarg, &req->id) < 0)
+				return -1;
 			break;
 		case OPT_NAME: req->name = optarg; break;
 		case 'm': req->want[KIND_SHM] = true; break;
@@ -159,35 +169,42 @@ static void parse_args(int argc, char **argv, struct ipcs_request *req)
 		case OPT_NUMERIC: req->render.numeric = true; break;
 		case 'J': req->render.json = true; break;
 		case 'h':
-			fputs(usage_text, stdout);
-			exit_checked(0);
+			req->action = IPCS_HELP;
+			return 0;
 		case 'V':
-			print_version();
-			exit_checked(0);
+			req->action = IPCS_VERSION;
+			return 0;
 		default:
-			usage_hint();
+			/* getopt printed the message */
+			print_usage_hint();
+			return -1;
 		}
 	}
 	if (optind < argc)
-		usage_error("unexpected argument '%s'", argv[optind]);
+		return parse_error(true, "unexpected argument '%s'", argv[optind]);
 
 	bool sysv = any_kind(req, false), posix = any_kind(req, true);
 	if (req->have_id && req->name)
-		errx(1, "--id and --name cannot be used together");
+		return parse_error(false, "--id and --name cannot be used together");
 	if (req->have_id && posix)
-		errx(1, "an ID selects a System V resource: use --name with -M, -Q or -S");
+		return parse_error(false, "an ID selects a System V resource: use --name with -M, -Q or -S");
 	if (req->have_id && single_kind(req, false) < 0)
-		errx(1, "when using an ID, a single resource must be specified");
+		return parse_error(false, "when using an ID, a single resource must be specified");
 	if (req->name && (sysv || single_kind(req, true) < 0))
-		errx(1, "when using a name, a single POSIX resource (-M, -Q or -S) must be specified");
+		return parse_error(false, "when using a name, a single POSIX resource (-M, -Q or -S) must be specified");
 	if (req->name) {
 		const char *problem = posix_name_problem(single_kind(req, true), req->name);
-		if (problem)
-			errx(1, "invalid name '%s': %s", escape_alloc(req->name), problem);
+		if (problem) {
+			char *shown = escape_alloc(req->name);
+			parse_error(false, "invalid name '%s': %s", shown, problem);
+			free(shown);
+			return -1;
+		}
 	}
 	if (!sysv && !posix)
 		want_range(req, KIND_MSG, KIND_SEM);
 	req->render.details = req->have_id || req->name;
+	return 0;
 }
 
 /* Why a POSIX kind could not be listed; the mqueue case says how to fix it. */
@@ -393,7 +410,18 @@ static int show_sysv_kind(enum ipc_kind kind, const struct render_opts *opts)
 int ipcs_main(int argc, char **argv)
 {
 	struct ipcs_request req;
-	parse_args(argc, argv, &req);
+	if (parse_args(argc, argv, &req) < 0)
+		return 1;
+	switch (req.action) {
+	case IPCS_HELP:
+		fputs(usage_text, stdout);
+		return close_stdout();
+	case IPCS_VERSION:
+		print_version();
+		return close_stdout();
+	case IPCS_SHOW:
+		break;
+	}
 
 	int status = 0;
 	render_begin(&req.render);

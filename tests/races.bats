@@ -414,7 +414,7 @@ check_name() {
 	local rival_iter
 	rival_iter=$(wc -l <"$BATS_TEST_TMPDIR/rival.rc")
 	# Nothing lost, nothing left: a final ipcrm -a succeeds and empties everything.
-	run "$BUILD/ipcrm" -a
+	run "$BUILD/ipcrm" -a -apshm -apmsg -apsem
 	local final_rc=$status final_out=$output
 	local left
 	left=$( { awk 'FNR > 1' /proc/sysvipc/shm /proc/sysvipc/msg /proc/sysvipc/sem; find /dev/shm /dev/mqueue -mindepth 1; } | tee "$BATS_TEST_TMPDIR/left" | wc -l)
