@@ -170,12 +170,15 @@ struct time_cache {
 	char buf[40];
 };
 
-static const char *cached_time(struct time_cache *c, int64_t t, bool local, const char *format)
+/* LOCAL: ctime()-style local time; else ISO 8601 UTC. */
+static const char *cached_time(struct time_cache *c, int64_t t, bool local)
 {
 	if (c->valid && c->t == t)
 		return c->text;
 	struct tm tm;
-	if (broken_down(t, local, &tm) && strftime(c->buf, sizeof(c->buf), format, &tm))
+	if (broken_down(t, local, &tm) &&
+	    (local ? strftime(c->buf, sizeof(c->buf), "%a %b %e %H:%M:%S %Y", &tm)
+		   : strftime(c->buf, sizeof(c->buf), "%Y-%m-%dT%H:%M:%SZ", &tm)))
 		c->text = c->buf;
 	else
 		c->text = NULL;
@@ -189,7 +192,7 @@ const char *format_long_time(int64_t t, bool zero_unset)
 	static struct time_cache cache;
 	if (t == 0 && zero_unset)
 		return "Not set";
-	const char *text = cached_time(&cache, t, true, "%a %b %e %H:%M:%S %Y");
+	const char *text = cached_time(&cache, t, true);
 	return text ? text : TIME_OUT_OF_RANGE;
 }
 
@@ -205,5 +208,5 @@ const char *format_short_time(int64_t t, bool zero_unset, char *buf)
 const char *format_iso_time(int64_t t)
 {
 	static struct time_cache cache;
-	return cached_time(&cache, t, false, "%Y-%m-%dT%H:%M:%SZ");
+	return cached_time(&cache, t, false);
 }

@@ -16,10 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ipc.h>
-#include <sys/msg.h>
-#include <sys/random.h>
-#include <sys/sem.h>
-#include <sys/shm.h>
 
 #include "src/commands.h"
 #include "src/format.h"
@@ -247,46 +243,6 @@ static int check_limits(const struct mk_request *req)
 	return 0;
 }
 
-static int sysv_get(enum ipc_kind kind, int32_t key, int flags, const struct mk_request *req)
-{
-	switch (kind) {
-	case KIND_SHM:
-		if (req->shm_size > SIZE_MAX) {
-			errno = EINVAL;
-			return -1;
-		}
-		return shmget(key, (size_t)req->shm_size, flags);
-	case KIND_MSG:
-		return msgget(key, flags);
-	case KIND_SEM:
-		return semget(key, req->nsems, flags);
-	default:
-		errno = EINVAL;
-		return -1;
-	}
-}
-
-/* A new object under the requested key, or under fresh random keys. */
-static int sysv_create(enum ipc_kind kind, const struct mk_request *req)
-{
-	/* Only permission bits: the higher ones are IPC_* / SHM_* flags. */
-	int flags = IPC_CREAT | IPC_EXCL | (int)(req->mode & 0777);
-	if (req->has_key)
-		return sysv_get(kind, req->key, flags, req);
-	for (int tries = 0; tries < 128; tries++) {
-		uint32_t key = 0;
-		if (getrandom(&key, sizeof(key), 0) != sizeof(key))
-			return -1;
-		if (key == IPC_PRIVATE)
-			continue;
-		int id = sysv_get(kind, (int32_t)key, flags, req);
-		if (id >= 0 || errno != EEXIST)
-			return id;
-	}
-	errno = EEXIST;
-	return -1;
-}
-
 /* Remove the objects of order[0..upto-1] that were wanted. */
 static void undo(const struct mk_request *req, const int *ids, size_t upto)
 {
@@ -332,7 +288,8 @@ static int execute(const struct mk_request *req)
 			continue;
 		int rc = kind_is_posix(k)
 			? posix_create(k, req->name, req->mode, &req->attr)
-			: (ids[k] = sysv_create(k, req));
+			: (ids[k] = sysv_create(k, req->has_key ? req->key : IPC_PRIVATE, req->mode,
+						  k == KIND_SHM ? req->shm_size : (uint64_t)req->nsems));
 		if (rc < 0) {
 			int e = errno;
 			undo(req, ids, i);

@@ -148,9 +148,9 @@ static int parse_target(int opt, const char *arg, struct rm_request *req)
 	};
 	struct rm_target t = { .arg = arg };
 	size_t i = 0;
-	while (i < sizeof(map) / sizeof(map[0]) && map[i].opt != opt)
+	while (i < ARRAY_SIZE(map) && map[i].opt != opt)
 		i++;
-	if (i == sizeof(map) / sizeof(map[0]))
+	if (i == ARRAY_SIZE(map))
 		return parse_error(true, "bad usage");
 	t.type = map[i].type;
 	t.by = map[i].by;

@@ -248,27 +248,12 @@ static int show_details(const struct ipcs_request *req)
 	return 0;
 }
 
-struct find_ctx {
-	const char *name;
-	struct posix_object *out;
-};
-
-static int match_name(const struct posix_object *obj, void *ctx)
-{
-	struct find_ctx *f = ctx;
-	if (!S_ISREG(obj->mode) || strcmp(obj->name, f->name) != 0)
-		return 0;
-	*f->out = *obj;
-	return 1;
-}
-
 static int show_posix_details(const struct ipcs_request *req)
 {
 	enum ipc_kind kind = single_kind(req, true);
 	struct posix_object obj;
-	struct find_ctx f = { req->name, &obj };
-	int rc = posix_scan(kind, match_name, &f);
-	if (rc == 1) {
+	int rc = posix_find(kind, req->name, &obj);
+	if (rc == 0) {
 		render_posix_details(kind, &obj, &req->render);
 		return 0;
 	}
@@ -288,7 +273,6 @@ struct list_ctx {
 	const struct render_opts *opts;
 	struct posix_object *objs;	/* POSIX: gathered, then sorted by name */
 	size_t n, cap;
-	struct posix_summary summary;
 };
 
 static int render_visit(const struct sysv_object *obj, void *ctx)
@@ -316,27 +300,10 @@ static int by_name(const void *a, const void *b)
 	return strcmp(((const struct posix_object *)a)->name, ((const struct posix_object *)b)->name);
 }
 
-static int sum_posix_visit(const struct posix_object *obj, void *ctx)
-{
-	struct posix_summary *s = &((struct list_ctx *)ctx)->summary;
-	if (!S_ISREG(obj->mode))
-		return 0;
-	s->objects++;
-	/* Queues count only when readable: their sizes are unknown otherwise. */
-	/* Sparse files make any size: saturate, and say so, rather than wrap. */
-	if ((obj->kind == KIND_PSHM || obj->has_attr) && __builtin_add_overflow(s->bytes, obj->size, &s->bytes)) {
-		s->bytes = UINT64_MAX;
-		s->capped = true;
-	}
-	if (obj->has_attr && obj->curmsgs > 0)
-		s->messages += (uint64_t)obj->curmsgs;
-	return 0;
-}
-
 static int show_posix_kind(enum ipc_kind kind, const struct render_opts *opts)
 {
 	struct list_ctx l = { .opts = opts };
-		if (opts->mode == MODE_LIMITS) {
+	if (opts->mode == MODE_LIMITS) {
 		struct posix_limits limits;
 		if (posix_limits(kind, &limits) < 0) {
 			warn("cannot read the limits of %s", kinds[kind].plural);
@@ -346,11 +313,12 @@ static int show_posix_kind(enum ipc_kind kind, const struct render_opts *opts)
 		return 0;
 	}
 	if (opts->mode == MODE_SUMMARY) {
-		if (posix_scan(kind, sum_posix_visit, &l) < 0) {
+		struct posix_summary summary;
+		if (posix_summary(kind, &summary) < 0) {
 			posix_scan_failed(kind);
 			return 1;
 		}
-		render_posix_summary(kind, &l.summary, opts);
+		render_posix_summary(kind, &summary, opts);
 		return 0;
 	}
 	/*

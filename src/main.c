@@ -7,6 +7,7 @@
 
 #include "config.h"
 #include "src/commands.h"
+#include "src/format.h"
 #include "src/util.h"
 
 static const struct command {
@@ -31,7 +32,7 @@ static const char usage_text[] =
 
 static const struct command *find_command(const char *name)
 {
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
 		if (strcmp(commands[i].name, name) == 0)
 			return &commands[i];
 	return NULL;
@@ -64,7 +65,7 @@ int main(int argc, char **argv)
 	}
 	const char *arg = argv[1];
 	if (strcmp(arg, "--list") == 0 || strcmp(arg, "-l") == 0) {
-		for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
 			puts(commands[i].name);
 		return close_stdout();
 	}

@@ -404,3 +404,50 @@ int posix_limits(enum ipc_kind kind, struct posix_limits *l)
 	l->sem_value_max = SEM_VALUE_MAX;
 	return 0;
 }
+
+struct find_ctx {
+	const char *name;
+	struct posix_object *out;
+};
+
+static int match_name(const struct posix_object *obj, void *ctx)
+{
+	struct find_ctx *f = ctx;
+	if (!S_ISREG(obj->mode) || strcmp(obj->name, f->name) != 0)
+		return 0;
+	*f->out = *obj;
+	return 1;
+}
+
+int posix_find(enum ipc_kind kind, const char *name, struct posix_object *out)
+{
+	struct find_ctx f = { name, out };
+	int rc = posix_scan(kind, match_name, &f);
+	return rc == 1 ? 0 : rc == 0 ? 1 : -1;
+}
+
+static int sum_visit(const struct posix_object *obj, void *ctx)
+{
+	struct posix_summary *s = ctx;
+	/* Directories, symlinks and the like are no IPC objects. */
+	if (!S_ISREG(obj->mode))
+		return 0;
+	s->objects++;
+	/*
+	 * Queues count only when readable: their sizes are unknown otherwise.
+	 * Sparse files make any size: saturate, and say so, rather than wrap.
+	 */
+	if ((obj->kind == KIND_PSHM || obj->has_attr) && __builtin_add_overflow(s->bytes, obj->size, &s->bytes)) {
+		s->bytes = UINT64_MAX;
+		s->capped = true;
+	}
+	if (obj->has_attr && obj->curmsgs > 0)
+		s->messages += (uint64_t)obj->curmsgs;
+	return 0;
+}
+
+int posix_summary(enum ipc_kind kind, struct posix_summary *s)
+{
+	memset(s, 0, sizeof(*s));
+	return posix_scan(kind, sum_visit, s);
+}

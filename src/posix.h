@@ -90,4 +90,16 @@ struct posix_limits {
 /* Fill L for KIND; 0, or -1 with errno when nothing could be read. */
 int posix_limits(enum ipc_kind kind, struct posix_limits *l);
 
+/* "ipcs -u" for POSIX objects: totals over one kind's objects. */
+struct posix_summary {
+	uint64_t objects;
+	uint64_t bytes;		/* shm: sizes; mqueue: bytes queued */
+	uint64_t messages;	/* mqueue: messages in the queues we could open */
+	bool capped;		/* bytes saturated at UINT64_MAX */
+};
+int posix_summary(enum ipc_kind kind, struct posix_summary *s);
+
+/* The object NAME of KIND (a regular file): 0, 1 if there is none, -1 with errno. */
+int posix_find(enum ipc_kind kind, const char *name, struct posix_object *out);
+
 #endif

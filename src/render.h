@@ -40,13 +40,6 @@ void render_summary(enum ipc_kind kind, const struct sysv_summary *s, const stru
 
 void render_posix_limits(enum ipc_kind kind, const struct posix_limits *l, const struct render_opts *opts);
 
-/* "ipcs -u" for POSIX objects: totals over one kind's objects. */
-struct posix_summary {
-	uint64_t objects;
-	uint64_t bytes;		/* shm: sizes; mqueue: bytes queued */
-	uint64_t messages;	/* mqueue: messages in the queues we could open */
-	bool capped;		/* bytes saturated at UINT64_MAX */
-};
 void render_posix_summary(enum ipc_kind kind, const struct posix_summary *s, const struct render_opts *opts);
 
 /*

@@ -8,6 +8,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include <sys/ipc.h>
 #include <sys/msg.h>
 #include <sys/sem.h>
+#include <sys/random.h>
 #include <sys/shm.h>
 
 #include "src/sysv.h"
@@ -54,8 +56,8 @@ static int shm_stat(int index, int cmd, struct sysv_object *o)
 		.mode = ds.shm_perm.mode,
 		.uid = ds.shm_perm.uid, .gid = ds.shm_perm.gid,
 		.cuid = ds.shm_perm.cuid, .cgid = ds.shm_perm.cgid,
-		.times = { ds.shm_atime, ds.shm_dtime, ds.shm_ctime },
-		.pids = { ds.shm_cpid, ds.shm_lpid },
+		.times = { [SHM_ATIME] = ds.shm_atime, [SHM_DTIME] = ds.shm_dtime, [SHM_CTIME] = ds.shm_ctime },
+		.pids = { [SHM_CPID] = ds.shm_cpid, [SHM_LPID] = ds.shm_lpid },
 		.size = ds.shm_segsz, .count = ds.shm_nattch,
 	};
 	return id;
@@ -72,8 +74,8 @@ static int msg_stat(int index, int cmd, struct sysv_object *o)
 		.mode = ds.msg_perm.mode,
 		.uid = ds.msg_perm.uid, .gid = ds.msg_perm.gid,
 		.cuid = ds.msg_perm.cuid, .cgid = ds.msg_perm.cgid,
-		.times = { ds.msg_stime, ds.msg_rtime, ds.msg_ctime },
-		.pids = { ds.msg_lspid, ds.msg_lrpid },
+		.times = { [MSG_STIME] = ds.msg_stime, [MSG_RTIME] = ds.msg_rtime, [MSG_CTIME] = ds.msg_ctime },
+		.pids = { [MSG_LSPID] = ds.msg_lspid, [MSG_LRPID] = ds.msg_lrpid },
 		.size = ds.__msg_cbytes, .count = ds.msg_qnum,
 		.qbytes = ds.msg_qbytes,
 	};
@@ -91,7 +93,7 @@ static int sem_stat(int index, int cmd, struct sysv_object *o)
 		.mode = ds.sem_perm.mode,
 		.uid = ds.sem_perm.uid, .gid = ds.sem_perm.gid,
 		.cuid = ds.sem_perm.cuid, .cgid = ds.sem_perm.cgid,
-		.times = { ds.sem_otime, ds.sem_ctime, 0 },
+		.times = { [SEM_OTIME] = ds.sem_otime, [SEM_CTIME] = ds.sem_ctime },
 		.size = ds.sem_nsems,
 	};
 	return id;
@@ -143,18 +145,18 @@ static const struct kind_desc {
 		"/proc/sysvipc/msg", MSG_STAT_ANY, MSG_STAT, msg_stat, msg_info,
 		{ COL(key, F_I32, 10), COL(id, F_I32, 10), COL(mode, F_U32, 8),
 		  COL(size, F_U64, 10), COL(count, F_U64, 10),
-		  COL(pids[0], F_I64, 10), COL(pids[1], F_I64, 10),
+		  COL(pids[MSG_LSPID], F_I64, 10), COL(pids[MSG_LRPID], F_I64, 10),
 		  COL(uid, F_U32, 10), COL(gid, F_U32, 10), COL(cuid, F_U32, 10), COL(cgid, F_U32, 10),
-		  COL(times[0], F_I64, 10), COL(times[1], F_I64, 10), COL(times[2], F_I64, 10) },
+		  COL(times[MSG_STIME], F_I64, 10), COL(times[MSG_RTIME], F_I64, 10), COL(times[MSG_CTIME], F_I64, 10) },
 		14,
 	},
 	[KIND_SHM] = {
 		"/proc/sysvipc/shm", SHM_STAT_ANY, SHM_STAT, shm_stat, shm_info,
 		{ COL(key, F_I32, 10), COL(id, F_I32, 10), COL(mode, F_U32, 8),
-		  COL(size, F_U64, 10), COL(pids[0], F_I64, 10), COL(pids[1], F_I64, 10),
+		  COL(size, F_U64, 10), COL(pids[SHM_CPID], F_I64, 10), COL(pids[SHM_LPID], F_I64, 10),
 		  COL(count, F_U64, 10),
 		  COL(uid, F_U32, 10), COL(gid, F_U32, 10), COL(cuid, F_U32, 10), COL(cgid, F_U32, 10),
-		  COL(times[0], F_I64, 10), COL(times[1], F_I64, 10), COL(times[2], F_I64, 10),
+		  COL(times[SHM_ATIME], F_I64, 10), COL(times[SHM_DTIME], F_I64, 10), COL(times[SHM_CTIME], F_I64, 10),
 		  COL(rss, F_U64, 10), COL(swap, F_U64, 10) },
 		16,
 	},
@@ -163,7 +165,7 @@ static const struct kind_desc {
 		{ COL(key, F_I32, 10), COL(id, F_I32, 10), COL(mode, F_U32, 8),
 		  COL(size, F_U64, 10),
 		  COL(uid, F_U32, 10), COL(gid, F_U32, 10), COL(cuid, F_U32, 10), COL(cgid, F_U32, 10),
-		  COL(times[0], F_I64, 10), COL(times[1], F_I64, 10) },
+		  COL(times[SEM_OTIME], F_I64, 10), COL(times[SEM_CTIME], F_I64, 10) },
 		10,
 	},
 };
@@ -490,4 +492,48 @@ int sysv_id_of_key(enum ipc_kind kind, int32_t key)
 		errno = EINVAL;
 		return -1;
 	}
+}
+
+static int sysv_get(enum ipc_kind kind, int32_t key, int flags, uint64_t size)
+{
+	switch (kind) {
+	case KIND_SHM:
+		if (size > SIZE_MAX) {
+			errno = EINVAL;
+			return -1;
+		}
+		return shmget(key, (size_t)size, flags);
+	case KIND_MSG:
+		return msgget(key, flags);
+	case KIND_SEM:
+		if (size > INT_MAX) {
+			errno = EINVAL;
+			return -1;
+		}
+		return semget(key, (int)size, flags);
+	default:
+		errno = EINVAL;
+		return -1;
+	}
+}
+
+int sysv_create(enum ipc_kind kind, int32_t key, unsigned mode, uint64_t size)
+{
+	/* Only permission bits: the higher ones are IPC_* / SHM_* flags. */
+	int flags = IPC_CREAT | IPC_EXCL | (int)(mode & 0777);
+	if (key != IPC_PRIVATE)
+		return sysv_get(kind, key, flags, size);
+	/* Never key 0: IPC_PRIVATE objects cannot be found again by key. */
+	for (int tries = 0; tries < 128; tries++) {
+		uint32_t random_key = 0;
+		if (getrandom(&random_key, sizeof(random_key), 0) != sizeof(random_key))
+			return -1;
+		if (random_key == IPC_PRIVATE)
+			continue;
+		int id = sysv_get(kind, (int32_t)random_key, flags, size);
+		if (id >= 0 || errno != EEXIST)
+			return id;
+	}
+	errno = EEXIST;
+	return -1;
 }

@@ -23,13 +23,20 @@ struct sysv_object {
 	int32_t id;
 	uint32_t mode;		/* permission bits plus SHM_DEST/SHM_LOCKED */
 	uint32_t uid, gid, cuid, cgid;
-	int64_t times[3];	/* shm: atime dtime ctime; msg: stime rtime ctime; sem: otime ctime - */
-	int64_t pids[2];	/* shm: cpid lpid; msg: lspid lrpid */
+	int64_t times[3];	/* indexed by the *_TIME slots below */
+	int64_t pids[2];	/* indexed by the *_PID slots below */
 	uint64_t size;		/* shm: segment bytes; msg: bytes queued; sem: nsems */
 	uint64_t count;		/* shm: nattch; msg: messages */
 	uint64_t rss, swap;	/* shm, /proc only */
 	uint64_t qbytes;	/* msg: queue capacity, from msgctl */
 };
+
+/* Named slots of times[] and pids[], per kind. */
+enum { SHM_ATIME, SHM_DTIME, SHM_CTIME };
+enum { MSG_STIME, MSG_RTIME, MSG_CTIME };
+enum { SEM_OTIME, SEM_CTIME };
+enum { SHM_CPID, SHM_LPID };
+enum { MSG_LSPID, MSG_LRPID };
 
 /* One semaphore of a set, for "ipcs -s -i". */
 struct sysv_semval {
@@ -76,6 +83,14 @@ int sysv_summary(enum ipc_kind kind, struct sysv_summary *out);
 
 /* Remove one object by id (IPC_RMID); 0 or -1 with errno. */
 int sysv_remove(enum ipc_kind kind, int id);
+
+/*
+ * Create a new object (IPC_EXCL: never an existing one) with permission
+ * bits MODE; SIZE is the segment's bytes or the set's semaphores.  KEY 0
+ * (IPC_PRIVATE) means a fresh random non-zero key, retried on collisions.
+ * Returns the id, or -1 with errno.
+ */
+int sysv_create(enum ipc_kind kind, int32_t key, unsigned mode, uint64_t size);
 
 /* Find the id of the object with a key; -1 with errno ENOENT if none. */
 int sysv_id_of_key(enum ipc_kind kind, int32_t key);

@@ -15,6 +15,8 @@ setup() {
 }
 
 teardown() {
+	# Whatever a test started in the background stops here, pass or fail.
+	[ -z "${churn:-}" ] || { kill "$churn" 2>/dev/null; wait "$churn" 2>/dev/null; }
 	reset_ipc
 }
 
@@ -48,8 +50,8 @@ need_root() {
 	"$BUILD/ipcmk" -s -n /victim -p 0666 >/dev/null
 	chown 65534 /dev/shm/sem.victim
 	# The owner truncates and restores the file as fast as it can.
-	"${NOBODY[@]}" bash -c 'while :; do : >/dev/shm/sem.victim; truncate -s 32 /dev/shm/sem.victim; done' &
-	local churn=$!
+	timeout 60 "${NOBODY[@]}" bash -c 'while :; do : >/dev/shm/sem.victim; truncate -s 32 /dev/shm/sem.victim; done' &
+	churn=$!
 	end=$((SECONDS + 5))
 	i=0
 	while [ "$SECONDS" -lt "$end" ]; do
@@ -63,6 +65,7 @@ need_root() {
 	done
 	kill "$churn"
 	wait "$churn" || true
+	churn=
 	echo "# $i runs, $bad killed by a signal" >&3
 	[ "$bad" = 0 ]
 }

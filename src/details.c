@@ -1,0 +1,139 @@
+/* ipcs -i and --name: one object in detail, as util-linux prints it, or JSON. */
+#define _GNU_SOURCE
+#include <inttypes.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "src/format.h"
+#include "src/render-int.h"
+
+/* JSON of -i and --name: the kind's list with this one object, or empty. */
+static void json_details(const struct ipc_item *it, const struct sysv_semval *values,
+			 const struct render_opts *opts)
+{
+	json_open_array(&render_doc, kinds[it->kind].json_key);
+	if (it->sysv || it->posix) {
+		json_open_object(&render_doc, NULL);
+		json_item(it, opts);
+		/* What only the detail view asks the kernel for. */
+		if (it->kind == KIND_MSG && it->sysv->qbytes)
+			json_uint(&render_doc, "qbytes", it->sysv->qbytes);
+		if (it->kind == KIND_SEM) {
+			json_open_array(&render_doc, "values");
+			for (uint64_t i = 0; values && i < it->sysv->size; i++) {
+				json_open_object(&render_doc, NULL);
+				json_uint(&render_doc, "semnum", i);
+				json_int(&render_doc, "value", values[i].value);
+				json_int(&render_doc, "ncount", values[i].ncount);
+				json_int(&render_doc, "zcount", values[i].zcount);
+				json_int(&render_doc, "pid", values[i].pid);
+				json_close_object(&render_doc);
+			}
+			json_close_array(&render_doc);
+		}
+		json_close_object(&render_doc);
+	}
+	json_close_array(&render_doc);
+}
+
+void render_details(enum ipc_kind kind, const struct sysv_object *o,
+		    const struct sysv_semval *values, const struct render_opts *opts)
+{
+	if (opts->json) {
+		struct ipc_item it = { kind, o, NULL };
+		json_details(&it, values, opts);
+		return;
+	}
+	if (!o)
+		return;
+	/* --human renames the size fields, as util-linux does; -b changes nothing. */
+	bool human = opts->unit == UNIT_HUMAN;
+	char size[32], qsize[32];
+	switch (o->kind) {
+	case KIND_SHM:
+		printf("\nShared memory Segment shmid=%d\n", o->id);
+		printf("uid=%u\tgid=%u\tcuid=%u\tcgid=%u\n", o->uid, o->gid, o->cuid, o->cgid);
+		printf("mode=%#o\taccess_perms=%#o\n", o->mode, o->mode & 0777);
+		if (human) {
+			format_human_size(o->size, size, sizeof(size));
+			printf("size=%s", size);
+		} else {
+			printf("bytes=%" PRIu64, o->size);
+		}
+		printf("\tlpid=%" PRId64 "\tcpid=%" PRId64 "\tnattch=%" PRIu64 "\n",
+		       o->pids[SHM_LPID], o->pids[SHM_CPID], o->count);
+		printf("att_time=%-26s\n", format_long_time(o->times[SHM_ATIME], true));
+		printf("det_time=%-26s\n", format_long_time(o->times[SHM_DTIME], true));
+		printf("change_time=%-26s\n", format_long_time(o->times[SHM_CTIME], true));
+		break;
+	case KIND_MSG:
+		printf("\nMessage Queue msqid=%d\n", o->id);
+		printf("uid=%u\tgid=%u\tcuid=%u\tcgid=%u\tmode=%#o\n", o->uid, o->gid, o->cuid, o->cgid, o->mode);
+		if (human) {
+			format_human_size(o->size, size, sizeof(size));
+			format_human_size(o->qbytes, qsize, sizeof(qsize));
+			printf("csize=%s\tqsize=%s", size, qsize);
+		} else {
+			printf("cbytes=%" PRIu64 "\tqbytes=%" PRIu64, o->size, o->qbytes);
+		}
+		printf("\tqnum=%" PRIu64 "\tlspid=%" PRId64 "\tlrpid=%" PRId64 "\n",
+		       o->count, o->pids[MSG_LSPID], o->pids[MSG_LRPID]);
+		printf("send_time=%-26s\n", format_long_time(o->times[MSG_STIME], true));
+		printf("rcv_time=%-26s\n", format_long_time(o->times[MSG_RTIME], true));
+		printf("change_time=%-26s\n", format_long_time(o->times[MSG_CTIME], true));
+		break;
+	case KIND_SEM:
+		printf("\nSemaphore Array semid=%d\n", o->id);
+		printf("uid=%u\t gid=%u\t cuid=%u\t cgid=%u\n", o->uid, o->gid, o->cuid, o->cgid);
+		printf("mode=%#o, access_perms=%#o\n", o->mode, o->mode & 0777);
+		printf("nsems = %" PRIu64 "\n", o->size);
+		printf("otime = %-26s\n", format_long_time(o->times[SEM_OTIME], true));
+		printf("ctime = %-26s\n", format_long_time(o->times[SEM_CTIME], true));
+		printf("%-10s %-10s %-10s %-10s %-10s\n", "semnum", "value", "ncount", "zcount", "pid");
+		for (uint64_t i = 0; values && i < o->size; i++)
+			printf("%-10" PRIu64 " %-10d %-10d %-10d %-10d\n", i, values[i].value,
+			       values[i].ncount, values[i].zcount, values[i].pid);
+		break;
+	default:
+		break;
+	}
+	putchar('\n');
+}
+
+void render_posix_details(enum ipc_kind kind, const struct posix_object *p,
+			  const struct render_opts *opts)
+{
+	if (opts->json) {
+		struct ipc_item it = { kind, NULL, p };
+		json_details(&it, NULL, opts);
+		return;
+	}
+	if (!p)
+		return;
+	char name[ESCAPED_SIZE(sizeof(p->name))];
+	printf("\n%s name=%s\n", kinds[kind].details_title, escape_name(p->name, name, sizeof(name)));
+	printf("uid=%u\tgid=%u\tmode=%#o\n", p->uid, p->gid, p->mode & 07777);
+	switch (kind) {
+	case KIND_PSHM:
+		printf("bytes=%" PRIu64 "\n", p->size);
+		break;
+	case KIND_PMSG:
+		/* Nothing is known of a queue we cannot open. */
+		if (p->has_attr)
+			printf("cbytes=%" PRIu64 "\tqnum=%" PRId64 "\tmaxmsg=%" PRId64 "\tmsgsize=%" PRId64 "\n",
+			       p->size, p->curmsgs, p->maxmsg, p->msgsize);
+		else
+			printf("cbytes=-\n");
+		break;
+	case KIND_PSEM:
+		if (p->has_value)
+			printf("value=%d\n", p->value);
+		else
+			printf("value=-\n");
+		break;
+	default:
+		break;
+	}
+	printf("mod_time=%-26s\n", format_long_time(p->mtime, false));
+	putchar('\n');
+}
