@@ -36,16 +36,9 @@ static void json_details(const struct ipc_item *it, const struct sysv_semval *va
 	json_close_array(&render_doc);
 }
 
-void render_details(enum ipc_kind kind, const struct sysv_object *o,
-		    const struct sysv_semval *values, const struct render_opts *opts)
+static void text_details(const struct sysv_object *o, const struct sysv_semval *values,
+			 const struct render_opts *opts)
 {
-	if (opts->json) {
-		struct ipc_item it = { kind, o, NULL };
-		json_details(&it, values, opts);
-		return;
-	}
-	if (!o)
-		return;
 	/* --human renames the size fields, as util-linux does; -b changes nothing. */
 	bool human = opts->unit == UNIT_HUMAN;
 	char size[32], qsize[32];
@@ -100,16 +93,8 @@ void render_details(enum ipc_kind kind, const struct sysv_object *o,
 	putchar('\n');
 }
 
-void render_posix_details(enum ipc_kind kind, const struct posix_object *p,
-			  const struct render_opts *opts)
+static void text_posix_details(enum ipc_kind kind, const struct posix_object *p)
 {
-	if (opts->json) {
-		struct ipc_item it = { kind, NULL, p };
-		json_details(&it, NULL, opts);
-		return;
-	}
-	if (!p)
-		return;
 	char name[ESCAPED_SIZE(sizeof(p->name))];
 	printf("\n%s name=%s\n", kinds[kind].details_title, escape_name(p->name, name, sizeof(name)));
 	printf("uid=%u\tgid=%u\tmode=%#o\n", p->uid, p->gid, p->mode & 07777);
@@ -136,4 +121,22 @@ void render_posix_details(enum ipc_kind kind, const struct posix_object *p,
 	}
 	printf("mod_time=%-26s\n", format_long_time(p->mtime, false));
 	putchar('\n');
+}
+
+/* -i or --name: either form, then the --processes lines under the text. */
+void render_details(const struct ipc_item *it, const struct sysv_semval *values,
+		    const struct render_opts *opts)
+{
+	if (opts->json) {
+		json_details(it, values, opts);
+		return;
+	}
+	if (it->sysv)
+		text_details(it->sysv, values, opts);
+	else if (it->posix)
+		text_posix_details(it->kind, it->posix);
+	else
+		return;
+	if (it->holders)
+		table_holders(it);
 }

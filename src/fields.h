@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "src/holders.h"
 #include "src/kinds.h"
 #include "src/posix.h"
 #include "src/sysv.h"
@@ -19,6 +20,8 @@ struct ipc_item {
 	enum ipc_kind kind;
 	const struct sysv_object *sysv;		/* System V kinds, else NULL */
 	const struct posix_object *posix;	/* POSIX kinds, else NULL */
+	const struct holder_list *holders;	/* --processes, else NULL */
+	bool orphaned;				/* with holders */
 };
 
 enum field_id {

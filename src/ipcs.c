@@ -7,11 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "src/commands.h"
 #include "src/format.h"
 #include "src/posix.h"
 #include "src/render.h"
+#include "src/select.h"
 #include "src/sysv.h"
 #include "src/util.h"
 
@@ -50,10 +52,18 @@ static const char usage_text[] =
 	" -b, --bytes       show sizes in bytes\n"
 	"     --numeric     show user and group ids as numbers\n"
 	" -J, --json        print one JSON document\n"
+	"     --processes   show the processes using each object\n"
+	"\n"
+	"Selection options (listings):\n"
+	"     --owner <user>      objects owned by <user> (a name or a uid)\n"
+	"     --creator <user>    objects created by <user>\n"
+	"     --orphaned          objects no process uses any more (see ipcs(1))\n"
+	"     --older-than <age>  objects last changed longer ago (s, m, h or d)\n"
+	"     --key <key>         System V objects with this key\n"
 	"\n"
 	"For more details see ipcs(1).\n";
 
-enum { OPT_HUMAN = CHAR_MAX + 1, OPT_NUMERIC, OPT_POSIX, OPT_NAME };
+enum { OPT_HUMAN = CHAR_MAX + 1, OPT_NUMERIC, OPT_POSIX, OPT_NAME, OPT_PROCESSES };
 
 static const char short_options[] = "i:mqsaMQSJtpclubVh";
 
@@ -77,6 +87,8 @@ static const struct option long_options[] = {
 	{ "bytes",            no_argument,       NULL, 'b' },
 	{ "numeric",          no_argument,       NULL, OPT_NUMERIC },
 	{ "json",             no_argument,       NULL, 'J' },
+	{ "processes",        no_argument,       NULL, OPT_PROCESSES },
+	SELECT_LONG_OPTIONS,
 	{ "help",             no_argument,       NULL, 'h' },
 	{ "version",          no_argument,       NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -90,6 +102,8 @@ struct ipcs_request {
 	bool have_id;
 	int id;
 	const char *name;	/* --name */
+	bool processes;		/* --processes */
+	struct selection select;
 	struct render_opts render;
 };
 
@@ -168,6 +182,15 @@ static int parse_args(int argc, char **argv, struct ipcs_request *req)
 		case OPT_HUMAN: req->render.unit = UNIT_HUMAN; break;
 		case OPT_NUMERIC: req->render.numeric = true; break;
 		case 'J': req->render.json = true; break;
+		case OPT_PROCESSES: req->processes = true; break;
+		case OPT_SELECT_OWNER:
+		case OPT_SELECT_CREATOR:
+		case OPT_SELECT_ORPHANED:
+		case OPT_SELECT_OLDER:
+		case OPT_SELECT_KEY:
+			if (select_option(opt, optarg, &req->select) < 0)
+				return -1;
+			break;
 		case 'h':
 			req->action = IPCS_HELP;
 			return 0;
@@ -201,6 +224,12 @@ static int parse_args(int argc, char **argv, struct ipcs_request *req)
 			return -1;
 		}
 	}
+	if (req->select.any && (req->have_id || req->name))
+		return parse_error(true, "--owner, --creator, --orphaned, --older-than and --key select objects of a listing, not with --id or --name");
+	if (req->select.any && (req->render.mode == MODE_LIMITS || req->render.mode == MODE_SUMMARY))
+		return parse_error(true, "--owner, --creator, --orphaned, --older-than and --key select objects of a listing, not with -l or -u");
+	if (req->processes && (req->render.mode == MODE_LIMITS || req->render.mode == MODE_SUMMARY))
+		return parse_error(true, "--processes lists objects: not with -l or -u");
 	if (!sysv && !posix)
 		want_range(req, KIND_MSG, KIND_SEM);
 	req->render.details = req->have_id || req->name;
@@ -218,6 +247,43 @@ static void posix_scan_failed(enum ipc_kind kind)
 		warn("cannot read %s", dir);
 }
 
+/*
+ * One object, if the selection takes it: its holders are gathered first
+ * when --processes or --orphaned needs them.  VALUES: a set's semaphores
+ * when the caller has them (ipcs -s -i).
+ */
+static void show_object(const struct ipcs_request *req, const struct sysv_object *sysv,
+			const struct posix_object *posix, const struct sysv_semval *values)
+{
+	static int64_t now;
+	struct ipc_item it = { sysv ? sysv->kind : posix->kind, sysv, posix, NULL, false };
+	struct holder_list holders;
+	struct sysv_semval *own_values = NULL;
+	bool need = req->processes || select_needs_holders(&req->select);
+	if (!now)
+		now = time(NULL);
+	if (need) {
+		if (sysv && sysv->kind == KIND_SEM && !values && sysv->size > 0)
+			values = own_values = sysv_sem_values(sysv->id, sysv->size);
+		if (sysv)
+			holders_of_sysv(sysv, values, &holders);
+		else
+			holders_of_posix(posix, &holders);
+		it.orphaned = holders_orphaned(it.kind, sysv, &holders);
+		if (req->processes)
+			it.holders = &holders;
+	}
+	bool selected = sysv ? select_sysv(&req->select, sysv, need ? &holders : NULL, now)
+			     : select_posix(&req->select, posix, need ? &holders : NULL, now);
+	if (req->render.details)
+		render_details(&it, values, &req->render);
+	else if (selected)
+		render_item(&it, &req->render);
+	if (need)
+		holder_list_free(&holders);
+	free(own_values);
+}
+
 static int show_details(const struct ipcs_request *req)
 {
 	enum ipc_kind kind = single_kind(req, false);
@@ -227,7 +293,7 @@ static int show_details(const struct ipcs_request *req)
 			warnx("id %d not found", req->id);
 		else
 			warn("cannot read %s", kinds[kind].plural);
-		render_details(kind, NULL, NULL, &req->render);
+		render_details(&(struct ipc_item){ .kind = kind }, NULL, &req->render);
 		return 1;
 	}
 	struct sysv_semval *values = NULL;
@@ -239,11 +305,11 @@ static int show_details(const struct ipcs_request *req)
 				warnx("id %d not found", req->id);
 			else
 				warn("semctl(GETVAL) failed");
-			render_details(kind, NULL, NULL, &req->render);
+			render_details(&(struct ipc_item){ .kind = kind }, NULL, &req->render);
 			return 1;
 		}
 	}
-	render_details(kind, &obj, values, &req->render);
+	show_object(req, &obj, NULL, values);
 	free(values);
 	return 0;
 }
@@ -254,7 +320,7 @@ static int show_posix_details(const struct ipcs_request *req)
 	struct posix_object obj;
 	int rc = posix_find(kind, req->name, &obj);
 	if (rc == 0) {
-		render_posix_details(kind, &obj, &req->render);
+		show_object(req, NULL, &obj, NULL);
 		return 0;
 	}
 	if (rc < 0) {
@@ -264,20 +330,20 @@ static int show_posix_details(const struct ipcs_request *req)
 		warnx("name %s not found", shown);
 		free(shown);
 	}
-	render_posix_details(kind, NULL, &req->render);
+	render_details(&(struct ipc_item){ .kind = kind }, NULL, &req->render);
 	return 1;
 }
 
-/* A list section, or the totals of -u. */
+/* A list section. */
 struct list_ctx {
-	const struct render_opts *opts;
+	const struct ipcs_request *req;
 	struct posix_object *objs;	/* POSIX: gathered, then sorted by name */
 	size_t n, cap;
 };
 
 static int render_visit(const struct sysv_object *obj, void *ctx)
 {
-	render_row(obj, ((struct list_ctx *)ctx)->opts);
+	show_object(((struct list_ctx *)ctx)->req, obj, NULL, NULL);
 	return 0;
 }
 
@@ -300,9 +366,10 @@ static int by_name(const void *a, const void *b)
 	return strcmp(((const struct posix_object *)a)->name, ((const struct posix_object *)b)->name);
 }
 
-static int show_posix_kind(enum ipc_kind kind, const struct render_opts *opts)
+static int show_posix_kind(enum ipc_kind kind, const struct ipcs_request *req)
 {
-	struct list_ctx l = { .opts = opts };
+	const struct render_opts *opts = &req->render;
+	struct list_ctx l = { .req = req };
 	if (opts->mode == MODE_LIMITS) {
 		struct posix_limits limits;
 		if (posix_limits(kind, &limits) < 0) {
@@ -333,15 +400,16 @@ static int show_posix_kind(enum ipc_kind kind, const struct render_opts *opts)
 			qsort(l.objs, l.n, sizeof(*l.objs), by_name);
 		render_section_begin(kind, opts);
 		for (size_t i = 0; i < l.n; i++)
-			render_posix_row(&l.objs[i], opts);
+			show_object(req, NULL, &l.objs[i], NULL);
 		render_section_end(kind, opts);
 	}
 	free(l.objs);
 	return rc < 0;
 }
 
-static int show_sysv_kind(enum ipc_kind kind, const struct render_opts *opts)
+static int show_sysv_kind(enum ipc_kind kind, const struct ipcs_request *req)
 {
+	const struct render_opts *opts = &req->render;
 		switch (opts->mode) {
 	case MODE_LIMITS: {
 		struct sysv_limits limits;
@@ -364,7 +432,7 @@ static int show_sysv_kind(enum ipc_kind kind, const struct render_opts *opts)
 	default:
 		break;
 	}
-	struct list_ctx l = { .opts = opts };
+	struct list_ctx l = { .req = req };
 	render_section_begin(kind, opts);
 	int rc = sysv_scan(kind, render_visit, &l);
 	render_section_end(kind, opts);
@@ -392,6 +460,8 @@ int ipcs_main(int argc, char **argv)
 	}
 
 	int status = 0;
+	if ((req.processes || select_needs_holders(&req.select)) && !holders_scan())
+		warn("cannot read /proc: processes are unknown");
 	render_begin(&req.render);
 	if (req.have_id) {
 		status = show_details(&req);
@@ -401,10 +471,12 @@ int ipcs_main(int argc, char **argv)
 		for (int k = 0; k < KINDS; k++) {
 			if (!req.want[k] || !render_shows(k, &req.render))
 				continue;
-			status |= kind_is_posix(k) ? show_posix_kind(k, &req.render)
-						 : show_sysv_kind(k, &req.render);
+			status |= kind_is_posix(k) ? show_posix_kind(k, &req)
+						 : show_sysv_kind(k, &req);
 		}
 	}
+	if (req.processes)
+		render_uninspected(holders_uninspected(), &req.render);
 	render_end(&req.render);
 	return close_stdout() ? 1 : status;
 }

@@ -91,6 +91,10 @@ static void read_mqueue_qsize(int dfd, const char *file, struct posix_object *o)
 	uint64_t qsize;
 	if (sscanf(buf, "QSIZE:%" SCNu64, &qsize) == 1)
 		o->size = qsize;
+	const char *notify = strstr(buf, "NOTIFY_PID:");
+	long long pid;
+	if (notify && sscanf(notify, "NOTIFY_PID:%lld", &pid) == 1 && pid > 0)
+		o->notify_pid = pid;
 }
 
 static void read_mqueue_attr(struct posix_object *o)
@@ -147,6 +151,9 @@ static bool gather(enum ipc_kind kind, int dfd, const char *file, struct posix_o
 	o->mode = st.st_mode;
 	o->size = (uint64_t)st.st_size;
 	o->mtime = st.st_mtime;
+	o->ctime = st.st_ctime;
+	o->dev = st.st_dev;
+	o->ino = st.st_ino;
 	if (!S_ISREG(st.st_mode))
 		return true;
 	if (kind == KIND_PMSG) {

@@ -20,7 +20,9 @@ struct posix_object {
 	uint32_t uid, gid;
 	uint32_t mode;		/* full st_mode: S_ISREG() tells odd entries apart */
 	uint64_t size;		/* shm: bytes; mqueue: bytes queued (QSIZE); sem: file size */
-	int64_t mtime;
+	int64_t mtime, ctime;
+	uint64_t dev, ino;	/* the file: processes are matched by these, not by path */
+	int64_t notify_pid;	/* mqueue: the process registered with mq_notify, or 0 */
 	/* mqueue, when the queue could be opened for reading */
 	bool has_attr;
 	int64_t maxmsg, msgsize, curmsgs;

@@ -10,6 +10,8 @@
 bool table_has_layout(enum ipc_kind kind, const struct render_opts *opts);
 void table_header(enum ipc_kind kind, const struct render_opts *opts);
 void table_row(const struct ipc_item *it, const struct render_opts *opts);
+/* The --processes lines under an object's row or details. */
+void table_holders(const struct ipc_item *it);
 
 /* render-json.c: the one JSON document of a run */
 extern struct json render_doc;

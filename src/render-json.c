@@ -46,6 +46,41 @@ static void json_name(const char *key, const char *name)
 	json_string(&render_doc, "name_hex", buf);
 }
 
+/* --processes: who uses the object, and whether it is a leftover. */
+static void json_holders(const struct ipc_item *it)
+{
+	static const struct { unsigned bit; const char *word; } words[] = {
+		{ HOLD_MAP, "mapped" }, { HOLD_FD, "open" }, { HOLD_NOTIFY, "notify" },
+	};
+	const struct holder_list *l = it->holders;
+	json_open_array(&render_doc, "processes");
+	for (size_t i = 0; i < l->n; i++) {
+		const struct holder *h = &l->items[i];
+		json_open_object(&render_doc, NULL);
+		json_int(&render_doc, "pid", h->pid);
+		json_bool(&render_doc, "alive", h->alive);
+		if (h->alive) {
+			const char *user = user_name(h->uid);
+			json_uint(&render_doc, "uid", h->uid);
+			if (user)
+				json_string(&render_doc, "user", user);
+			json_string(&render_doc, "command", h->command);
+		}
+		json_open_array(&render_doc, "how");
+		for (size_t w = 0; w < ARRAY_SIZE(words); w++)
+			if (h->how & words[w].bit)
+				json_string(&render_doc, NULL, words[w].word);
+		if (h->how & HOLD_RECORDED)
+			json_string(&render_doc, NULL, h->role);
+		json_close_array(&render_doc);
+		json_close_object(&render_doc);
+	}
+	json_close_array(&render_doc);
+	if (it->kind == KIND_SEM)
+		json_uint(&render_doc, "waiting", l->waiting);
+	json_bool(&render_doc, "orphaned", it->orphaned);
+}
+
 void json_item(const struct ipc_item *it, const struct render_opts *opts)
 {
 	for (const struct field_desc *d = field_catalogue[it->kind]; d->json || d->label; d++) {
@@ -80,4 +115,6 @@ void json_item(const struct ipc_item *it, const struct render_opts *opts)
 				json_string(&render_doc, d->json_name, name);
 		}
 	}
+	if (it->holders)
+		json_holders(it);
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "src/render-int.h"
+#include "src/util.h"
 
 bool render_shows(enum ipc_kind kind, const struct render_opts *opts)
 {
@@ -53,10 +54,12 @@ void render_section_begin(enum ipc_kind kind, const struct render_opts *opts)
 		table_header(kind, opts);
 }
 
-static void render_item(const struct ipc_item *it, const struct render_opts *opts)
+void render_item(const struct ipc_item *it, const struct render_opts *opts)
 {
 	if (!opts->json) {
 		table_row(it, opts);
+		if (it->holders)
+			table_holders(it);
 		return;
 	}
 	json_open_object(&render_doc, NULL);
@@ -64,16 +67,12 @@ static void render_item(const struct ipc_item *it, const struct render_opts *opt
 	json_close_object(&render_doc);
 }
 
-void render_row(const struct sysv_object *o, const struct render_opts *opts)
+void render_uninspected(size_t count, const struct render_opts *opts)
 {
-	struct ipc_item it = { o->kind, o, NULL };
-	render_item(&it, opts);
-}
-
-void render_posix_row(const struct posix_object *p, const struct render_opts *opts)
-{
-	struct ipc_item it = { p->kind, NULL, p };
-	render_item(&it, opts);
+	if (opts->json)
+		json_uint(&render_doc, "uninspected_processes", count);
+	else if (count)
+		warnx("%zu processes could not be inspected (exited, or not readable by this user)", count);
 }
 
 void render_section_end(enum ipc_kind kind, const struct render_opts *opts)

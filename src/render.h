@@ -8,6 +8,7 @@
  */
 #include <stddef.h>
 
+#include "src/fields.h"
 #include "src/posix.h"
 #include "src/sysv.h"
 
@@ -31,8 +32,8 @@ bool render_shows(enum ipc_kind kind, const struct render_opts *opts);
 
 /* Row modes: title and header, one line per object, the closing blank line. */
 void render_section_begin(enum ipc_kind kind, const struct render_opts *opts);
-void render_row(const struct sysv_object *obj, const struct render_opts *opts);
-void render_posix_row(const struct posix_object *obj, const struct render_opts *opts);
+/* One object: its row, and with --processes who uses it. */
+void render_item(const struct ipc_item *it, const struct render_opts *opts);
 void render_section_end(enum ipc_kind kind, const struct render_opts *opts);
 
 void render_limits(enum ipc_kind kind, const struct sysv_limits *l, const struct render_opts *opts);
@@ -47,9 +48,10 @@ void render_posix_summary(enum ipc_kind kind, const struct posix_summary *s, con
  * only JSON prints something: an empty list).  values is the per-semaphore
  * table (System V sem only).
  */
-void render_details(enum ipc_kind kind, const struct sysv_object *obj,
-		    const struct sysv_semval *values, const struct render_opts *opts);
-void render_posix_details(enum ipc_kind kind, const struct posix_object *obj,
-			  const struct render_opts *opts);
+void render_details(const struct ipc_item *it, const struct sysv_semval *values,
+		    const struct render_opts *opts);
+
+/* After everything: how many processes --processes could not inspect. */
+void render_uninspected(size_t count, const struct render_opts *opts);
 
 #endif

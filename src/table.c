@@ -274,3 +274,37 @@ void table_row(const struct ipc_item *it, const struct render_opts *opts)
 	}
 	line_end(&line);
 }
+
+/* "mapped, open, cpid": how a process uses an object, in words. */
+static void how_text(const struct holder *h, char *buf, size_t len)
+{
+	static const struct { unsigned bit; const char *word; } words[] = {
+		{ HOLD_MAP, "mapped" }, { HOLD_FD, "open" }, { HOLD_NOTIFY, "notify" },
+	};
+	size_t n = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < ARRAY_SIZE(words); i++)
+		if (h->how & words[i].bit)
+			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "," : "", words[i].word);
+	if ((h->how & HOLD_RECORDED) && n < len)
+		n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "," : "", h->role);
+	if (!h->alive && n < len)
+		snprintf(buf + n, len - n, "%s", n ? ",exited" : "exited");
+}
+
+void table_holders(const struct ipc_item *it)
+{
+	const struct holder_list *l = it->holders;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct holder *h = &l->items[i];
+		char uid[24], how[64], command[ESCAPED_SIZE(sizeof(h->command))];
+		const char *user = h->alive ? id_text(h->uid, true, false, uid) : "-";
+		how_text(h, how, sizeof(how));
+		printf("  %-8lld %-10.10s %-16s %s\n", (long long)h->pid, user,
+		       h->alive ? escape_name(h->command, command, sizeof(command)) : "-", how);
+	}
+	if (l->waiting)
+		printf("  %llu waiting\n", (unsigned long long)l->waiting);
+	if (it->orphaned)
+		printf("  orphaned\n");
+}

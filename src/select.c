@@ -1,0 +1,141 @@
+/* The one selection predicate of ipcs listings and ipcrm's bulk removal. */
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "src/format.h"
+#include "src/select.h"
+#include "src/util.h"
+
+/* A user name, or a uid as digits (a name made of digits is a uid, as in chown). */
+static int parse_user(const char *option, const char *arg, uint32_t *out)
+{
+	unsigned long long v;
+	if (parse_ullong(arg, 10, UINT32_MAX, &v)) {
+		*out = (uint32_t)v;
+		return 0;
+	}
+	struct passwd *pw = *arg ? getpwnam(arg) : NULL;
+	if (!pw)
+		return parse_error(false, "%s: no such user: '%s'", option, arg);
+	*out = pw->pw_uid;
+	return 0;
+}
+
+/* "90", "90s", "15m", "12h", "7d": seconds. */
+static int parse_duration(const char *arg, int64_t *out)
+{
+	static const struct { char unit; int64_t seconds; } units[] = {
+		{ 's', 1 }, { 'm', 60 }, { 'h', 3600 }, { 'd', 86400 },
+	};
+	size_t len = strlen(arg);
+	int64_t mult = 1;
+	char digits[32];
+	if (len == 0 || len >= sizeof(digits))
+		goto bad;
+	memcpy(digits, arg, len + 1);
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (digits[len - 1] == units[i].unit) {
+			mult = units[i].seconds;
+			digits[--len] = '\0';
+			break;
+		}
+	unsigned long long v;
+	if (!parse_ullong(digits, 10, (unsigned long long)INT64_MAX / (unsigned long long)mult, &v))
+		goto bad;
+	*out = (int64_t)v * mult;
+	return 0;
+bad:
+	return parse_error(false, "--older-than: invalid duration '%s' (a number with s, m, h or d, e.g. 7d)", arg);
+}
+
+int select_option(int opt, const char *arg, struct selection *sel)
+{
+	sel->any = true;
+	switch (opt) {
+	case OPT_SELECT_OWNER:
+		sel->has_owner = true;
+		sel->owner_arg = arg;
+		return parse_user("--owner", arg, &sel->owner);
+	case OPT_SELECT_CREATOR:
+		sel->has_creator = true;
+		sel->creator_arg = arg;
+		return parse_user("--creator", arg, &sel->creator);
+	case OPT_SELECT_ORPHANED:
+		sel->orphaned = true;
+		return 0;
+	case OPT_SELECT_OLDER:
+		sel->has_older = true;
+		sel->older_arg = arg;
+		return parse_duration(arg, &sel->older_than);
+	case OPT_SELECT_KEY:
+		sel->has_key = true;
+		sel->key_arg = arg;
+		if (!parse_ipc_key(arg, &sel->key))
+			return parse_error(false, "--key: failed to parse key: '%s'", arg);
+		return 0;
+	default:
+		return parse_error(true, "bad usage");
+	}
+}
+
+/* The filters every kind has: owner, creator, age, orphan state. */
+static bool common(const struct selection *sel, uint32_t uid, uint32_t cuid, int64_t ctime,
+		   bool orphaned, int64_t now)
+{
+	if (sel->has_owner && uid != sel->owner)
+		return false;
+	if (sel->has_creator && cuid != sel->creator)
+		return false;
+	if (sel->has_older && (ctime <= 0 || now - ctime < sel->older_than))
+		return false;
+	return !sel->orphaned || orphaned;
+}
+
+bool select_sysv(const struct selection *sel, const struct sysv_object *obj,
+		 const struct holder_list *holders, int64_t now)
+{
+	if (sel->has_key && obj->key != sel->key)
+		return false;
+	/* The change time: creation, or the last IPC_SET. */
+	int64_t ctime = obj->times[obj->kind == KIND_SEM ? SEM_CTIME : obj->kind == KIND_SHM ? SHM_CTIME : MSG_CTIME];
+	bool orphaned = sel->orphaned && holders_orphaned(obj->kind, obj, holders);
+	return common(sel, obj->uid, obj->cuid, ctime, orphaned, now);
+}
+
+bool select_posix(const struct selection *sel, const struct posix_object *obj,
+		  const struct holder_list *holders, int64_t now)
+{
+	/* POSIX objects have names, not keys; their file's owner is the creator. */
+	if (sel->has_key)
+		return false;
+	bool orphaned = sel->orphaned && holders_orphaned(obj->kind, NULL, holders);
+	return common(sel, obj->uid, obj->uid, obj->ctime, orphaned, now);
+}
+
+void select_describe(const struct selection *sel, char *buf, size_t len)
+{
+	size_t n = 0;
+	char owner[64], creator[64];
+	buf[0] = '\0';
+	escape_name(sel->owner_arg ? sel->owner_arg : "", owner, sizeof(owner));
+	escape_name(sel->creator_arg ? sel->creator_arg : "", creator, sizeof(creator));
+#define PART(...) do { \
+		int w = snprintf(buf + n, len - n, "%s", n ? ", " : " "); \
+		if (w > 0 && (size_t)w < len - n) n += (size_t)w; \
+		w = snprintf(buf + n, len - n, __VA_ARGS__); \
+		if (w > 0 && (size_t)w < len - n) n += (size_t)w; \
+	} while (0)
+	if (sel->has_owner)
+		PART("owned by %s", owner);
+	if (sel->has_creator)
+		PART("created by %s", creator);
+	if (sel->has_key)
+		PART("with key %s", sel->key_arg);
+	if (sel->has_older)
+		PART("older than %s", sel->older_arg);
+	if (sel->orphaned)
+		PART("orphaned");
+#undef PART
+}
