@@ -205,8 +205,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		break;
 	case 3: {
 		int id = -1;
-		/* A negative id is a number out of range (ERANGE), not garbage. */
-		ref_e = ref_llong(ref_lenient(s), 0, LLONG_MIN, LLONG_MAX, &rl);
+		/* Decimal only (leading zeros too); a negative id is out of range (ERANGE). */
+		ref_e = ref_llong(ref_lenient(s), 10, LLONG_MIN, LLONG_MAX, &rl);
 		if (ref_e == 0 && (rl < 0 || rl > INT_MAX))
 			ref_e = ERANGE;
 		errno = 0;
