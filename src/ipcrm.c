@@ -13,10 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "src/commands.h"
 #include "src/format.h"
 #include "src/posix.h"
+#include "src/select.h"
 #include "src/sysv.h"
 #include "src/util.h"
 
@@ -41,13 +43,21 @@ static const char usage_text[] =
 	" -a, --all[=shm|pshm|msg|pmsg|sem|psem]\n"
 	"                            remove all (in the specified category)\n"
 	" -v, --verbose              explain what is being done\n"
+	"     --dry-run              print what would be removed, remove nothing\n"
+	"\n"
+	"Selection options (with --all only):\n"
+	"     --owner <user>         objects owned by <user> (a name or a uid)\n"
+	"     --creator <user>       objects created by <user>\n"
+	"     --orphaned             objects no process uses any more (see ipcrm(1))\n"
+	"     --older-than <age>     objects last changed longer ago (s, m, h or d)\n"
+	"     --key <key>            System V objects with this key\n"
 	"\n"
 	" -h, --help                 display this help\n"
 	" -V, --version              display version\n"
 	"\n"
 	"For more details see ipcrm(1).\n";
 
-enum { OPT_POSIX_SHM = CHAR_MAX + 1, OPT_POSIX_MQ, OPT_POSIX_SEM };
+enum { OPT_POSIX_SHM = CHAR_MAX + 1, OPT_POSIX_MQ, OPT_POSIX_SEM, OPT_DRY_RUN };
 
 static const char short_opts[] = "a::hM:m:Q:q:S:s:vV";
 static const struct option long_opts[] = {
@@ -62,6 +72,8 @@ static const struct option long_opts[] = {
 	{ "posix-semaphore", required_argument, NULL, OPT_POSIX_SEM },
 	{ "all",             optional_argument, NULL, 'a' },
 	{ "verbose",         no_argument,       NULL, 'v' },
+	{ "dry-run",         no_argument,       NULL, OPT_DRY_RUN },
+	SELECT_LONG_OPTIONS,
 	{ "help",            no_argument,       NULL, 'h' },
 	{ "version",         no_argument,       NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -97,6 +109,8 @@ struct rm_request {
 	enum rm_action action;
 	bool legacy;		/* "ipcrm shm|msg|sem ID...": prints "resource(s) deleted" */
 	bool verbose;
+	bool dry_run;		/* print the -v lines, remove nothing */
+	struct selection select;	/* filters of --all */
 	bool all[KINDS];
 	struct rm_target *targets;
 	size_t ntargets;
@@ -222,6 +236,17 @@ static int parse_args(int argc, char **argv, struct rm_request *req)
 		case 'v':
 			req->verbose = true;
 			break;
+		case OPT_DRY_RUN:
+			req->dry_run = true;
+			break;
+		case OPT_SELECT_OWNER:
+		case OPT_SELECT_CREATOR:
+		case OPT_SELECT_ORPHANED:
+		case OPT_SELECT_OLDER:
+		case OPT_SELECT_KEY:
+			if (select_option(c, optarg, &req->select) < 0)
+				return -1;
+			break;
 		case 'h':
 			req->action = RM_HELP;
 			return 0;
@@ -245,6 +270,8 @@ static int parse_args(int argc, char **argv, struct rm_request *req)
 		any_all |= req->all[t];
 	if (req->ntargets == 0 && !any_all)
 		return parse_error(true, "bad usage");
+	if (req->select.any && !any_all)
+		return parse_error(true, "--owner, --creator, --orphaned, --older-than and --key select objects for --all only");
 	return 0;
 }
 
@@ -275,9 +302,10 @@ static void report(int errnum, const char *by, const char *raw)
 static int remove_sysv_id(const struct rm_request *req, enum ipc_kind type, int id,
 			  const char *by, const char *what, bool by_scan)
 {
-	if (req->verbose)
+	struct sysv_object found;
+	if (req->verbose || req->dry_run)
 		print_removing(type, id, NULL);
-	if (sysv_remove(type, id) == 0)
+	if (req->dry_run ? sysv_find(type, id, &found) == 0 : sysv_remove(type, id) == 0)
 		return 0;
 	int e = errno;
 	char num[16];
@@ -303,13 +331,22 @@ static int remove_target(const struct rm_request *req, const struct rm_target *t
 		}
 		return remove_sysv_id(req, t->type, id, "key", t->arg, false);
 	}
-	case BY_NAME:
-		if (req->verbose)
+	case BY_NAME: {
+		struct posix_object found;
+		if (req->verbose || req->dry_run)
 			print_removing(t->type, 0, t->arg);
-		if (posix_unlink(t->type, t->arg) == 0)
+		if (req->dry_run) {
+			int rc = posix_find(t->type, t->arg, &found);
+			if (rc == 0)
+				return 0;
+			if (rc > 0)
+				errno = ENOENT;
+		} else if (posix_unlink(t->type, t->arg) == 0) {
 			return 0;
+		}
 		report(errno, "name", t->arg);
 		return -1;
+	}
 	}
 	return -1;
 }
@@ -323,14 +360,78 @@ struct remove_ctx {
 	const struct rm_request *req;
 	enum ipc_kind type;
 	int rc;
+	/* With filters: how many matched, were removed, were kept by a guard. */
+	size_t matched, removed, kept_root, kept_in_use;
+	int64_t now;
 };
+
+/*
+ * Filtered bulk removal: does the object match, and may it go?  Never
+ * root's objects unless --owner root was asked for, never one in use
+ * (attached, mapped or open).  Counts what it decides.
+ */
+static bool filtered_take(struct remove_ctx *r, const struct sysv_object *sysv,
+			  const struct posix_object *posix)
+{
+	const struct selection *sel = &r->req->select;
+	struct holder_list holders;
+	struct sysv_semval *values = NULL;
+	if (sysv && sysv->kind == KIND_SEM && sysv->size > 0)
+		values = sysv_sem_values(sysv->id, sysv->size);
+	if (sysv)
+		holders_of_sysv(sysv, values, &holders);
+	else
+		holders_of_posix(posix, &holders);
+	bool take = sysv ? select_sysv(sel, sysv, &holders, r->now) : select_posix(sel, posix, &holders, r->now);
+	if (take) {
+		r->matched++;
+		bool in_use = sysv && sysv->kind == KIND_SHM && sysv->count > 0;
+		for (size_t i = 0; i < holders.n; i++)
+			in_use |= (holders.items[i].how & ~HOLD_RECORDED) != 0;
+		uint32_t uid = sysv ? sysv->uid : posix->uid;
+		if (uid == 0 && !(sel->has_owner && sel->owner == 0)) {
+			r->kept_root++;
+			take = false;
+		} else if (in_use) {
+			r->kept_in_use++;
+			take = false;
+		}
+	}
+	holder_list_free(&holders);
+	free(values);
+	return take;
+}
 
 static int remove_visited(const struct sysv_object *obj, void *ctx)
 {
 	struct remove_ctx *r = ctx;
+	if (r->req->select.any && !filtered_take(r, obj, NULL))
+		return 0;
 	if (remove_sysv_id(r->req, r->type, obj->id, "id", NULL, true) < 0)
 		r->rc = -1;
+	else
+		r->removed++;
 	return 0;
+}
+
+/* "removed 6 of 9 semaphore arrays owned by www-data; kept 3 in use" */
+static void summarize(const struct remove_ctx *r)
+{
+	const struct rm_request *req = r->req;
+	if (!req->select.any || !(req->verbose || req->dry_run))
+		return;
+	char filters[256];
+	select_describe(&req->select, filters, sizeof(filters));
+	printf("%s %zu of %zu %s%s", req->dry_run ? "would remove" : "removed", r->removed, r->matched,
+	       kinds[r->type].plural, filters);
+	if (r->kept_root || r->kept_in_use) {
+		printf("; kept ");
+		if (r->kept_root)
+			printf("%zu owned by root (use --owner root)%s", r->kept_root, r->kept_in_use ? ", " : "");
+		if (r->kept_in_use)
+			printf("%zu in use", r->kept_in_use);
+	}
+	putchar('\n');
 }
 
 /* POSIX entries are gathered first: a directory stream must not change under us. */
@@ -352,11 +453,12 @@ static int collect_entry(const struct posix_object *obj, void *ctx)
 
 static int remove_all_sysv(const struct rm_request *req, enum ipc_kind type)
 {
-	struct remove_ctx r = { req, type, 0 };
+	struct remove_ctx r = { .req = req, .type = type, .now = time(NULL) };
 	if (sysv_scan(type, remove_visited, &r) < 0) {
 		warn("cannot list %s objects", kinds[type].keyword);
 		r.rc = -1;
 	}
+	summarize(&r);
 	return r.rc;
 }
 
@@ -364,6 +466,7 @@ static int remove_all_posix(const struct rm_request *req, enum ipc_kind type)
 {
 	enum ipc_kind kind = type;
 	struct entry_list l = { NULL, 0, 0 };
+	struct remove_ctx r = { .req = req, .type = type, .now = time(NULL) };
 	int rc = 0;
 	if (posix_scan(kind, collect_entry, &l) < 0) {
 		if (kind == KIND_PMSG && (errno == EMEDIUMTYPE || errno == ENOENT)) {
@@ -385,20 +488,30 @@ static int remove_all_posix(const struct rm_request *req, enum ipc_kind type)
 			free(shown);
 			continue;
 		}
-		if (req->verbose)
+		if (req->select.any && !filtered_take(&r, NULL, o))
+			continue;
+		if (req->verbose || req->dry_run)
 			print_removing(type, 0, o->name);
-		if (posix_remove_entry(o) < 0) {
+		if (!req->dry_run && posix_remove_entry(o) < 0) {
 			report(errno == ENOENT ? EIDRM : errno, "name", o->name);
 			rc = -1;
+		} else {
+			r.removed++;
 		}
 	}
 	free(l.objs);
+	summarize(&r);
 	return rc;
 }
 
 static int execute(const struct rm_request *req)
 {
 	int rc = 0;
+	/* Filters and guards need to know who uses what: one /proc scan. */
+	if (req->select.any && !holders_scan()) {
+		warn("cannot read /proc: refusing filtered removal");
+		return 1;
+	}
 	for (size_t i = 0; i < req->ntargets; i++)
 		if (remove_target(req, &req->targets[i]) < 0)
 			rc = 1;
