@@ -271,10 +271,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	/*
 	 * (a), (e): every size for short names; for longer ones the sizes where
-	 * something happens, the end of each character (its last byte and the
-	 * NUL do not fit yet), one less and one more (they just fit), all of them for up
-	 * to ALL_ENDS_MAX characters, the first and last ones and a sample of
-	 * the rest beyond.
+	 * something happens: the end of each character (its last byte and the
+	 * NUL do not fit yet), one less, and one more (they just fit), for up
+	 * to ALL_ENDS_MAX characters all of them, beyond that the first and
+	 * last 16 and a sample of the rest.
 	 */
 	size_t flen = strlen(full);
 	unsigned char *buf = malloc(whole + 2 + CANARY_LEN);
