@@ -385,9 +385,10 @@ static bool filtered_take(struct remove_ctx *r, const struct sysv_object *sysv,
 	bool take = sysv ? select_sysv(sel, sysv, &holders, r->now) : select_posix(sel, posix, &holders, r->now);
 	if (take) {
 		r->matched++;
-		bool in_use = sysv && sysv->kind == KIND_SHM && sysv->count > 0;
+		/* Attached, mapped, open, waited on, or last used by a live process. */
+		bool in_use = (sysv && sysv->kind == KIND_SHM && sysv->count > 0) || holders.waiting > 0;
 		for (size_t i = 0; i < holders.n; i++)
-			in_use |= (holders.items[i].how & ~HOLD_RECORDED) != 0;
+			in_use |= holders.items[i].alive || (holders.items[i].how & ~HOLD_RECORDED) != 0;
 		uint32_t uid = sysv ? sysv->uid : posix->uid;
 		if (uid == 0 && !(sel->has_owner && sel->owner == 0)) {
 			r->kept_root++;
@@ -418,11 +419,11 @@ static int remove_visited(const struct sysv_object *obj, void *ctx)
 static void summarize(const struct remove_ctx *r)
 {
 	const struct rm_request *req = r->req;
-	if (!req->select.any || !(req->verbose || req->dry_run))
+	if (!req->select.any || !(req->verbose || req->dry_run) || r->matched == 0)
 		return;
 	char filters[256];
 	select_describe(&req->select, filters, sizeof(filters));
-	printf("%s %zu of %zu %s%s", req->dry_run ? "would remove" : "removed", r->removed, r->matched,
+	printf("%s %zu of %zu %s (%s)", req->dry_run ? "would remove" : "removed", r->removed, r->matched,
 	       kinds[r->type].plural, filters);
 	if (r->kept_root || r->kept_in_use) {
 		printf("; kept ");

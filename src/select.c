@@ -122,7 +122,7 @@ void select_describe(const struct selection *sel, char *buf, size_t len)
 	escape_name(sel->owner_arg ? sel->owner_arg : "", owner, sizeof(owner));
 	escape_name(sel->creator_arg ? sel->creator_arg : "", creator, sizeof(creator));
 #define PART(...) do { \
-		int w = snprintf(buf + n, len - n, "%s", n ? ", " : " "); \
+		int w = snprintf(buf + n, len - n, "%s", n ? ", " : ""); \
 		if (w > 0 && (size_t)w < len - n) n += (size_t)w; \
 		w = snprintf(buf + n, len - n, __VA_ARGS__); \
 		if (w > 0 && (size_t)w < len - n) n += (size_t)w; \
