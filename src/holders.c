@@ -29,7 +29,8 @@ struct ref {
 
 static struct ref *refs;
 static size_t nrefs, caprefs;
-static size_t uninspected;
+/* Processes we could not read, and those that exited while we looked. */
+static size_t unreadable, vanished;
 static uint64_t shm_dev, mq_dev;
 static bool have_shm_dev, have_mq_dev;
 
@@ -158,8 +159,13 @@ bool holders_scan(void)
 			continue;
 		int piddir = openat(dirfd(proc), de->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		/* maps before fds: a process gone or hidden counts once. */
-		if (piddir < 0 || !scan_maps(piddir, pid) || !scan_fds(piddir, pid))
-			uninspected++;
+		if (piddir < 0 || !scan_maps(piddir, pid) || !scan_fds(piddir, pid)) {
+			/* One that exited holds nothing now; one we cannot read might. */
+			if (errno == ENOENT || errno == ESRCH)
+				vanished++;
+			else
+				unreadable++;
+		}
 		if (piddir >= 0)
 			close(piddir);
 	}
@@ -171,14 +177,26 @@ bool holders_scan(void)
 
 size_t holders_uninspected(void)
 {
-	return uninspected;
+	return unreadable + vanished;
 }
 
 bool pid_alive(int64_t pid)
 {
-	if (pid <= 0 || pid > INT32_MAX)
+	if (pid <= 0 || pid > INT32_MAX || (kill((pid_t)pid, 0) < 0 && errno != EPERM))
 		return false;
-	return kill((pid_t)pid, 0) == 0 || errno == EPERM;
+	/* A zombie has exited: it holds nothing and will use nothing again. */
+	char path[48], stat[512];
+	snprintf(path, sizeof(path), "/proc/%lld/stat", (long long)pid);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return true;
+	ssize_t n = read(fd, stat, sizeof(stat) - 1);
+	close(fd);
+	if (n <= 0)
+		return true;
+	stat[n] = '\0';
+	const char *paren = strrchr(stat, ')');
+	return !(paren && paren[1] == ' ' && paren[2] == 'Z');
 }
 
 static struct holder *holder_for(struct holder_list *l, int64_t pid)
@@ -314,6 +332,6 @@ bool holders_orphaned(enum ipc_kind kind, const struct sysv_object *sysv,
 		return l->waiting == 0 && recorded_all_dead(l);
 	default:
 		/* POSIX objects record no pid: only a complete scan can tell. */
-		return uninspected == 0 && l->n == 0;
+		return unreadable == 0 && l->n == 0;
 	}
 }

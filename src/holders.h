@@ -64,7 +64,7 @@ bool pid_alive(int64_t pid);
  * The orphan rule (see ipcs(1)): nobody maps or opens it, and the
  * processes the kernel recorded are known and all gone.  POSIX objects
  * (which record no pid) are orphaned only when every process could be
- * inspected.  Always errs on the side of keeping.
+ * read (one that exited during the scan holds nothing).  Always errs on the side of keeping.
  */
 bool holders_orphaned(enum ipc_kind kind, const struct sysv_object *sysv,
 		      const struct holder_list *list);

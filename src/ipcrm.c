@@ -47,7 +47,7 @@ static const char usage_text[] =
 	"\n"
 	"Selection options (with --all only):\n"
 	"     --owner <user>         objects owned by <user> (a name or a uid)\n"
-	"     --creator <user>       objects created by <user>\n"
+	"     --created-by <user>    objects created by <user>\n"
 	"     --orphaned             objects no process uses any more (see ipcrm(1))\n"
 	"     --older-than <age>     objects last changed longer ago (s, m, h or d)\n"
 	"     --key <key>            System V objects with this key\n"
@@ -271,7 +271,7 @@ static int parse_args(int argc, char **argv, struct rm_request *req)
 	if (req->ntargets == 0 && !any_all)
 		return parse_error(true, "bad usage");
 	if (req->select.any && !any_all)
-		return parse_error(true, "--owner, --creator, --orphaned, --older-than and --key select objects for --all only");
+		return parse_error(true, "--owner, --created-by, --orphaned, --older-than and --key select objects for --all only");
 	return 0;
 }
 

@@ -56,7 +56,7 @@ static const char usage_text[] =
 	"\n"
 	"Selection options (listings):\n"
 	"     --owner <user>      objects owned by <user> (a name or a uid)\n"
-	"     --creator <user>    objects created by <user>\n"
+	"     --created-by <user> objects created by <user>\n"
 	"     --orphaned          objects no process uses any more (see ipcs(1))\n"
 	"     --older-than <age>  objects last changed longer ago (s, m, h or d)\n"
 	"     --key <key>         System V objects with this key\n"
@@ -225,9 +225,9 @@ static int parse_args(int argc, char **argv, struct ipcs_request *req)
 		}
 	}
 	if (req->select.any && (req->have_id || req->name))
-		return parse_error(true, "--owner, --creator, --orphaned, --older-than and --key select objects of a listing, not with --id or --name");
+		return parse_error(true, "--owner, --created-by, --orphaned, --older-than and --key select objects of a listing, not with --id or --name");
 	if (req->select.any && (req->render.mode == MODE_LIMITS || req->render.mode == MODE_SUMMARY))
-		return parse_error(true, "--owner, --creator, --orphaned, --older-than and --key select objects of a listing, not with -l or -u");
+		return parse_error(true, "--owner, --created-by, --orphaned, --older-than and --key select objects of a listing, not with -l or -u");
 	if (req->processes && (req->render.mode == MODE_LIMITS || req->render.mode == MODE_SUMMARY))
 		return parse_error(true, "--processes lists objects: not with -l or -u");
 	if (!sysv && !posix)

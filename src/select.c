@@ -61,7 +61,7 @@ int select_option(int opt, const char *arg, struct selection *sel)
 	case OPT_SELECT_CREATOR:
 		sel->has_creator = true;
 		sel->creator_arg = arg;
-		return parse_user("--creator", arg, &sel->creator);
+		return parse_user("--created-by", arg, &sel->creator);
 	case OPT_SELECT_ORPHANED:
 		sel->orphaned = true;
 		return 0;

@@ -3,7 +3,7 @@
 
 /*
  * Selection of objects, shared by ipcs listings and ipcrm's bulk removal:
- * --owner, --creator, --orphaned, --older-than, --key.  Several filters
+ * --owner, --created-by, --orphaned, --older-than, --key.  Several filters
  * combine with AND.  Parsing never touches the kernel.
  */
 #include <getopt.h>
@@ -21,7 +21,7 @@ enum {
 /* The long options, for each command's table. */
 #define SELECT_LONG_OPTIONS \
 	{ "owner",      required_argument, NULL, OPT_SELECT_OWNER }, \
-	{ "creator",    required_argument, NULL, OPT_SELECT_CREATOR }, \
+	{ "created-by", required_argument, NULL, OPT_SELECT_CREATOR }, \
 	{ "orphaned",   no_argument,       NULL, OPT_SELECT_ORPHANED }, \
 	{ "older-than", required_argument, NULL, OPT_SELECT_OLDER }, \
 	{ "key",        required_argument, NULL, OPT_SELECT_KEY }

@@ -1,0 +1,258 @@
+#!/usr/bin/env bats
+# shellcheck disable=SC2154,SC2034,SC2016 # capture sets *_out/_err/_rc; programs in quotes
+# Who uses each object (ipcs --processes), which objects are leftovers
+# (--orphaned), and removing exactly those (ipcrm --all with filters,
+# --dry-run, guards).  Real processes (tests/holder.c) use the objects; each
+# test stops every process it started, by pid, in teardown.
+
+load helpers
+
+HOLDER=${IPCBOX_HOLDER:?run the tests through meson test}
+NOBODY=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+
+setup() {
+	require_ns
+	reset_ipc
+	started=()
+}
+
+teardown() {
+	local pid
+	for pid in "${started[@]}"; do
+		kill -9 "$pid" 2>/dev/null || true
+	done
+	for pid in "${started[@]}"; do
+		wait "$pid" 2>/dev/null || true
+	done
+	reset_ipc
+}
+
+# hold MODE ARG: start a holder, wait until it uses the object; its pid in $held.
+hold() {
+	local out=$BATS_TEST_TMPDIR/hold.$RANDOM
+	"$HOLDER" "$1" "$2" >"$out" &
+	started+=("$!")
+	held=$!
+	local i
+	for i in $(seq 100); do
+		grep -q '^ready' "$out" 2>/dev/null && return 0
+		sleep 0.05
+	done
+	echo "# holder $1 $2 never got ready" >&2
+	return 1
+}
+
+# run_once MODE ARG: a holder that does its thing and exits; its pid in $gone.
+run_once() {
+	"$HOLDER" "$1" "$2" >/dev/null &
+	gone=$!
+	wait "$gone"
+}
+
+key_id() {	# key_id KIND KEY -> id from /proc/sysvipc
+	awk -v k="$(($2))" 'NR > 1 && $1 == k { print $2 }' "/proc/sysvipc/$1"
+}
+
+# The fixture of the issue; ids and pids land in variables.
+fixture() {
+	"$BUILD/ipcmk" -M 4096 --key 0x100 >/dev/null
+	shm_used=$(key_id shm 0x100)
+	hold shm-attach "$shm_used"; attach1=$held
+	hold shm-attach "$shm_used"; attach2=$held
+	shm_left=$("$HOLDER" shm-leftover 0x101)
+	"$BUILD/ipcmk" -m 4096 -n /mapped >/dev/null
+	hold pshm-map /mapped; mapper=$held
+	hold pshm-open /mapped; opener=$held
+	"$BUILD/ipcmk" -m 4096 -n /idle >/dev/null
+	"$BUILD/ipcmk" -s -n /lock >/dev/null
+	hold psem-open /lock; semholder=$held
+	"$BUILD/ipcmk" -q -n /jobs >/dev/null
+	hold mq-open /jobs; mqholder=$held
+	"$BUILD/ipcmk" -q -n /events >/dev/null
+	hold mq-notify /events; notifier=$held
+	"$BUILD/ipcmk" -S 1 --key 0x200 >/dev/null
+	sem_dead=$(key_id sem 0x200)
+	run_once sem-op "$sem_dead"; semop_pid=$gone
+	"$BUILD/ipcmk" -S 1 --key 0x201 >/dev/null
+	sem_fresh=$(key_id sem 0x201)
+	"$BUILD/ipcmk" -Q --key 0x300 >/dev/null
+	msg_live=$(key_id msg 0x300)
+	hold msg-send "$msg_live"; sender=$held
+	"$BUILD/ipcmk" -Q --key 0x301 >/dev/null
+	msg_fresh=$(key_id msg 0x301)
+}
+
+# The pids ipcs --processes -J shows for one object, sorted, with how.
+json_pids() {	# json_pids JQ-SELECTOR
+	jq -r "$1 | .processes[] | \"\\(.pid) \\(.how | join(\",\"))\"" <<<"$json" | sort -n | tr '\n' ';'
+}
+
+@test "ipcs --processes: exactly the processes using each object, text and JSON" {
+	fixture
+	json=$("$BUILD/ipcs" -a --posix --processes -J)
+	# The creator (ipcmk, gone) is recorded too; the last attacher is attach2.
+	local cpid
+	cpid=$(awk -v id="$shm_used" 'NR > 1 && $2 == id { print $5 }' /proc/sysvipc/shm)
+	[ "$(json_pids ".shared_memory[] | select(.id == $shm_used)")" = \
+		"$(printf '%s\n' "$cpid cpid" "$attach1 mapped" "$attach2 mapped,lpid" | sort -n | tr '\n' ';')" ]
+	[ "$(json_pids '.posix_shared_memory[] | select(.name == "/mapped")')" = \
+		"$(printf '%s\n' "$mapper mapped" "$opener open" | sort -n | tr '\n' ';')" ]
+	[ "$(json_pids '.posix_shared_memory[] | select(.name == "/idle")')" = "" ]
+	[ "$(json_pids '.posix_semaphores[] | select(.name == "/lock")')" = "$semholder mapped;" ]
+	[ "$(json_pids '.posix_message_queues[] | select(.name == "/jobs")')" = "$mqholder open;" ]
+	[ "$(json_pids '.posix_message_queues[] | select(.name == "/events")')" = "$notifier open,notify;" ]
+	[ "$(json_pids ".semaphores[] | select(.id == $sem_dead)")" = "$semop_pid sempid;" ]
+	[ "$(jq ".semaphores[] | select(.id == $sem_dead) | .processes[0].alive" <<<"$json")" = false ]
+	[ "$(json_pids ".message_queues[] | select(.id == $msg_live)")" = "$sender lspid;" ]
+	[ "$(jq ".message_queues[] | select(.id == $msg_live) | .processes[0].alive" <<<"$json")" = true ]
+	[ "$(jq .uninspected_processes <<<"$json")" = 0 ]
+	# Text: the same pids under each row, commands named.
+	capture got "$BUILD/ipcs" -m --processes
+	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[[ "$got_out" == *"  $attach1 "*"holder           mapped"* ]]
+	[[ "$got_out" == *"  $attach2 "*"holder           mapped"* ]]
+	# -i keeps util-linux's bytes, and --processes adds the list under them.
+	local plain
+	plain=$("$BUILD/ipcs" -m -i "$shm_used")
+	[ "$plain" = "$(/usr/bin/ipcs -m -i "$shm_used")" ]
+	capture got "$BUILD/ipcs" -m -i "$shm_used" --processes
+	[[ "${got_out%x}" == "$plain"$'\n'*"  $attach1 "* ]]
+}
+
+@test "--orphaned selects exactly the leftovers, in ipcs and in ipcrm --dry-run, then ipcrm removes exactly them" {
+	fixture
+	capture got "$BUILD/ipcs" -a --posix --orphaned -J
+	[ "$got_rc" = 0 ]
+	local sel
+	sel=$(jq -c '[.shared_memory[].id, .semaphores[].id, .message_queues[].id, (.posix_shared_memory[], .posix_semaphores[], .posix_message_queues[] | .name)]' <<<"${got_out%x}")
+	[ "$sel" = "[$shm_left,$sem_dead,\"/idle\"]" ] || { echo "# selected $sel" >&2; false; }
+	# ipcrm: the same set (root's objects need --owner root), nothing removed.
+	local before
+	before=$(ipc_state)
+	capture got "$BUILD/ipcrm" -a --all=pshm --all=psem --all=pmsg --orphaned --owner root --dry-run
+	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$got_out" = "removing shared memory segment id \`$shm_left'
+would remove 1 of 1 shared memory segments (owned by root, orphaned)
+removing POSIX shared memory \`/idle'
+would remove 1 of 1 POSIX shared memory (owned by root, orphaned)
+removing semaphore id \`$sem_dead'
+would remove 1 of 1 semaphore arrays (owned by root, orphaned)
+x" ]
+	[ "$(ipc_state)" = "$before" ]
+	capture got "$BUILD/ipcrm" -a --all=pshm --all=psem --all=pmsg --orphaned --owner root
+	[ "$got_rc" = 0 ] && [ "$got_out" = x ] && [ "$got_err" = x ]
+	[ -z "$(key_id shm 0x101)" ] && [ -z "$(key_id sem 0x200)" ] && [ ! -e /dev/shm/idle ]
+	# Everything else is still there.
+	[ -n "$(key_id shm 0x100)" ] && [ -n "$(key_id sem 0x201)" ] && [ -n "$(key_id msg 0x300)" ] && [ -n "$(key_id msg 0x301)" ]
+	[ -e /dev/shm/mapped ] && [ -e /dev/shm/sem.lock ] && [ -e /dev/mqueue/jobs ] && [ -e /dev/mqueue/events ]
+}
+
+@test "guards: root's objects only with --owner root; objects in use never by filter" {
+	"$BUILD/ipcmk" -M 4096 --key 0x400 -S 1 >/dev/null
+	local shm
+	shm=$(key_id shm 0x400)
+	hold shm-attach "$shm"
+	"${NOBODY[@]}" true 2>/dev/null || skip "needs root (objects of several owners)"
+	"${NOBODY[@]}" "$BUILD/ipcmk" -S 1 -M 10 >/dev/null
+	local before
+	before=$(ipc_state)
+	local nobody_shm nobody_sem
+	nobody_shm=$(awk 'NR > 1 && $8 == 65534 { print $2 }' /proc/sysvipc/shm)
+	nobody_sem=$(awk 'NR > 1 && $5 == 65534 { print $2 }' /proc/sysvipc/sem)
+	capture got "$BUILD/ipcrm" -a --older-than 0 -v
+	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$got_out" = "removing shared memory segment id \`$nobody_shm'
+removed 1 of 2 shared memory segments (older than 0); kept 1 owned by root (use --owner root)
+removing semaphore id \`$nobody_sem'
+removed 1 of 2 semaphore arrays (older than 0); kept 1 owned by root (use --owner root)
+x" ]
+	# nobody's objects went, root's stayed.
+	[ -z "$(awk 'FNR > 1' /proc/sysvipc/shm /proc/sysvipc/sem | awk '$5 == 65534 || $8 == 65534')" ]
+	[ -n "$(key_id shm 0x400)" ] && [ "$(awk 'NR > 1' /proc/sysvipc/sem | wc -l)" = 1 ]
+	# With --owner root: the attached segment is still kept, the set goes.
+	capture got "$BUILD/ipcrm" -a --owner root -v
+	[ "$got_rc" = 0 ]
+	[[ "$got_out" == *"removed 0 of 1 shared memory segments (owned by root); kept 1 in use"$'\n'* ]]
+	[[ "$got_out" == *"removed 1 of 1 semaphore arrays (owned by root)"$'\n'* ]]
+	[ -n "$(key_id shm 0x400)" ] && [ "$(awk 'NR > 1' /proc/sysvipc/sem | wc -l)" = 0 ]
+	# By id, the user's word is enough (the segment goes when detached).
+	"$BUILD/ipcrm" -m "$shm"
+	[ -z "$(key_id shm 0x400)" ]
+}
+
+@test "a real multi-process program killed with SIGKILL: only the dead part's objects are orphaned" {
+	local out=$BATS_TEST_TMPDIR/family
+	"$HOLDER" family /fam >"$out" &
+	started+=("$!")
+	local i
+	for i in $(seq 100); do
+		[ "$(wc -l <"$out")" -ge 4 ] && break
+		sleep 0.05
+	done
+	local shm_pid shm_id mq_pid sem_pid
+	read -r _ shm_pid shm_id < <(grep '^shm ' "$out")
+	read -r _ mq_pid _ < <(grep '^mq ' "$out")
+	read -r _ sem_pid _ < <(grep '^sem ' "$out")
+	started+=("$shm_pid" "$mq_pid" "$sem_pid")
+	capture got "$BUILD/ipcs" -a --posix --orphaned -J
+	[ "$(jq -c '[.[][]?] | length' <<<"${got_out%x}")" = 0 ]
+	# The segment's user and the queue's user die; the semaphore's lives on.
+	kill -9 "$shm_pid" "$mq_pid"
+	for i in $(seq 100); do
+		kill -0 "$shm_pid" 2>/dev/null || kill -0 "$mq_pid" 2>/dev/null || break
+		[ -z "$(ps -o stat= -p "$shm_pid" "$mq_pid" | grep -v Z)" ] && break
+		sleep 0.05
+	done
+	capture got "$BUILD/ipcs" -a --posix --orphaned -J
+	[ "$(jq -c '[.shared_memory[].id, (.posix_message_queues[], .posix_semaphores[] | .name)]' <<<"${got_out%x}")" = "[$shm_id,\"/fam\"]" ] ||
+		{ "$BUILD/ipcs" -a --posix --processes >&2; false; }
+	capture got "$BUILD/ipcrm" --all=shm --all=pmsg --all=psem --orphaned --owner root -v
+	[ "$got_rc" = 0 ]
+	[ -z "$(awk -v id="$shm_id" 'NR > 1 && $2 == id' /proc/sysvipc/shm)" ]
+	[ ! -e /dev/mqueue/fam ] && [ -e /dev/shm/sem.fam ]
+}
+
+@test "as an unprivileged user: what it can see, and how many processes it could not inspect" {
+	"${NOBODY[@]}" true 2>/dev/null || skip "needs root (another user's processes)"
+	fixture
+	capture got "${NOBODY[@]}" "$BUILD/ipcs" --posix --processes -J
+	[ "$got_rc" = 0 ]
+	local n
+	n=$(jq .uninspected_processes <<<"${got_out%x}")
+	[ "$n" -gt 0 ]
+	# Other users' processes are unreadable: POSIX objects are never called orphaned then.
+	[ "$(jq '[.[][]? | select(.orphaned)] | length' <<<"${got_out%x}")" = 0 ]
+	capture got "${NOBODY[@]}" "$BUILD/ipcs" --posix --processes
+	[ "$got_rc" = 0 ]
+	[[ "$got_err" == "ipcs: "*" processes could not be inspected (exited, or not readable by this user)"$'\nx' ]]
+}
+
+@test "selection: --owner, --creator, --older-than and --key combine with AND; bad values are errors" {
+	"$BUILD/ipcmk" -Q --key 0x500 >/dev/null
+	"$BUILD/ipcmk" -Q --key 0x501 >/dev/null
+	capture got "$BUILD/ipcs" -q --key 0x500
+	[ "$(printf '%s' "${got_out%x}" | awk '$1 ~ /^0x/' | wc -l)" = 1 ]
+	[[ "$got_out" == *"0x00000500"* ]]
+	capture got "$BUILD/ipcs" -q --key 0x500 --owner root --created-by 0 --older-than 0
+	[[ "$got_out" == *"0x00000500"* ]]
+	capture got "$BUILD/ipcs" -q --key 0x500 --older-than 1d
+	[[ "$got_out" != *"0x00000500"* ]]
+	local before
+	before=$(ipc_state)
+	for bad in "--owner no-such-user-xyz" "--older-than 5ms" "--older-than x" "--older-than -1" "--key 0x100000000"; do
+		# shellcheck disable=SC2086
+		capture got "$BUILD/ipcs" $bad
+		[ "$got_rc" = 1 ] && [ "$got_out" = x ] || { echo "# ipcs $bad: $got_rc" >&2; false; }
+		# shellcheck disable=SC2086
+		capture got "$BUILD/ipcrm" -a $bad
+		[ "$got_rc" = 1 ] && [ "$got_out" = x ] || { echo "# ipcrm -a $bad: $got_rc" >&2; false; }
+	done
+	# Filters only with --all; with -i/-l/-u in ipcs they are usage errors.
+	capture got "$BUILD/ipcrm" -q 0 --owner root
+	[ "$got_rc" = 1 ] && [[ "$got_err" == *"for --all only"* ]]
+	capture got "$BUILD/ipcs" -q -i 0 --owner root
+	[ "$got_rc" = 1 ]
+	capture got "$BUILD/ipcs" -u --orphaned
+	[ "$got_rc" = 1 ]
+	[ "$(ipc_state)" = "$before" ]
+}
