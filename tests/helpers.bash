@@ -51,8 +51,10 @@ ids_missing() {
 	if [ "${#unmapped[@]}" -gt 0 ]; then
 		if [ "$(awk '{ n += $3 } END { print n }' /proc/self/uid_map)" -le 1 ]; then
 			echo "needs several uids ($IDS_HOW)"
+		elif [ "$(printf '%s\n' "${unmapped[@]}" | sort -n | tail -n 1)" -le 65535 ]; then
+			echo "needs uids ${unmapped[*]}, beyond the subordinate ids mapped here (give this user a subuid and subgid range of 65536 ids, or run as root)"
 		else
-			echo "needs uids ${unmapped[*]}, beyond this user namespace's subordinate range (run as root)"
+			echo "needs uids ${unmapped[*]}, beyond the subordinate ids mapped here (run as root)"
 		fi
 		return 1
 	fi
