@@ -329,9 +329,7 @@ fake_ipcs_first() {
 	[ "$status" -eq 0 ]
 	[ "$output" = "" ]
 	[ "$stderr" = "" ]
-	command -v setpriv >/dev/null || skip "setpriv missing"
-	setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null ||
-		skip "cannot switch to uid 65534"
+	require_ids
 	# nobody cannot read the queue, but /proc/sysvipc lists it.
 	run --separate-stderr setpriv --reuid=65534 --regid=65534 --clear-groups \
 		bash -c "$prog" _ "$SRC/completions/bash/ipcbox" "$BUILD" "$q" "$funcs"

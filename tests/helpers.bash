@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# shellcheck disable=SC2034,SC2154 # variables shared with the bats files; capture sets NAME_out etc.
+# shellcheck disable=SC2034,SC2154,SC2119,SC2120 # variables shared with the bats files; capture sets NAME_out etc.; ids are optional arguments
 # Shared helpers for the bats files.  Every file runs under tests/ns-run, in
 # a private IPC namespace with private /dev/shm and /dev/mqueue.
 
@@ -16,6 +16,79 @@ ref() {
 
 require_ns() {
 	[ "${IPCBOX_IN_NS:-}" = 1 ] || { echo "not inside tests/ns-run: refusing to touch host IPC" >&2; return 1; }
+}
+
+# ---------------------------------------------------------------------------
+# What the environment allows.  tests/ns-run makes each file root of private
+# namespaces: real root; or, for a normal user, root of a user namespace that
+# maps one id (the user's own), or with newuidmap/newgidmap (Debian: uidmap)
+# and a subordinate id range in /etc/subuid and /etc/subgid, 65536 ids.  A
+# test that needs what is missing calls one of these and skips with one line
+# saying what.
+
+IDS_HOW="run as root, or install uidmap and give this user a subuid and subgid range"
+
+# id_mapped ID MAPFILE: ID is mapped in /proc/self/uid_map or gid_map.
+id_mapped() {
+	awk -v id="$1" '$1 <= id + 0 && id + 0 < $1 + $3 { found = 1 } END { exit !found }' "$2"
+}
+
+# ids_missing [ID...]: print why this namespace cannot act as several users
+# and return 1; return 0 silently when it can.  "Several users": become
+# uid/gid 65534 with setpriv and run our programs there, and make files and
+# objects owned by each ID (as uid and as gid).
+ids_missing() {
+	local id unmapped=() map
+	command -v setpriv >/dev/null || { echo "needs setpriv (util-linux)"; return 1; }
+	for id in 65534 "$@"; do
+		for map in /proc/self/uid_map /proc/self/gid_map; do
+			if ! id_mapped "$id" "$map"; then
+				unmapped+=("$id")
+				break
+			fi
+		done
+	done
+	if [ "${#unmapped[@]}" -gt 0 ]; then
+		if [ "$(awk '{ n += $3 } END { print n }' /proc/self/uid_map)" -le 1 ]; then
+			echo "needs several uids ($IDS_HOW)"
+		elif [ "$(printf '%s\n' "${unmapped[@]}" | sort -n | tail -n 1)" -le 65535 ]; then
+			echo "needs uids ${unmapped[*]}, beyond the subordinate ids mapped here (give this user a subuid and subgid range of 65536 ids, or run as root)"
+		else
+			echo "needs uids ${unmapped[*]}, beyond the subordinate ids mapped here (run as root)"
+		fi
+		return 1
+	fi
+	setpriv --reuid=65534 --regid=65534 --clear-groups "$BUILD/ipcbox" --list >/dev/null 2>&1 ||
+		{ echo "uid 65534 cannot run $BUILD/ipcbox (setpriv refused, or a directory above it is not searchable by others)"; return 1; }
+}
+
+# have_ids [ID...]: ids_missing as a condition, for parts of a test.
+have_ids() {
+	ids_missing "$@" >/dev/null
+}
+
+# require_ids [ID...]: skip the test unless it can act as several users.
+require_ids() {
+	local why
+	why=$(ids_missing "$@") || skip "$why"
+}
+
+# bats 1.8 cannot skip from setup_file: there, file_require_ids [ID...]
+# records the reason in IPCBOX_FILE_SKIP and returns 1; each test's setup
+# calls file_skip.
+file_require_ids() {
+	IPCBOX_FILE_SKIP=$(ids_missing "$@") || true
+	export IPCBOX_FILE_SKIP
+	[ -z "$IPCBOX_FILE_SKIP" ]
+}
+
+file_skip() {
+	[ -z "${IPCBOX_FILE_SKIP:-}" ] || skip "$IPCBOX_FILE_SKIP"
+}
+
+# The owners of the standard fixture (tests/fixture.c).
+fixture_ids() {
+	echo 100 998 12345 54321 65534 "$(long_name_uid)"
 }
 
 # Remove every System V and POSIX object of the private namespace.
@@ -124,11 +197,10 @@ ipcs_setting() {
 	esac
 }
 
-# Skip unless the setting can run here (setpriv needs real root).
+# Skip unless the setting can run here.
 require_setting() {
 	case $IPCS_SETTING in
-	*nobody*)
-		"${AS_NOBODY[@]}" true 2>/dev/null || skip "cannot switch to uid 65534 (need root)" ;;
+	*nobody*) require_ids ;;
 	esac
 	case $IPCS_SETTING in
 	hidden*|unreadable*)

@@ -312,7 +312,7 @@ MK() { "$BUILD/ipcmk" "$@"; }
 @test "ipcmk -q: an unprivileged caller is told about fs.mqueue.msg_max" {
 	local max
 	max=$(cat /proc/sys/fs/mqueue/msg_max)
-	setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null || skip "cannot switch to uid 65534"
+	require_ids
 	capture ours setpriv --reuid=65534 --regid=65534 --clear-groups "$BUILD/ipcmk" -q -n /big --maxmsg $((max + 1))
 	[ "$ours_rc" = 1 ]
 	[ "$ours_err" = "ipcmk: create POSIX message queue failed: /big: maxmsg $((max + 1)) exceeds /proc/sys/fs/mqueue/msg_max ($max): Invalid argument"$'\nx' ]

@@ -140,7 +140,7 @@ EOF
 }
 
 @test "ipcrm: permission denied like the reference" {
-	setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null || skip "cannot switch to uid 65534"
+	require_ids
 	need_ref ipcrm
 	"$BUILD/ipcmk" -M 10 -Q -S 1 -p 666 >/dev/null
 	local shm msg sem args
@@ -162,7 +162,7 @@ EOF
 }
 
 @test "ipcrm -a as an unprivileged user also finds objects it cannot read" {
-	setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null || skip "cannot switch to uid 65534"
+	require_ids
 	setpriv --reuid=65534 --regid=65534 --clear-groups "$BUILD/ipcmk" -M 10 -Q -S 1 -p 0 >/dev/null
 	"$BUILD/ipcmk" -Q -p 600 >/dev/null
 	capture ours setpriv --reuid=65534 --regid=65534 --clear-groups "$BUILD/ipcrm" -ashm -amsg -asem
@@ -284,7 +284,7 @@ x" ]
 }
 
 @test "ipcrm --posix-*: permission denied is reported" {
-	setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null || skip "cannot switch to uid 65534"
+	require_ids
 	"$BUILD/ipcmk" -m 1 -n /root -p 666 >/dev/null
 	capture ours setpriv --reuid=65534 --regid=65534 --clear-groups "$BUILD/ipcrm" --posix-shmem /root
 	[ "$ours_rc" = 1 ]

@@ -19,10 +19,9 @@ load helpers
 
 setup_file() {
 	ipcs_setting "${IPCS_SETTING:-root}"
-	local rc=0
-	fixture_start || rc=$?
-	[ "$rc" -ne 77 ] || skip "the fixture needs root in the initial user namespace"
-	[ "$rc" -eq 0 ] || return "$rc"
+	# shellcheck disable=SC2046 # ids are single words
+	file_require_ids $(fixture_ids) || return 0
+	fixture_start
 	SHM_IDS=$(sysv_ids shm | tr '\n' ' ')
 	MSG_IDS=$(sysv_ids msg | tr '\n' ' ')
 	SEM_IDS=$(sysv_ids sem | tr '\n' ' ')
@@ -34,6 +33,7 @@ teardown_file() {
 }
 
 setup() {
+	file_skip
 	ipcs_setting "${IPCS_SETTING:-root}"
 	require_setting
 }

@@ -119,6 +119,7 @@ make_posix() {
 }
 
 @test "-c and --numeric: owners as names, or as numbers" {
+	require_ids 4242 4343
 	"$IPCMK" -m 1 -n /owned >/dev/null
 	chown 4242:4343 /dev/shm/owned
 	"$IPCMK" -m 1 -n /mine >/dev/null
@@ -237,8 +238,7 @@ make_posix() {
 }
 
 @test "unreadable objects: value and message count shown as -" {
-	command -v setpriv >/dev/null && setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null ||
-		skip "cannot switch to uid 65534"
+	require_ids
 	make_posix
 	run setpriv --reuid=65534 --regid=65534 --clear-groups "$IPCS" --posix
 	[ "$status" -eq 0 ]

@@ -111,7 +111,7 @@ refused() {
 }
 
 @test "POSIX queues past queues_max (unprivileged): the error names the limit, nothing made" {
-	"${NOBODY[@]}" true 2>/dev/null || skip "cannot switch users (need root)"
+	require_ids
 	echo 2 >/proc/sys/fs/mqueue/queues_max
 	"${NOBODY[@]}" "$BUILD/ipcmk" -q -n /q1 --maxmsg 1 --msgsize 16 >/dev/null
 	"${NOBODY[@]}" "$BUILD/ipcmk" -q -n /q2 --maxmsg 1 --msgsize 16 >/dev/null
@@ -122,7 +122,7 @@ refused() {
 }
 
 @test "POSIX queue attributes beyond msg_max, msgsize_max and the hard limits: the error names the limit" {
-	"${NOBODY[@]}" true 2>/dev/null || skip "cannot switch users (need root)"
+	require_ids
 	echo 10 >/proc/sys/fs/mqueue/msg_max
 	echo 8192 >/proc/sys/fs/mqueue/msgsize_max
 	refused "ipcmk: create POSIX message queue failed: /big: *msg_max*" \
@@ -137,7 +137,7 @@ refused() {
 }
 
 @test "POSIX queue beyond RLIMIT_MSGQUEUE: the error names the limit, nothing made" {
-	"${NOBODY[@]}" true 2>/dev/null || skip "cannot switch users (need root)"
+	require_ids
 	echo 1000 >/proc/sys/fs/mqueue/msg_max
 	# 1000 messages of 8 KiB: 8 MB, ten times the usual 800 KiB limit
 	refused "ipcmk: create POSIX message queue failed: /big: *RLIMIT_MSGQUEUE*" \
