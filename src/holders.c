@@ -137,11 +137,11 @@ static int ref_cmp(const void *a, const void *b)
 bool holders_scan(void)
 {
 	struct stat st;
-	if (stat("/dev/shm", &st) == 0) {
+	if (posix_dir_stat(KIND_PSHM, &st) == 0) {
 		shm_dev = st.st_dev;
 		have_shm_dev = true;
 	}
-	if (stat("/dev/mqueue", &st) == 0) {
+	if (posix_dir_stat(KIND_PMSG, &st) == 0) {
 		mq_dev = st.st_dev;
 		have_mq_dev = true;
 	}

@@ -19,6 +19,7 @@
 
 #include "src/commands.h"
 #include "src/format.h"
+#include "src/namespace.h"
 #include "src/posix.h"
 #include "src/sysv.h"
 #include "src/util.h"
@@ -47,6 +48,7 @@ static const char usage_text[] =
 	"     --maxmsg <number>    capacity of the POSIX message queue in messages\n"
 	"     --msgsize <number>   maximum message size of the POSIX message queue\n"
 	"     --value <number>     initial value of the POSIX semaphore (default 0)\n"
+	"     --namespace <pid|file>  create in another IPC namespace\n"
 	"\n"
 	" -h, --help               display this help\n"
 	" -V, --version            display version\n"
@@ -73,6 +75,7 @@ static const struct option long_opts[] = {
 	{ "maxmsg",          required_argument, NULL, OPT_MAXMSG },
 	{ "msgsize",         required_argument, NULL, OPT_MSGSIZE },
 	{ "value",           required_argument, NULL, OPT_VALUE },
+	NAMESPACE_LONG_OPTION,
 	{ "help",            no_argument,       NULL, 'h' },
 	{ "version",         no_argument,       NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -95,6 +98,8 @@ struct mk_request {
 	bool has_key;
 	int32_t key;
 	struct posix_attr attr;	/* size, maxmsg, msgsize, value */
+	bool has_namespace;
+	struct ns_target ns;
 	bool has_mq_attr, has_value;
 };
 
@@ -184,6 +189,11 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 				return -1;
 			req->attr.value = (unsigned)v;
 			req->has_value = true;
+			break;
+		case OPT_NAMESPACE:
+			req->has_namespace = true;
+			if (ns_parse(optarg, &req->ns) < 0)
+				return -1;
 			break;
 		case 'h':
 			req->action = MK_HELP;
@@ -328,6 +338,14 @@ int ipcmk_main(int argc, char **argv)
 	case MK_CREATE:
 		break;
 	}
+	if (req.has_namespace && ns_enter(&req.ns) < 0)
+		return 1;
+	for (int k = 0; k < KINDS; k++)
+		if (req.want[k] && !ns_reaches(k)) {
+			warnx("--namespace %s: cannot create %s through a namespace file: give a process id",
+			      req.ns.arg, kinds[k].plural);
+			return 1;
+		}
 	if (check_limits(&req) < 0)
 		return 1;
 	/* A reader gone is a write error, and the objects are removed again. */

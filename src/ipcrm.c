@@ -17,6 +17,7 @@
 
 #include "src/commands.h"
 #include "src/format.h"
+#include "src/namespace.h"
 #include "src/posix.h"
 #include "src/select.h"
 #include "src/sysv.h"
@@ -44,6 +45,7 @@ static const char usage_text[] =
 	"                            remove all (in the specified category)\n"
 	" -v, --verbose              explain what is being done\n"
 	"     --dry-run              print what would be removed, remove nothing\n"
+	"     --namespace <pid|file> remove in another IPC namespace\n"
 	"\n"
 	"Selection options (with --all only):\n"
 	"     --owner <user>         objects owned by <user> (a name or a uid)\n"
@@ -57,7 +59,7 @@ static const char usage_text[] =
 	"\n"
 	"For more details see ipcrm(1).\n";
 
-enum { OPT_POSIX_SHM = CHAR_MAX + 1, OPT_POSIX_MQ, OPT_POSIX_SEM, OPT_DRY_RUN };
+enum { OPT_POSIX_SHM = CHAR_MAX + 1, OPT_POSIX_MQ, OPT_POSIX_SEM, OPT_DRY_RUN, OPT_ALL_NAMESPACES };
 
 static const char short_opts[] = "a::hM:m:Q:q:S:s:vV";
 static const struct option long_opts[] = {
@@ -73,6 +75,8 @@ static const struct option long_opts[] = {
 	{ "all",             optional_argument, NULL, 'a' },
 	{ "verbose",         no_argument,       NULL, 'v' },
 	{ "dry-run",         no_argument,       NULL, OPT_DRY_RUN },
+	NAMESPACE_LONG_OPTION,
+	{ "all-namespaces",  no_argument,       NULL, OPT_ALL_NAMESPACES },
 	SELECT_LONG_OPTIONS,
 	{ "help",            no_argument,       NULL, 'h' },
 	{ "version",         no_argument,       NULL, 'V' },
@@ -111,6 +115,8 @@ struct rm_request {
 	bool verbose;
 	bool dry_run;		/* print the -v lines, remove nothing */
 	struct selection select;	/* filters of --all */
+	bool has_namespace;
+	struct ns_target ns;
 	bool all[KINDS];
 	struct rm_target *targets;
 	size_t ntargets;
@@ -239,6 +245,14 @@ static int parse_args(int argc, char **argv, struct rm_request *req)
 		case OPT_DRY_RUN:
 			req->dry_run = true;
 			break;
+		case OPT_NAMESPACE:
+			req->has_namespace = true;
+			if (ns_parse(optarg, &req->ns) < 0)
+				return -1;
+			break;
+		case OPT_ALL_NAMESPACES:
+			return parse_error(false, "--all-namespaces is refused: removing in every namespace at once "
+					   "is too dangerous; use --namespace PID for each");
 		case OPT_SELECT_OWNER:
 		case OPT_SELECT_CREATOR:
 		case OPT_SELECT_ORPHANED:
@@ -508,6 +522,19 @@ static int remove_all_posix(const struct rm_request *req, enum ipc_kind type)
 static int execute(const struct rm_request *req)
 {
 	int rc = 0;
+	if (req->has_namespace && ns_enter(&req->ns) < 0)
+		return 1;
+	/* Every kind the line names must be the target's: check before removing anything. */
+	for (int k = 0; k < KINDS; k++) {
+		bool named = req->all[k];
+		for (size_t i = 0; i < req->ntargets; i++)
+			named |= req->targets[i].type == (enum ipc_kind)k;
+		if (named && !ns_reaches(k)) {
+			warnx("--namespace %s: cannot remove %s through a namespace file: give a process id",
+			      req->ns.arg, kinds[k].plural);
+			return 1;
+		}
+	}
 	/* Filters and guards need to know who uses what: one /proc scan. */
 	if (req->select.any && !holders_scan()) {
 		warn("cannot read /proc: refusing filtered removal");

@@ -7,10 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 
 #include "src/commands.h"
 #include "src/format.h"
+#include "src/namespace.h"
 #include "src/posix.h"
 #include "src/render.h"
 #include "src/select.h"
@@ -53,6 +55,8 @@ static const char usage_text[] =
 	"     --numeric     show user and group ids as numbers\n"
 	" -J, --json        print one JSON document\n"
 	"     --processes   show the processes using each object\n"
+	"     --namespace <pid|file>  show the objects of another IPC namespace\n"
+	"     --all-namespaces        show every IPC namespace, one block each\n"
 	"\n"
 	"Selection options (listings):\n"
 	"     --owner <user>      objects owned by <user> (a name or a uid)\n"
@@ -63,7 +67,7 @@ static const char usage_text[] =
 	"\n"
 	"For more details see ipcs(1).\n";
 
-enum { OPT_HUMAN = CHAR_MAX + 1, OPT_NUMERIC, OPT_POSIX, OPT_NAME, OPT_PROCESSES };
+enum { OPT_HUMAN = CHAR_MAX + 1, OPT_NUMERIC, OPT_POSIX, OPT_NAME, OPT_PROCESSES, OPT_ALL_NAMESPACES };
 
 static const char short_options[] = "i:mqsaMQSJtpclubVh";
 
@@ -88,6 +92,8 @@ static const struct option long_options[] = {
 	{ "numeric",          no_argument,       NULL, OPT_NUMERIC },
 	{ "json",             no_argument,       NULL, 'J' },
 	{ "processes",        no_argument,       NULL, OPT_PROCESSES },
+	NAMESPACE_LONG_OPTION,
+	{ "all-namespaces",   no_argument,       NULL, OPT_ALL_NAMESPACES },
 	SELECT_LONG_OPTIONS,
 	{ "help",             no_argument,       NULL, 'h' },
 	{ "version",          no_argument,       NULL, 'V' },
@@ -103,6 +109,8 @@ struct ipcs_request {
 	int id;
 	const char *name;	/* --name */
 	bool processes;		/* --processes */
+	bool has_namespace, all_namespaces;
+	struct ns_target ns;
 	struct selection select;
 	struct render_opts render;
 };
@@ -183,6 +191,12 @@ static int parse_args(int argc, char **argv, struct ipcs_request *req)
 		case OPT_NUMERIC: req->render.numeric = true; break;
 		case 'J': req->render.json = true; break;
 		case OPT_PROCESSES: req->processes = true; break;
+		case OPT_ALL_NAMESPACES: req->all_namespaces = true; break;
+		case OPT_NAMESPACE:
+			req->has_namespace = true;
+			if (ns_parse(optarg, &req->ns) < 0)
+				return -1;
+			break;
 		case OPT_SELECT_OWNER:
 		case OPT_SELECT_CREATOR:
 		case OPT_SELECT_ORPHANED:
@@ -230,6 +244,8 @@ static int parse_args(int argc, char **argv, struct ipcs_request *req)
 		return parse_error(true, "--owner, --created-by, --orphaned, --older-than and --key select objects of a listing, not with -l or -u");
 	if (req->processes && (req->render.mode == MODE_LIMITS || req->render.mode == MODE_SUMMARY))
 		return parse_error(true, "--processes lists objects: not with -l or -u");
+	if (req->has_namespace && req->all_namespaces)
+		return parse_error(true, "--namespace and --all-namespaces cannot be used together");
 	if (!sysv && !posix)
 		want_range(req, KIND_MSG, KIND_SEM);
 	req->render.details = req->have_id || req->name;
@@ -443,6 +459,82 @@ static int show_sysv_kind(enum ipc_kind kind, const struct ipcs_request *req)
 	return 0;
 }
 
+/* Everything the request asks for, in the namespace we are in. */
+static int show(const struct ipcs_request *req)
+{
+	int status = 0;
+	if ((req->processes || select_needs_holders(&req->select)) && !holders_scan())
+		warn("cannot read /proc: processes are unknown");
+	render_begin(&req->render);
+	for (int k = 0; k < KINDS; k++) {
+		/* Never another namespace's files in place of the target's. */
+		if (req->want[k] && !ns_reaches(k) && render_shows(k, &req->render)) {
+			warnx("--namespace %s: cannot show %s through a namespace file: give a process id",
+			      req->ns.arg, kinds[k].plural);
+			status = 1;
+		}
+	}
+	if (req->have_id) {
+		status |= show_details(req);
+	} else if (req->name) {
+		if (ns_reaches(single_kind(req, true)))
+			status |= show_posix_details(req);
+	} else {
+		for (int k = 0; k < KINDS; k++) {
+			if (!req->want[k] || !render_shows(k, &req->render) || !ns_reaches(k))
+				continue;
+			status |= kind_is_posix(k) ? show_posix_kind(k, req) : show_sysv_kind(k, req);
+		}
+	}
+	if (req->processes)
+		render_uninspected(holders_uninspected(), &req->render);
+	render_end(&req->render);
+	return status;
+}
+
+/* One block per IPC namespace on the host, ours first; each in a child that enters it. */
+static int show_all_namespaces(const struct ipcs_request *req)
+{
+	struct ns_list list;
+	int status = 0;
+	if (ns_list_all(&list) < 0) {
+		warn("cannot read /proc");
+		return 1;
+	}
+	render_namespaces_begin(&req->render);
+	for (size_t i = 0; i < list.n; i++) {
+		const struct ns_info *info = &list.items[i];
+		if (flush_stdout() < 0)
+			break;
+		pid_t child = fork();
+		if (child < 0) {
+			warn("fork");
+			status = 1;
+			break;
+		}
+		if (child == 0) {
+			struct ipcs_request sub = *req;
+			sub.render.embedded = true;
+			sub.ns = (struct ns_target){ info->pid_text, info->pid };
+			int rc = i == 0 ? 0 : ns_enter(&sub.ns);
+			if (rc == 0) {
+				render_namespace_begin(info, i == 0, &sub.render);
+				rc = show(&sub);
+				render_namespace_end(&sub.render);
+			}
+			_exit(close_stdout() ? 1 : rc);
+		}
+		int ws;
+		while (waitpid(child, &ws, 0) < 0 && errno == EINTR)
+			;
+		if (!WIFEXITED(ws) || WEXITSTATUS(ws) != 0)
+			status = 1;
+	}
+	render_namespaces_end(&req->render);
+	ns_list_free(&list);
+	return status;
+}
+
 int ipcs_main(int argc, char **argv)
 {
 	struct ipcs_request req;
@@ -458,25 +550,15 @@ int ipcs_main(int argc, char **argv)
 	case IPCS_SHOW:
 		break;
 	}
-
-	int status = 0;
-	if ((req.processes || select_needs_holders(&req.select)) && !holders_scan())
-		warn("cannot read /proc: processes are unknown");
-	render_begin(&req.render);
-	if (req.have_id) {
-		status = show_details(&req);
-	} else if (req.name) {
-		status = show_posix_details(&req);
+	int status;
+	if (req.all_namespaces) {
+		status = show_all_namespaces(&req);
 	} else {
-		for (int k = 0; k < KINDS; k++) {
-			if (!req.want[k] || !render_shows(k, &req.render))
-				continue;
-			status |= kind_is_posix(k) ? show_posix_kind(k, &req)
-						 : show_sysv_kind(k, &req);
-		}
+		if (req.has_namespace && ns_enter(&req.ns) < 0)
+			return 1;
+		status = show(&req);
+		if (req.has_namespace)
+			status |= ns_check_alive(&req.ns);
 	}
-	if (req.processes)
-		render_uninspected(holders_uninspected(), &req.render);
-	render_end(&req.render);
 	return close_stdout() ? 1 : status;
 }

@@ -45,10 +45,26 @@ const char *posix_dir(enum ipc_kind kind)
 	return backends[kind].dir;
 }
 
+/* --namespace: the directories of another namespace's objects, as descriptors. */
+static int dir_fd[KINDS];
+static bool dir_given[KINDS];
+
+void posix_use_dir(enum ipc_kind kind, int dirfd)
+{
+	dir_fd[kind] = dirfd;
+	dir_given[kind] = true;
+}
+
+int posix_dir_stat(enum ipc_kind kind, struct stat *st)
+{
+	return dir_given[kind] ? fstat(dir_fd[kind], st) : stat(backends[kind].dir, st);
+}
+
 /* The kind's directory, refusing a symlink and a non-mqueue /dev/mqueue. */
 static int open_kind_dir(enum ipc_kind kind)
 {
-	int dfd = open(backends[kind].dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	int dfd = dir_given[kind] ? openat(dir_fd[kind], ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+				  : open(backends[kind].dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (dfd < 0)
 		return -1;
 	if (kind == KIND_PMSG) {
@@ -255,18 +271,34 @@ static long read_long_file(const char *path, long fallback)
 	return v;
 }
 
+/* The entry's file name in its directory: "NAME" or "sem.NAME". */
+static void file_name(enum ipc_kind kind, const char *name, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s%s", backends[kind].prefix, name + 1);
+}
+
+/* shm_open(O_CREAT | O_EXCL), or the same in a directory given by --namespace. */
+static int open_new_shm(const char *name, unsigned mode)
+{
+	if (!dir_given[KIND_PSHM])
+		return shm_open(name, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+	char file[NAME_MAX + 8];
+	file_name(KIND_PSHM, name, file, sizeof(file));
+	return openat(dir_fd[KIND_PSHM], file, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+}
+
 static int create_shm(const char *name, unsigned mode, uint64_t size)
 {
 	if (size > INT64_MAX) {
 		errno = EFBIG;
 		return -1;
 	}
-	int fd = shm_open(name, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+	int fd = open_new_shm(name, mode);
 	if (fd < 0)
 		return -1;
 	if (ftruncate(fd, (off_t)size) < 0) {
 		int e = errno;
-		shm_unlink(name);
+		posix_unlink(KIND_PSHM, name);
 		close(fd);
 		errno = e;
 		return -1;
@@ -291,8 +323,37 @@ static int create_mqueue(const char *name, unsigned mode, const struct posix_att
 	return mq_close(q);
 }
 
+/*
+ * sem_open(O_CREAT | O_EXCL) in a directory given by --namespace: an
+ * unnamed file holding the initialised semaphore, linked in place at once
+ * (EEXIST if the name is taken), as glibc does it.
+ */
+static int create_sem_in(int dirfd, const char *name, unsigned mode, unsigned value)
+{
+	char file[NAME_MAX + 8], path[64];
+	file_name(KIND_PSEM, name, file, sizeof(file));
+	int fd = openat(dirfd, ".", O_TMPFILE | O_RDWR | O_CLOEXEC, mode);
+	if (fd < 0)
+		return -1;
+	sem_t sem;
+	int rc = sem_init(&sem, 1, value);
+	if (rc == 0 && write(fd, &sem, sizeof(sem)) != (ssize_t)sizeof(sem)) {
+		errno = errno ? errno : ENOSPC;
+		rc = -1;
+	}
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	if (rc == 0)
+		rc = linkat(AT_FDCWD, path, dirfd, file, AT_SYMLINK_FOLLOW);
+	int e = errno;
+	close(fd);
+	errno = e;
+	return rc;
+}
+
 static int create_sem(const char *name, unsigned mode, unsigned value)
 {
+	if (dir_given[KIND_PSEM])
+		return create_sem_in(dir_fd[KIND_PSEM], name, mode, value);
 	sem_t *s = sem_open(name, O_CREAT | O_EXCL, (mode_t)mode, value);
 	if (s == SEM_FAILED)
 		return -1;
@@ -326,6 +387,11 @@ int posix_create(enum ipc_kind kind, const char *name, unsigned mode, const stru
 
 int posix_unlink(enum ipc_kind kind, const char *name)
 {
+	if (dir_given[kind] && kind != KIND_PMSG) {
+		char file[NAME_MAX + 8];
+		file_name(kind, name, file, sizeof(file));
+		return unlinkat(dir_fd[kind], file, 0);
+	}
 	switch (kind) {
 	case KIND_PSHM:
 		return shm_unlink(name);

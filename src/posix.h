@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include "src/kinds.h"
@@ -70,6 +71,16 @@ int posix_unlink(enum ipc_kind kind, const char *name);
  * with the kind's file prefix), else a reason for an error message.
  */
 const char *posix_name_problem(enum ipc_kind kind, const char *name);
+
+/*
+ * --namespace: from now on, KIND's entries are those of directory DIRFD
+ * (another namespace's /dev/shm, or a detached mqueue mount of its IPC
+ * namespace), for listing, creation and removal alike.
+ */
+void posix_use_dir(enum ipc_kind kind, int dirfd);
+
+/* Fill ST for the directory of KIND's entries; 0 or -1 with errno. */
+int posix_dir_stat(enum ipc_kind kind, struct stat *st);
 
 /* "/dev/shm" or "/dev/mqueue": where the kind's entries live. */
 const char *posix_dir(enum ipc_kind kind);

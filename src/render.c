@@ -8,6 +8,10 @@
 #define _GNU_SOURCE
 #include <stdio.h>
 
+#include <inttypes.h>
+
+#include "src/format.h"
+#include "src/namespace.h"
 #include "src/render-int.h"
 #include "src/util.h"
 
@@ -28,7 +32,8 @@ void render_begin(const struct render_opts *opts)
 			putchar('\n');
 		return;
 	}
-	json_open_object(&render_doc, NULL);
+	if (!opts->embedded)
+		json_open_object(&render_doc, NULL);
 	if (opts->details)
 		return;
 	if (opts->mode == MODE_LIMITS)
@@ -43,7 +48,59 @@ void render_end(const struct render_opts *opts)
 		return;
 	if (!opts->details && (opts->mode == MODE_LIMITS || opts->mode == MODE_SUMMARY))
 		json_close_object(&render_doc);
+	if (!opts->embedded)
+		json_close_object(&render_doc);
+}
+
+/*
+ * --all-namespaces.  Text: each namespace's usual output under a header
+ * line.  JSON: {"namespaces": [{namespace facts, the usual members}...]};
+ * each block is written by a child process, so the parent writes the
+ * frame and each child starts its writer inside the array.
+ */
+void render_namespaces_begin(const struct render_opts *opts)
+{
+	if (!opts->json)
+		return;
+	json_open_object(&render_doc, NULL);
+	json_open_array(&render_doc, "namespaces");
+}
+
+void render_namespaces_end(const struct render_opts *opts)
+{
+	if (!opts->json)
+		return;
+	/* The children wrote the elements: the array is not empty. */
+	render_doc.has_members[1] = true;
+	json_close_array(&render_doc);
 	json_close_object(&render_doc);
+}
+
+void render_namespace_begin(const struct ns_info *ns, bool first, const struct render_opts *opts)
+{
+	char command[ESCAPED_SIZE(sizeof(ns->command))];
+	if (!opts->json) {
+		printf("%s====== IPC namespace %" PRIu64 ": pid %d (%s)%s%s ======\n", first ? "" : "\n",
+		       ns->inode, (int)ns->pid, escape_name(ns->command, command, sizeof(command)),
+		       ns->container[0] ? ", " : "", ns->container);
+		return;
+	}
+	/* Inside the parent's {"namespaces": [ ... */
+	render_doc.depth = 2;
+	render_doc.has_members[0] = true;
+	render_doc.has_members[1] = !first;
+	json_open_object(&render_doc, NULL);
+	json_uint(&render_doc, "namespace", ns->inode);
+	json_int(&render_doc, "pid", ns->pid);
+	json_string(&render_doc, "command", ns->command);
+	if (ns->container[0])
+		json_string(&render_doc, "container", ns->container);
+}
+
+void render_namespace_end(const struct render_opts *opts)
+{
+	if (opts->json)
+		json_close_object(&render_doc);
 }
 
 void render_section_begin(enum ipc_kind kind, const struct render_opts *opts)

@@ -21,6 +21,7 @@ struct render_opts {
 	bool numeric;		/* uids and gids as numbers, no name lookups */
 	bool json;		/* one JSON document instead of text */
 	bool details;		/* -i or --name: one object */
+	bool embedded;		/* JSON: inside --all-namespaces' array, the caller opened the object */
 };
 
 /* Around everything else: the leading blank line, or the JSON document. */
@@ -50,6 +51,13 @@ void render_posix_summary(enum ipc_kind kind, const struct posix_summary *s, con
  */
 void render_details(const struct ipc_item *it, const struct sysv_semval *values,
 		    const struct render_opts *opts);
+
+/* --all-namespaces: around all blocks, and around each namespace's block. */
+struct ns_info;
+void render_namespaces_begin(const struct render_opts *opts);
+void render_namespaces_end(const struct render_opts *opts);
+void render_namespace_begin(const struct ns_info *ns, bool first, const struct render_opts *opts);
+void render_namespace_end(const struct render_opts *opts);
 
 /* After everything: how many processes --processes could not inspect. */
 void render_uninspected(size_t count, const struct render_opts *opts);
