@@ -1,0 +1,198 @@
+#!/usr/bin/env bats
+# shellcheck disable=SC2154,SC2034,SC2016 # capture sets *_out/_err/_rc; programs in quotes
+# --namespace and --all-namespaces: each test makes its own "containers"
+# (a sleeping process in new IPC and mount namespaces, with its own
+# /dev/shm and /dev/mqueue) and stops every one of them, by pid, in
+# teardown.  This file runs in a pid namespace of its own (tests/meson.build),
+# so --all-namespaces sees exactly the test's namespaces.
+
+load helpers
+
+NOBODY=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+
+setup() {
+	require_ns
+	reset_ipc
+	started=()
+}
+
+teardown() {
+	local pid
+	for pid in "${started[@]}"; do
+		kill -9 "$pid" 2>/dev/null || true
+	done
+	for pid in "${started[@]}"; do
+		wait "$pid" 2>/dev/null || true
+	done
+	reset_ipc
+}
+
+# container [SETUP]: SETUP runs inside, then the process sleeps; its pid in $cpid.
+container() {
+	local ready=$BATS_TEST_TMPDIR/ready.$RANDOM
+	unshare --ipc --mount --propagation private bash -c '
+		mount -t tmpfs -o mode=1777 c-shm /dev/shm && mount -t mqueue c-mq /dev/mqueue &&
+		eval "$1" && : >"$2" && exec sleep 600' _ "${1:-true}" "$ready" &
+	cpid=$!
+	started+=("$cpid")
+	local i
+	for i in $(seq 200); do
+		[ -e "$ready" ] && return 0
+		kill -0 "$cpid" 2>/dev/null || break
+		sleep 0.05
+	done
+	echo "# container did not start" >&2
+	return 1
+}
+
+@test "ipcs --namespace PID is byte-identical to nsenter -t PID -i -m util-linux ipcs, every mode" {
+	[ -x /usr/bin/ipcs ] && command -v nsenter >/dev/null || skip "needs util-linux's ipcs and nsenter"
+	# The standard fixture needs root; without it, a few objects of our own.
+	local setup='"$IPCBOX_FIXTURE" standard "$PIDS"'
+	[ "$(id -u)" = 0 ] || setup='"$BUILD/ipcmk" -M 5000 -Q -S 3 >/dev/null'
+	PIDS=$BATS_TEST_TMPDIR/fixture.pids BUILD=$BUILD container "$setup"
+	local p
+	if [ -f "$BATS_TEST_TMPDIR/fixture.pids" ]; then
+		while read -r p; do started+=("$p"); done <"$BATS_TEST_TMPDIR/fixture.pids"
+	fi
+	local mode bad=0 n=0
+	for mode in "" -a -m -q -s -t -p -c -l -u -b --human "-m -t" "-q -p" "-s -c" "-m -b" "-s -u" "-q -l"; do
+		# shellcheck disable=SC2086
+		capture ours "$BUILD/ipcs" --namespace "$cpid" $mode
+		# shellcheck disable=SC2086
+		capture theirs nsenter -t "$cpid" -i -m /usr/bin/ipcs $mode
+		n=$((n + 1))
+		if [ "$ours_out$ours_err$ours_rc" != "$theirs_out$theirs_err$theirs_rc" ]; then
+			echo "# ipcs $mode differs" >&2
+			diff <(printf '%s' "$theirs_out") <(printf '%s' "$ours_out") >&2 || true
+			bad=$((bad + 1))
+		fi
+	done
+	local id
+	for id in $(nsenter -t "$cpid" -i awk 'NR > 1 { print $2 }' /proc/sysvipc/shm); do
+		[ "$("$BUILD/ipcs" --namespace "$cpid" -m -i "$id")" = "$(nsenter -t "$cpid" -i -m /usr/bin/ipcs -m -i "$id")" ] || bad=$((bad + 1))
+		n=$((n + 1))
+	done
+	echo "# $n comparisons, $bad different" >&3
+	[ "$bad" = 0 ]
+	# Something was there to compare.
+	[ -n "$(nsenter -t "$cpid" -i awk 'NR > 1' /proc/sysvipc/shm)" ]
+}
+
+@test "POSIX objects of a PID's namespace: the same as our ipcs run inside with nsenter" {
+	command -v nsenter >/dev/null || skip "needs nsenter"
+	BUILD=$BUILD container '"$BUILD/ipcmk" -m 100 -q -s -n /inside >/dev/null && "$BUILD/ipcmk" -m 5 -n /two >/dev/null'
+	"$BUILD/ipcmk" -m 1 -q -s -n /host >/dev/null
+	local mode
+	for mode in --posix "--posix -t" "--posix -c" "--posix -u" "--posix -J" "-M --name /inside" "-S --name /inside"; do
+		# shellcheck disable=SC2086
+		[ "$("$BUILD/ipcs" --namespace "$cpid" $mode 2>&1)" = "$(nsenter -t "$cpid" -i -m "$BUILD/ipcs" $mode 2>&1)" ] ||
+			{ echo "# ipcs $mode differs" >&2; false; }
+	done
+	# An nsfs file reaches System V objects and message queues only, and says so.
+	capture got "$BUILD/ipcs" --namespace "/proc/$cpid/ns/ipc" -Q
+	[ "$got_rc" = 0 ] && [[ "$got_out" == *"/inside "* ]] && [[ "$got_out" != *"/host "* ]]
+	capture got "$BUILD/ipcs" --namespace "/proc/$cpid/ns/ipc" -M
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = "ipcs: --namespace /proc/$cpid/ns/ipc: cannot show POSIX shared memory through a namespace file: give a process id"$'\nx' ]
+}
+
+@test "ipcmk --namespace creates there and nothing here; ipcrm --namespace removes there and nothing here" {
+	container
+	"$BUILD/ipcmk" -M 10 --key 0x77 >/dev/null
+	"$BUILD/ipcmk" -m 1 -q -s -n /same >/dev/null
+	local host
+	host=$(ipc_state)
+	capture got "$BUILD/ipcmk" --namespace "$cpid" -M 10 --key 0x77 -Q -S 1 -m 1 -q -s -n /same
+	[ "$got_rc" = 0 ] || { echo "# $got_err" >&2; false; }
+	[ "$(ipc_state)" = "$host" ]
+	[ "$(nsenter -t "$cpid" -i awk 'FNR > 1' /proc/sysvipc/shm /proc/sysvipc/msg /proc/sysvipc/sem | wc -l)" = 3 ]
+	[ -e "/proc/$cpid/root/dev/shm/same" ] && [ -e "/proc/$cpid/root/dev/shm/sem.same" ]
+	capture got "$BUILD/ipcrm" --namespace "$cpid" -M 0x77 -a --all=pshm --all=psem --all=pmsg -v
+	[ "$got_rc" = 0 ] || { echo "# $got_err" >&2; false; }
+	[ "$(ipc_state)" = "$host" ]
+	[ -z "$(nsenter -t "$cpid" -i awk 'FNR > 1' /proc/sysvipc/shm /proc/sysvipc/msg /proc/sysvipc/sem)" ]
+	[ -z "$(ls -A "/proc/$cpid/root/dev/shm")" ]
+	# Through an nsfs file POSIX shared memory cannot be reached: nothing is made or removed.
+	capture got "$BUILD/ipcmk" --namespace "/proc/$cpid/ns/ipc" -Q -m 1 -n /x
+	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ -z "$(nsenter -t "$cpid" -i awk 'FNR > 1' /proc/sysvipc/msg)" ]
+	[ "$(ipc_state)" = "$host" ]
+}
+
+@test "ipcs --all-namespaces: one block per namespace, ours first, each equal to --namespace; JSON for jq" {
+	"$BUILD/ipcmk" -Q >/dev/null
+	local pids=() i
+	for i in 1 2 3; do
+		BUILD=$BUILD container "for j in \$(seq $i); do \"\$BUILD/ipcmk\" -M $i >/dev/null; done"
+		pids+=("$cpid")
+	done
+	capture got "$BUILD/ipcs" --all-namespaces -m
+	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$(grep -c '^====== IPC namespace ' <<<"${got_out%x}")" = 4 ]
+	# Block by block: the header, then exactly what --namespace shows.
+	local expect
+	expect=$(
+		printf '====== IPC namespace %s: pid %s (%s) ======\n' "$(stat -L -c %i /proc/self/ns/ipc)" 1 "$(cat /proc/1/comm)"
+		"$BUILD/ipcs" -m
+		for i in 0 1 2; do
+			printf '\n====== IPC namespace %s: pid %s (sleep) ======\n' "$(stat -L -c %i "/proc/${pids[$i]}/ns/ipc")" "${pids[$i]}"
+			"$BUILD/ipcs" --namespace "${pids[$i]}" -m
+		done
+	)
+	[ "$(printf '%s' "${got_out%x}")" = "$expect" ] || { diff <(echo "$expect") <(printf '%s' "${got_out%x}") >&2; false; }
+	capture got "$BUILD/ipcs" --all-namespaces -J
+	[ "$got_rc" = 0 ]
+	[ "$(jq '.namespaces | length' <<<"${got_out%x}")" = 4 ]
+	[ "$(jq -c '[.namespaces[] | .shared_memory | length]' <<<"${got_out%x}")" = "[0,1,2,3]" ]
+	[ "$(jq -c '[.namespaces[] | .message_queues | length]' <<<"${got_out%x}")" = "[1,0,0,0]" ]
+	[ "$(jq -c '.namespaces[1].pid' <<<"${got_out%x}")" = "${pids[0]}" ]
+	# Every output mode works through it.
+	for mode in -t -p -c -l -u --processes "--orphaned" "-J -u" "-J --processes"; do
+		# shellcheck disable=SC2086
+		capture got "$BUILD/ipcs" --all-namespaces $mode
+		[ "$got_rc" = 0 ] || { echo "# --all-namespaces $mode: $got_rc ${got_err%x}" >&2; false; }
+	done
+}
+
+@test "namespace errors: no such process, not a namespace, not permitted, refused, together" {
+	local before
+	before=$(ipc_state)
+	capture got "$BUILD/ipcs" --namespace 2147483647
+	[ "$got_rc" = 1 ] && [ "$got_out" = x ] && [ "$got_err" = $'ipcs: --namespace: no such process: 2147483647\nx' ]
+	capture got "$BUILD/ipcs" --namespace /etc/passwd
+	[ "$got_rc" = 1 ] && [ "$got_err" = $'ipcs: --namespace: /etc/passwd is not an IPC namespace (give a process id, or /proc/PID/ns/ipc)\nx' ]
+	capture got "$BUILD/ipcs" --namespace abc
+	[ "$got_rc" = 1 ] && [[ "$got_err" == "ipcs: --namespace: expected a process id or a namespace file"* ]]
+	capture got "$BUILD/ipcs" --namespace 1 --all-namespaces
+	[ "$got_rc" = 1 ]
+	capture got "$BUILD/ipcrm" --all-namespaces -a
+	[ "$got_rc" = 1 ] && [[ "$got_err" == "ipcrm: --all-namespaces is refused"* ]]
+	capture got "$BUILD/ipcmk" --namespace 2147483647 -Q
+	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$(ipc_state)" = "$before" ]
+	"${NOBODY[@]}" true 2>/dev/null || skip "needs another uid for the permission check"
+	container
+	capture got "${NOBODY[@]}" "$BUILD/ipcs" --namespace "$cpid"
+	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[[ "$got_err" == *"needs CAP_SYS_ADMIN over it"$'\nx' ]]
+}
+
+@test "an unprivileged user enters the namespace of a user namespace it owns" {
+	"${NOBODY[@]}" true 2>/dev/null || skip "needs another uid"
+	"${NOBODY[@]}" unshare -r --ipc true 2>/dev/null || skip "no unprivileged user namespaces here"
+	# Its "ready" comes through a pipe: nobody can write no file of the test's.
+	coproc OWNED { "${NOBODY[@]}" unshare -r --ipc bash -c \
+		'"$0" -Q >/dev/null && "$0" -S 2 >/dev/null && echo "ready $$" && exec sleep 600' "$BUILD/ipcmk"; }
+	started+=("$OWNED_PID")
+	local word
+	read -r -t 10 word cpid <&"${OWNED[0]}"
+	[ "$word" = ready ]
+	# The sleeping process itself (nobody's, in its own user namespace) is stopped too.
+	started+=("$cpid")
+	capture got "${NOBODY[@]}" "$BUILD/ipcs" --namespace "$cpid" -q -s
+	[ "$got_rc" = 0 ] || { echo "# ${got_err%x}" >&2; false; }
+	[ "$(grep -c '^0x' <<<"${got_out%x}")" = 2 ]
+	# Owners are the host's view of the ids: nobody, as ps shows it.
+	[[ "$got_out" == *" nobody "* ]]
+}
