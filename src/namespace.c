@@ -24,6 +24,9 @@
 #include "src/posix.h"
 #include "src/util.h"
 
+#ifndef NS_GET_USERNS
+#define NS_GET_USERNS 0xb701	/* _IO(0xb7, 0x1), Linux 4.9 */
+#endif
 #ifndef NS_GET_NSTYPE
 #define NS_GET_NSTYPE 0xb703	/* _IO(0xb7, 0x3), Linux 4.11 */
 #endif
@@ -94,6 +97,19 @@ static void reach_posix(int rootfd)
 	close(fs);
 }
 
+/* Join the user namespace that owns the IPC namespace IPCFD; 0 or -1. */
+static int join_owner(int ipcfd)
+{
+	int userfd = ioctl(ipcfd, NS_GET_USERNS);
+	if (userfd < 0)
+		return -1;
+	int rc = setns(userfd, CLONE_NEWUSER);
+	int e = errno;
+	close(userfd);
+	errno = rc < 0 ? EPERM : e;
+	return rc;
+}
+
 int ns_enter(const struct ns_target *t)
 {
 	char name[PATH_MAX + 32], path[64];
@@ -124,7 +140,15 @@ int ns_enter(const struct ns_target *t)
 		warnx("--namespace: %s is not an IPC namespace (give a process id, or /proc/PID/ns/ipc)", name);
 		goto fail;
 	}
-	if (setns(fd, CLONE_NEWIPC) < 0) {
+	int rc = setns(fd, CLONE_NEWIPC);
+	/*
+	 * Without CAP_SYS_ADMIN here, the owner of a user namespace may still
+	 * join it and enter its IPC namespace from there (ids are then shown
+	 * as that namespace sees them).
+	 */
+	if (rc < 0 && errno == EPERM && join_owner(fd) == 0)
+		rc = setns(fd, CLONE_NEWIPC);
+	if (rc < 0) {
 		if (errno == EPERM)
 			warnx("--namespace: not permitted to enter the IPC namespace of %s: "
 			      "entering another IPC namespace needs CAP_SYS_ADMIN over it", name);
