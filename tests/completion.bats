@@ -210,8 +210,9 @@ expect() {
 	expect "ipcrm --d" --dry-run
 	expect "ipcs --pr" --processes
 	expect "ipcrm --owner roo" root
-	expect "ipcrm --creator=roo" root
+	expect "ipcrm --created-by=roo" root
 	expect "ipcs --owner roo" root
+	expect "ipcs --created-by roo" root
 	# ipcs's --creator is -c: it takes no user.
 	expect "ipcs --creator "
 	expect "ipcrm --older-than 1" 1d 1h 12h
