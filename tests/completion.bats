@@ -203,6 +203,24 @@ expect() {
 	[ "${COMPREPLY[*]}" = "--shmem-id=$id" ]
 }
 
+@test "bash: selection options complete users, ages and live keys" {
+	local s q m
+	mk_sysv
+	expect "ipcrm --o" --older-than --orphaned --owner
+	expect "ipcrm --d" --dry-run
+	expect "ipcs --pr" --processes
+	expect "ipcrm --owner roo" root
+	expect "ipcrm --created-by=roo" root
+	expect "ipcs --owner roo" root
+	expect "ipcs --created-by roo" root
+	# ipcs's --creator is -c: it takes no user.
+	expect "ipcs --creator "
+	expect "ipcrm --older-than 1" 1d 1h 12h
+	expect "ipcs --older-than=" 1d 1h 12h 30d 7d
+	expect "$BUILD/ipcrm --key " $("$BUILD/ipcs" | awk '$1 ~ /^0x/ && $1 !~ /^0x0+$/ { print $1 }' | sort -u)
+	expect "$BUILD/ipcs --key=" $("$BUILD/ipcs" | awk '$1 ~ /^0x/ && $1 !~ /^0x0+$/ { print $1 }' | sort -u)
+}
+
 @test "bash: the historical ipcrm form" {
 	local s q m q2
 	mk_sysv

@@ -65,6 +65,13 @@ function __ipcbox_sysv -a kind field
     end
 end
 
+# The keys of every System V object, for --key.
+function __ipcbox_sysv_keys
+    for k in m q s
+        __ipcbox_sysv $k key
+    end
+end
+
 # __ipcbox_unsafe PATH: true when the file name in PATH cannot be offered
 # safely.  Names of other users with a newline or tab (which would split one
 # name into several candidates or into a description), other C0 or C1
@@ -215,6 +222,13 @@ complete -c ipcs -l human -d 'Show sizes in human-readable units'
 complete -c ipcs -s b -l bytes -d 'Show sizes in bytes'
 complete -c ipcs -l numeric -d 'Show user and group ids as numbers'
 complete -c ipcs -s J -l json -d 'Print one JSON document'
+complete -c ipcs -l processes -d 'Show the processes using each object'
+# Selection (--creator is -c, which shows creators).
+complete -c ipcs -l owner -x -a '(__fish_complete_users)' -d 'Only objects owned by this user'
+complete -c ipcs -l created-by -x -a '(__fish_complete_users)' -d 'Only objects created by this user'
+complete -c ipcs -l orphaned -d 'Only objects no process uses any more'
+complete -c ipcs -l older-than -x -a '1h 12h 1d 7d 30d' -d 'Only objects last changed longer ago'
+complete -c ipcs -l key -x -a '(__ipcbox_sysv_keys)' -d 'Only System V objects with this key'
 complete -c ipcs -s h -l help -d 'Display help'
 complete -c ipcs -s V -l version -d 'Display version'
 
@@ -252,6 +266,13 @@ complete -c ipcrm -s a -l all -d 'Remove all objects, or all of one type'
 complete -c ipcrm -n __ipcbox_want_type -a '--all=shm --all=pshm --all=msg --all=pmsg --all=sem --all=psem' -d 'Remove all objects of this type'
 complete -c ipcrm -n __ipcbox_want_short_type -a '-ashm -apshm -amsg -apmsg -asem -apsem' -d 'Remove all objects of this type'
 complete -c ipcrm -s v -l verbose -d 'Explain what is being done'
+complete -c ipcrm -l dry-run -d 'Print what would be removed, remove nothing'
+# Selection, for --all only.
+complete -c ipcrm -l owner -x -a '(__fish_complete_users)' -d 'Only objects owned by this user'
+complete -c ipcrm -l created-by -x -a '(__fish_complete_users)' -d 'Only objects created by this user'
+complete -c ipcrm -l orphaned -d 'Only objects no process uses any more'
+complete -c ipcrm -l older-than -x -a '1h 12h 1d 7d 30d' -d 'Only objects last changed longer ago'
+complete -c ipcrm -l key -x -a '(__ipcbox_sysv_keys)' -d 'Only System V objects with this key'
 complete -c ipcrm -s h -l help -d 'Display help'
 complete -c ipcrm -s V -l version -d 'Display version'
 
