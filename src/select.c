@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "src/format.h"
@@ -72,8 +73,14 @@ int select_option(int opt, const char *arg, struct selection *sel)
 	case OPT_SELECT_KEY:
 		sel->has_key = true;
 		sel->key_arg = arg;
-		if (!parse_ipc_key(arg, &sel->key))
-			return parse_error(false, "--key: failed to parse key: '%s'", arg);
+		const char *why;
+		if (!parse_key_arg(arg, &sel->key_spec, &why)) {
+			char *shown = escape_alloc(arg);
+			parse_error(false, "--key: failed to parse key: '%s'%s%s", shown, why ? ": " : "", why ? why : "");
+			free(shown);
+			return -1;
+		}
+		sel->key = sel->key_spec.value;
 		return 0;
 	default:
 		return parse_error(true, "bad usage");
