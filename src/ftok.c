@@ -19,17 +19,17 @@ const char *ftok_parse_proj(const char *s, unsigned *proj)
 	if (!*s)
 		return "the project id after ':' is empty (write a number 1-255 or one character)";
 	if (s[0] >= '0' && s[0] <= '9') {
-		long long v;
 		bool hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
 		if (!hex && s[0] == '0' && s[1])
 			return "a project id with a leading zero is ambiguous (octal?): write it in decimal or 0x hex";
 		const char *digits = hex ? s + 2 : s;
-		bool clean = *digits && digits[strspn(digits, hex ? "0123456789abcdefABCDEF" : "0123456789")] == '\0';
-		if (!clean || !parse_llong(digits, hex ? 16 : 10, 0, LLONG_MAX, &v)) {
-			if (!clean || errno != ERANGE)
-				return "the project id is not a number 1-255 (0x hex) or one character";
-			v = LLONG_MAX;
-		}
+		if (!*digits || digits[strspn(digits, hex ? "0123456789abcdefABCDEF" : "0123456789")])
+			return "the project id is not a number 1-255 (0x hex) or one character";
+		/* Only digits are left: strtoull can fail by overflow alone. */
+		errno = 0;
+		unsigned long long v = strtoull(digits, NULL, hex ? 16 : 10);
+		if (errno == ERANGE)
+			v = ULLONG_MAX;
 		if (v < 1 || v > 255)
 			return "the project id must be 1-255 (0 would make ftok() ignore it)";
 		*proj = (unsigned)v;
