@@ -215,6 +215,7 @@ complete -c ipcs -l human -d 'Show sizes in human-readable units'
 complete -c ipcs -s b -l bytes -d 'Show sizes in bytes'
 complete -c ipcs -l numeric -d 'Show user and group ids as numbers'
 complete -c ipcs -s J -l json -d 'Print one JSON document'
+complete -c ipcs -l messages -d 'With -q -i: list the messages without receiving them'
 complete -c ipcs -s h -l help -d 'Display help'
 complete -c ipcs -s V -l version -d 'Display version'
 
@@ -257,6 +258,9 @@ complete -c ipcrm -s V -l version -d 'Display version'
 
 # ipcbox
 complete -c ipcbox -f
+complete -c ipcbox -n __fish_is_first_arg -a ftok -d 'Print the System V key ftok(3) makes of a file'
+complete -c ipcbox -n '__fish_seen_subcommand_from ftok' -s v -l verbose -d 'Show the parts the key is made of'
+complete -c ipcbox -n '__fish_seen_subcommand_from ftok' -F
 complete -c ipcbox -n __fish_is_first_arg -a ipcmk -d 'Create System V and POSIX IPC objects'
 complete -c ipcbox -n __fish_is_first_arg -a ipcrm -d 'Remove System V and POSIX IPC objects'
 complete -c ipcbox -n __fish_is_first_arg -a ipcs -d 'Report System V and POSIX IPC objects'
