@@ -567,6 +567,8 @@ int ipcrm_main(int argc, char **argv)
 			for (size_t i = 0; i < req.ntargets && rc == 0; i++)
 				if (req.targets[i].by == BY_KEY && resolve_key_arg(&req.targets[i].key) < 0)
 					rc = -1;
+			if (rc == 0 && select_resolve(&req.select) < 0)
+				rc = -1;
 			if (rc == 0)
 				rc = execute(&req);
 			break;

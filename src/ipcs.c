@@ -509,11 +509,8 @@ int ipcs_main(int argc, char **argv)
 	}
 
 	/* --key PATH:PROJ: the file is looked at once the whole line has parsed. */
-	if (req.select.has_key) {
-		if (resolve_key_arg(&req.select.key_spec) < 0)
-			return 1;
-		req.select.key = req.select.key_spec.value;
-	}
+	if (select_resolve(&req.select) < 0)
+		return 1;
 	int status = 0;
 	struct sysv_message_list peek = { NULL, 0, 0 };
 	req.peek = &peek;

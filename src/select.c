@@ -146,3 +146,13 @@ void select_describe(const struct selection *sel, char *buf, size_t len)
 		PART("orphaned");
 #undef PART
 }
+
+int select_resolve(struct selection *sel)
+{
+	if (!sel->has_key)
+		return 0;
+	if (resolve_key_arg(&sel->key_spec) < 0)
+		return -1;
+	sel->key = sel->key_spec.value;
+	return 0;
+}

@@ -60,4 +60,7 @@ bool select_posix(const struct selection *sel, const struct posix_object *obj,
 /* "owned by www-data, orphaned": the filters in words, for summaries. */
 void select_describe(const struct selection *sel, char *buf, size_t len);
 
+/* --key PATH:PROJ: look at the file (after parsing, before acting); 0, or -1 after the message. */
+int select_resolve(struct selection *sel);
+
 #endif
