@@ -2,10 +2,48 @@
 #define _GNU_SOURCE
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "src/format.h"
 #include "src/render-int.h"
+#include "src/util.h"
+
+/* --messages: every byte, in base64 ("messages" is already the count). */
+static void json_messages(const struct sysv_message_list *l)
+{
+	json_open_array(&render_doc, "message_list");
+	for (size_t i = 0; i < l->n; i++) {
+		const struct sysv_message *m = &l->msgs[i];
+		char *b64 = base64_alloc(m->data, m->size);
+		json_open_object(&render_doc, NULL);
+		json_uint(&render_doc, "position", m->position);
+		json_int(&render_doc, "type", m->type);
+		json_uint(&render_doc, "size", m->size);
+		json_string(&render_doc, "data_base64", b64);
+		json_close_object(&render_doc);
+		free(b64);
+	}
+	json_close_array(&render_doc);
+}
+
+/* --messages: one line each, the first l->show bytes escaped. */
+static void text_messages(const struct sysv_message_list *l)
+{
+	char *buf = xmalloc(ESCAPED_SIZE(l->show));
+	for (size_t i = 0; i < l->n; i++) {
+		const struct sysv_message *m = &l->msgs[i];
+		size_t shown = m->size < l->show ? m->size : l->show;
+		printf("position=%" PRIu64 "\ttype=%ld\tsize=%zu\tdata=%s", m->position, m->type, m->size,
+		       escape_bytes(m->data, shown, buf, ESCAPED_SIZE(l->show)));
+		if (shown < m->size)
+			printf("\t(first %zu bytes)", shown);
+		putchar('\n');
+	}
+	free(buf);
+	if (l->n)
+		putchar('\n');
+}
 
 /* JSON of -i and --name: the kind's list with this one object, or empty. */
 static void json_details(const struct ipc_item *it, const struct sysv_semval *values,
@@ -31,6 +69,8 @@ static void json_details(const struct ipc_item *it, const struct sysv_semval *va
 			}
 			json_close_array(&render_doc);
 		}
+		if (it->messages && it->sysv)
+			json_messages(it->messages);
 		json_close_object(&render_doc);
 	}
 	json_close_array(&render_doc);
@@ -139,4 +179,6 @@ void render_details(const struct ipc_item *it, const struct sysv_semval *values,
 		return;
 	if (it->holders)
 		table_holders(it);
+	if (it->messages && it->sysv)
+		text_messages(it->messages);
 }

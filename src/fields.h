@@ -22,6 +22,7 @@ struct ipc_item {
 	const struct posix_object *posix;	/* POSIX kinds, else NULL */
 	const struct holder_list *holders;	/* --processes, else NULL */
 	bool orphaned;				/* with holders */
+	const struct sysv_message_list *messages;	/* ipcs -q -i --messages, else NULL */
 };
 
 enum field_id {

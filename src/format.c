@@ -11,12 +11,18 @@
 
 static const char hex[] = "0123456789abcdef";
 
+/* Shown as is: printable ASCII but the space (one awk field) and the backslash. */
+static bool plain_byte(unsigned char c)
+{
+	return c > ' ' && c < 0x7f && c != '\\';
+}
+
 /* Bytes the character at S takes (>= 1), and whether it is shown as is. */
 static size_t next_char(const unsigned char *s, size_t n, bool *plain)
 {
 	size_t seq = utf8_sequence_length(s, n);
 	if (seq == 1)
-		*plain = s[0] > ' ' && s[0] < 0x7f && s[0] != '\\';
+		*plain = plain_byte(s[0]);
 	else
 		*plain = seq > 1 && !unicode_hidden_control(utf8_code_point(s, seq));
 	return seq ? seq : 1;
@@ -50,6 +56,49 @@ char *escape_name(const char *name, char *buf, size_t len)
 	}
 	buf[out] = '\0';
 	return buf;
+}
+
+char *escape_bytes(const void *data, size_t n, char *buf, size_t len)
+{
+	const unsigned char *s = data;
+	size_t out = 0;
+	if (len == 0)
+		return buf;
+	for (size_t i = 0; i < n; i++) {
+		bool plain = plain_byte(s[i]);
+		if ((plain ? 1 : 4) >= len - out)
+			break;
+		if (plain) {
+			buf[out++] = (char)s[i];
+		} else {
+			buf[out++] = '\\';
+			buf[out++] = 'x';
+			buf[out++] = hex[s[i] >> 4];
+			buf[out++] = hex[s[i] & 15];
+		}
+	}
+	buf[out] = '\0';
+	return buf;
+}
+
+char *base64_alloc(const void *data, size_t n)
+{
+	static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char *s = data;
+	char *out = xmalloc((n + 2) / 3 * 4 + 1), *p = out;
+	for (size_t i = 0; i < n; i += 3) {
+		uint32_t v = (uint32_t)s[i] << 16;
+		if (i + 1 < n)
+			v |= (uint32_t)s[i + 1] << 8;
+		if (i + 2 < n)
+			v |= s[i + 2];
+		*p++ = digits[v >> 18];
+		*p++ = digits[(v >> 12) & 63];
+		*p++ = i + 1 < n ? digits[(v >> 6) & 63] : '=';
+		*p++ = i + 2 < n ? digits[v & 63] : '=';
+	}
+	*p = '\0';
+	return out;
 }
 
 char *escape_alloc(const char *name)

@@ -27,6 +27,17 @@ char *escape_name(const char *name, char *buf, size_t len);
 /* The same into a new string (never cut); free() it. */
 char *escape_alloc(const char *name);
 
+/*
+ * Bytes (message data, which need not be text) as escape_name() shows a
+ * name, except that every byte outside printable ASCII becomes \xHH (no
+ * UTF-8 is passed through).  Writes at most LEN bytes with the NUL; stops
+ * before a byte that does not fit.  Returns BUF.
+ */
+char *escape_bytes(const void *data, size_t n, char *buf, size_t len);
+
+/* DATA as base64 (RFC 4648, padded) in a new string; free() it. */
+char *base64_alloc(const void *data, size_t n);
+
 /* Whether escape_name() would change NAME. */
 bool needs_escape(const char *name);
 

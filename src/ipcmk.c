@@ -45,6 +45,7 @@ static const char usage_text[] =
 	" -n, --name <name>        name of the POSIX resource (/name)\n"
 	" -p, --mode <mode>        permission for the resource (default is 0644)\n"
 	"     --key <key>          create the System V resources with this key\n"
+	"                            (a number, or <path>:<proj> as ftok(3) makes it)\n"
 	"     --maxmsg <number>    capacity of the POSIX message queue in messages\n"
 	"     --msgsize <number>   maximum message size of the POSIX message queue\n"
 	"     --value <number>     initial value of the POSIX semaphore (default 0)\n"
@@ -96,7 +97,7 @@ struct mk_request {
 	const char *name;
 	unsigned mode;
 	bool has_key;
-	int32_t key;
+	struct key_arg key;	/* a number, or PATH:PROJ resolved by main */
 	struct posix_attr attr;	/* size, maxmsg, msgsize, value */
 	bool has_namespace;
 	struct ns_target ns;
@@ -170,13 +171,21 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 			if (!parse_ipc_mode(optarg, &req->mode))
 				return parse_failure("mode", optarg, false);
 			break;
-		case OPT_KEY:
-			if (!parse_ipc_key(optarg, &req->key))
-				return parse_failure("key", optarg, false);
-			if (req->key == IPC_PRIVATE)
+		case OPT_KEY: {
+			const char *why;
+			if (!parse_key_arg(optarg, &req->key, &why)) {
+				if (!why)
+					return parse_failure("key", optarg, false);
+				char *shown = escape_alloc(optarg);
+				parse_error(false, "failed to parse key: '%s': %s", shown, why);
+				free(shown);
+				return -1;
+			}
+			if (!req->key.is_ftok && req->key.value == IPC_PRIVATE)
 				return parse_error(false, "failed to parse key: '%s': key 0 (IPC_PRIVATE) cannot be requested", optarg);
 			req->has_key = true;
 			break;
+		}
 		case OPT_MAXMSG:
 		case OPT_MSGSIZE:
 			if (parse_positive(c == OPT_MAXMSG ? "maxmsg" : "msgsize", optarg, 1, LONG_MAX, &v) < 0)
@@ -281,7 +290,7 @@ static void report_failure(const struct mk_request *req, enum ipc_kind t, int er
 		const char *arg = t == KIND_SHM ? req->shm_size_arg : t == KIND_SEM ? req->nsems_arg : NULL;
 		char key[24] = "";
 		if (req->has_key)
-			snprintf(key, sizeof(key), "key 0x%08x", (unsigned)req->key);
+			snprintf(key, sizeof(key), "key 0x%08x", (unsigned)req->key.value);
 		snprintf(detail, sizeof(detail), "%s%s%s%s%s%s",
 			 arg ? "'" : "", arg ? arg : "", arg ? "'" : "",
 			 arg && *key ? ", " : "", key, arg || *key ? ": " : "");
@@ -298,7 +307,7 @@ static int execute(const struct mk_request *req)
 			continue;
 		int rc = kind_is_posix(k)
 			? posix_create(k, req->name, req->mode, &req->attr)
-			: (ids[k] = sysv_create(k, req->has_key ? req->key : IPC_PRIVATE, req->mode,
+			: (ids[k] = sysv_create(k, req->has_key ? req->key.value : IPC_PRIVATE, req->mode,
 						  k == KIND_SHM ? req->shm_size : (uint64_t)req->nsems));
 		if (rc < 0) {
 			int e = errno;
@@ -338,6 +347,9 @@ int ipcmk_main(int argc, char **argv)
 	case MK_CREATE:
 		break;
 	}
+	/* PATH:PROJ keys: the file is looked at once the whole line has parsed, before entering. */
+	if (req.has_key && resolve_key_arg(&req.key) < 0)
+		return 1;
 	if (req.has_namespace && ns_enter(&req.ns) < 0)
 		return 1;
 	for (int k = 0; k < KINDS; k++)

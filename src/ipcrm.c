@@ -57,6 +57,9 @@ static const char usage_text[] =
 	" -h, --help                 display this help\n"
 	" -V, --version              display version\n"
 	"\n"
+	"Arguments:\n"
+	" <key> is a number, or <path>:<proj> as ftok(3) makes it (<proj>: 1-255 or one character)\n"
+	"\n"
 	"For more details see ipcrm(1).\n";
 
 enum { OPT_POSIX_SHM = CHAR_MAX + 1, OPT_POSIX_MQ, OPT_POSIX_SEM, OPT_DRY_RUN, OPT_ALL_NAMESPACES };
@@ -103,7 +106,7 @@ struct rm_target {
 	enum ipc_kind type;
 	enum rm_by by;
 	int id;
-	int32_t key;
+	struct key_arg key;	/* a number, or PATH:PROJ resolved before removing */
 	const char *arg;	/* as typed: keys and names are reported so */
 };
 
@@ -186,12 +189,20 @@ static int parse_target(int opt, const char *arg, struct rm_request *req)
 			return parse_failure(arg);
 		}
 		break;
-	case BY_KEY:
-		if (!parse_ipc_key(arg, &t.key))
-			return parse_failure(arg);
-		if (t.key == 0)	/* IPC_PRIVATE never names one object */
+	case BY_KEY: {
+		const char *why;
+		if (!parse_key_arg(arg, &t.key, &why)) {
+			if (!why)
+				return parse_failure(arg);
+			char *shown = escape_alloc(arg);
+			parse_error(false, "failed to parse argument: '%s': %s", shown, why);
+			free(shown);
+			return -1;
+		}
+		if (!t.key.is_ftok && t.key.value == 0)	/* IPC_PRIVATE never names one object */
 			return parse_error(false, "illegal key (%s)", arg);
 		break;
+	}
 	case BY_NAME: {
 		const char *why = posix_name_problem(t.type, arg);
 		if (why) {
@@ -338,7 +349,7 @@ static int remove_target(const struct rm_request *req, const struct rm_target *t
 	case BY_ID:
 		return remove_sysv_id(req, t->type, t->id, "id", NULL, false);
 	case BY_KEY: {
-		int id = sysv_id_of_key(t->type, t->key);
+		int id = sysv_id_of_key(t->type, t->key.value);
 		if (id < 0) {
 			report(errno, "key", t->arg);
 			return -1;
@@ -579,7 +590,14 @@ int ipcrm_main(int argc, char **argv)
 			print_version();
 			break;
 		case RM_REMOVE:
-			rc = execute(&req);
+			/* PATH:PROJ keys: every file is looked at before anything is removed. */
+			for (size_t i = 0; i < req.ntargets && rc == 0; i++)
+				if (req.targets[i].by == BY_KEY && resolve_key_arg(&req.targets[i].key) < 0)
+					rc = -1;
+			if (rc == 0 && select_resolve(&req.select) < 0)
+				rc = -1;
+			if (rc == 0)
+				rc = execute(&req);
 			break;
 		}
 	}

@@ -25,12 +25,15 @@ static const char usage_text[] =
 	" ipcs [resource-option...] [output-option]\n"
 	" ipcs -m|-q|-s -i <id>\n"
 	" ipcs -M|-Q|-S --name <name>\n"
+	" ipcs -q -i <id> --messages[=<n>]\n"
 	"\n"
 	"Show information on IPC facilities.\n"
 	"\n"
 	"Options:\n"
 	" -i, --id <id>      print details on resource identified by <id>\n"
 	"     --name <name>  print details on the POSIX resource named <name>\n"
+	"     --messages[=<n>]  with -q -i: also list the messages, without receiving\n"
+	"                    them, and their first <n> bytes (default 64)\n"
 	" -h, --help         display this help\n"
 	" -V, --version      display version\n"
 	"\n"
@@ -67,13 +70,14 @@ static const char usage_text[] =
 	"\n"
 	"For more details see ipcs(1).\n";
 
-enum { OPT_HUMAN = CHAR_MAX + 1, OPT_NUMERIC, OPT_POSIX, OPT_NAME, OPT_PROCESSES, OPT_ALL_NAMESPACES };
+enum { OPT_HUMAN = CHAR_MAX + 1, OPT_NUMERIC, OPT_POSIX, OPT_NAME, OPT_PROCESSES, OPT_ALL_NAMESPACES, OPT_MESSAGES };
 
 static const char short_options[] = "i:mqsaMQSJtpclubVh";
 
 static const struct option long_options[] = {
 	{ "id",               required_argument, NULL, 'i' },
 	{ "name",             required_argument, NULL, OPT_NAME },
+	{ "messages",         optional_argument, NULL, OPT_MESSAGES },
 	{ "shmems",           no_argument,       NULL, 'm' },
 	{ "queues",           no_argument,       NULL, 'q' },
 	{ "semaphores",       no_argument,       NULL, 's' },
@@ -111,6 +115,9 @@ struct ipcs_request {
 	bool processes;		/* --processes */
 	bool has_namespace, all_namespaces;
 	struct ns_target ns;
+	bool messages;		/* --messages: with -q -i (with -Q --name: a note) */
+	size_t message_bytes;	/* --messages=N: bytes shown of each */
+	struct sysv_message_list *peek;	/* filled by show_details; not the parser's */
 	struct selection select;
 	struct render_opts render;
 };
@@ -172,6 +179,15 @@ static int parse_args(int argc, char **argv, struct ipcs_request *req)
 				return -1;
 			break;
 		case OPT_NAME: req->name = optarg; break;
+		case OPT_MESSAGES: {
+			long long n = 64;
+			if (optarg && !parse_llong(optarg, 10, 0, INT_MAX, &n))
+				return parse_error(true, "failed to parse --messages argument: '%s'%s%s", optarg,
+						   errno == ERANGE ? ": " : "", errno == ERANGE ? strerror(ERANGE) : "");
+			req->messages = true;
+			req->message_bytes = (size_t)n;
+			break;
+		}
 		case 'm': req->want[KIND_SHM] = true; break;
 		case 'q': req->want[KIND_MSG] = true; break;
 		case 's': req->want[KIND_SEM] = true; break;
@@ -246,6 +262,8 @@ static int parse_args(int argc, char **argv, struct ipcs_request *req)
 		return parse_error(true, "--processes lists objects: not with -l or -u");
 	if (req->has_namespace && req->all_namespaces)
 		return parse_error(true, "--namespace and --all-namespaces cannot be used together");
+	if (req->messages && !(req->have_id && req->want[KIND_MSG]) && !(req->name && req->want[KIND_PMSG]))
+		return parse_error(true, "--messages needs -q -i <id> (or -Q --name <name>)");
 	if (!sysv && !posix)
 		want_range(req, KIND_MSG, KIND_SEM);
 	req->render.details = req->have_id || req->name;
@@ -272,7 +290,7 @@ static void show_object(const struct ipcs_request *req, const struct sysv_object
 			const struct posix_object *posix, const struct sysv_semval *values)
 {
 	static int64_t now;
-	struct ipc_item it = { sysv ? sysv->kind : posix->kind, sysv, posix, NULL, false };
+	struct ipc_item it = { sysv ? sysv->kind : posix->kind, sysv, posix, NULL, false, NULL };
 	struct holder_list holders;
 	struct sysv_semval *own_values = NULL;
 	bool need = req->processes || select_needs_holders(&req->select);
@@ -291,6 +309,8 @@ static void show_object(const struct ipcs_request *req, const struct sysv_object
 	}
 	bool selected = sysv ? select_sysv(&req->select, sysv, need ? &holders : NULL, now)
 			     : select_posix(&req->select, posix, need ? &holders : NULL, now);
+	if (req->render.details && req->messages && sysv)
+		it.messages = req->peek;
 	if (req->render.details)
 		render_details(&it, values, &req->render);
 	else if (selected)
@@ -298,6 +318,30 @@ static void show_object(const struct ipcs_request *req, const struct sysv_object
 	if (need)
 		holder_list_free(&holders);
 	free(own_values);
+}
+
+/*
+ * -q -i ID --messages: copies of the messages into req->peek, the queue
+ * left as it was.  On failure the details are shown without them, then why.
+ */
+static int peek_messages(const struct ipcs_request *req, const struct sysv_object *obj)
+{
+	req->peek->show = req->message_bytes;
+	if (sysv_msg_peek(obj->id, &req->peek->msgs, &req->peek->n) == 0)
+		return 0;
+	int e = errno;
+	bool gone = e == EIDRM || e == EINVAL;
+	render_details(&(struct ipc_item){ .kind = KIND_MSG, .sysv = gone ? NULL : obj }, NULL, &req->render);
+	if (e == ENOSYS)
+		warnx("cannot read the messages of queue %d: this kernel cannot copy messages "
+		      "(msgrcv MSG_COPY needs CONFIG_CHECKPOINT_RESTORE)", obj->id);
+	else if (e == EACCES || e == EPERM)
+		warnx("cannot read the messages of queue %d: permission denied (it takes read permission)", obj->id);
+	else if (gone)
+		warnx("id %d not found", obj->id);
+	else
+		warn("cannot read the messages of queue %d", obj->id);
+	return -1;
 }
 
 static int show_details(const struct ipcs_request *req)
@@ -312,6 +356,8 @@ static int show_details(const struct ipcs_request *req)
 		render_details(&(struct ipc_item){ .kind = kind }, NULL, &req->render);
 		return 1;
 	}
+	if (req->messages && peek_messages(req, &obj) < 0)
+		return 1;
 	struct sysv_semval *values = NULL;
 	if (kind == KIND_SEM && obj.size > 0) {
 		values = sysv_sem_values(obj.id, obj.size);
@@ -333,6 +379,9 @@ static int show_details(const struct ipcs_request *req)
 static int show_posix_details(const struct ipcs_request *req)
 {
 	enum ipc_kind kind = single_kind(req, true);
+	if (req->messages)
+		warnx("POSIX message queues cannot be read without receiving their messages (Linux has no "
+		      "peek for them): showing the queue's attributes only");
 	struct posix_object obj;
 	int rc = posix_find(kind, req->name, &obj);
 	if (rc == 0) {
@@ -550,6 +599,11 @@ int ipcs_main(int argc, char **argv)
 	case IPCS_SHOW:
 		break;
 	}
+	/* --key PATH:PROJ: the file is looked at once the whole line has parsed. */
+	if (select_resolve(&req.select) < 0)
+		return 1;
+	struct sysv_message_list peek = { NULL, 0, 0 };
+	req.peek = &peek;
 	int status;
 	if (req.all_namespaces) {
 		status = show_all_namespaces(&req);
@@ -560,5 +614,6 @@ int ipcs_main(int argc, char **argv)
 		if (req.has_namespace)
 			status |= ns_check_alive(&req.ns);
 	}
+	sysv_messages_free(peek.msgs, peek.n);
 	return close_stdout() ? 1 : status;
 }

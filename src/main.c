@@ -13,17 +13,21 @@
 static const struct command {
 	const char *name;
 	int (*main)(int argc, char **argv);
+	const char *progname;	/* ipcbox subcommands: "ipcbox CMD" */
 } commands[] = {
-	{ "ipcmk", ipcmk_main },
-	{ "ipcrm", ipcrm_main },
-	{ "ipcs",  ipcs_main },
+	{ "ftok",  ftok_main, "ipcbox ftok" },
+	{ "ipcmk", ipcmk_main, NULL },
+	{ "ipcrm", ipcrm_main, NULL },
+	{ "ipcs",  ipcs_main, NULL },
 };
 
 static const char usage_text[] =
 	"\nUsage:\n"
 	" ipcbox <command> [arguments...]\n"
+	" ipcbox ftok [-v] <path> <proj>\n"
 	" ipcbox --list | --help | --version\n"
-	"\nRun an IPC command: ipcmk, ipcrm or ipcs.\n"
+	"\nRun an IPC command: ipcmk, ipcrm or ipcs; or ftok, which prints the\n"
+	"System V key ftok(3) makes of a file and a project id.\n"
 	"\nOptions:\n"
 	" -l, --list     list the commands, one per line\n"
 	" -h, --help     display this help\n"
@@ -40,7 +44,7 @@ static const struct command *find_command(const char *name)
 
 static int run(const struct command *cmd, int argc, char **argv)
 {
-	set_progname(cmd->name);
+	set_progname(cmd->progname ? cmd->progname : cmd->name);
 	return cmd->main(argc, argv);
 }
 
@@ -51,8 +55,9 @@ int main(int argc, char **argv)
 	if (slash)
 		base = slash + 1;
 
+	/* A link named like a subcommand ("ftok") is no command of its own. */
 	const struct command *cmd = find_command(base);
-	if (cmd)
+	if (cmd && !cmd->progname)
 		return run(cmd, argc, argv);
 	set_progname("ipcbox");
 	if (strcmp(base, "ipcbox") != 0) {

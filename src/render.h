@@ -47,7 +47,9 @@ void render_posix_summary(enum ipc_kind kind, const struct posix_summary *s, con
 /*
  * "ipcs -i" and "ipcs --name": one object, NULL if there is none (then
  * only JSON prints something: an empty list).  values is the per-semaphore
- * table (System V sem only).
+ * table (System V sem only).  With it->messages (ipcs -q -i --messages),
+ * the copied messages follow: one line each with its first bytes escaped,
+ * or a "message_list" array in the queue's JSON object, all bytes base64.
  */
 void render_details(const struct ipc_item *it, const struct sysv_semval *values,
 		    const struct render_opts *opts);

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "src/format.h"
@@ -72,8 +73,14 @@ int select_option(int opt, const char *arg, struct selection *sel)
 	case OPT_SELECT_KEY:
 		sel->has_key = true;
 		sel->key_arg = arg;
-		if (!parse_ipc_key(arg, &sel->key))
-			return parse_error(false, "--key: failed to parse key: '%s'", arg);
+		const char *why;
+		if (!parse_key_arg(arg, &sel->key_spec, &why)) {
+			char *shown = escape_alloc(arg);
+			parse_error(false, "--key: failed to parse key: '%s'%s%s", shown, why ? ": " : "", why ? why : "");
+			free(shown);
+			return -1;
+		}
+		sel->key = sel->key_spec.value;
 		return 0;
 	default:
 		return parse_error(true, "bad usage");
@@ -138,4 +145,14 @@ void select_describe(const struct selection *sel, char *buf, size_t len)
 	if (sel->orphaned)
 		PART("orphaned");
 #undef PART
+}
+
+int select_resolve(struct selection *sel)
+{
+	if (!sel->has_key)
+		return 0;
+	if (resolve_key_arg(&sel->key_spec) < 0)
+		return -1;
+	sel->key = sel->key_spec.value;
+	return 0;
 }

@@ -13,6 +13,8 @@
 
 #include "src/holders.h"
 
+#include "src/util.h"
+
 enum {
 	OPT_SELECT_OWNER = CHAR_MAX + 64, OPT_SELECT_CREATOR, OPT_SELECT_ORPHANED,
 	OPT_SELECT_OLDER, OPT_SELECT_KEY,
@@ -32,7 +34,8 @@ struct selection {
 	bool orphaned;
 	uint32_t owner, creator;
 	int64_t older_than;		/* seconds */
-	int32_t key;
+	int32_t key;			/* key_spec.value once resolved */
+	struct key_arg key_spec;	/* a number, or PATH:PROJ (ftok) resolved by main */
 	const char *owner_arg, *creator_arg, *older_arg, *key_arg;	/* as typed */
 };
 
@@ -56,5 +59,8 @@ bool select_posix(const struct selection *sel, const struct posix_object *obj,
 
 /* "owned by www-data, orphaned": the filters in words, for summaries. */
 void select_describe(const struct selection *sel, char *buf, size_t len);
+
+/* --key PATH:PROJ: look at the file (after parsing, before acting); 0, or -1 after the message. */
+int select_resolve(struct selection *sel);
 
 #endif

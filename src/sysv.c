@@ -29,6 +29,9 @@
 #ifndef SEM_STAT_ANY
 #define SEM_STAT_ANY 20
 #endif
+#ifndef MSG_COPY
+#define MSG_COPY 040000
+#endif
 #ifndef MSG_STAT_ANY
 #define MSG_STAT_ANY 13
 #endif
@@ -337,6 +340,65 @@ int sysv_find(enum ipc_kind kind, int id, struct sysv_object *out)
 		out->qbytes = msgctl(id, IPC_STAT, &ds) == 0 ? ds.msg_qbytes : 0;
 	}
 	return 0;
+}
+
+int sysv_msg_peek(int id, struct sysv_message **out, size_t *n)
+{
+	struct msqid_ds ds;
+	*out = NULL;
+	*n = 0;
+	if (msgctl(id, IPC_STAT, &ds) < 0)
+		return -1;
+	/*
+	 * Every message queued now fits in cbytes (+1 tells a message of
+	 * exactly the buffer's size from a cut one); one sent since may be
+	 * larger: MSG_NOERROR cuts it to the buffer, and a full buffer is
+	 * read again with twice the room.
+	 */
+	size_t room = (size_t)ds.msg_cbytes + 1;
+	if (room > (size_t)1 << 20)
+		room = (size_t)1 << 20;
+	struct sysv_message *msgs = xcalloc(ds.msg_qnum ? ds.msg_qnum : 1, sizeof(*msgs));
+	struct { long type; unsigned char text[]; } *buf = xmalloc(sizeof(*buf) + room);
+	size_t count = 0;
+	int rc = 0;
+	for (uint64_t pos = 0; pos < ds.msg_qnum;) {
+		ssize_t got = msgrcv(id, buf, room, (long)pos, MSG_COPY | IPC_NOWAIT | MSG_NOERROR);
+		if (got < 0) {
+			if (errno != ENOMSG)	/* ENOMSG: a receiver took messages meanwhile */
+				rc = -1;
+			break;
+		}
+		if ((size_t)got == room && room < (size_t)SSIZE_MAX / 2) {
+			room *= 2;
+			free(buf);
+			buf = xmalloc(sizeof(*buf) + room);
+			continue;
+		}
+		struct sysv_message *m = &msgs[count++];
+		m->position = pos++;
+		m->type = buf->type;
+		m->size = (size_t)got;
+		m->data = xmalloc((size_t)got);
+		memcpy(m->data, buf->text, (size_t)got);
+	}
+	free(buf);
+	if (rc < 0) {
+		int e = errno;
+		sysv_messages_free(msgs, count);
+		errno = e;
+		return -1;
+	}
+	*out = msgs;
+	*n = count;
+	return 0;
+}
+
+void sysv_messages_free(struct sysv_message *msgs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(msgs[i].data);
+	free(msgs);
 }
 
 struct sysv_semval *sysv_sem_values(int semid, unsigned nsems)

@@ -6,6 +6,7 @@
  * print; the renderer never calls the kernel.
  */
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "src/kinds.h"
@@ -57,6 +58,32 @@ int sysv_find(enum ipc_kind kind, int id, struct sysv_object *out);
 
 /* Values of a semaphore set; returns a malloc'ed array or NULL with errno. */
 struct sysv_semval *sysv_sem_values(int semid, unsigned nsems);
+
+/* One message of a queue, copied (not received) by sysv_msg_peek(). */
+struct sysv_message {
+	uint64_t position;	/* 0: the first message, the next to be received */
+	long type;
+	size_t size;
+	unsigned char *data;	/* SIZE bytes */
+};
+
+/*
+ * Copies of the messages of queue ID in queue order (msgrcv MSG_COPY: the
+ * queue, its times and pids stay as they were).  Positions 0..qnum-1 as
+ * IPC_STAT reports qnum; a concurrent receiver may end the list early.
+ * Returns 0 with *OUT (sysv_messages_free() it) and *N, or -1 with errno:
+ * ENOSYS (kernel without CONFIG_CHECKPOINT_RESTORE), EACCES (no read
+ * permission), EIDRM/EINVAL (no such queue).
+ */
+int sysv_msg_peek(int id, struct sysv_message **out, size_t *n);
+
+/* The copies, and how many bytes of each the text output shows. */
+struct sysv_message_list {
+	struct sysv_message *msgs;
+	size_t n;
+	size_t show;
+};
+void sysv_messages_free(struct sysv_message *msgs, size_t n);
 
 /* Force a source (tests compare them); default SOURCE_AUTO, or $IPCBOX_SYSV_SOURCE. */
 void sysv_set_source(enum sysv_source source);

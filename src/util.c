@@ -401,6 +401,45 @@ bool parse_ipc_key(const char *s, int32_t *out)
 	return true;
 }
 
+bool parse_key_arg(const char *s, struct key_arg *out, const char **why)
+{
+	memset(out, 0, sizeof(*out));
+	*why = NULL;
+	if (s && ftok_form(s, &out->ftok, why)) {
+		out->is_ftok = true;
+		if (*why)
+			errno = EINVAL;
+		return *why == NULL;
+	}
+	if (parse_ipc_key(s, &out->value))
+		return true;
+	int e = errno;
+	if (s && (strchr(s, ':') || strchr(s, '/')))
+		*why = "an ftok key is PATH:PROJ with a '/' in PATH (./file:A, not file:A)";
+	errno = e;
+	return false;
+}
+
+int resolve_key_arg(struct key_arg *k)
+{
+	if (!k->is_ftok)
+		return 0;
+	struct ftok_parts parts;
+	char *path;
+	if (ftok_resolve(&k->ftok, &parts, &path) < 0) {
+		int e = errno;
+		char *arg = escape_alloc(k->ftok.path), *shown = escape_alloc(path);
+		warnx("cannot use '%s' as a key: %s: %s", arg, shown, strerror(e));
+		free(arg);
+		free(shown);
+		free(path);
+		return -1;
+	}
+	free(path);
+	k->value = (int32_t)parts.key;
+	return 0;
+}
+
 bool parse_ipc_mode(const char *s, unsigned *out)
 {
 	long long v;

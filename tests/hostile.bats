@@ -132,6 +132,16 @@ abc | -M abc
 0x7ffffffe | -M 0x7ffffffe
 0x7ffffffe | -Q 0x7ffffffe
 0x7ffffffe | -S 0x7ffffffe
+# ftok keys (PATH:PROJ): bad forms, and a missing file before anything is removed
+file:A | -Q file:A
+/keep:0 | -Q /dev/shm/keep:0
+/keep:256 | -M /dev/shm/keep:256
+/keep: | -S /dev/shm/keep:
+/keep:AB | -Q /dev/shm/keep:AB
+/keep:010 | -Q /dev/shm/keep:010
+/keep:0x0x5 | -Q /dev/shm/keep:0x0x5
+/no/such | -Q /no/such:A
+/no/such | -q "$MSG1" -M 1 -Q /no/such:A
 # the whole line is checked before anything is removed
 abc | -m "$SHM1" -m abc
 abc | -v -m "$SHM1" -q "$MSG1" -s "$SEM1" -S abc
@@ -256,6 +266,11 @@ extra | -Q extra
 0 | --key 0 -Q
 0x100000000 | --key 0x100000000 -Q
 abc | --key abc -Q
+file:A | --key file:A -Q
+/keep:0 | --key /dev/shm/keep:0 -Q
+/keep:256 | --key /dev/shm/keep:256 -M 4096
+/keep: | --key /dev/shm/keep: -S 1
+/no/such | --key /no/such:A -Q -M 4096
 0x00000001 | --key 1 -M 4096
 0x0000002a | --key 0x2a -M 4096
 0 | --maxmsg 0 -q -n /new

@@ -229,6 +229,7 @@ complete -c ipcs -l created-by -x -a '(__fish_complete_users)' -d 'Only objects 
 complete -c ipcs -l orphaned -d 'Only objects no process uses any more'
 complete -c ipcs -l older-than -x -a '1h 12h 1d 7d 30d' -d 'Only objects last changed longer ago'
 complete -c ipcs -l key -x -a '(__ipcbox_sysv_keys)' -d 'Only System V objects with this key'
+complete -c ipcs -l messages -d 'With -q -i: list the messages without receiving them'
 complete -c ipcs -s h -l help -d 'Display help'
 complete -c ipcs -s V -l version -d 'Display version'
 
@@ -278,6 +279,9 @@ complete -c ipcrm -s V -l version -d 'Display version'
 
 # ipcbox
 complete -c ipcbox -f
+complete -c ipcbox -n __fish_is_first_arg -a ftok -d 'Print the System V key ftok(3) makes of a file'
+complete -c ipcbox -n '__fish_seen_subcommand_from ftok' -s v -l verbose -d 'Show the parts the key is made of'
+complete -c ipcbox -n '__fish_seen_subcommand_from ftok' -F
 complete -c ipcbox -n __fish_is_first_arg -a ipcmk -d 'Create System V and POSIX IPC objects'
 complete -c ipcbox -n __fish_is_first_arg -a ipcrm -d 'Remove System V and POSIX IPC objects'
 complete -c ipcbox -n __fish_is_first_arg -a ipcs -d 'Report System V and POSIX IPC objects'

@@ -7,11 +7,14 @@
  * Properties: no crash or undefined behaviour; a request that parses is
  * valid (something to create, mode <= 07777, N >= 1, a POSIX name of the
  * form "/x" within NAME_MAX, --key never 0 and only with a System V object,
+ * a PATH:PROJ key unresolved (no file looked at) with a '/' in PATH and
+ * PROJ 1..255,
  * --name only with a POSIX object); parsing the same argv again gives the
  * same request (getopt state is reset).
  */
 #include "../../src/ipcmk.c"
 #include "tests/fuzz/fuzz.h"
+#include "tests/fuzz/fuzz-key.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -29,8 +32,10 @@ static void check_request(const struct mk_request *r)
 	FUZZ_CHECK(r->mode <= 07777, "mode %o", r->mode);
 	if (r->want[KIND_SEM])
 		FUZZ_CHECK(r->nsems >= 1, "nsems %d", r->nsems);
-	if (r->has_key)
-		FUZZ_CHECK(r->key != 0 && sysv, "key %d without System V object or 0", r->key);
+	if (r->has_key) {
+		FUZZ_CHECK(sysv, "key without System V object");
+		fuzz_check_key_arg(&r->key, NULL);
+	}
 	if (r->name)
 		FUZZ_CHECK(posix, "name '%s' without POSIX object", r->name);
 	if (posix) {

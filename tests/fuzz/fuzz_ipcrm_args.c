@@ -7,11 +7,13 @@
  * Properties: no crash, leak or undefined behaviour; a request that parses
  * has something to remove; every target is valid and is exactly what its
  * argument says (ids 0..INT_MAX, keys never 0 and equal to the argument
- * parsed again, POSIX names "/x" within NAME_MAX); the legacy form only
+ * parsed again, PATH:PROJ keys unresolved with the path and project id of
+ * the argument, POSIX names "/x" within NAME_MAX); the legacy form only
  * names System V ids; parsing the same argv again gives the same request.
  */
 #include "../../src/ipcrm.c"
 #include "tests/fuzz/fuzz.h"
+#include "tests/fuzz/fuzz-key.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -51,13 +53,10 @@ static void check_request(const struct rm_request *r, int argc, char **argv)
 			FUZZ_CHECK(parse_ipc_id(t->arg, &id) && id == t->id, "id %d is not '%s'", t->id, t->arg);
 			break;
 		}
-		case BY_KEY: {
-			int32_t key = 0;
+		case BY_KEY:
 			FUZZ_CHECK(t->type == KIND_SHM || t->type == KIND_MSG || t->type == KIND_SEM, "key of a POSIX type");
-			FUZZ_CHECK(t->key != 0, "key 0 from '%s'", t->arg);
-			FUZZ_CHECK(parse_ipc_key(t->arg, &key) && key == t->key, "key %d is not '%s'", t->key, t->arg);
+			fuzz_check_key_arg(&t->key, t->arg);
 			break;
-		}
 		case BY_NAME: {
 			const char *n = t->arg;
 			FUZZ_CHECK(t->type == KIND_PSHM || t->type == KIND_PMSG || t->type == KIND_PSEM, "name of a System V type");
@@ -73,6 +72,14 @@ static void check_request(const struct rm_request *r, int argc, char **argv)
 	}
 }
 
+static bool same_key(const struct key_arg *a, const struct key_arg *b)
+{
+	if (a->is_ftok != b->is_ftok || a->value != b->value)
+		return false;
+	return !a->is_ftok || (a->ftok.path_len == b->ftok.path_len && a->ftok.proj == b->ftok.proj &&
+			       memcmp(a->ftok.path, b->ftok.path, a->ftok.path_len) == 0);
+}
+
 static bool same_targets(const struct rm_request *a, const struct rm_request *b)
 {
 	if (a->ntargets != b->ntargets || a->legacy != b->legacy || a->verbose != b->verbose ||
@@ -81,7 +88,7 @@ static bool same_targets(const struct rm_request *a, const struct rm_request *b)
 	for (size_t i = 0; i < a->ntargets; i++) {
 		const struct rm_target *x = &a->targets[i], *y = &b->targets[i];
 		if (x->type != y->type || x->by != y->by || strcmp(x->arg, y->arg) != 0 ||
-		    (x->by == BY_ID && x->id != y->id) || (x->by == BY_KEY && x->key != y->key))
+		    (x->by == BY_ID && x->id != y->id) || (x->by == BY_KEY && !same_key(&x->key, &y->key)))
 			return false;
 	}
 	return true;
