@@ -12,6 +12,7 @@
 
 #include "src/commands.h"
 #include "src/format.h"
+#include "src/ipcs-global.h"
 #include "src/namespace.h"
 #include "src/posix.h"
 #include "src/render.h"
@@ -26,6 +27,7 @@ static const char usage_text[] =
 	" ipcs -m|-q|-s -i <id>\n"
 	" ipcs -M|-Q|-S --name <name>\n"
 	" ipcs -q -i <id> --messages[=<n>]\n"
+	" ipcs [resource-option...] --metrics [--output <file>]\n"
 	"\n"
 	"Show information on IPC facilities.\n"
 	"\n"
@@ -53,6 +55,9 @@ static const char usage_text[] =
 	" -c, --creator     show creator and owner\n"
 	" -l, --limits      show resource limits\n"
 	" -u, --summary     show status summary\n"
+	" -g, --global      show each limit with its current use\n"
+	"     --metrics     print limits and use in Prometheus text format\n"
+	"     --output <file>  write the metrics to <file> atomically\n"
 	"     --human       show sizes in human-readable format\n"
 	" -b, --bytes       show sizes in bytes\n"
 	"     --numeric     show user and group ids as numbers\n"
@@ -70,9 +75,10 @@ static const char usage_text[] =
 	"\n"
 	"For more details see ipcs(1).\n";
 
-enum { OPT_HUMAN = CHAR_MAX + 1, OPT_NUMERIC, OPT_POSIX, OPT_NAME, OPT_PROCESSES, OPT_ALL_NAMESPACES, OPT_MESSAGES };
+enum { OPT_HUMAN = CHAR_MAX + 1, OPT_NUMERIC, OPT_POSIX, OPT_NAME, OPT_PROCESSES, OPT_ALL_NAMESPACES,
+       OPT_MESSAGES, OPT_METRICS, OPT_OUTPUT };
 
-static const char short_options[] = "i:mqsaMQSJtpclubVh";
+static const char short_options[] = "i:mqsaMQSJtpclugbVh";
 
 static const struct option long_options[] = {
 	{ "id",               required_argument, NULL, 'i' },
@@ -91,6 +97,9 @@ static const struct option long_options[] = {
 	{ "creator",          no_argument,       NULL, 'c' },
 	{ "limits",           no_argument,       NULL, 'l' },
 	{ "summary",          no_argument,       NULL, 'u' },
+	{ "global",           no_argument,       NULL, 'g' },
+	{ "metrics",          no_argument,       NULL, OPT_METRICS },
+	{ "output",           required_argument, NULL, OPT_OUTPUT },
 	{ "human",            no_argument,       NULL, OPT_HUMAN },
 	{ "bytes",            no_argument,       NULL, 'b' },
 	{ "numeric",          no_argument,       NULL, OPT_NUMERIC },
@@ -119,6 +128,7 @@ struct ipcs_request {
 	size_t message_bytes;	/* --messages=N: bytes shown of each */
 	struct sysv_message_list *peek;	/* filled by show_details; not the parser's */
 	struct selection select;
+	const char *output;	/* --metrics --output FILE */
 	struct render_opts render;
 };
 
@@ -202,6 +212,9 @@ static int parse_args(int argc, char **argv, struct ipcs_request *req)
 		case 'c': req->render.mode = MODE_CREATOR; break;
 		case 'l': req->render.mode = MODE_LIMITS; break;
 		case 'u': req->render.mode = MODE_SUMMARY; break;
+		case 'g': req->render.mode = MODE_GLOBAL; break;
+		case OPT_METRICS: req->render.mode = MODE_METRICS; break;
+		case OPT_OUTPUT: req->output = optarg; break;
 		case 'b': req->render.unit = UNIT_BYTES; break;
 		case OPT_HUMAN: req->render.unit = UNIT_HUMAN; break;
 		case OPT_NUMERIC: req->render.numeric = true; break;
@@ -254,18 +267,28 @@ static int parse_args(int argc, char **argv, struct ipcs_request *req)
 			return -1;
 		}
 	}
+	bool report = req->render.mode == MODE_GLOBAL || req->render.mode == MODE_METRICS;
 	if (req->select.any && (req->have_id || req->name))
 		return parse_error(true, "--owner, --created-by, --orphaned, --older-than and --key select objects of a listing, not with --id or --name");
-	if (req->select.any && (req->render.mode == MODE_LIMITS || req->render.mode == MODE_SUMMARY))
-		return parse_error(true, "--owner, --created-by, --orphaned, --older-than and --key select objects of a listing, not with -l or -u");
-	if (req->processes && (req->render.mode == MODE_LIMITS || req->render.mode == MODE_SUMMARY))
-		return parse_error(true, "--processes lists objects: not with -l or -u");
+	if (req->select.any && (req->render.mode == MODE_LIMITS || req->render.mode == MODE_SUMMARY || report))
+		return parse_error(true, "--owner, --created-by, --orphaned, --older-than and --key select objects of a listing, not with -l, -u, -g or --metrics");
+	if (req->processes && (req->render.mode == MODE_LIMITS || req->render.mode == MODE_SUMMARY || report))
+		return parse_error(true, "--processes lists objects: not with -l, -u, -g or --metrics");
 	if (req->has_namespace && req->all_namespaces)
 		return parse_error(true, "--namespace and --all-namespaces cannot be used together");
 	if (req->messages && !(req->have_id && req->want[KIND_MSG]) && !(req->name && req->want[KIND_PMSG]))
 		return parse_error(true, "--messages needs -q -i <id> (or -Q --name <name>)");
+	if (req->output && req->render.mode != MODE_METRICS)
+		return parse_error(true, "--output can only be used with --metrics");
+	if (req->render.mode == MODE_METRICS && req->render.json)
+		return parse_error(true, "--metrics and --json cannot be used together");
+	if (report && (req->have_id || req->name))
+		return parse_error(true, "--global and --metrics cannot be used with --id or --name");
+	if (report && req->all_namespaces)
+		return parse_error(true, "--global and --metrics cannot be used with --all-namespaces");
+	/* Metrics are for machines: every kind unless resource options narrow it. */
 	if (!sysv && !posix)
-		want_range(req, KIND_MSG, KIND_SEM);
+		want_range(req, KIND_MSG, req->render.mode == MODE_METRICS ? KIND_PSEM : KIND_SEM);
 	req->render.details = req->have_id || req->name;
 	return 0;
 }
@@ -610,7 +633,10 @@ int ipcs_main(int argc, char **argv)
 	} else {
 		if (req.has_namespace && ns_enter(&req.ns) < 0)
 			return 1;
-		status = show(&req);
+		if (req.render.mode == MODE_GLOBAL || req.render.mode == MODE_METRICS)
+			status = ipcs_global(req.want, &req.render, req.output);
+		else
+			status = show(&req);
 		if (req.has_namespace)
 			status |= ns_check_alive(&req.ns);
 	}

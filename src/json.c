@@ -155,3 +155,9 @@ void json_null(struct json *j, const char *key)
 	begin_value(j, key);
 	fputs_unlocked("null", stdout);
 }
+
+void json_number(struct json *j, const char *key, const char *text)
+{
+	begin_value(j, key);
+	fputs_unlocked(text, stdout);
+}

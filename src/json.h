@@ -34,5 +34,7 @@ void json_uint(struct json *j, const char *key, uint64_t v);
 void json_int(struct json *j, const char *key, int64_t v);
 void json_bool(struct json *j, const char *key, bool v);
 void json_null(struct json *j, const char *key);
+/* A number already formatted as JSON ("12.50"), written as it is. */
+void json_number(struct json *j, const char *key, const char *text);
 
 #endif

@@ -12,7 +12,10 @@
 #include "src/posix.h"
 #include "src/sysv.h"
 
-enum ipcs_mode { MODE_LIST, MODE_TIME, MODE_PID, MODE_CREATOR, MODE_LIMITS, MODE_SUMMARY };
+enum ipcs_mode {
+	MODE_LIST, MODE_TIME, MODE_PID, MODE_CREATOR, MODE_LIMITS, MODE_SUMMARY,
+	MODE_GLOBAL, MODE_METRICS,	/* ipcs-global.c */
+};
 enum size_unit { UNIT_DEFAULT, UNIT_BYTES, UNIT_HUMAN };
 
 struct render_opts {

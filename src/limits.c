@@ -1,0 +1,273 @@
+/*
+ * Limits headroom (ipcs --global, ipcs --metrics): each limit with its use.
+ * A data module: it gathers through sysv.c and posix.c (plus statfs of
+ * /dev/shm and getrlimit) and never prints.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
+#include "src/limits.h"
+#include "src/posix.h"
+#include "src/sysv.h"
+
+#ifndef SEM_VALUE_MAX
+#define SEM_VALUE_MAX INT_MAX
+#endif
+
+static struct usage_row *add_row(struct usage_report *r, enum ipc_kind kind, const char *resource,
+				 const char *label, enum usage_unit unit, const char *description,
+				 uint64_t limit)
+{
+	struct usage_row *row = &r->rows[r->nrows++];
+	*row = (struct usage_row){ .kind = kind, .resource = resource, .label = label,
+				   .unit = unit, .description = description, .limit = limit };
+	return row;
+}
+
+static void set_used(struct usage_row *row, uint64_t used)
+{
+	row->has_used = true;
+	row->used = used;
+}
+
+static void failed(struct usage_report *r, enum ipc_kind kind, const char *what)
+{
+	if (!r->error[kind]) {
+		r->error[kind] = errno ? errno : EIO;
+		r->error_what[kind] = what;
+	}
+}
+
+/* The largest object of a System V kind: segment bytes, queued bytes, nsems. */
+static int largest_visit(const struct sysv_object *obj, void *ctx)
+{
+	uint64_t *max = ctx;
+	if (obj->size > *max)
+		*max = obj->size;
+	return 0;
+}
+
+static void gather_sysv(enum ipc_kind kind, bool scan, struct usage_report *r)
+{
+	struct sysv_limits l;
+	struct sysv_summary s;
+	if (sysv_limits(kind, &l) < 0) {
+		failed(r, kind, "limits");
+		return;
+	}
+	if (sysv_summary(kind, &s) < 0) {
+		failed(r, kind, "status");
+		return;
+	}
+	uint64_t largest = 0;
+	bool have_largest = false;
+	if (scan) {
+		if (sysv_scan(kind, largest_visit, &largest) < 0)
+			failed(r, kind, "objects");
+		else
+			have_largest = true;
+	}
+	struct usage_totals *t = &r->totals[kind];
+	t->have = true;
+	struct usage_row *row;
+	switch (kind) {
+	case KIND_MSG:
+		t->objects = s.msg_queues;
+		t->has_bytes = t->has_messages = true;
+		t->bytes = s.msg_bytes;
+		t->messages = s.msg_headers;
+		set_used(add_row(r, kind, "MSGMNI", "msgmni", USAGE_COUNT, "Number of message queues", l.msgmni),
+			 s.msg_queues);
+		add_row(r, kind, "MSGMAX", "msgmax", USAGE_BYTES, "Max size of message (bytes)", l.msgmax);
+		row = add_row(r, kind, "MSGMNB", "msgmnb", USAGE_BYTES,
+			      "Default max size of queue (bytes); used: fullest queue", l.msgmnb);
+		if (have_largest) {
+			set_used(row, largest);
+			row->largest = true;
+		}
+		break;
+	case KIND_SHM:
+		t->objects = s.shm_segments;
+		t->has_bytes = true;
+		t->bytes = __builtin_mul_overflow(s.shm_pages, r->page_size, &t->bytes) ? UINT64_MAX : t->bytes;
+		set_used(add_row(r, kind, "SHMMNI", "shmmni", USAGE_COUNT, "Shared memory segments", l.shmmni),
+			 s.shm_segments);
+		set_used(add_row(r, kind, "SHMALL", "shmall", USAGE_PAGES, "Shared memory pages", l.shmall),
+			 s.shm_pages);
+		row = add_row(r, kind, "SHMMAX", "shmmax", USAGE_BYTES,
+			      "Max size of shared memory segment (bytes); used: largest", l.shmmax);
+		if (have_largest) {
+			set_used(row, largest);
+			row->largest = true;
+		}
+		add_row(r, kind, "SHMMIN", "shmmin", USAGE_BYTES, "Min size of shared memory segment (bytes)", l.shmmin);
+		break;
+	case KIND_SEM:
+		t->objects = s.sem_arrays;
+		t->has_semaphores = true;
+		t->semaphores = s.sem_total;
+		set_used(add_row(r, kind, "SEMMNI", "semmni", USAGE_COUNT, "Number of semaphore identifiers", l.semmni),
+			 s.sem_arrays);
+		set_used(add_row(r, kind, "SEMMNS", "semmns", USAGE_COUNT, "Total number of semaphores", l.semmns),
+			 s.sem_total);
+		row = add_row(r, kind, "SEMMSL", "semmsl", USAGE_COUNT,
+			      "Max semaphores per semaphore set; used: largest set", l.semmsl);
+		if (have_largest) {
+			set_used(row, largest);
+			row->largest = true;
+		}
+		add_row(r, kind, "SEMOPM", "semopm", USAGE_COUNT, "Max number of operations per semop(2)", l.semopm);
+		add_row(r, kind, "SEMVMX", "semvmx", USAGE_COUNT, "Semaphore max value", l.semvmx);
+		break;
+	default:
+		break;
+	}
+}
+
+/* One pass over the POSIX queues: the -u totals, the largest queue, the caller's share. */
+struct mqueue_pass {
+	struct usage_totals *t;
+	uint64_t max_maxmsg, max_msgsize, mine;
+	uid_t uid;
+};
+
+static uint64_t add_sat(uint64_t a, uint64_t b)
+{
+	uint64_t sum;
+	return __builtin_add_overflow(a, b, &sum) ? UINT64_MAX : sum;
+}
+
+static int mqueue_visit(const struct posix_object *obj, void *ctx)
+{
+	struct mqueue_pass *p = ctx;
+	if (!S_ISREG(obj->mode))
+		return 0;
+	p->t->objects++;
+	if (!obj->has_attr)
+		return 0;
+	/* As ipcs -u -Q: bytes and messages of the queues that could be opened. */
+	p->t->bytes = add_sat(p->t->bytes, obj->size);
+	if (obj->curmsgs > 0)
+		p->t->messages += (uint64_t)obj->curmsgs;
+	uint64_t maxmsg = obj->maxmsg > 0 ? (uint64_t)obj->maxmsg : 0;
+	uint64_t msgsize = obj->msgsize > 0 ? (uint64_t)obj->msgsize : 0;
+	if (maxmsg > p->max_maxmsg)
+		p->max_maxmsg = maxmsg;
+	if (msgsize > p->max_msgsize)
+		p->max_msgsize = msgsize;
+	/* RLIMIT_MSGQUEUE charges the creating user for maxmsg x msgsize (plus overhead). */
+	if (obj->uid == p->uid) {
+		uint64_t payload;
+		p->mine = add_sat(p->mine, __builtin_mul_overflow(maxmsg, msgsize, &payload) ? UINT64_MAX : payload);
+	}
+	return 0;
+}
+
+static void gather_pmsg(struct usage_report *r)
+{
+	struct posix_limits l;
+	if (posix_limits(KIND_PMSG, &l) < 0) {
+		failed(r, KIND_PMSG, "limits");
+		return;
+	}
+	struct usage_totals *t = &r->totals[KIND_PMSG];
+	struct mqueue_pass p = { .t = t, .uid = getuid() };
+	*t = (struct usage_totals){ .has_bytes = true, .has_messages = true };
+	bool scanned = posix_scan(KIND_PMSG, mqueue_visit, &p) == 0;
+	if (!scanned)
+		failed(r, KIND_PMSG, "queues");
+	t->have = scanned;
+	struct usage_row *rows[3] = {
+		add_row(r, KIND_PMSG, "QUEUES_MAX", "queues_max", USAGE_COUNT, "Number of POSIX message queues", l.queues_max),
+		add_row(r, KIND_PMSG, "MSG_MAX", "msg_max", USAGE_COUNT, "Max messages per POSIX queue; used: largest", l.msg_max),
+		add_row(r, KIND_PMSG, "MSGSIZE_MAX", "msgsize_max", USAGE_BYTES,
+			"Max size of POSIX message (bytes); used: largest", l.msgsize_max),
+	};
+	struct rlimit rl;
+	struct usage_row *mine = NULL;
+	if (getrlimit(RLIMIT_MSGQUEUE, &rl) == 0) {
+		mine = add_row(r, KIND_PMSG, "RLIMIT_MSGQUEUE", "rlimit_msgqueue", USAGE_BYTES,
+			       "POSIX queue bytes of this user (ulimit -q); used: payload", (uint64_t)rl.rlim_cur);
+		mine->unlimited = rl.rlim_cur == RLIM_INFINITY;
+	}
+	if (!scanned)
+		return;
+	set_used(rows[0], t->objects);
+	set_used(rows[1], p.max_maxmsg);
+	set_used(rows[2], p.max_msgsize);
+	rows[1]->largest = rows[2]->largest = true;
+	if (mine)
+		set_used(mine, p.mine);
+}
+
+/* The file system of /dev/shm: POSIX shared memory and semaphores share it. */
+static void gather_dev_shm(struct usage_report *r)
+{
+	int fd = open(posix_dir(KIND_PSHM), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	struct statfs sfs;
+	int rc = fd < 0 ? -1 : fstatfs(fd, &sfs);
+	int e = errno;
+	if (fd >= 0)
+		close(fd);
+	if (rc < 0) {
+		errno = e;
+		failed(r, KIND_PSHM, "the file system");
+		return;
+	}
+	uint64_t bsize = (uint64_t)sfs.f_bsize;
+	set_used(add_row(r, KIND_PSHM, "SHM_FS_SIZE", "dev_shm", USAGE_BYTES, "Size of /dev/shm (bytes)",
+			 (uint64_t)sfs.f_blocks * bsize),
+		 ((uint64_t)sfs.f_blocks - (uint64_t)sfs.f_bfree) * bsize);
+	/* tmpfs mounted with nr_inodes=0 has no file limit: f_files is 0. */
+	if (sfs.f_files > 0)
+		set_used(add_row(r, KIND_PSHM, "SHM_FS_FILES", "dev_shm_files", USAGE_COUNT, "Files in /dev/shm",
+				 (uint64_t)sfs.f_files),
+			 (uint64_t)sfs.f_files - (uint64_t)sfs.f_ffree);
+}
+
+static void gather_posix_totals(enum ipc_kind kind, struct usage_report *r)
+{
+	struct posix_summary s;
+	if (posix_summary(kind, &s) < 0) {
+		failed(r, kind, kind == KIND_PSHM ? "shared memory objects" : "semaphores");
+		return;
+	}
+	struct usage_totals *t = &r->totals[kind];
+	*t = (struct usage_totals){ .have = true, .objects = s.objects };
+	if (kind == KIND_PSHM) {
+		t->has_bytes = true;
+		t->bytes = s.bytes;
+	}
+}
+
+int usage_gather(const bool want[KINDS], bool scan_sysv, struct usage_report *r)
+{
+	memset(r, 0, sizeof(*r));
+	long page = sysconf(_SC_PAGESIZE);
+	r->page_size = page > 0 ? (uint64_t)page : 4096;
+	for (int k = KIND_MSG; k <= KIND_SEM; k++)
+		if (want[k])
+			gather_sysv(k, scan_sysv, r);
+	if (want[KIND_PMSG])
+		gather_pmsg(r);
+	if (want[KIND_PSHM])
+		gather_posix_totals(KIND_PSHM, r);
+	/* Named semaphores are files in /dev/shm too: its space is their limit as well. */
+	if (want[KIND_PSHM] || want[KIND_PSEM])
+		gather_dev_shm(r);
+	if (want[KIND_PSEM]) {
+		gather_posix_totals(KIND_PSEM, r);
+		add_row(r, KIND_PSEM, "SEM_VALUE_MAX", "sem_value_max", USAGE_COUNT,
+			"POSIX semaphore max value", SEM_VALUE_MAX);
+	}
+	for (int k = 0; k < KINDS; k++)
+		if (r->error[k])
+			return -1;
+	return 0;
+}

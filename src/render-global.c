@@ -1,0 +1,248 @@
+/*
+ * Writers of the limits headroom (limits.c): the --global table (text or
+ * JSON) and the Prometheus text exposition of --metrics.  They only format
+ * what usage_gather() collected; they never call the kernel.
+ */
+#define _GNU_SOURCE
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "src/format.h"
+#include "src/render-global.h"
+#include "src/render-int.h"
+
+static const char *const api_label[] = { [FAMILY_SYSV] = "sysv", [FAMILY_POSIX] = "posix" };
+static const char *const kind_label[KINDS] = {
+	[KIND_MSG] = "msg", [KIND_SHM] = "shm", [KIND_SEM] = "sem",
+	[KIND_PMSG] = "msg", [KIND_PSHM] = "shm", [KIND_PSEM] = "sem",
+};
+static const char *const unit_name[] = {
+	[USAGE_COUNT] = "count", [USAGE_BYTES] = "bytes", [USAGE_PAGES] = "pages",
+};
+
+/* used / limit in per cent, if both are known and the limit is not zero. */
+static bool use_percent(const struct usage_row *row, double *pct)
+{
+	if (!row->has_used || row->unlimited || row->limit == 0)
+		return false;
+	*pct = 100.0 * (double)row->used / (double)row->limit;
+	return true;
+}
+
+/* --- ipcs --global, text --- */
+
+static void cell_number(char *buf, size_t len, uint64_t v, enum usage_unit unit, const struct render_opts *opts)
+{
+	if (unit == USAGE_BYTES && opts->unit == UNIT_HUMAN)
+		format_human_size(v, buf, len);
+	else
+		snprintf(buf, len, "%" PRIu64, v);
+}
+
+struct cells {
+	char limit[32], used[32], pct[16];
+};
+
+static void row_cells(const struct usage_row *row, const struct render_opts *opts, struct cells *c)
+{
+	double pct;
+	if (row->unlimited)
+		snprintf(c->limit, sizeof(c->limit), "unlimited");
+	else
+		cell_number(c->limit, sizeof(c->limit), row->limit, row->unit, opts);
+	if (row->has_used)
+		cell_number(c->used, sizeof(c->used), row->used, row->unit, opts);
+	else
+		snprintf(c->used, sizeof(c->used), "-");
+	if (use_percent(row, &pct))
+		snprintf(c->pct, sizeof(c->pct), "%.2f%%", pct);
+	else
+		snprintf(c->pct, sizeof(c->pct), "-");
+}
+
+static int max_int(int a, int b) { return a > b ? a : b; }
+
+static void global_text(const struct usage_report *r, const struct render_opts *opts)
+{
+	int w_res = (int)strlen("RESOURCE"), w_desc = (int)strlen("DESCRIPTION");
+	int w_limit = (int)strlen("LIMIT"), w_used = (int)strlen("USED"), w_pct = (int)strlen("USE%");
+	struct cells c;
+	for (int i = 0; i < r->nrows; i++) {
+		const struct usage_row *row = &r->rows[i];
+		row_cells(row, opts, &c);
+		w_res = max_int(w_res, (int)strlen(row->resource));
+		w_desc = max_int(w_desc, (int)strlen(row->description));
+		w_limit = max_int(w_limit, (int)strlen(c.limit));
+		w_used = max_int(w_used, (int)strlen(c.used));
+		w_pct = max_int(w_pct, (int)strlen(c.pct));
+	}
+	printf("%-*s %-*s %*s %*s %*s\n", w_res, "RESOURCE", w_desc, "DESCRIPTION",
+	       w_limit, "LIMIT", w_used, "USED", w_pct, "USE%");
+	for (int i = 0; i < r->nrows; i++) {
+		const struct usage_row *row = &r->rows[i];
+		row_cells(row, opts, &c);
+		printf("%-*s %-*s %*s %*s %*s\n", w_res, row->resource, w_desc, row->description,
+		       w_limit, c.limit, w_used, c.used, w_pct, c.pct);
+	}
+}
+
+/* --- ipcs --global --json --- */
+
+static void global_json(const struct usage_report *r)
+{
+	json_open_object(&render_doc, NULL);
+	json_open_array(&render_doc, "global");
+	for (int i = 0; i < r->nrows; i++) {
+		const struct usage_row *row = &r->rows[i];
+		double pct;
+		char buf[32];
+		json_open_object(&render_doc, NULL);
+		json_string(&render_doc, "resource", row->resource);
+		json_string(&render_doc, "api", api_label[kinds[row->kind].family]);
+		json_string(&render_doc, "kind", kind_label[row->kind]);
+		json_string(&render_doc, "description", row->description);
+		json_string(&render_doc, "unit", unit_name[row->unit]);
+		if (row->unlimited)
+			json_null(&render_doc, "limit");
+		else
+			json_uint(&render_doc, "limit", row->limit);
+		if (row->has_used)
+			json_uint(&render_doc, "used", row->used);
+		else
+			json_null(&render_doc, "used");
+		json_bool(&render_doc, "largest", row->largest);
+		if (use_percent(row, &pct)) {
+			snprintf(buf, sizeof(buf), "%.2f", pct);
+			json_number(&render_doc, "use_percent", buf);
+		} else {
+			json_null(&render_doc, "use_percent");
+		}
+		json_close_object(&render_doc);
+	}
+	json_close_array(&render_doc);
+	json_close_object(&render_doc);
+}
+
+void render_global(const struct usage_report *r, const struct render_opts *opts)
+{
+	if (opts->json)
+		global_json(r);
+	else
+		global_text(r, opts);
+}
+
+/* --- ipcs --metrics: Prometheus text exposition format 0.0.4 --- */
+
+/* A label value: backslash, double quote and newline escaped, as the format requires. */
+void metrics_label_value(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '\\': fputs("\\\\", f); break;
+		case '"': fputs("\\\"", f); break;
+		case '\n': fputs("\\n", f); break;
+		default: putc(*s, f); break;
+		}
+	}
+}
+
+static void put_labels(FILE *f, enum ipc_kind kind, const char *resource)
+{
+	fputs("{api=\"", f);
+	metrics_label_value(f, api_label[kinds[kind].family]);
+	fputs("\",kind=\"", f);
+	metrics_label_value(f, kind_label[kind]);
+	if (resource) {
+		fputs("\",resource=\"", f);
+		metrics_label_value(f, resource);
+	}
+	fputs("\"}", f);
+}
+
+/* V x FACTOR, exactly while it fits in 64 bits, else as a float (Prometheus keeps float64 anyway). */
+static void put_value(FILE *f, uint64_t v, uint64_t factor)
+{
+	uint64_t product;
+	if (!__builtin_mul_overflow(v, factor, &product))
+		fprintf(f, " %" PRIu64 "\n", product);
+	else
+		fprintf(f, " %.17g\n", (double)v * (double)factor);
+}
+
+static void family(FILE *f, const char *name, const char *help)
+{
+	fprintf(f, "# HELP %s %s\n# TYPE %s gauge\n", name, help, name);
+}
+
+enum total_what { TOTAL_OBJECTS, TOTAL_BYTES, TOTAL_MESSAGES, TOTAL_SEMAPHORES };
+
+static bool total_value(const struct usage_totals *t, enum total_what what, uint64_t *v)
+{
+	if (!t->have)
+		return false;
+	switch (what) {
+	case TOTAL_OBJECTS: *v = t->objects; return true;
+	case TOTAL_BYTES: *v = t->bytes; return t->has_bytes;
+	case TOTAL_MESSAGES: *v = t->messages; return t->has_messages;
+	case TOTAL_SEMAPHORES: *v = t->semaphores; return t->has_semaphores;
+	}
+	return false;
+}
+
+static void totals_family(FILE *f, const struct usage_report *r, enum total_what what,
+			  const char *name, const char *help)
+{
+	bool any = false;
+	uint64_t v;
+	for (int k = 0; k < KINDS; k++) {
+		if (!total_value(&r->totals[k], what, &v))
+			continue;
+		if (!any)
+			family(f, name, help);
+		any = true;
+		fputs(name, f);
+		put_labels(f, k, NULL);
+		put_value(f, v, 1);
+	}
+}
+
+/* The limits (USED false) or uses (USED true) of the rows counted in BYTES or not. */
+static void rows_family(FILE *f, const struct usage_report *r, bool bytes, bool used,
+			const char *name, const char *help)
+{
+	bool any = false;
+	for (int i = 0; i < r->nrows; i++) {
+		const struct usage_row *row = &r->rows[i];
+		if ((row->unit != USAGE_COUNT) != bytes || (used && !row->has_used))
+			continue;
+		if (!any)
+			family(f, name, help);
+		any = true;
+		fputs(name, f);
+		put_labels(f, row->kind, row->label);
+		uint64_t factor = row->unit == USAGE_PAGES ? r->page_size : 1;
+		if (!used && row->unlimited)
+			fputs(" +Inf\n", f);
+		else
+			put_value(f, used ? row->used : row->limit, factor);
+	}
+}
+
+void render_metrics(FILE *f, const struct usage_report *r)
+{
+	totals_family(f, r, TOTAL_OBJECTS, "ipc_objects",
+		      "IPC objects that exist: queues, shared memory segments or objects, semaphore sets or named semaphores.");
+	totals_family(f, r, TOTAL_BYTES, "ipc_bytes",
+		      "Bytes the objects hold: messages queued; shared memory (System V: pages allocated, POSIX: object sizes).");
+	totals_family(f, r, TOTAL_MESSAGES, "ipc_messages", "Messages queued in all message queues.");
+	totals_family(f, r, TOTAL_SEMAPHORES, "ipc_semaphores", "Semaphores in all System V semaphore sets.");
+	rows_family(f, r, false, false, "ipc_limit",
+		    "A limit counted in objects or items (resource: the sysctl); pairs with ipc_used.");
+	rows_family(f, r, false, true, "ipc_used",
+		    "Use of the ipc_limit with the same labels: a total, or the largest object for per-object limits.");
+	rows_family(f, r, true, false, "ipc_limit_bytes",
+		    "A limit counted in bytes (resource: the sysctl or rlimit); pairs with ipc_used_bytes.");
+	rows_family(f, r, true, true, "ipc_used_bytes",
+		    "Use of the ipc_limit_bytes with the same labels: a total, or the largest object for per-object limits.");
+}
