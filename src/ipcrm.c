@@ -222,7 +222,7 @@ static int parse_target(int opt, const char *arg, struct rm_request *req)
  * Fill REQ from the command line without kernel calls.  Returns 0, or -1
  * after printing the error; REQ->targets must be freed either way.
  */
-static int parse_args(int argc, char **argv, struct rm_request *req)
+static int parse_argv(int argc, char **argv, struct rm_request *req)
 {
 	int c;
 
@@ -298,6 +298,21 @@ static int parse_args(int argc, char **argv, struct rm_request *req)
 	if (req->select.any && !any_all)
 		return parse_error(true, "--owner, --created-by, --orphaned, --older-than and --key select objects for --all only");
 	return 0;
+}
+
+/* util-linux's long options: their abbreviations keep util-linux's meaning. */
+static const char *const legacy_options[] = {
+	"--shmem-id", "--shmem-key", "--queue-id", "--queue-key", "--semaphore-id",
+	"--semaphore-key", "--all", "--verbose", "--help", "--version", NULL
+};
+
+/* The parser proper, on argv as util-linux would read its abbreviations. */
+static int parse_args(int argc, char **argv, struct rm_request *req)
+{
+	char **av = keep_legacy_abbreviations(argc, argv, short_opts, long_opts, legacy_options);
+	int rc = parse_argv(argc, av, req);
+	free(av);
+	return rc;
 }
 
 /* The reference's messages, by errno: "invalid id (N)" etc. */

@@ -176,7 +176,7 @@ static bool any_kind(const struct ipcs_request *req, bool posix)
  * Fill REQ from the command line; no kernel calls.  Returns 0, or -1 after
  * printing the error.
  */
-static int parse_args(int argc, char **argv, struct ipcs_request *req)
+static int parse_argv(int argc, char **argv, struct ipcs_request *req)
 {
 	int opt;
 	*req = (struct ipcs_request){ .render = { .mode = MODE_LIST } };
@@ -291,6 +291,21 @@ static int parse_args(int argc, char **argv, struct ipcs_request *req)
 		want_range(req, KIND_MSG, req->render.mode == MODE_METRICS ? KIND_PSEM : KIND_SEM);
 	req->render.details = req->have_id || req->name;
 	return 0;
+}
+
+/* util-linux's long options: their abbreviations keep util-linux's meaning. */
+static const char *const legacy_options[] = {
+	"--id", "--shmems", "--queues", "--semaphores", "--all", "--time", "--pid", "--creator",
+	"--limits", "--summary", "--human", "--bytes", "--version", "--help", NULL
+};
+
+/* The parser proper, on argv as util-linux would read its abbreviations. */
+static int parse_args(int argc, char **argv, struct ipcs_request *req)
+{
+	char **av = keep_legacy_abbreviations(argc, argv, short_options, long_options, legacy_options);
+	int rc = parse_argv(argc, av, req);
+	free(av);
+	return rc;
 }
 
 /* Why a POSIX kind could not be listed; the mqueue case says how to fix it. */
