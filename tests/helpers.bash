@@ -335,3 +335,16 @@ fixture_stop() {
 	rm -f "$FIXTURE_PIDS"
 	reset_ipc
 }
+
+# Tests that start processes add their pids to the array "started" (reset in
+# setup); teardown calls this, so every one of them is stopped, pass or fail.
+stop_started() {
+	local pid
+	for pid in "${started[@]}"; do
+		kill -9 "$pid" 2>/dev/null || true
+	done
+	for pid in "${started[@]}"; do
+		wait "$pid" 2>/dev/null || true
+	done
+	started=()
+}

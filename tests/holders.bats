@@ -17,13 +17,7 @@ setup() {
 }
 
 teardown() {
-	local pid
-	for pid in "${started[@]}"; do
-		kill -9 "$pid" 2>/dev/null || true
-	done
-	for pid in "${started[@]}"; do
-		wait "$pid" 2>/dev/null || true
-	done
+	stop_started
 	reset_ipc
 }
 
