@@ -50,7 +50,7 @@ union semun {
  */
 static int shm_stat(int index, int cmd, struct sysv_object *o)
 {
-	struct shmid_ds ds;
+	struct shmid_ds ds = { 0 };	/* valgrind does not know *_STAT_ANY fills it */
 	int id = shmctl(index, cmd, &ds);
 	if (id < 0)
 		return -1;
@@ -68,7 +68,7 @@ static int shm_stat(int index, int cmd, struct sysv_object *o)
 
 static int msg_stat(int index, int cmd, struct sysv_object *o)
 {
-	struct msqid_ds ds;
+	struct msqid_ds ds = { 0 };
 	int id = msgctl(index, cmd, &ds);
 	if (id < 0)
 		return -1;
@@ -87,7 +87,7 @@ static int msg_stat(int index, int cmd, struct sysv_object *o)
 
 static int sem_stat(int index, int cmd, struct sysv_object *o)
 {
-	struct semid_ds ds;
+	struct semid_ds ds = { 0 };
 	int id = semctl(index, 0, cmd, (union semun){ .buf = &ds });
 	if (id < 0)
 		return -1;
@@ -104,7 +104,7 @@ static int sem_stat(int index, int cmd, struct sysv_object *o)
 
 static int shm_info(int *used)
 {
-	struct shm_info info;
+	struct shm_info info = { 0 };
 	int max = shmctl(0, SHM_INFO, (struct shmid_ds *)&info);
 	*used = info.used_ids;
 	return max;
@@ -112,7 +112,7 @@ static int shm_info(int *used)
 
 static int msg_info(int *used)
 {
-	struct msginfo info;
+	struct msginfo info = { 0 };
 	int max = msgctl(0, MSG_INFO, (struct msqid_ds *)&info);
 	*used = info.msgpool;
 	return max;
@@ -120,7 +120,7 @@ static int msg_info(int *used)
 
 static int sem_info(int *used)
 {
-	struct seminfo info;
+	struct seminfo info = { 0 };
 	int max = semctl(0, 0, SEM_INFO, (union semun){ .__buf = &info });
 	*used = info.semusz;
 	return max;
