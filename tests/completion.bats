@@ -29,7 +29,23 @@ setup() {
 }
 
 teardown() {
+	# The process of another IPC namespace, by its pid only.
+	[ -z "${ns_pid:-}" ] || { kill "$ns_pid" 2>/dev/null; wait "$ns_pid" 2>/dev/null || true; }
 	[ "${IPCBOX_IN_NS:-}" != 1 ] || clean_ipc
+}
+
+# other_ns: start a process in an IPC namespace of its own, pid in $ns_pid,
+# once it is there.
+other_ns() {
+	local self i
+	self=$(stat -L -c %i /proc/self/ns/ipc)
+	unshare --ipc sleep 60 &
+	ns_pid=$!
+	for ((i = 0; i < 100; i++)); do
+		[ "$(stat -L -c %i "/proc/$ns_pid/ns/ipc" 2>/dev/null)" = "$self" ] || return 0
+		sleep 0.05
+	done
+	return 1
 }
 
 # Remove every object of the private namespace (never runs outside it).
@@ -277,6 +293,43 @@ expect() {
 	expect "$BUILD/ipcs --posix-mqueues --name " /queue
 	expect "$BUILD/ipcs -M --name=" /seg
 	expect "$BUILD/ipcs --name " /queue /sema /seg
+}
+
+@test "bash: --namespace completes processes of other IPC namespaces, then their objects" {
+	local key ours
+	other_ns
+	# Ours and the other namespace's: same kinds, other keys and names.
+	mk -Q >/dev/null
+	mk -q -n /ours >/dev/null
+	"$BUILD/ipcmk" --namespace "$ns_pid" -Q >/dev/null
+	"$BUILD/ipcmk" --namespace "$ns_pid" -q -n /theirs >/dev/null
+	key=$("$BUILD/ipcs" --namespace "$ns_pid" -q | awk '$1 ~ /^0x/ { print $1 }')
+	ours=$("$BUILD/ipcs" -q | awk '$1 ~ /^0x/ { print $1 }')
+	[ -n "$key" ] && [ "$key" != "$ours" ]
+	# Candidates: the other namespace's process, never one of ours.
+	local cmd
+	for cmd in ipcs ipcmk ipcrm; do
+		comp "$BUILD/$cmd --namespace "
+		grep -qx -- "$ns_pid" <<<"$reply"
+		if grep -qxE -- "$$|$BASHPID" <<<"$reply"; then
+			echo "$cmd --namespace offers a process of our own namespace"
+			return 1
+		fi
+		comp "$BUILD/$cmd --namespace=$ns_pid"
+		grep -qx -- "$ns_pid" <<<"$reply"
+	done
+	# A word with a '/': file names.
+	comp "$BUILD/ipcs --namespace /proc/$ns_pid/ns/ip"
+	grep -qx -- "/proc/$ns_pid/ns/ipc" <<<"$reply"
+	# Then live values come from that namespace.
+	expect "$BUILD/ipcrm --namespace $ns_pid -Q " "$key"
+	expect "$BUILD/ipcrm --namespace=$ns_pid --queue-key=" "$key"
+	expect "$BUILD/ipcrm --namespace $ns_pid --posix-mqueue " /theirs
+	expect "$BUILD/ipcs --namespace /proc/$ns_pid/ns/ipc -Q --name " /theirs
+	expect "$BUILD/ipcrm -Q " "$ours"
+	expect "$BUILD/ipcrm --posix-mqueue " /ours
+	expect "ipcs --all-n" --all-namespaces
+	expect "ipcmk --na" --name --namespace
 }
 
 @test "bash: ipcmk" {
