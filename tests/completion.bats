@@ -532,6 +532,29 @@ EOF
 	[ "$output" = "$(printf '%s\n' "$m" -- "$q" -- 4242 --)" ]
 }
 
+@test "zsh: --namespace completes processes of other IPC namespaces, then their objects" {
+	command -v zsh >/dev/null || skip "zsh not installed"
+	zsh -fc 'zmodload zsh/zpty && zpty t true' 2>/dev/null || skip "no pseudo terminal for zsh"
+	local key
+	other_ns
+	mk -Q >/dev/null
+	mk -q -n /ours >/dev/null
+	"$BUILD/ipcmk" --namespace "$ns_pid" -Q >/dev/null
+	"$BUILD/ipcmk" --namespace "$ns_pid" -q -n /theirs >/dev/null
+	key=$("$BUILD/ipcs" --namespace "$ns_pid" -q | awk '$1 ~ /^0x/ { print $1 }')
+	run zcomp "ipcrm --namespace $ns_pid -Q " "ipcrm --namespace=$ns_pid --posix-mqueue " \
+		"ipcs --namespace /proc/$ns_pid/ns/ipc -Q --name " "ipcs --all-n"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf '%s\n' "$key" -- /theirs -- /theirs -- --all-namespaces --)" ]
+	run zcomp "ipcs --namespace "
+	[ "$status" -eq 0 ]
+	grep -qx -- "$ns_pid" <<<"$output"
+	if grep -qxE -- "$$|$BASHPID" <<<"$output"; then
+		echo "--namespace offers a process of our own namespace"
+		return 1
+	fi
+}
+
 # Hostile POSIX names -----------------------------------------------------
 #
 # Any local user may create files of any name in /dev/shm and /dev/mqueue;
