@@ -467,6 +467,30 @@ fexpect() {
 	fexpect "ipcs -s -i " 4242
 }
 
+@test "fish: --namespace completes processes of other IPC namespaces, then their objects" {
+	command -v fish >/dev/null || skip "fish not installed"
+	local key got
+	other_ns
+	mk -Q >/dev/null
+	mk -q -n /ours >/dev/null
+	"$BUILD/ipcmk" --namespace "$ns_pid" -Q >/dev/null
+	"$BUILD/ipcmk" --namespace "$ns_pid" -q -n /theirs >/dev/null
+	key=$("$BUILD/ipcs" --namespace "$ns_pid" -q | awk '$1 ~ /^0x/ { print $1 }')
+	fexpect "ipcrm --namespace $ns_pid -Q " "$key"
+	fexpect "ipcrm --namespace=$ns_pid --posix-mqueue " /theirs
+	fexpect "ipcs --namespace /proc/$ns_pid/ns/ipc -Q --name " /theirs
+	fexpect "ipcrm --posix-mqueue " /ours
+	fexpect "ipcs --all-n" --all-namespaces
+	got=$(fcomp "ipcs --namespace ")
+	grep -qx -- "$ns_pid" <<<"$got"
+	if grep -qxE -- "$$|$BASHPID" <<<"$got"; then
+		echo "--namespace offers a process of our own namespace"
+		return 1
+	fi
+	got=$(fcomp "ipcmk --namespace /proc/$ns_pid/ns/ip")
+	grep -qx -- "/proc/$ns_pid/ns/ipc" <<<"$got"
+}
+
 # zsh -------------------------------------------------------------------
 
 # zcomp LINE...: zsh's candidates for each LINE, typed into an interactive

@@ -7,16 +7,65 @@
 # Live values (ids, keys, POSIX names) come from the output of our own ipcs
 # (the one next to the command being completed) and from /dev/shm and
 # /dev/mqueue.  Errors of the tools are discarded: completing never prints.
+# After "--namespace PID" (or FILE) on the line, they are those of that IPC
+# namespace: our ipcs is run with the same --namespace, and POSIX names come
+# from its listings.
 
 if set -q __ipcbox_fish_loaded
     exit 0
 end
 set -g __ipcbox_fish_loaded 1
 
+# The value of the --namespace given before the cursor, if any.
+function __ipcbox_line_ns
+    set -l tokens (commandline -opc)
+    set -l ns
+    set -l i 2
+    while test $i -le (count $tokens)
+        switch $tokens[$i]
+            case '--namespace=?*'
+                set ns (string replace -- '--namespace=' '' $tokens[$i])
+            case --namespace
+                set -l j (math $i + 1)
+                set -q tokens[$j]; and set ns $tokens[$j]
+        end
+        set i (math $i + 1)
+    end
+    set -q ns[1]; and string replace -r '^~/' "$HOME/" -- $ns
+end
+
+# The value of --namespace: the processes whose IPC namespace is not the
+# shell's own, with their command names; file names once the word has a '/'.
+function __ipcbox_namespaces
+    set -l tok (string replace -r -- '^--namespace=' '' (commandline -ct))
+    if string match -q -- '*/*' $tok
+        __fish_complete_path $tok
+        return
+    end
+    set -l self (stat -L -c %i /proc/$fish_pid/ns/ipc 2>/dev/null); or return 0
+    stat -L -c '%i %n' /proc/*/ns/ipc 2>/dev/null | while read -l ino path
+        test "$ino" != "$self"; or continue
+        set -l pid (string replace -r '^/proc/([0-9]+)/.*' '$1' -- $path)
+        string match -qr '^[0-9]+$' -- $pid; or continue
+        set -l comm (cat /proc/$pid/comm 2>/dev/null)
+        __ipcbox_unsafe "$comm"; and set comm '?'
+        printf '%s\t%s\n' $pid "$comm"
+    end
+end
+
 # The command that runs the ipcs belonging to the command being completed:
 # "ipcbox ipcs" when completing through ipcbox, else the ipcs (or ipcbox) in
 # the directory the command runs from, else the ipcs found in PATH.
 function __ipcbox_ipcs_cmd
+    set -l cmd (__ipcbox_ipcs_cmd_base)
+    set -q cmd[1]; or return 0
+    printf '%s\n' $cmd
+    # The objects of the namespace the line names.
+    set -l ns (__ipcbox_line_ns)
+    set -q ns[1]; and printf '%s\n' --namespace $ns
+end
+
+function __ipcbox_ipcs_cmd_base
     if set -q __ipcbox_prog[1]
         printf '%s\n' $__ipcbox_prog ipcs
         return
@@ -86,6 +135,11 @@ end
 # sem or mqueue), with their leading slash; names that are not safe to offer
 # are left out.
 function __ipcbox_posix
+    set -l ns (__ipcbox_line_ns)
+    if set -q ns[1]
+        __ipcbox_posix_ns $argv
+        return
+    end
     for kind in $argv
         switch $kind
             case shm
@@ -110,6 +164,38 @@ function __ipcbox_posix
                 end
         end
     end 2>/dev/null
+end
+
+# __ipcbox_posix_ns KIND...: as __ipcbox_posix, for the namespace on the
+# line: the names in the first column of its ipcs listing, where they are
+# escaped as \xHH.
+function __ipcbox_posix_ns
+    set -l cmd (__ipcbox_ipcs_cmd)
+    set -q cmd[1]; or return 0
+    for kind in $argv
+        set -l opt
+        set -l what
+        switch $kind
+            case shm
+                set opt -M
+                set what 'POSIX shared memory'
+            case sem
+                set opt -S
+                set what 'POSIX semaphore'
+            case mqueue
+                set opt -Q
+                set what 'POSIX message queue'
+            case '*'
+                continue
+        end
+        env LC_ALL=C $cmd $opt </dev/null 2>/dev/null | while read -l name rest
+            string match -q -- '/*' $name; or continue
+            set -l real (printf '%b' $name)
+            test (count $real) -eq 1; or continue
+            __ipcbox_unsafe "$real"; and continue
+            printf '%s\t%s\n' $real $what
+        end
+    end
 end
 
 # The System V resources chosen on an ipcs line decide what -i offers, the
@@ -226,6 +312,8 @@ complete -c ipcs -s b -l bytes -d 'Show sizes in bytes'
 complete -c ipcs -l numeric -d 'Show user and group ids as numbers'
 complete -c ipcs -s J -l json -d 'Print one JSON document'
 complete -c ipcs -l processes -d 'Show the processes using each object'
+complete -c ipcs -l namespace -x -a '(__ipcbox_namespaces)' -d 'Show the objects of another IPC namespace (PID or FILE)'
+complete -c ipcs -l all-namespaces -d 'Show every IPC namespace, one block each'
 # Selection (--creator is -c, which shows creators).
 complete -c ipcs -l owner -x -a '(__fish_complete_users)' -d 'Only objects owned by this user'
 complete -c ipcs -l created-by -x -a '(__fish_complete_users)' -d 'Only objects created by this user'
@@ -250,6 +338,7 @@ complete -c ipcmk -l key -x -d 'Create the System V object with this key'
 complete -c ipcmk -l maxmsg -x -d 'Maximum number of messages of the POSIX queue'
 complete -c ipcmk -l msgsize -x -d 'Maximum message size of the POSIX queue'
 complete -c ipcmk -l value -x -d 'Initial value of the POSIX semaphore'
+complete -c ipcmk -l namespace -x -a '(__ipcbox_namespaces)' -d 'Create in another IPC namespace (PID or FILE)'
 complete -c ipcmk -s h -l help -d 'Display help'
 complete -c ipcmk -s V -l version -d 'Display version'
 
@@ -271,6 +360,7 @@ complete -c ipcrm -n __ipcbox_want_type -a '--all=shm --all=pshm --all=msg --all
 complete -c ipcrm -n __ipcbox_want_short_type -a '-ashm -apshm -amsg -apmsg -asem -apsem' -d 'Remove all objects of this type'
 complete -c ipcrm -s v -l verbose -d 'Explain what is being done'
 complete -c ipcrm -l dry-run -d 'Print what would be removed, remove nothing'
+complete -c ipcrm -l namespace -x -a '(__ipcbox_namespaces)' -d 'Remove in another IPC namespace (PID or FILE)'
 # Selection, for --all only.
 complete -c ipcrm -l owner -x -a '(__fish_complete_users)' -d 'Only objects owned by this user'
 complete -c ipcrm -l created-by -x -a '(__fish_complete_users)' -d 'Only objects created by this user'
