@@ -24,13 +24,14 @@ setup_file() {
 setup() {
 	require_ns
 	clean_ipc
+	started=()
 	# shellcheck source=/dev/null
 	source "$SRC/completions/bash/ipcbox"
 }
 
 teardown() {
-	# The process of another IPC namespace, by its pid only.
-	[ -z "${ns_pid:-}" ] || { kill "$ns_pid" 2>/dev/null; wait "$ns_pid" 2>/dev/null || true; }
+	# The process of another IPC namespace (other_ns), by its pid only.
+	stop_started
 	[ "${IPCBOX_IN_NS:-}" != 1 ] || clean_ipc
 }
 
@@ -41,6 +42,7 @@ other_ns() {
 	self=$(stat -L -c %i /proc/self/ns/ipc)
 	unshare --ipc sleep 60 &
 	ns_pid=$!
+	started+=("$ns_pid")
 	for ((i = 0; i < 100; i++)); do
 		[ "$(stat -L -c %i "/proc/$ns_pid/ns/ipc" 2>/dev/null)" = "$self" ] || return 0
 		sleep 0.05
