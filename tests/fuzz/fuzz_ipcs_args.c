@@ -34,7 +34,7 @@ static void check_request(const struct ipcs_request *r)
 {
 	int sysv = count(r, false), posix = count(r, true);
 	FUZZ_CHECK(sysv + posix > 0, "no kind wanted");
-	FUZZ_CHECK(r->render.mode >= MODE_LIST && r->render.mode <= MODE_SUMMARY, "mode %d", (int)r->render.mode);
+	FUZZ_CHECK(r->render.mode >= MODE_LIST && r->render.mode <= MODE_METRICS, "mode %d", (int)r->render.mode);
 	FUZZ_CHECK(r->render.unit >= UNIT_DEFAULT && r->render.unit <= UNIT_HUMAN, "unit %d", (int)r->render.unit);
 	FUZZ_CHECK(r->render.details == (r->have_id || r->name != NULL), "details flag");
 	FUZZ_CHECK(!(r->have_id && r->name), "both -i and --name");
