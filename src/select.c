@@ -103,6 +103,8 @@ static bool common(const struct selection *sel, uint32_t uid, uint32_t cuid, int
 bool select_sysv(const struct selection *sel, const struct sysv_object *obj,
 		 const struct holder_list *holders, int64_t now)
 {
+	if (!sel->any)
+		return true;
 	if (sel->has_key && obj->key != sel->key)
 		return false;
 	/* The change time: creation, or the last IPC_SET. */
@@ -114,6 +116,8 @@ bool select_sysv(const struct selection *sel, const struct sysv_object *obj,
 bool select_posix(const struct selection *sel, const struct posix_object *obj,
 		  const struct holder_list *holders, int64_t now)
 {
+	if (!sel->any)
+		return true;
 	/* POSIX objects have names, not keys; their file's owner is the creator. */
 	if (sel->has_key)
 		return false;
