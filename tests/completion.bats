@@ -506,16 +506,18 @@ zpty -w z "PS1='' RPROMPT=''; fpath=($fdir \$fpath); autoload -Uz compinit; comp
 zpty -w z "zstyle ':completion:*' insert-tab false"
 # Record every match offered (after matching against what is typed).
 zpty -w z 'compadd() { if [[ ${(j: :)@} == *-[OAD]* ]]; then builtin compadd "$@"; return; fi; local -a __m; builtin compadd -O __m "$@"; print -rl -- $__m >>'"$out"'; builtin compadd "$@"; }'
-zpty -w z "print __ready__"
+# The typed text says __rea''dy__ (the echo); only the output says __ready__:
+# one read up to the output, however the terminal chunks echo and output.
+zpty -w z "print __rea''dy__"
 zpty -r z line '*__ready__*'
-zpty -r z line '*__ready__*'
+i=0
 for l in "$@"; do
+	i=$((i + 1))
 	: >$out
 	zpty -w -n z "$l"$'\t'
 	zpty -w -n z $'\C-a\C-k'
-	zpty -w z "print __done__"
-	zpty -r z line '*__done__*'
-	zpty -r z line '*__done__*'
+	zpty -w z "print __do''ne__$i"
+	zpty -r z line "*__done__$i*"
 	LC_ALL=C sort -u $out
 	print -- --
 done
