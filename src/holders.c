@@ -180,7 +180,27 @@ size_t holders_uninspected(void)
 	return unreadable + vanished;
 }
 
+static bool pid_alive_now(int64_t pid);
+
+/*
+ * Objects share their processes (one server, thousands of sets): remember
+ * the answers of this run.  A collision only costs a second look.
+ */
 bool pid_alive(int64_t pid)
+{
+	static struct { int64_t pid; bool alive; } memo[512];
+	unsigned slot = (unsigned)((uint64_t)pid % 512);
+	if (pid > 0 && memo[slot].pid == pid)
+		return memo[slot].alive;
+	bool alive = pid_alive_now(pid);
+	if (pid > 0) {
+		memo[slot].pid = pid;
+		memo[slot].alive = alive;
+	}
+	return alive;
+}
+
+static bool pid_alive_now(int64_t pid)
 {
 	if (pid <= 0 || pid > INT32_MAX || (kill((pid_t)pid, 0) < 0 && errno != EPERM))
 		return false;
