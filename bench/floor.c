@@ -4,6 +4,8 @@
  *   floor proc   read /proc/sysvipc/{msg,shm,sem} to the end, once
  *   floor stat   *_INFO for the highest index, then one *_STAT_ANY call per
  *                index, for message queues, shared memory and semaphores
+ *   floor posix  read /dev/shm and /dev/mqueue once each (readdir) and
+ *                fstatat every entry: the floor of listing POSIX objects
  *
  * Nothing is parsed or printed per object: this is the cost any ipcs must
  * pay to see every object once, timed as a process like the tools it bounds.
@@ -13,6 +15,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -20,6 +23,7 @@
 #include <sys/msg.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
+#include <sys/stat.h>
 
 union semun {
 	int val;
@@ -74,6 +78,25 @@ static long stat_any(void)
 	return seen;
 }
 
+static long read_dir(const char *path)
+{
+	long seen = 0;
+	struct dirent *de;
+	struct stat st;
+	DIR *d = opendir(path);
+
+	if (!d) {
+		fprintf(stderr, "floor: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0 &&
+		    fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+			seen++;
+	closedir(d);
+	return seen;
+}
+
 int main(int argc, char **argv)
 {
 	long seen = 0;
@@ -90,8 +113,16 @@ int main(int argc, char **argv)
 		}
 	} else if (argc == 2 && strcmp(argv[1], "stat") == 0) {
 		seen = stat_any();
+	} else if (argc == 2 && strcmp(argv[1], "posix") == 0) {
+		static const char *const dirs[] = { "/dev/shm", "/dev/mqueue" };
+		for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
+			long n = read_dir(dirs[i]);
+			if (n < 0)
+				return 1;
+			seen += n;
+		}
 	} else {
-		fputs("usage: floor proc|stat\n", stderr);
+		fputs("usage: floor proc|stat|posix\n", stderr);
 		return 2;
 	}
 	printf("%ld\n", seen);

@@ -6,14 +6,27 @@
  *                 segments (1 byte) and N semaphore sets (1 semaphore), with
  *                 keys 0x62650000 + i; prints the id of the middle segment
  *                 (or -1 when N is 0)
+ *   populate N posix
+ *                 the same, and also empty /dev/shm and /dev/mqueue and
+ *                 create N POSIX objects of each kind there: shared memory
+ *                 "/bench.shm.I" (1 byte), semaphores "/bench.sem.I" and
+ *                 message queues "/bench.mq.I" (1 message of 1 byte at most,
+ *                 owned by uid I / 4000: see RLIMIT_MSGQUEUE below)
  *
  * It removes objects, so it refuses to run unless it is inside a private IPC
  * namespace: its /proc/self/ns/ipc must differ from $BENCH_HOST_IPC_NS (which
  * bench/run sets to its own namespace before entering tests/ns-run) and, where
- * readable, from PID 1's.  Build: cc -O2 -o populate populate.c
+ * readable, from PID 1's.  With "posix" the same holds for its mount namespace
+ * ($BENCH_HOST_MNT_NS): the files it removes must be a private /dev/shm and
+ * /dev/mqueue.  Build: cc -O2 -o populate populate.c
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
+#include <stdbool.h>
+#include <fcntl.h>
+#include <mqueue.h>
+#include <semaphore.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +34,8 @@
 #include <sys/ipc.h>
 #include <sys/msg.h>
 #include <sys/sem.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/shm.h>
 
 #define KEY_BASE 0x62650000
@@ -38,20 +53,22 @@ static void die(const char *what)
 	exit(1);
 }
 
-static void require_private_ns(void)
+static void require_private_ns(const char *ns, const char *env)
 {
-	char self[64], other[64];
-	const char *host = getenv("BENCH_HOST_IPC_NS");
-	ssize_t n = readlink("/proc/self/ns/ipc", self, sizeof self - 1);
+	char self[64], other[64], path[64];
+	const char *host = getenv(env);
+	snprintf(path, sizeof path, "/proc/self/ns/%s", ns);
+	ssize_t n = readlink(path, self, sizeof self - 1);
 
 	if (n < 0)
-		die("/proc/self/ns/ipc");
+		die(path);
 	self[n] = '\0';
 	/* bench/run records its namespace before it enters a private one. */
 	if (!host || !*host || strcmp(host, self) == 0)
 		goto refuse;
 	/* PID 1's namespace, where it can be read, must differ as well. */
-	n = readlink("/proc/1/ns/ipc", other, sizeof other - 1);
+	snprintf(path, sizeof path, "/proc/1/ns/%s", ns);
+	n = readlink(path, other, sizeof other - 1);
 	if (n >= 0) {
 		other[n] = '\0';
 		if (strcmp(other, self) == 0)
@@ -59,9 +76,9 @@ static void require_private_ns(void)
 	}
 	return;
 refuse:
-	fprintf(stderr, "populate: refusing to remove objects in IPC namespace %s: "
-		"set BENCH_HOST_IPC_NS to the host's namespace and run through "
-		"tests/ns-run (bench/run does both)\n", self);
+	fprintf(stderr, "populate: refusing to remove objects in %s namespace %s: "
+		"set %s to the host's namespace and run through "
+		"tests/ns-run (bench/run does both)\n", ns, self, env);
 	exit(1);
 }
 
@@ -97,18 +114,79 @@ static void clear_all(void)
 	}
 }
 
+/* Remove every entry of DIR (a private mount: checked by the caller). */
+static void clear_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	if (!d)
+		die(dir);
+	while ((de = readdir(d)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0 &&
+		    unlinkat(dirfd(d), de->d_name, 0) < 0)
+			die(de->d_name);
+	closedir(d);
+}
+
+static void populate_posix(long n)
+{
+	struct mq_attr attr = { .mq_maxmsg = 1, .mq_msgsize = 1 };
+	struct rlimit unlimited = { RLIM_INFINITY, RLIM_INFINITY };
+	char name[64];
+
+	/* Each queue counts against RLIMIT_MSGQUEUE (root may lift it). */
+	(void)setrlimit(RLIMIT_MSGQUEUE, &unlimited);
+	clear_dir("/dev/shm");
+	clear_dir("/dev/mqueue");
+	for (long i = 0; i < n; i++) {
+		int fd;
+		sem_t *s;
+		mqd_t q;
+
+		snprintf(name, sizeof name, "/bench.shm.%ld", i);
+		if ((fd = shm_open(name, O_RDWR | O_CREAT | O_EXCL, 0644)) < 0 || ftruncate(fd, 1) < 0)
+			die("shm_open");
+		close(fd);
+		snprintf(name, sizeof name, "/bench.sem.%ld", i);
+		if ((s = sem_open(name, O_CREAT | O_EXCL, 0644, 1)) == SEM_FAILED)
+			die("sem_open");
+		sem_close(s);
+		/*
+		 * RLIMIT_MSGQUEUE (800 KiB) holds about 8000 such queues per
+		 * user, and only CAP_SYS_RESOURCE lifts it: queue I belongs
+		 * to uid I / 4000 (the saved uid 0 lets us switch back).
+		 */
+		uid_t owner = (uid_t)(i / 4000);
+		if (owner && setresuid(owner, owner, 0) < 0)
+			die("setresuid (queues of other users)");
+		snprintf(name, sizeof name, "/bench.mq.%ld", i);
+		q = mq_open(name, O_RDWR | O_CREAT | O_EXCL, 0644, &attr);
+		if (owner && setresuid(0, 0, 0) < 0)
+			die("setresuid");
+		if (q == (mqd_t)-1)
+			die("mq_open (raise fs.mqueue.queues_max)");
+		mq_close(q);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	char *end;
 	long n;
 	int middle = -1;
+	bool posix = argc == 3 && strcmp(argv[2], "posix") == 0;
 
-	if (argc != 2 || (errno = 0, n = strtol(argv[1], &end, 10), errno) ||
+	if ((argc != 2 && !posix) || (errno = 0, n = strtol(argv[1], &end, 10), errno) ||
 	    *end || end == argv[1] || n < 0 || n > 1000000) {
-		fputs("usage: populate N\n", stderr);
+		fputs("usage: populate N [posix]\n", stderr);
 		return 2;
 	}
-	require_private_ns();
+	require_private_ns("ipc", "BENCH_HOST_IPC_NS");
+	if (posix) {
+		require_private_ns("mnt", "BENCH_HOST_MNT_NS");
+		populate_posix(n);
+	}
 	clear_all();
 	for (long i = 0; i < n; i++) {
 		key_t key = (key_t)(KEY_BASE + i);
