@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "src/format.h"
+#include "src/out.h"
 #include "src/render-int.h"
 #include "src/util.h"
 
@@ -167,6 +168,7 @@ static void text_posix_details(enum ipc_kind kind, const struct posix_object *p)
 void render_details(const struct ipc_item *it, const struct sysv_semval *values,
 		    const struct render_opts *opts)
 {
+	out_flush();	/* these lines are printed with stdio */
 	if (opts->json) {
 		json_details(it, values, opts);
 		return;

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "src/format.h"
+#include "src/out.h"
 #include "src/render-int.h"
 
 /*
@@ -121,6 +122,7 @@ static void render_facts(enum ipc_kind kind, const char *title, const struct fac
 
 void render_limits(enum ipc_kind kind, const struct sysv_limits *l, const struct render_opts *opts)
 {
+	out_flush();	/* these lines are printed with stdio */
 	switch (kind) {
 	case KIND_MSG:
 		RENDER_FACTS(KIND_MSG,
@@ -151,6 +153,7 @@ void render_limits(enum ipc_kind kind, const struct sysv_limits *l, const struct
 
 void render_summary(enum ipc_kind kind, const struct sysv_summary *s, const struct render_opts *opts)
 {
+	out_flush();	/* these lines are printed with stdio */
 	switch (kind) {
 	case KIND_MSG:
 		RENDER_FACTS(KIND_MSG,
@@ -180,6 +183,7 @@ void render_summary(enum ipc_kind kind, const struct sysv_summary *s, const stru
 
 void render_posix_limits(enum ipc_kind kind, const struct posix_limits *l, const struct render_opts *opts)
 {
+	out_flush();	/* these lines are printed with stdio */
 	switch (kind) {
 	case KIND_PMSG:
 		RENDER_FACTS(KIND_PMSG,
@@ -210,6 +214,7 @@ void render_posix_limits(enum ipc_kind kind, const struct posix_limits *l, const
 
 void render_posix_summary(enum ipc_kind kind, const struct posix_summary *s, const struct render_opts *opts)
 {
+	out_flush();	/* these lines are printed with stdio */
 	switch (kind) {
 	case KIND_PMSG:
 		RENDER_FACTS(KIND_PMSG,

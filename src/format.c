@@ -122,6 +122,39 @@ bool needs_escape(const char *name)
 	return false;
 }
 
+size_t put_u64(char *p, uint64_t v)
+{
+	size_t n = 1;
+	for (uint64_t t = v; t >= 10; t /= 10)
+		n++;
+	for (size_t i = n; i-- > 0; v /= 10)
+		p[i] = (char)('0' + v % 10);
+	return n;
+}
+
+size_t put_i64(char *p, int64_t v)
+{
+	if (v >= 0)
+		return put_u64(p, (uint64_t)v);
+	p[0] = '-';
+	return 1 + put_u64(p + 1, -(uint64_t)v);
+}
+
+size_t put_escaped_name(char *p, const char *name)
+{
+	/* Ordinary names are plain ASCII: copy them as they are. */
+	const unsigned char *s = (const unsigned char *)name;
+	size_t n = 0;
+	while (plain_byte(s[n])) {
+		p[n] = (char)s[n];
+		n++;
+	}
+	if (s[n] == '\0')
+		return n;
+	escape_name(name + n, p + n, ESCAPED_SIZE(strlen(name + n)));
+	return n + strlen(p + n);
+}
+
 char *format_u64(uint64_t v, char *buf)
 {
 	char tmp[24];
@@ -216,6 +249,7 @@ struct time_cache {
 	bool valid;
 	int64_t t;
 	const char *text;	/* buf, or a constant */
+	size_t len;		/* of text */
 	char buf[40];
 };
 
@@ -231,18 +265,35 @@ static const char *cached_time(struct time_cache *c, int64_t t, bool local)
 		c->text = c->buf;
 	else
 		c->text = NULL;
+	c->len = c->text ? strlen(c->text) : 0;
 	c->valid = true;
 	c->t = t;
 	return c->text;
 }
 
-const char *format_long_time(int64_t t, bool zero_unset)
+const char *format_long_time_len(int64_t t, bool zero_unset, bool *date, size_t *len)
 {
 	static struct time_cache cache;
-	if (t == 0 && zero_unset)
+	*date = false;
+	if (t == 0 && zero_unset) {
+		*len = sizeof("Not set") - 1;
 		return "Not set";
+	}
 	const char *text = cached_time(&cache, t, true);
-	return text ? text : TIME_OUT_OF_RANGE;
+	if (!text) {
+		*len = sizeof(TIME_OUT_OF_RANGE) - 1;
+		return TIME_OUT_OF_RANGE;
+	}
+	*date = true;
+	*len = cache.len;
+	return text;
+}
+
+const char *format_long_time(int64_t t, bool zero_unset)
+{
+	bool date;
+	size_t len;
+	return format_long_time_len(t, zero_unset, &date, &len);
 }
 
 const char *format_short_time(int64_t t, bool zero_unset, char *buf)

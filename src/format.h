@@ -44,6 +44,14 @@ bool needs_escape(const char *name);
 /* Decimal digits of V into BUF (at least 21 bytes; 22 for the signed one). */
 char *format_u64(uint64_t v, char *buf);
 char *format_i64(int64_t v, char *buf);
+/* The same at P, no NUL; the number of bytes written. */
+size_t put_u64(char *p, uint64_t v);
+size_t put_i64(char *p, int64_t v);
+/*
+ * escape_name() of NAME at P (room: ESCAPED_SIZE(strlen(NAME))), no NUL,
+ * never cut; the number of bytes written.
+ */
+size_t put_escaped_name(char *p, const char *name);
 /* V in octal, no prefix (BUF: 12 bytes). */
 char *format_octal(uint32_t v, char *buf);
 /* "0x0000abcd" (BUF: 11 bytes). */
@@ -63,6 +71,8 @@ bool time_in_range(int64_t t);
  * result lives until the next call.
  */
 const char *format_long_time(int64_t t, bool zero_unset);
+/* The same with its length, and *DATE false for "Not set" and the marker. */
+const char *format_long_time_len(int64_t t, bool zero_unset, bool *date, size_t *len);
 /* "Nov 26 05:59:32", the month-to-seconds part of the above (BUF: 16 bytes). */
 const char *format_short_time(int64_t t, bool zero_unset, char *buf);
 /* ISO 8601 UTC ("2026-11-26T08:00:00Z"), or NULL out of range. */

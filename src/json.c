@@ -1,12 +1,14 @@
 /*
- * Streaming JSON writer.  Output goes through the unlocked stdio calls, as
- * the text renderer's does: JSON of 10,000 objects must stay as fast.
+ * Streaming JSON writer.  Output goes through the output buffer (src/out.h),
+ * as the text tables' does: JSON of 10,000 objects must stay as fast.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <string.h>
 
+#include "src/format.h"
 #include "src/json.h"
+#include "src/out.h"
 #include "src/utf8.h"
 
 static const char indent_spaces[] = "                ";
@@ -14,24 +16,37 @@ static const char indent_spaces[] = "                ";
 /* The comma, newline and indentation before a value, then "key": . */
 static void begin_value(struct json *j, const char *key)
 {
+	size_t klen = key ? strlen(key) : 0;
+	if (klen > OUT_ROOM_MAX / 2) {	/* not one of ours: never, but safe */
+		begin_value(j, NULL);
+		out_char('"');
+		out_write(key, klen);
+		out_write("\": ", 3);
+		return;
+	}
+	char *p = out_room(2 * JSON_MAX_DEPTH + klen + 8);
 	if (j->depth > 0) {
 		if (j->has_members[j->depth - 1])
-			putchar_unlocked(',');
+			*p++ = ',';
 		j->has_members[j->depth - 1] = true;
-		putchar_unlocked('\n');
-		fwrite_unlocked(indent_spaces, 1, 2 * j->depth, stdout);
+		*p++ = '\n';
+		memcpy(p, indent_spaces, 2 * (size_t)j->depth);
+		p += 2 * j->depth;
 	}
 	if (key) {
-		putchar_unlocked('"');
-		fputs_unlocked(key, stdout);
-		fputs_unlocked("\": ", stdout);
+		*p++ = '"';
+		memcpy(p, key, klen);
+		p += klen;
+		memcpy(p, "\": ", 3);
+		p += 3;
 	}
+	out_end(p);
 }
 
 static void open_container(struct json *j, const char *key, char bracket)
 {
 	begin_value(j, key);
-	putchar_unlocked(bracket);
+	out_char(bracket);
 	/* Deeper nesting than our schema has would be a programming error. */
 	if (j->depth < JSON_MAX_DEPTH - 1)
 		j->has_members[j->depth++] = false;
@@ -43,12 +58,12 @@ static void close_container(struct json *j, char bracket)
 		return;
 	/* An empty container stays on one line: [] or {}. */
 	if (j->has_members[--j->depth]) {
-		putchar_unlocked('\n');
-		fwrite_unlocked(indent_spaces, 1, 2 * j->depth, stdout);
+		out_char('\n');
+		out_write(indent_spaces, 2 * (size_t)j->depth);
 	}
-	putchar_unlocked(bracket);
+	out_char(bracket);
 	if (j->depth == 0)
-		putchar_unlocked('\n');
+		out_char('\n');
 }
 
 void json_open_object(struct json *j, const char *key) { open_container(j, key, '{'); }
@@ -62,13 +77,13 @@ static bool put_escaped(const char *str)
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *s = (const unsigned char *)str;
 	size_t n = strlen(str);
-	putchar_unlocked('"');
+	out_char('"');
 	while (n > 0) {
 		/* Copy the longest run that needs no escaping in one call. */
 		size_t run = 0;
 		while (run < n && s[run] >= 0x20 && s[run] < 0x7f && s[run] != '"' && s[run] != '\\')
 			run++;
-		fwrite_unlocked(s, 1, run, stdout);
+		out_write(s, run);
 		s += run;
 		n -= run;
 		if (n == 0)
@@ -77,36 +92,36 @@ static bool put_escaped(const char *str)
 		size_t len = 1;
 		uint32_t cp;
 		if (c == '"' || c == '\\') {
-			putchar_unlocked('\\');
-			putchar_unlocked(c);
+			out_char('\\');
+			out_char(c);
 		} else if (c == '\n') {
-			fputs_unlocked("\\n", stdout);
+			out_write("\\n", 2);
 		} else if (c == '\t') {
-			fputs_unlocked("\\t", stdout);
+			out_write("\\t", 2);
 		} else if (c == '\r') {
-			fputs_unlocked("\\r", stdout);
+			out_write("\\r", 2);
 		} else if (c < 0x80) {
 			/* Other C0 controls and DEL. */
-			fputs_unlocked("\\u00", stdout);
-			putchar_unlocked(hex[c >> 4]);
-			putchar_unlocked(hex[c & 15]);
+			out_write("\\u00", 4);
+			out_char(hex[c >> 4]);
+			out_char(hex[c & 15]);
 		} else if ((len = utf8_sequence_length(s, n)) > 1 &&
 			   unicode_hidden_control(cp = utf8_code_point(s, len))) {
 			/* Valid JSON raw, but terminals obey or hide them: \uXXXX. */
-			fputs_unlocked("\\u", stdout);
+			out_write("\\u", 2);
 			for (int shift = 12; shift >= 0; shift -= 4)
-				putchar_unlocked(hex[(cp >> shift) & 15]);
+				out_char(hex[(cp >> shift) & 15]);
 		} else if (len > 0) {
-			fwrite_unlocked(s, 1, len, stdout);
+			out_write(s, len);
 		} else {
-			fputs_unlocked("\\ufffd", stdout);
+			out_write("\\ufffd", 6);
 			valid = false;
 			len = 1;
 		}
 		s += len;
 		n -= len;
 	}
-	putchar_unlocked('"');
+	out_char('"');
 	return valid;
 }
 
@@ -116,48 +131,46 @@ bool json_string(struct json *j, const char *key, const char *s)
 	return put_escaped(s);
 }
 
-static void put_u64(uint64_t v)
+static void put_number(uint64_t v)
 {
-	char buf[24];
-	int i = sizeof(buf);
-	do {
-		buf[--i] = '0' + v % 10;
-		v /= 10;
-	} while (v);
-	fwrite_unlocked(buf + i, 1, sizeof(buf) - i, stdout);
+	char *p = out_room(24);
+	out_end(p + put_u64(p, v));
 }
 
 void json_uint(struct json *j, const char *key, uint64_t v)
 {
 	begin_value(j, key);
-	put_u64(v);
+	put_number(v);
 }
 
 void json_int(struct json *j, const char *key, int64_t v)
 {
 	begin_value(j, key);
 	if (v < 0) {
-		putchar_unlocked('-');
-		put_u64(-(uint64_t)v);
+		out_char('-');
+		put_number(-(uint64_t)v);
 	} else {
-		put_u64(v);
+		put_number(v);
 	}
 }
 
 void json_bool(struct json *j, const char *key, bool v)
 {
 	begin_value(j, key);
-	fputs_unlocked(v ? "true" : "false", stdout);
+	if (v)
+		out_write("true", 4);
+	else
+		out_write("false", 5);
 }
 
 void json_null(struct json *j, const char *key)
 {
 	begin_value(j, key);
-	fputs_unlocked("null", stdout);
+	out_write("null", 4);
 }
 
 void json_number(struct json *j, const char *key, const char *text)
 {
 	begin_value(j, key);
-	fputs_unlocked(text, stdout);
+	out_str(text);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "src/out.h"
 #include "src/commands.h"
 #include "src/format.h"
 #include "src/util.h"
@@ -45,7 +46,9 @@ static const struct command *find_command(const char *name)
 static int run(const struct command *cmd, int argc, char **argv)
 {
 	set_progname(cmd->progname ? cmd->progname : cmd->name);
-	return cmd->main(argc, argv);
+	int rc = cmd->main(argc, argv);
+	out_flush();	/* a path that returned without close_stdout() */
+	return rc;
 }
 
 int main(int argc, char **argv)

@@ -12,6 +12,7 @@
 
 #include "src/format.h"
 #include "src/namespace.h"
+#include "src/out.h"
 #include "src/render-int.h"
 #include "src/util.h"
 
@@ -138,5 +139,5 @@ void render_section_end(enum ipc_kind kind, const struct render_opts *opts)
 	if (opts->json)
 		json_close_array(&render_doc);
 	else
-		putchar_unlocked('\n');
+		out_char('\n');
 }

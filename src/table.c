@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "src/format.h"
+#include "src/out.h"
 #include "src/render-int.h"
 #include "src/util.h"
 
@@ -130,66 +131,52 @@ bool table_has_layout(enum ipc_kind kind, const struct render_opts *opts)
 	return layout_of(kind, opts) != NULL;
 }
 
-/* A row in memory: per-cell stdio calls cost more than the kernel's part. */
-struct line {
-	size_t len;
-	char buf[8192];
-};
+/*
+ * Rows are written in place into the output buffer (src/out.h): each cell's
+ * text is produced where it goes, or copied once from where it lives (the
+ * name cache, the time cache), with its length known, and padded by the
+ * layout's width.  The buffer reaches stdio when full, not once per row.
+ */
+#define ROW_ROOM 2048
+/* Text longer than this goes to the buffer on its own (a very long user name). */
+#define LONG_TEXT 512
+_Static_assert(ESCAPED_SIZE(sizeof(((struct posix_object *)0)->name)) + 8 * 64 <= ROW_ROOM,
+	       "a row with the longest object name fits in ROW_ROOM");
+_Static_assert(ROW_ROOM <= OUT_ROOM_MAX, "ROW_ROOM is an out_room() size");
 
-static void line_flush(struct line *l)
-{
-	fwrite_unlocked(l->buf, 1, l->len, stdout);
-	l->len = 0;
-}
+static const char spaces[64] = "                                                                ";
 
-static void line_put(struct line *l, const char *text, size_t len)
+static char *put_spaces(char *p, size_t n)
 {
-	if (len > sizeof(l->buf) - l->len)
-		line_flush(l);
-	if (len > sizeof(l->buf)) {
-		fwrite_unlocked(text, 1, len, stdout);
-		return;
+	while (n > sizeof(spaces)) {
+		memcpy(p, spaces, sizeof(spaces));
+		p += sizeof(spaces);
+		n -= sizeof(spaces);
 	}
-	memcpy(l->buf + l->len, text, len);
-	l->len += len;
+	memcpy(p, spaces, n);
+	return p + n;
 }
 
-static void line_pad(struct line *l, size_t n)
+/* TEXT (LEN bytes) at P, which has ROW_ROOM - (P - row start) bytes of room. */
+static char *put_text(char *p, const char *text, size_t len)
 {
-	static const char spaces[] = "                                ";
-	while (n > 0) {
-		size_t chunk = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
-		line_put(l, spaces, chunk);
-		n -= chunk;
+	if (len > LONG_TEXT) {
+		out_end(p);
+		out_write(text, len);
+		return out_room(ROW_ROOM);
 	}
+	memcpy(p, text, len);
+	return p + len;
 }
 
-/* width < 0: left-aligned, > 0: right-aligned; max > 0 truncates. */
-static void line_cell(struct line *l, const char *text, int width, int max, const char *sep)
+/* A uid's or gid's name (or the number) at P; its length in *LEN. */
+static const char *id_text(uint64_t id, bool user, bool numeric, char *p, size_t *len)
 {
-	size_t len = strlen(text);
-	if (max > 0 && len > (size_t)max)
-		len = (size_t)max;
-	size_t field = width < 0 ? (size_t)-width : (size_t)width;
-	size_t pad = field > len ? field - len : 0;
-	if (width > 0)
-		line_pad(l, pad);
-	line_put(l, text, len);
-	if (width < 0)
-		line_pad(l, pad);
-	line_put(l, sep, strlen(sep));
-}
-
-static void line_end(struct line *l)
-{
-	line_put(l, "\n", 1);
-	line_flush(l);
-}
-
-static const char *id_text(uint64_t id, bool user, bool numeric, char *buf)
-{
-	const char *name = numeric ? NULL : user ? user_name_shown((uid_t)id) : group_name_shown((gid_t)id);
-	return name ? name : format_u64(id, buf);
+	const char *name = numeric ? NULL : id_name_shown((unsigned)id, user, len);
+	if (name)
+		return name;
+	*len = put_u64(p, id);
+	return p;
 }
 
 /* The status column: [dest][locked], as util-linux pads it. */
@@ -198,51 +185,105 @@ static const char *const statuses[2][2] = {
 	{ "dest         ", "dest   locked" },
 };
 
+/*
+ * The text of cell C of IT, with its length in *LEN: either written at P
+ * (room: a row's) and P returned, or where it already lives.
+ */
 static const char *cell_text(const struct cell *c, const struct ipc_item *it,
-			     const struct render_opts *opts, char *buf, size_t len)
+			     const struct render_opts *opts, char *p, size_t *len)
 {
 	struct field_value v;
 	field_get(it, c->field, c->slot, &v);
 	switch (c->field) {
 	case FIELD_KEY:
-		return format_key((uint32_t)v.u, buf);
+		format_key((uint32_t)v.u, p);
+		*len = 10;
+		return p;
 	case FIELD_NAME:
-		return escape_name(v.s, buf, len);
-	case FIELD_PERMS:
-		return format_octal((uint32_t)v.u, buf);
+		*len = put_escaped_name(p, v.s);
+		return p;
+	case FIELD_PERMS: {
+		uint32_t perms = (uint32_t)v.u & 0777;
+		size_t n = perms >= 0100 ? 3 : perms >= 010 ? 2 : 1;
+		for (size_t i = n; i-- > 0; perms >>= 3)
+			p[i] = (char)('0' + (perms & 7));
+		*len = n;
+		return p;
+	}
 	case FIELD_OWNER:
 	case FIELD_UID:
 	case FIELD_CUID:
-		return id_text(v.u, true, opts->numeric, buf);
+		return id_text(v.u, true, opts->numeric, p, len);
 	case FIELD_GID:
 	case FIELD_CGID:
-		return id_text(v.u, false, opts->numeric, buf);
+		return id_text(v.u, false, opts->numeric, p, len);
 	case FIELD_SIZE:
 		if (v.type != VALUE_ABSENT && opts->unit == UNIT_HUMAN && it->kind != KIND_SEM) {
 			char human[32];
 			format_human_size(v.u, human, sizeof(human));
-			snprintf(buf, len, "%6s", human);
-			return buf;
+			*len = (size_t)snprintf(p, 64, "%6s", human);
+			return p;
 		}
 		break;
 	case FIELD_STATUS:
+		*len = 13;
 		return statuses[v.u][!!(it->sysv->mode & SYSV_MODE_LOCKED)];
 	default:
 		break;
 	}
 	switch (v.type) {
 	case VALUE_ABSENT:
+		*len = 1;
 		return "-";
 	case VALUE_UINT:
-		return format_u64(v.u, buf);
+		*len = put_u64(p, v.u);
+		return p;
 	case VALUE_INT:
-		return format_i64(v.i, buf);
-	case VALUE_TIME:
-		return c->long_time ? format_long_time(v.i, v.zero_unset)
-				    : format_short_time(v.i, v.zero_unset, buf);
+		*len = put_i64(p, v.i);
+		return p;
+	case VALUE_TIME: {
+		bool date;
+		const char *full = format_long_time_len(v.i, v.zero_unset, &date, len);
+		if (c->long_time || !date)
+			return full;
+		/* "Nov 26 05:59:32": the month to the seconds. */
+		*len = *len - 4 < 15 ? *len - 4 : 15;
+		return full + 4;
+	}
 	default:
+		*len = 0;
 		return "";
 	}
+}
+
+/*
+ * A cell at P: TEXT (LEN bytes, maybe already at P) cut to MAX if > 0,
+ * padded to WIDTH (< 0: left-aligned, > 0: right-aligned), then SEP.
+ */
+static char *put_cell(char *p, const char *text, size_t len, int width, int max,
+		      const char *sep, size_t seplen)
+{
+	if (max > 0 && len > (size_t)max)
+		len = (size_t)max;
+	size_t field = width < 0 ? (size_t)-width : (size_t)width;
+	size_t pad = field > len ? field - len : 0;
+	if (width > 0 && pad) {
+		/* Right-aligned: rare (PIDs of -q -p, --human sizes), short texts. */
+		if (text == p) {
+			memmove(p + pad, p, len);
+			text = p + pad;
+		}
+		p = put_spaces(p, pad);
+		pad = 0;
+	}
+	if (text != p)
+		p = put_text(p, text, len);
+	else
+		p += len;
+	if (pad)
+		p = put_spaces(p, pad);
+	memcpy(p, sep, seplen);
+	return p + seplen;
 }
 
 void table_header(enum ipc_kind kind, const struct render_opts *opts)
@@ -250,15 +291,17 @@ void table_header(enum ipc_kind kind, const struct render_opts *opts)
 	const struct layout *l = layout_of(kind, opts);
 	if (!l)
 		return;
-	printf("------ %s --------\n", l->title);
-	struct line line;
-	line.len = 0;	/* no initializer: that would clear the whole buffer */
+	out_str("------ ");
+	out_str(l->title);
+	out_str(" --------\n");
+	char *p = out_room(ROW_ROOM);
 	for (const struct cell *c = l->cells; c->sep; c++) {
 		const struct field_desc *d = field_find(kind, c->field, c->slot);
 		const char *label = opts->unit == UNIT_HUMAN && d->human_label ? d->human_label : d->label;
-		line_cell(&line, label, c->hwidth, 0, c->hsep);
+		p = put_cell(p, label, strlen(label), c->hwidth, 0, c->hsep, strlen(c->hsep));
 	}
-	line_end(&line);
+	*p++ = '\n';
+	out_end(p);
 }
 
 void table_row(const struct ipc_item *it, const struct render_opts *opts)
@@ -266,13 +309,16 @@ void table_row(const struct ipc_item *it, const struct render_opts *opts)
 	const struct layout *l = layout_of(it->kind, opts);
 	if (!l)
 		return;
-	struct line line;
-	line.len = 0;	/* no initializer: that would clear the whole buffer */
+	char *p = out_room(ROW_ROOM);
 	for (const struct cell *c = l->cells; c->sep; c++) {
-		char buf[ESCAPED_SIZE(sizeof(((struct posix_object *)0)->name))];
-		line_cell(&line, cell_text(c, it, opts, buf, sizeof(buf)), c->width, c->max, c->sep);
+		size_t len;
+		const char *text = cell_text(c, it, opts, p, &len);
+		/* Separators are "", " " or "  ". */
+		p = put_cell(p, text, len, c->width, c->max, c->sep,
+			     c->sep[0] ? c->sep[1] ? 2 : 1 : 0);
 	}
-	line_end(&line);
+	*p++ = '\n';
+	out_end(p);
 }
 
 /* "mapped, open, cpid": how a process uses an object, in words. */
@@ -295,10 +341,13 @@ static void how_text(const struct holder *h, char *buf, size_t len)
 void table_holders(const struct ipc_item *it)
 {
 	const struct holder_list *l = it->holders;
+	out_flush();	/* the row before these lines */
 	for (size_t i = 0; i < l->n; i++) {
 		const struct holder *h = &l->items[i];
 		char uid[24], how[64], command[ESCAPED_SIZE(sizeof(h->command))];
-		const char *user = h->alive ? id_text(h->uid, true, false, uid) : "-";
+		const char *user = "-";
+		if (h->alive && !(user = user_name_shown(h->uid)))
+			user = format_u64(h->uid, uid);
 		how_text(h, how, sizeof(how));
 		printf("  %-8lld %-10.10s %-16s %s\n", (long long)h->pid, user,
 		       h->alive ? escape_name(h->command, command, sizeof(command)) : "-", how);

@@ -13,6 +13,7 @@
 
 #include "config.h"
 #include "src/format.h"
+#include "src/out.h"
 #include "src/util.h"
 
 static const char *progname = "ipcbox";
@@ -91,6 +92,7 @@ static int stdout_errno;
 
 int flush_stdout(void)
 {
+	out_flush();
 	if (fflush(stdout) == 0 && !ferror(stdout))
 		return 0;
 	if (!stdout_errno)
@@ -100,6 +102,7 @@ int flush_stdout(void)
 
 int close_stdout(void)
 {
+	out_flush();
 	bool failed = ferror(stdout) != 0;
 	errno = 0;
 	if (fclose(stdout) != 0)
@@ -184,6 +187,7 @@ struct name_entry {
 	unsigned id;
 	char *name;	/* NULL: no such user/group */
 	char *shown;	/* name escaped for text (LDAP and sssd are remote input) */
+	size_t shown_len;
 };
 
 static int name_entry_cmp(const struct name_entry *a, const struct name_entry *b)
@@ -199,10 +203,12 @@ struct name_db {
 	bool is_user;
 	bool loaded;
 	struct name_tree tree;
+	/* Consecutive objects usually share an owner: the last answer first. */
+	const struct name_entry *last;
 };
 
-static struct name_db users = { "passwd", "/etc/passwd", true, false, RB_INITIALIZER(&users.tree) };
-static struct name_db groups = { "group", "/etc/group", false, false, RB_INITIALIZER(&groups.tree) };
+static struct name_db users = { "passwd", "/etc/passwd", true, false, RB_INITIALIZER(&users.tree), NULL };
+static struct name_db groups = { "group", "/etc/group", false, false, RB_INITIALIZER(&groups.tree), NULL };
 
 static struct name_entry *name_insert(struct name_db *db, unsigned id, const char *name)
 {
@@ -216,6 +222,7 @@ static struct name_entry *name_insert(struct name_db *db, unsigned id, const cha
 		return old;
 	}
 	e->shown = name && needs_escape(name) ? escape_alloc(name) : e->name;
+	e->shown_len = e->shown ? strlen(e->shown) : 0;
 	return e;
 }
 
@@ -318,7 +325,7 @@ static void load_name_file(struct name_db *db)
 	}
 }
 
-static const struct name_entry *cached_entry(struct name_db *db, unsigned id)
+static const struct name_entry *lookup_entry(struct name_db *db, unsigned id)
 {
 	if (!db->loaded) {
 		db->loaded = true;
@@ -340,10 +347,24 @@ static const struct name_entry *cached_entry(struct name_db *db, unsigned id)
 	return name_insert(db, id, name);
 }
 
+static inline const struct name_entry *cached_entry(struct name_db *db, unsigned id)
+{
+	if (db->last && db->last->id == id)
+		return db->last;
+	return db->last = lookup_entry(db, id);
+}
+
 const char *user_name(uid_t uid) { return cached_entry(&users, uid)->name; }
 const char *group_name(gid_t gid) { return cached_entry(&groups, gid)->name; }
 const char *user_name_shown(uid_t uid) { return cached_entry(&users, uid)->shown; }
 const char *group_name_shown(gid_t gid) { return cached_entry(&groups, gid)->shown; }
+
+const char *id_name_shown(unsigned id, bool user, size_t *len)
+{
+	const struct name_entry *e = cached_entry(user ? &users : &groups, id);
+	*len = e->shown_len;
+	return e->shown;
+}
 
 static void *check_alloc(void *p)
 {

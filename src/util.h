@@ -42,6 +42,8 @@ const char *group_name(gid_t gid);
 /* The same, escaped for text output as object names are. */
 const char *user_name_shown(uid_t uid);
 const char *group_name_shown(gid_t gid);
+/* Either of them (USER: a uid), with the length of the name in *LEN. */
+const char *id_name_shown(unsigned id, bool user, size_t *len);
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
