@@ -258,10 +258,12 @@ static const char *cell_text(const struct cell *c, const struct ipc_item *it,
 
 /*
  * A cell at P: TEXT (LEN bytes, maybe already at P) cut to MAX if > 0,
- * padded to WIDTH (< 0: left-aligned, > 0: right-aligned), then SEP.
+ * padded to WIDTH (< 0: left-aligned, > 0: right-aligned), then SEP
+ * (SEPLEN bytes, at most 2).  Padding of the layouts' widths (at most 26)
+ * is one fixed-size store of spaces, overwritten where the text goes.
  */
-static char *put_cell(char *p, const char *text, size_t len, int width, int max,
-		      const char *sep, size_t seplen)
+static inline char *put_cell(char *p, const char *text, size_t len, int width, int max,
+			     const char *sep, size_t seplen)
 {
 	if (max > 0 && len > (size_t)max)
 		len = (size_t)max;
@@ -276,14 +278,29 @@ static char *put_cell(char *p, const char *text, size_t len, int width, int max,
 		p = put_spaces(p, pad);
 		pad = 0;
 	}
-	if (text != p)
-		p = put_text(p, text, len);
-	else
+	if (text != p) {
+		if (len > LONG_TEXT)
+			p = put_text(p, text, len);
+		else {
+			memcpy(p, text, len);
+			p += len;
+		}
+	} else {
 		p += len;
-	if (pad)
+	}
+	if (pad <= sizeof(spaces) / 2) {
+		memcpy(p, spaces, sizeof(spaces) / 2);
+		p += pad;
+	} else {
 		p = put_spaces(p, pad);
-	memcpy(p, sep, seplen);
-	return p + seplen;
+	}
+	if (seplen == 1)
+		*p++ = sep[0];
+	else if (seplen) {
+		memcpy(p, sep, seplen);
+		p += seplen;
+	}
+	return p;
 }
 
 void table_header(enum ipc_kind kind, const struct render_opts *opts)
