@@ -90,9 +90,18 @@ void print_version(void)
 /* Why a write to stdout failed, kept for close_stdout()'s message. */
 static int stdout_errno;
 
+/* The output buffer into stdio, keeping the cause of a failed write. */
+static void flush_buffer(void)
+{
+	errno = 0;
+	out_flush();
+	if (errno && ferror(stdout) && !stdout_errno)
+		stdout_errno = errno;
+}
+
 int flush_stdout(void)
 {
-	out_flush();
+	flush_buffer();
 	if (fflush(stdout) == 0 && !ferror(stdout))
 		return 0;
 	if (!stdout_errno)
@@ -102,7 +111,7 @@ int flush_stdout(void)
 
 int close_stdout(void)
 {
-	out_flush();
+	flush_buffer();
 	bool failed = ferror(stdout) != 0;
 	errno = 0;
 	if (fclose(stdout) != 0)
