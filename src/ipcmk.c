@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ipc.h>
+#include <unistd.h>
 
 #include "src/commands.h"
 #include "src/format.h"
@@ -221,16 +222,23 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 
 	bool sysv = req->want[KIND_SHM] || req->want[KIND_MSG] || req->want[KIND_SEM];
 	bool posix = req->want[KIND_PSHM] || req->want[KIND_PMSG] || req->want[KIND_PSEM];
-	if (!sysv && !posix)
-		return parse_error(true, "bad usage");
+	/*
+	 * Nothing to create: util-linux 2.38's "bad usage" stays the first line
+	 * (scripts may look for it), the next one says what is missing.
+	 */
+	if (!sysv && !posix && !req->name && !req->has_key && !req->has_mq_attr && !req->has_value) {
+		warnx("bad usage");
+		return parse_error(true, "nothing to create: give -M <size>, -Q or -S <number> (System V), "
+				   "or -m <size>, -q or -s with -n <name> (POSIX)");
+	}
+	if (req->name && !posix)
+		return parse_error(true, "--name needs a POSIX resource to create: -m <size>, -q or -s");
 	if (req->has_key && !sysv)
 		return parse_error(true, "--key needs a System V resource (-M, -Q or -S)");
 	if (req->has_mq_attr && !req->want[KIND_PMSG])
 		return parse_error(true, "--maxmsg and --msgsize need --posix-mqueue");
 	if (req->has_value && !req->want[KIND_PSEM])
 		return parse_error(true, "--value needs --posix-semaphore");
-	if (req->name && !posix)
-		return parse_error(true, "--name needs a POSIX resource (-m, -q or -s)");
 	if (posix && !req->name)
 		return parse_error(true, "name is required for POSIX IPC resources (--name)");
 	/* A setuid/setgid file in a world-writable /dev/shm is a root shell. */
@@ -276,6 +284,67 @@ static void undo(const struct mk_request *req, const int *ids, size_t upto)
 	}
 }
 
+/*
+ * Which kernel limit a failed creation ran into, with its value and where
+ * to look: "all 32000 queues allowed by kernel.msgmni are in use; see
+ * ipcs -q -l".  Empty when the error is no limit we know.
+ */
+static void limit_reached(const struct mk_request *req, enum ipc_kind t, int errnum, char *buf, size_t len)
+{
+	struct sysv_limits l;
+	struct sysv_summary s;
+	unsigned long long page = (unsigned long long)sysconf(_SC_PAGESIZE);
+	buf[0] = '\0';
+	if (kind_is_posix(t)) {
+		struct posix_limits pl;
+		char size[32], avail[32];
+		/* A full tmpfs shows when the file is made or written (ftruncate allocates nothing). */
+		if (t == KIND_PMSG || (errnum != ENOSPC && errnum != EDQUOT) || posix_limits(t, &pl) < 0)
+			return;
+		format_human_size(pl.fs_size, size, sizeof(size));
+		format_human_size(pl.fs_available, avail, sizeof(avail));
+		snprintf(buf, len, "%s is full: %s of its %s are free, or no inodes are left; see df %s and ipcs %s -l",
+			 posix_dir(t), avail, size, posix_dir(t), t == KIND_PSHM ? "-M" : "-S");
+		return;
+	}
+	if (sysv_limits(t, &l) < 0 || sysv_summary(t, &s) < 0)
+		return;
+	switch (t) {
+	case KIND_MSG:
+		if (errnum == ENOSPC)
+			snprintf(buf, len, "all %llu queues allowed by kernel.msgmni are in use; see ipcs -q -l",
+				 (unsigned long long)l.msgmni);
+		break;
+	case KIND_SHM:
+		if (errnum == ENOSPC && s.shm_segments >= l.shmmni)
+			snprintf(buf, len, "all %llu segments allowed by kernel.shmmni are in use; see ipcs -m -l",
+				 (unsigned long long)l.shmmni);
+		else if (errnum == ENOSPC)
+			snprintf(buf, len, "%llu of the %llu pages allowed by kernel.shmall are in use, "
+				 "%llu more do not fit; see ipcs -m -u and ipcs -m -l",
+				 (unsigned long long)s.shm_pages, (unsigned long long)l.shmall,
+				 (unsigned long long)((req->shm_size + page - 1) / page));
+		else if (errnum == EINVAL && req->shm_size > l.shmmax)
+			snprintf(buf, len, "size %llu exceeds kernel.shmmax (%llu); see ipcs -m -l",
+				 (unsigned long long)req->shm_size, (unsigned long long)l.shmmax);
+		else if (errnum == EINVAL && req->shm_size < l.shmmin)
+			snprintf(buf, len, "size %llu is below SHMMIN (%llu); see ipcs -m -l",
+				 (unsigned long long)req->shm_size, (unsigned long long)l.shmmin);
+		break;
+	case KIND_SEM:
+		if (errnum == ENOSPC && s.sem_arrays >= l.semmni)
+			snprintf(buf, len, "all %llu arrays allowed by SEMMNI (kernel.sem, 4th value) are in use; "
+				 "see ipcs -s -l", (unsigned long long)l.semmni);
+		else if (errnum == ENOSPC)
+			snprintf(buf, len, "%llu of the %llu semaphores allowed by SEMMNS (kernel.sem, 2nd value) "
+				 "are in use, %d more do not fit; see ipcs -s -u and ipcs -s -l",
+				 (unsigned long long)s.sem_total, (unsigned long long)l.semmns, req->nsems);
+		break;
+	default:
+		break;
+	}
+}
+
 /* The reference's "create X failed: ERROR", naming the key, name or limit. */
 static void report_failure(const struct mk_request *req, enum ipc_kind t, int errnum)
 {
@@ -295,7 +364,10 @@ static void report_failure(const struct mk_request *req, enum ipc_kind t, int er
 			 arg ? "'" : "", arg ? arg : "", arg ? "'" : "",
 			 arg && *key ? ", " : "", key, arg || *key ? ": " : "");
 	}
-	warnx("create %s failed: %s%s", kinds[t].create_what, detail, strerror(errnum));
+	char limit[400];
+	limit_reached(req, t, errnum, limit, sizeof(limit));
+	warnx("create %s failed: %s%s%s%s%s", kinds[t].create_what, detail, strerror(errnum),
+	      *limit ? " (" : "", limit, *limit ? ")" : "");
 }
 
 static int execute(const struct mk_request *req)

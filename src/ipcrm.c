@@ -207,7 +207,11 @@ static int parse_target(int opt, const char *arg, struct rm_request *req)
 		const char *why = posix_name_problem(t.type, arg);
 		if (why) {
 			char *shown = escape_alloc(arg);
-			parse_error(false, "invalid name '%s': %s", shown, why);
+			/* util-linux 2.41's words for ENAMETOOLONG; still refused before removing anything. */
+			if (strcmp(why, "is too long") == 0)
+				parse_error(false, "name `%s' too long", shown);
+			else
+				parse_error(false, "invalid name '%s': %s", shown, why);
 			free(shown);
 			return -1;
 		}
@@ -315,9 +319,40 @@ static int parse_args(int argc, char **argv, struct rm_request *req)
 	return rc;
 }
 
+/* util-linux 2.41's messages for a POSIX name: "name `/x' not found" etc. */
+static void report_name(int errnum, const char *raw)
+{
+	char *what = escape_alloc(raw);
+	switch (errnum) {
+	case EACCES:
+	case EPERM:
+		warnx("permission denied for name `%s'", what);
+		break;
+	case ENOENT:
+	case EINVAL:
+		warnx("name `%s' not found", what);
+		break;
+	case ENAMETOOLONG:
+		warnx("name `%s' too long", what);
+		break;
+	case EIDRM:
+		warnx("name `%s' already removed", what);
+		break;
+	default:
+		errno = errnum;
+		warn("cannot remove name `%s'", what);
+		break;
+	}
+	free(what);
+}
+
 /* The reference's messages, by errno: "invalid id (N)" etc. */
 static void report(int errnum, const char *by, const char *raw)
 {
+	if (strcmp(by, "name") == 0) {
+		report_name(errnum, raw);
+		return;
+	}
 	char *what = escape_alloc(raw);
 	switch (errnum) {
 	case EACCES:
@@ -358,6 +393,45 @@ static int remove_sysv_id(const struct rm_request *req, enum ipc_kind type, int 
 	return -1;
 }
 
+/* The option that removes a POSIX kind by name. */
+static const char *const posix_option[KINDS] = {
+	[KIND_PSHM] = "--posix-shmem", [KIND_PMSG] = "--posix-mqueue", [KIND_PSEM] = "--posix-semaphore",
+};
+
+/*
+ * After "name `/lock' not found": if the name is another POSIX kind's, say
+ * so on a line of its own (the first line stays util-linux's).
+ */
+static void other_kind_hint(enum ipc_kind type, const char *name)
+{
+	for (int k = 0; k < KINDS; k++) {
+		struct posix_object found;
+		if (k == (int)type || !kind_is_posix(k) || posix_name_problem(k, name))
+			continue;
+		if (posix_find(k, name, &found) == 0) {
+			char *shown = escape_alloc(name);
+			warnx("%s is %s%s: use %s", shown, k == KIND_PSHM ? "" : "a ", kinds[k].removing,
+			      posix_option[k]);
+			free(shown);
+			return;
+		}
+	}
+}
+
+/*
+ * After "invalid key (0x5)": a key that is also a plausible id (a plain
+ * number from 1 to INT_MAX, not PATH:PROJ) and is the id of an object of
+ * the kind was most likely meant as one (-M for -m).
+ */
+static void id_hint(enum ipc_kind type, const struct key_arg *key)
+{
+	struct sysv_object found;
+	if (key->is_ftok || key->value <= 0 || sysv_find(type, key->value, &found) < 0)
+		return;
+	warnx("use -%c %d to remove %s id %d", kinds[type].key_option - 'A' + 'a', (int)key->value,
+	      kinds[type].object, (int)key->value);
+}
+
 static int remove_target(const struct rm_request *req, const struct rm_target *t)
 {
 	switch (t->by) {
@@ -366,7 +440,10 @@ static int remove_target(const struct rm_request *req, const struct rm_target *t
 	case BY_KEY: {
 		int id = sysv_id_of_key(t->type, t->key.value);
 		if (id < 0) {
-			report(errno, "key", t->arg);
+			int e = errno;
+			report(e, "key", t->arg);
+			if (e == ENOENT || e == EINVAL)
+				id_hint(t->type, &t->key);
 			return -1;
 		}
 		return remove_sysv_id(req, t->type, id, "key", t->arg, false);
@@ -384,7 +461,10 @@ static int remove_target(const struct rm_request *req, const struct rm_target *t
 		} else if (posix_unlink(t->type, t->arg) == 0) {
 			return 0;
 		}
-		report(errno, "name", t->arg);
+		int e = errno;
+		report(e, "name", t->arg);
+		if (e == ENOENT)
+			other_kind_hint(t->type, t->arg);
 		return -1;
 	}
 	}
@@ -524,9 +604,11 @@ static int remove_all_posix(const struct rm_request *req, enum ipc_kind type)
 		posix_entry_path(o, path, sizeof(path));
 		/* Not an IPC object (a directory, a planted symlink): leave it. */
 		if (!S_ISREG(o->mode)) {
-			char *shown = escape_alloc(path);
-			warnx("skipping %s: not a regular file", shown);
-			free(shown);
+			if (req->verbose || req->dry_run) {
+				char *shown = escape_alloc(path);
+				warnx("skipping %s: not a regular file", shown);
+				free(shown);
+			}
 			continue;
 		}
 		if (req->select.any && !filtered_take(&r, NULL, o))
