@@ -209,8 +209,8 @@ void render_posix_limits(enum ipc_kind kind, const struct posix_limits *l, const
 }
 
 /* Only when the total saturated: the real one is larger. */
-#define CAPPED_NOTE(s) (s)->capped ? "(used space is larger: the total exceeds 2^64-1 bytes)" : NULL, \
-	(s)->capped ? "used_bytes_capped" : NULL, FACT_NOTE, 0, 0
+#define CAPPED_NOTE(s, what, key) (s)->capped ? "(" what " is larger: the total exceeds 2^64-1 bytes)" : NULL, \
+	(s)->capped ? key : NULL, FACT_NOTE, 0, 0
 
 void render_posix_summary(enum ipc_kind kind, const struct posix_summary *s, const struct render_opts *opts)
 {
@@ -222,17 +222,24 @@ void render_posix_summary(enum ipc_kind kind, const struct posix_summary *s, con
 			{ NULL, "used_bytes", FACT_NUMBER, s->bytes, 0 },
 			{ "messages = ", "messages", FACT_NUMBER, s->messages, 0 },
 			{ "used space", NULL, FACT_USED_SPACE, s->bytes, 0 },
-			{ CAPPED_NOTE(s) });
+			{ CAPPED_NOTE(s, "used space", "used_bytes_capped") },
+			/* Partial totals say so; JSON always has the member. */
+			{ s->unreadable ? "not counted (not readable by this user) = " : NULL, "unreadable",
+			  FACT_NUMBER, s->unreadable, 0 });
 		break;
 	case KIND_PSHM:
+		/* Used space is memory (st_blocks): a sparse 1 GiB file uses what was written. */
 		RENDER_FACTS(KIND_PSHM,
 			{ "objects = ", "objects", FACT_NUMBER, s->objects, 0 },
-			{ "used space", "used_bytes", FACT_USED_SPACE, s->bytes, 0 },
-			{ CAPPED_NOTE(s) });
+			{ "used space", "used_bytes", FACT_USED_SPACE, s->allocated, 0 },
+			{ "total size", "size_bytes", FACT_USED_SPACE, s->bytes, 0 },
+			{ CAPPED_NOTE(s, "total size", "size_bytes_capped") });
 		break;
 	case KIND_PSEM:
 		RENDER_FACTS(KIND_PSEM,
-			{ "semaphores = ", "semaphores", FACT_NUMBER, s->objects, 0 });
+			{ "semaphores = ", "semaphores", FACT_NUMBER, s->objects, 0 },
+			{ s->unreadable ? "values not readable by this user = " : NULL, "unreadable",
+			  FACT_NUMBER, s->unreadable, 0 });
 		break;
 	default:
 		break;

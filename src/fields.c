@@ -2,9 +2,11 @@
 #include <stddef.h>
 
 #include "src/fields.h"
+#include "src/format.h"
 
 #define COMMON_SYSV(id_label) \
 	{ FIELD_KEY, 0, "key", NULL, "key", NULL }, \
+	{ FIELD_KEY_HEX, 0, "key_hex", NULL, NULL, NULL }, \
 	{ FIELD_ID, 0, "id", NULL, id_label, NULL }
 #define COMMON_OWNERS \
 	{ FIELD_OWNER, 0, NULL, NULL, "owner", NULL }, \

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "src/format.h"
 #include "src/holders.h"
 #include "src/kinds.h"
 #include "src/posix.h"
@@ -26,7 +27,7 @@ struct ipc_item {
 };
 
 enum field_id {
-	FIELD_KEY, FIELD_ID, FIELD_NAME, FIELD_PERMS, FIELD_PERMS_OCTAL,
+	FIELD_KEY, FIELD_KEY_HEX, FIELD_ID, FIELD_NAME, FIELD_PERMS, FIELD_PERMS_OCTAL,
 	FIELD_OWNER,		/* the uid, shown as the truncated owner column */
 	FIELD_UID, FIELD_GID, FIELD_CUID, FIELD_CGID,
 	FIELD_SIZE, FIELD_COUNT, FIELD_MAXMSG, FIELD_MSGSIZE, FIELD_VALUE,
@@ -46,7 +47,7 @@ struct field_value {
 	uint64_t u;		/* VALUE_UINT, VALUE_BOOL */
 	int64_t i;		/* VALUE_INT, VALUE_TIME */
 	const char *s;		/* VALUE_TEXT: raw, the writer escapes */
-	char buf[8];
+	char buf[12];
 };
 
 
@@ -84,6 +85,11 @@ static inline void field_get(const struct ipc_item *it, enum field_id f, int slo
 	switch (f) {
 	case FIELD_KEY:
 		field_set_uint(v, (uint32_t)o->key);
+		break;
+	case FIELD_KEY_HEX:
+		/* The key as ipcs prints it: "0x00005eed". */
+		v->type = VALUE_TEXT;
+		v->s = format_key((uint32_t)o->key, v->buf);
 		break;
 	case FIELD_ID:
 		field_set_int(v, o->id);

@@ -166,6 +166,7 @@ static bool gather(enum ipc_kind kind, int dfd, const char *file, struct posix_o
 	o->gid = st.st_gid;
 	o->mode = st.st_mode;
 	o->size = (uint64_t)st.st_size;
+	o->allocated = (uint64_t)st.st_blocks * 512;
 	o->mtime = st.st_mtime;
 	o->ctime = st.st_ctime;
 	o->dev = st.st_dev;
@@ -516,6 +517,11 @@ static int sum_visit(const struct posix_object *obj, void *ctx)
 	}
 	if (obj->has_attr && obj->curmsgs > 0)
 		s->messages += (uint64_t)obj->curmsgs;
+	if (__builtin_add_overflow(s->allocated, obj->allocated, &s->allocated))
+		s->allocated = UINT64_MAX;
+	/* Not counted above rather than counted as empty: the caller says how many. */
+	if ((obj->kind == KIND_PMSG && !obj->has_attr) || (obj->kind == KIND_PSEM && !obj->has_value))
+		s->unreadable++;
 	return 0;
 }
 

@@ -21,6 +21,7 @@ struct posix_object {
 	uint32_t uid, gid;
 	uint32_t mode;		/* full st_mode: S_ISREG() tells odd entries apart */
 	uint64_t size;		/* shm: bytes; mqueue: bytes queued (QSIZE); sem: file size */
+	uint64_t allocated;	/* the file's memory: st_blocks * 512 (a sparse segment uses less than its size) */
 	int64_t mtime, ctime;
 	uint64_t dev, ino;	/* the file: processes are matched by these, not by path */
 	int64_t notify_pid;	/* mqueue: the process registered with mq_notify, or 0 */
@@ -106,8 +107,11 @@ int posix_limits(enum ipc_kind kind, struct posix_limits *l);
 /* "ipcs -u" for POSIX objects: totals over one kind's objects. */
 struct posix_summary {
 	uint64_t objects;
-	uint64_t bytes;		/* shm: sizes; mqueue: bytes queued */
+	uint64_t bytes;		/* shm: sizes (apparent); mqueue: bytes queued */
+	uint64_t allocated;	/* shm: memory the files use (st_blocks) */
 	uint64_t messages;	/* mqueue: messages in the queues we could open */
+	/* Objects this user cannot read: mqueue: not in bytes and messages; sem: value unknown. */
+	uint64_t unreadable;
 	bool capped;		/* bytes saturated at UINT64_MAX */
 };
 int posix_summary(enum ipc_kind kind, struct posix_summary *s);

@@ -197,12 +197,12 @@ need_root() {
 	truncate -s 9223372036854775807 /dev/shm/a /dev/shm/b
 	truncate -s 2 /dev/shm/c
 	capture got "$BUILD/ipcs" -M -u
-	[ "$got_out" = $'\n------ POSIX Shared Memory Status --------\nobjects = 3\nused space = 18446744073709551615 bytes\n(used space is larger: the total exceeds 2^64-1 bytes)\n\nx' ]
+	[ "$got_out" = $'\n------ POSIX Shared Memory Status --------\nobjects = 3\nused space = 0 bytes\ntotal size = 18446744073709551615 bytes\n(total size is larger: the total exceeds 2^64-1 bytes)\n\nx' ]
 	capture got "$BUILD/ipcs" -M -u -J
-	[ "$(printf '%s' "${got_out%x}" | jq -c .summary.posix_shared_memory.used_bytes_capped)" = true ]
+	[ "$(printf '%s' "${got_out%x}" | jq -c .summary.posix_shared_memory.size_bytes_capped)" = true ]
 	rm /dev/shm/b
 	capture got "$BUILD/ipcs" -M -u -J
-	[ "$(printf '%s' "${got_out%x}" | jq -c '.summary.posix_shared_memory | has("used_bytes_capped")')" = false ]
+	[ "$(printf '%s' "${got_out%x}" | jq -c '.summary.posix_shared_memory | has("size_bytes_capped")')" = false ]
 }
 
 # Runs "ipcs -q -c" with FILE as /etc/passwd, in a mount namespace of its own.

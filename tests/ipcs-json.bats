@@ -206,9 +206,9 @@ json() {
 	[ "$(jq -c '.summary.message_queues | [.queues, .used_bytes]' <<<"$doc")" = '[1,8]' ]
 	[ "$(jq -c '.summary.shared_memory.segments' <<<"$doc")" = 1 ]
 	[ "$(jq -c '.summary.semaphores | [.arrays, .semaphores]' <<<"$doc")" = '[1,3]' ]
-	[ "$(jq -c '.summary.posix_message_queues' <<<"$doc")" = '{"queues":1,"used_bytes":7,"messages":2}' ]
-	[ "$(jq -c '.summary.posix_shared_memory' <<<"$doc")" = '{"objects":1,"used_bytes":4096}' ]
-	[ "$(jq -c '.summary.posix_semaphores' <<<"$doc")" = '{"semaphores":1}' ]
+	[ "$(jq -c '.summary.posix_message_queues' <<<"$doc")" = '{"queues":1,"used_bytes":7,"messages":2,"unreadable":0}' ]
+	[ "$(jq -c '.summary.posix_shared_memory' <<<"$doc")" = '{"objects":1,"used_bytes":0,"size_bytes":4096}' ]
+	[ "$(jq -c '.summary.posix_semaphores' <<<"$doc")" = '{"semaphores":1,"unreadable":0}' ]
 }
 
 @test "no mqueue file system: a valid document without the queues, exit 1" {

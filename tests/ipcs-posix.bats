@@ -152,7 +152,8 @@ make_posix() {
 		"" \
 		"------ POSIX Shared Memory Status --------" \
 		"objects = 2" \
-		"used space = 4196 bytes" \
+		"used space = 0 bytes" \
+		"total size = 4196 bytes" \
 		"" \
 		"------ POSIX Semaphores Status --------" \
 		"semaphores = 1" \
