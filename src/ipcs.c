@@ -501,6 +501,7 @@ static int show_posix_kind(enum ipc_kind kind, const struct ipcs_request *req)
 	} else {
 		if (l.n > 1)	/* qsort(NULL, 0, ...) is undefined */
 			qsort(l.objs, l.n, sizeof(*l.objs), by_name);
+		render_fit_names(l.objs, l.n);
 		render_section_begin(kind, opts);
 		for (size_t i = 0; i < l.n; i++)
 			show_object(req, NULL, &l.objs[i], NULL);

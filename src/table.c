@@ -5,12 +5,15 @@
  * printf's format parsing would cost more than the kernel does.
  */
 #define _GNU_SOURCE
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "src/format.h"
 #include "src/out.h"
 #include "src/render-int.h"
+#include "src/utf8.h"
 #include "src/util.h"
 
 /*
@@ -179,6 +182,62 @@ static const char *id_text(uint64_t id, bool user, bool numeric, char *p, size_t
 	return p;
 }
 
+/*
+ * Columns TEXT (LEN bytes) takes on a terminal: TEXT is escape_name()'s
+ * output, ASCII and well-formed UTF-8, so each character is measured by
+ * wcwidth() in C.UTF-8 whatever the user's locale (a wide CJK character
+ * takes two, a combining mark none).  Without C.UTF-8, one per character.
+ */
+static size_t display_width(const char *text, size_t n)
+{
+	static locale_t utf8;
+	static bool tried;
+	const unsigned char *p = (const unsigned char *)text;
+	size_t cols = 0;
+	bool ascii = true;
+	for (size_t i = 0; i < n && ascii; i++)
+		ascii = p[i] < 0x80;
+	if (ascii)
+		return n;
+	if (!tried) {
+		tried = true;
+		utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	}
+	locale_t old = utf8 ? uselocale(utf8) : (locale_t)0;
+	while (n > 0) {
+		size_t len = utf8_sequence_length(p, n);
+		if (len == 0)
+			len = 1;
+		int w = len == 1 ? 1 : utf8 ? wcwidth((wchar_t)utf8_code_point(p, len)) : 1;
+		cols += w < 0 ? 1 : (size_t)w;
+		p += len;
+		n -= len;
+	}
+	if (utf8)
+		uselocale(old);
+	return cols;
+}
+
+/*
+ * POSIX tables: the name column is as wide as the longest escaped name of
+ * the section (at least NAME_COLUMN, the layouts' width), so every row
+ * stays aligned.
+ */
+enum { NAME_COLUMN = 20 };
+static size_t name_column = NAME_COLUMN;
+
+void render_fit_names(const struct posix_object *objs, size_t n)
+{
+	name_column = NAME_COLUMN;
+	for (size_t i = 0; i < n; i++) {
+		char buf[ESCAPED_SIZE(sizeof(objs[i].name))];
+		escape_name(objs[i].name, buf, sizeof(buf));
+		size_t w = display_width(buf, strlen(buf));
+		if (w > name_column)
+			name_column = w;
+	}
+}
+
 /* The status column: [dest][locked], as util-linux pads it. */
 static const char *const statuses[2][2] = {
 	{ "             ", "       locked" },
@@ -315,7 +374,8 @@ void table_header(enum ipc_kind kind, const struct render_opts *opts)
 	for (const struct cell *c = l->cells; c->sep; c++) {
 		const struct field_desc *d = field_find(kind, c->field, c->slot);
 		const char *label = opts->unit == UNIT_HUMAN && d->human_label ? d->human_label : d->label;
-		p = put_cell(p, label, strlen(label), c->hwidth, 0, c->hsep, strlen(c->hsep));
+		int width = c->field == FIELD_NAME ? -(int)name_column : c->hwidth;
+		p = put_cell(p, label, strlen(label), width, 0, c->hsep, strlen(c->hsep));
 	}
 	*p++ = '\n';
 	out_end(p);
@@ -330,8 +390,12 @@ void table_row(const struct ipc_item *it, const struct render_opts *opts)
 	for (const struct cell *c = l->cells; c->sep; c++) {
 		size_t len;
 		const char *text = cell_text(c, it, opts, p, &len);
+		int width = c->width;
+		/* A POSIX name: padded by display columns, not bytes. */
+		if (c->field == FIELD_NAME)
+			width = -(int)(name_column + len - display_width(text, len));
 		/* Separators are "", " " or "  ". */
-		p = put_cell(p, text, len, c->width, c->max, c->sep,
+		p = put_cell(p, text, len, width, c->max, c->sep,
 			     c->sep[0] ? c->sep[1] ? 2 : 1 : 0);
 	}
 	*p++ = '\n';
