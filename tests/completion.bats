@@ -243,7 +243,8 @@ expect() {
 	local s q m q2
 	mk_sysv
 	q2=$(mk -Q)
-	expect "ipcrm " msg sem shm
+	# The options too (issue 11): a newcomer pressing TAB sees -m, -M, ...
+	expect "ipcrm " msg sem shm "${_ipcbox_ipcrm_opts[@]}"
 	expect "ipcrm s" sem shm
 	expect "$BUILD/ipcrm shm " "$s"
 	expect "$BUILD/ipcrm msg " "$q" "$q2"
@@ -455,6 +456,8 @@ fexpect() {
 	fexpect "ipcrm --posix-mqueue " /queue
 	fexpect "ipcrm --all=" --all=msg --all=pmsg --all=psem --all=pshm --all=sem --all=shm
 	fexpect "ipcrm msg " "$q"
+	fexpect "ipcrm " msg sem shm -m -M -q -Q -s -S --posix-shmem --posix-mqueue --posix-semaphore \
+		--all -v --dry-run --help
 	fexpect "ipcs -q -i " "$q"
 	fexpect "ipcs -S --name " /sema
 	fexpect "ipcs --h" --help --human
@@ -554,6 +557,12 @@ EOF
 		diff <(echo "$want") <(echo "$output")
 		return 1
 	fi
+	# The historical words come first or not at all (issue 11).
+	run zcomp "ipcrm -v " "ipcrm s"
+	[ "$status" -eq 0 ]
+	local first=${output%%$'\n--'*} second=${output#*$'--\n'}
+	[[ "$first" != *shm* && "$first" != *msg* ]]
+	[[ "$second" == *shm* ]]
 	fake_ipcs_first
 	run zcomp "ipcrm -s " "ipcbox ipcs -q -i " "ipcs -m -i "
 	[ "$status" -eq 0 ]

@@ -259,6 +259,11 @@ function __ipcbox_ipcrm_legacy
     contains -- $tokens[2] shm msg sem
 end
 
+# "ipcrm <TAB>": fish offers options only after a "-": offer them with the historical words.
+function __ipcbox_ipcrm_first_empty
+    __fish_is_first_arg; and test -z (commandline -ct)
+end
+
 function __ipcbox_ipcrm_legacy_ids
     switch (commandline -opc)[2]
         case shm
@@ -346,6 +351,9 @@ complete -c ipcmk -s V -l version -d 'Display version'
 complete -c ipcrm -f
 complete -c ipcrm -n __ipcbox_ipcrm_legacy -a '(__ipcbox_ipcrm_legacy_ids)'
 complete -c ipcrm -n __fish_is_first_arg -a 'shm msg sem' -d 'Historical form: remove by id'
+complete -c ipcrm -n __ipcbox_ipcrm_first_empty -a '-m -M -q -Q -s -S' -d 'Remove by id (lower case) or key (upper case)'
+complete -c ipcrm -n __ipcbox_ipcrm_first_empty -a '--posix-shmem --posix-mqueue --posix-semaphore' -d 'Remove a POSIX object by name'
+complete -c ipcrm -n __ipcbox_ipcrm_first_empty -a '--all -v --dry-run --help' -d 'Option'
 complete -c ipcrm -s m -l shmem-id -x -a '(__ipcbox_sysv m id)' -d 'Remove a shared memory segment by id'
 complete -c ipcrm -s M -l shmem-key -x -a '(__ipcbox_sysv m key)' -d 'Remove a shared memory segment by key'
 complete -c ipcrm -s q -l queue-id -x -a '(__ipcbox_sysv q id)' -d 'Remove a message queue by id'
