@@ -57,7 +57,8 @@ static const char usage_text[] =
 	"\n"
 	"Arguments:\n"
 	" <size> arguments may be followed by the suffixes for\n"
-	"   GiB, TiB, PiB, EiB, ZiB, and YiB (the \"iB\" is optional)\n"
+	"   KiB, MiB, GiB, TiB, PiB and EiB (the \"iB\" is optional),\n"
+	"   or KB, MB, GB, TB, PB and EB for powers of 1000\n"
 	"\n"
 	"For more details see ipcmk(1).\n";
 
