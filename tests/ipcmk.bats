@@ -27,10 +27,18 @@ MK() { "$BUILD/ipcmk" "$@"; }
 	[ "$(count_objects msg)" = 0 ]
 }
 
-@test "ipcmk without a resource is the reference's usage error" {
-	same_fresh ipcmk
-	same_fresh ipcmk -p 600
-	[ "$ours_err" = $'ipcmk: bad usage\nTry \'ipcmk --help\' for more information.\nx' ]
+@test "ipcmk without a resource: the reference's usage error, then what is missing" {
+	local want=$'ipcmk: bad usage\nipcmk: nothing to create: give -M <size>, -Q or -S <number> (System V), or -m <size>, -q or -s with -n <name> (POSIX)\nTry \'ipcmk --help\' for more information.\nx'
+	for args in "" "-p 600"; do
+		# shellcheck disable=SC2086
+		capture ours MK $args
+		[ "$ours_rc" = 1 ] && [ "$ours_out" = x ] && [ "$ours_err" = "$want" ]
+		if [ -x /usr/bin/ipcmk ]; then
+			# shellcheck disable=SC2086
+			capture theirs unshare --ipc /usr/bin/ipcmk $args
+			[ "$theirs_rc" = 1 ] && [ "${theirs_err%%$'\n'*}" = "${ours_err%%$'\n'*}" ]
+		fi
+	done
 }
 
 @test "ipcmk getopt errors match the reference" {

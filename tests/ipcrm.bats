@@ -279,7 +279,7 @@ x" ]
 	capture ours RM -v --posix-shmem /one --posix-semaphore /two
 	[ "$ours_rc" = 1 ]
 	[ "$ours_out" = $'removing POSIX shared memory `/one\'\nremoving POSIX semaphore `/two\'\nx' ]
-	[ "$ours_err" = $'ipcrm: invalid name (/one)\nx' ]
+	[ "$ours_err" = $'ipcrm: name `/one\' not found\nx' ]
 	[ ! -e /dev/shm/sem.two ]
 }
 
@@ -288,7 +288,7 @@ x" ]
 	"$BUILD/ipcmk" -m 1 -n /root -p 666 >/dev/null
 	capture ours setpriv --reuid=65534 --regid=65534 --clear-groups "$BUILD/ipcrm" --posix-shmem /root
 	[ "$ours_rc" = 1 ]
-	[ "$ours_err" = $'ipcrm: permission denied for name (/root)\nx' ]
+	[ "$ours_err" = $'ipcrm: permission denied for name `/root\'\nx' ]
 	[ -e /dev/shm/root ]
 }
 
@@ -339,7 +339,7 @@ x" ]
 	[ "$(ipc_state | sed -n '/^== \/dev\/shm/,$p')" = "$posix_before" ]
 }
 
-@test "ipcrm -a skips and reports entries that are not IPC objects" {
+@test "ipcrm -a skips entries that are not IPC objects, and with -v reports them" {
 	local target=$BATS_TEST_TMPDIR/target
 	echo precious >"$target"
 	ln -s "$target" /dev/shm/link
@@ -348,7 +348,10 @@ x" ]
 	mkfifo /dev/shm/fifo
 	"$BUILD/ipcmk" -m 1 -s -n /real >/dev/null
 	capture ours RM -apshm -apsem
-	[ "$ours_rc" = 0 ] && [ "$ours_out" = x ]
+	[ "$ours_rc" = 0 ] && [ "$ours_out" = x ] && [ "$ours_err" = x ]
+	"$BUILD/ipcmk" -m 1 -s -n /real >/dev/null
+	capture ours RM -v -apshm -apsem
+	[ "$ours_rc" = 0 ]
 	[ "$(printf '%s' "${ours_err%x}" | sort)" = "$(printf '%s\n' \
 		'ipcrm: skipping /dev/shm/dir: not a regular file' \
 		'ipcrm: skipping /dev/shm/fifo: not a regular file' \
