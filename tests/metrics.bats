@@ -217,7 +217,7 @@ same_number() {
 	[ "$(metric "$m" ipc_bytes 'api="sysv",kind="msg"')" = "$(jq .summary.message_queues.used_bytes <<<"$u")" ]
 	[ "$(metric "$m" ipc_bytes 'api="sysv",kind="shm"')" = $(($(jq .summary.shared_memory.pages <<<"$u") * page)) ]
 	[ "$(metric "$m" ipc_bytes 'api="posix",kind="msg"')" = "$(jq .summary.posix_message_queues.used_bytes <<<"$u")" ]
-	[ "$(metric "$m" ipc_bytes 'api="posix",kind="shm"')" = "$(jq .summary.posix_shared_memory.used_bytes <<<"$u")" ]
+	[ "$(metric "$m" ipc_bytes 'api="posix",kind="shm"')" = "$(jq .summary.posix_shared_memory.size_bytes <<<"$u")" ]
 	[ "$(metric "$m" ipc_bytes 'api="posix",kind="shm"')" = $((65536 + 4096)) ]
 	[ "$(metric "$m" ipc_messages 'api="sysv",kind="msg"')" = 3 ]
 	[ "$(metric "$m" ipc_messages 'api="sysv",kind="msg"')" = "$(jq .summary.message_queues.headers <<<"$u")" ]

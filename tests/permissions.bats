@@ -76,9 +76,9 @@ expect_denied() {
 
 @test "unprivileged ipcrm of root's POSIX objects: permission denied, object remains, exit 1" {
 	make_root_objects
-	expect_denied "name (/root600)" "${NOBODY[@]}" "$BUILD/ipcrm" --posix-shmem /root600
-	expect_denied "name (/root600)" "${NOBODY[@]}" "$BUILD/ipcrm" --posix-mqueue /root600
-	expect_denied "name (/root600)" "${NOBODY[@]}" "$BUILD/ipcrm" --posix-semaphore /root600
+	expect_denied "name \`/root600'" "${NOBODY[@]}" "$BUILD/ipcrm" --posix-shmem /root600
+	expect_denied "name \`/root600'" "${NOBODY[@]}" "$BUILD/ipcrm" --posix-mqueue /root600
+	expect_denied "name \`/root600'" "${NOBODY[@]}" "$BUILD/ipcrm" --posix-semaphore /root600
 }
 
 @test "several removals: the allowed ones happen, the denied ones are reported, exit 1" {
@@ -125,9 +125,9 @@ expect_denied() {
 	expect_denied "id ($msg)" "${NOBODY[@]}" "$BUILD/ipcrm" -q "$msg"
 	expect_denied "id ($sem)" "${NOBODY[@]}" "$BUILD/ipcrm" -s "$sem"
 	expect_denied "key (0x4242)" "${NOBODY[@]}" "$BUILD/ipcrm" -M 0x4242
-	expect_denied "name (/alice)" "${NOBODY[@]}" "$BUILD/ipcrm" --posix-shmem /alice
-	expect_denied "name (/alice)" "${NOBODY[@]}" "$BUILD/ipcrm" --posix-mqueue /alice
-	expect_denied "name (/alice)" "${NOBODY[@]}" "$BUILD/ipcrm" --posix-semaphore /alice
+	expect_denied "name \`/alice'" "${NOBODY[@]}" "$BUILD/ipcrm" --posix-shmem /alice
+	expect_denied "name \`/alice'" "${NOBODY[@]}" "$BUILD/ipcrm" --posix-mqueue /alice
+	expect_denied "name \`/alice'" "${NOBODY[@]}" "$BUILD/ipcrm" --posix-semaphore /alice
 	# the owner can
 	run "${ALICE[@]}" "$BUILD/ipcrm" -m "$shm" -q "$msg" -s "$sem" \
 		--posix-shmem /alice --posix-mqueue /alice --posix-semaphore /alice

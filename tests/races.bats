@@ -363,6 +363,9 @@ check_name() {
 	[ "$iter" -gt 0 ] && [ "$bad" -eq 0 ]
 }
 
+# System V: "already removed id (N)"; POSIX names in util-linux 2.41's style.
+ALREADY_REMOVED="^ipcrm: (already removed (id|key) \\(.*\\)|name \`.*' already removed)\$"
+
 @test "ipcrm -a racing with creators and another ipcrm -a: only 'already removed', nothing left" {
 	local end iter=0 bad=0 line removed_msgs=0 other=()
 	start create_only "$RACE_SECONDS" a
@@ -386,7 +389,7 @@ check_name() {
 		fi
 		while IFS= read -r line; do
 			[ -n "$line" ] || continue
-			if [[ "$line" =~ ^ipcrm:\ already\ removed\ (id|name|key)\ \(.*\)$ ]]; then
+			if [[ "$line" =~ $ALREADY_REMOVED ]]; then
 				removed_msgs=$((removed_msgs + 1))
 			else
 				other+=("$line")
@@ -401,7 +404,7 @@ check_name() {
 	wait "$rival" || true
 	stop_churn
 	while IFS= read -r line; do
-		if [[ "$line" =~ ^ipcrm:\ already\ removed\ (id|name|key)\ \(.*\)$ ]]; then
+		if [[ "$line" =~ $ALREADY_REMOVED ]]; then
 			removed_msgs=$((removed_msgs + 1))
 		else
 			other+=("rival: $line")
