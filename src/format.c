@@ -155,18 +155,24 @@ size_t put_escaped_name(char *p, const char *name)
 	return n + strlen(p + n);
 }
 
-char *format_u64(uint64_t v, char *buf)
+/* V's digits in BASE (at most 10) into BUF, most significant first. */
+static inline char *format_digits(uint64_t v, unsigned base, char *buf)
 {
 	char tmp[24];
 	int n = 0;
 	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
+		tmp[n++] = (char)('0' + v % base);
+		v /= base;
 	} while (v);
 	for (int i = 0; i < n; i++)
 		buf[i] = tmp[n - 1 - i];
 	buf[n] = '\0';
 	return buf;
+}
+
+char *format_u64(uint64_t v, char *buf)
+{
+	return format_digits(v, 10, buf);
 }
 
 char *format_i64(int64_t v, char *buf)
@@ -180,16 +186,7 @@ char *format_i64(int64_t v, char *buf)
 
 char *format_octal(uint32_t v, char *buf)
 {
-	char tmp[12];
-	int n = 0;
-	do {
-		tmp[n++] = (char)('0' + (v & 7));
-		v >>= 3;
-	} while (v);
-	for (int i = 0; i < n; i++)
-		buf[i] = tmp[n - 1 - i];
-	buf[n] = '\0';
-	return buf;
+	return format_digits(v, 8, buf);
 }
 
 char *format_key(uint32_t key, char *buf)

@@ -36,6 +36,15 @@ static void set_used(struct usage_row *row, uint64_t used)
 	row->used = used;
 }
 
+/* A per-object limit's use: the largest current object, when there is one. */
+static void set_largest(struct usage_row *row, bool have, uint64_t largest)
+{
+	if (!have)
+		return;
+	set_used(row, largest);
+	row->largest = true;
+}
+
 static void failed(struct usage_report *r, enum ipc_kind kind, const char *what)
 {
 	if (!r->error[kind]) {
@@ -75,7 +84,6 @@ static void gather_sysv(enum ipc_kind kind, bool scan, struct usage_report *r)
 	}
 	struct usage_totals *t = &r->totals[kind];
 	t->have = true;
-	struct usage_row *row;
 	switch (kind) {
 	case KIND_MSG:
 		t->objects = s.msg_queues;
@@ -85,12 +93,9 @@ static void gather_sysv(enum ipc_kind kind, bool scan, struct usage_report *r)
 		set_used(add_row(r, kind, "MSGMNI", "msgmni", USAGE_COUNT, "Number of message queues", l.msgmni),
 			 s.msg_queues);
 		add_row(r, kind, "MSGMAX", "msgmax", USAGE_BYTES, "Max size of message (bytes)", l.msgmax);
-		row = add_row(r, kind, "MSGMNB", "msgmnb", USAGE_BYTES,
-			      "Default max size of queue (bytes); used: fullest queue", l.msgmnb);
-		if (have_largest) {
-			set_used(row, largest);
-			row->largest = true;
-		}
+		set_largest(add_row(r, kind, "MSGMNB", "msgmnb", USAGE_BYTES,
+				    "Default max size of queue (bytes); used: fullest queue", l.msgmnb),
+			    have_largest, largest);
 		break;
 	case KIND_SHM:
 		t->objects = s.shm_segments;
@@ -100,12 +105,9 @@ static void gather_sysv(enum ipc_kind kind, bool scan, struct usage_report *r)
 			 s.shm_segments);
 		set_used(add_row(r, kind, "SHMALL", "shmall", USAGE_PAGES, "Shared memory pages", l.shmall),
 			 s.shm_pages);
-		row = add_row(r, kind, "SHMMAX", "shmmax", USAGE_BYTES,
-			      "Max size of shared memory segment (bytes); used: largest", l.shmmax);
-		if (have_largest) {
-			set_used(row, largest);
-			row->largest = true;
-		}
+		set_largest(add_row(r, kind, "SHMMAX", "shmmax", USAGE_BYTES,
+				    "Max size of shared memory segment (bytes); used: largest", l.shmmax),
+			    have_largest, largest);
 		add_row(r, kind, "SHMMIN", "shmmin", USAGE_BYTES, "Min size of shared memory segment (bytes)", l.shmmin);
 		break;
 	case KIND_SEM:
@@ -116,12 +118,9 @@ static void gather_sysv(enum ipc_kind kind, bool scan, struct usage_report *r)
 			 s.sem_arrays);
 		set_used(add_row(r, kind, "SEMMNS", "semmns", USAGE_COUNT, "Total number of semaphores", l.semmns),
 			 s.sem_total);
-		row = add_row(r, kind, "SEMMSL", "semmsl", USAGE_COUNT,
-			      "Max semaphores per semaphore set; used: largest set", l.semmsl);
-		if (have_largest) {
-			set_used(row, largest);
-			row->largest = true;
-		}
+		set_largest(add_row(r, kind, "SEMMSL", "semmsl", USAGE_COUNT,
+				    "Max semaphores per semaphore set; used: largest set", l.semmsl),
+			    have_largest, largest);
 		add_row(r, kind, "SEMOPM", "semopm", USAGE_COUNT, "Max number of operations per semop(2)", l.semopm);
 		add_row(r, kind, "SEMVMX", "semvmx", USAGE_COUNT, "Semaphore max value", l.semvmx);
 		break;
