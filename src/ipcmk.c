@@ -423,6 +423,7 @@ int ipcmk_main(int argc, char **argv)
 	/* PATH:PROJ keys: the file is looked at once the whole line has parsed, before entering. */
 	if (req.has_key && resolve_key_arg(&req.key) < 0)
 		return 1;
+	req.ns.posix = req.want[KIND_PSHM] || req.want[KIND_PMSG] || req.want[KIND_PSEM];
 	if (req.has_namespace && ns_enter(&req.ns) < 0)
 		return 1;
 	for (int k = 0; k < KINDS; k++)

@@ -630,14 +630,19 @@ static int remove_all_posix(const struct rm_request *req, enum ipc_kind type)
 static int execute(const struct rm_request *req)
 {
 	int rc = 0;
-	if (req->has_namespace && ns_enter(&req->ns) < 0)
+	bool named[KINDS];
+	struct ns_target ns = req->ns;
+	for (int k = 0; k < KINDS; k++) {
+		named[k] = req->all[k];
+		for (size_t i = 0; i < req->ntargets; i++)
+			named[k] |= req->targets[i].type == (enum ipc_kind)k;
+		ns.posix |= named[k] && kind_is_posix(k);
+	}
+	if (req->has_namespace && ns_enter(&ns) < 0)
 		return 1;
 	/* Every kind the line names must be the target's: check before removing anything. */
 	for (int k = 0; k < KINDS; k++) {
-		bool named = req->all[k];
-		for (size_t i = 0; i < req->ntargets; i++)
-			named |= req->targets[i].type == (enum ipc_kind)k;
-		if (named && !ns_reaches(k)) {
+		if (named[k] && !ns_reaches(k)) {
 			warnx("--namespace %s: cannot remove %s through a namespace file: give a process id",
 			      req->ns.arg, kinds[k].plural);
 			return 1;

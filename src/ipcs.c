@@ -595,9 +595,24 @@ static int show_all_namespaces(const struct ipcs_request *req)
 		warn("cannot read /proc");
 		return 1;
 	}
+	/* System V objects only: visiting in this process saves a fork per namespace. */
+	bool in_process = !any_kind(req, true) && !req->processes && !select_needs_holders(&req->select);
 	render_namespaces_begin(&req->render);
 	for (size_t i = 0; i < list.n; i++) {
 		const struct ns_info *info = &list.items[i];
+		if (in_process && (i == 0 || ns_visit(info->pid) == 0)) {
+			struct ipcs_request sub = *req;
+			sub.render.embedded = true;
+			render_namespace_begin(info, i == 0, &sub.render);
+			status |= show(&sub);
+			render_namespace_end(&sub.render);
+			if (i > 0 && ns_visit_end() < 0) {
+				warn("cannot come back to our own IPC namespace");
+				status = 1;
+				break;
+			}
+			continue;
+		}
 		if (flush_stdout() < 0)
 			break;
 		pid_t child = fork();
@@ -609,7 +624,7 @@ static int show_all_namespaces(const struct ipcs_request *req)
 		if (child == 0) {
 			struct ipcs_request sub = *req;
 			sub.render.embedded = true;
-			sub.ns = (struct ns_target){ info->pid_text, info->pid };
+			sub.ns = (struct ns_target){ info->pid_text, info->pid, any_kind(req, true) };
 			int rc = i == 0 ? 0 : ns_enter(&sub.ns);
 			if (rc == 0) {
 				render_namespace_begin(info, i == 0, &sub.render);
@@ -653,6 +668,7 @@ int ipcs_main(int argc, char **argv)
 	if (req.all_namespaces) {
 		status = show_all_namespaces(&req);
 	} else {
+		req.ns.posix = any_kind(&req, true);
 		if (req.has_namespace && ns_enter(&req.ns) < 0)
 			return 1;
 		if (req.render.mode == MODE_GLOBAL || req.render.mode == MODE_METRICS)

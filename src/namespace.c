@@ -158,7 +158,8 @@ int ns_enter(const struct ns_target *t)
 	}
 	close(fd);
 	entered = true;
-	reach_posix(t->pid ? rootfd : -1);
+	if (t->posix)
+		reach_posix(t->pid ? rootfd : -1);
 	if (rootfd >= 0)
 		close(rootfd);
 	return 0;
@@ -175,6 +176,28 @@ bool ns_reaches(enum ipc_kind kind)
 	if (!entered || !kind_is_posix(kind))
 		return true;
 	return kind == KIND_PMSG ? reach_mqueue : reach_shm;
+}
+
+/* Our own IPC namespace, kept open to come back to after ns_visit(). */
+static int home_fd = -1;
+
+int ns_visit(pid_t pid)
+{
+	char path[64];
+	if (home_fd < 0)
+		home_fd = open("/proc/self/ns/ipc", O_RDONLY | O_CLOEXEC);
+	snprintf(path, sizeof(path), "/proc/%d/ns/ipc", (int)pid);
+	int fd = home_fd < 0 ? -1 : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int rc = setns(fd, CLONE_NEWIPC);
+	close(fd);
+	return rc;
+}
+
+int ns_visit_end(void)
+{
+	return setns(home_fd, CLONE_NEWIPC);
 }
 
 int ns_check_alive(const struct ns_target *t)

@@ -25,6 +25,7 @@
 struct ns_target {
 	const char *arg;	/* as typed */
 	pid_t pid;		/* 0 for a FILE */
+	bool posix;		/* POSIX objects wanted: reach them too (costs a mount) */
 };
 
 /* The long option, for each command's table. */
@@ -43,6 +44,14 @@ int ns_enter(const struct ns_target *t);
 
 /* Whether KIND's objects are those of the namespace entered (always without --namespace). */
 bool ns_reaches(enum ipc_kind kind);
+
+/*
+ * --all-namespaces without POSIX objects or processes: visit PID's IPC
+ * namespace in this process (0, or -1: fork and ns_enter instead), then
+ * come back to ours with ns_visit_end (0 or -1 with errno).
+ */
+int ns_visit(pid_t pid);
+int ns_visit_end(void);
 
 /* After output: if the target process exited meanwhile, say so (exit 1). */
 int ns_check_alive(const struct ns_target *t);
