@@ -671,10 +671,22 @@ int ipcs_main(int argc, char **argv)
 		req.ns.posix = any_kind(&req, true);
 		if (req.has_namespace && ns_enter(&req.ns) < 0)
 			return 1;
-		if (req.render.mode == MODE_GLOBAL || req.render.mode == MODE_METRICS)
-			status = ipcs_global(req.want, &req.render, req.output);
-		else
+		if (req.render.mode == MODE_GLOBAL || req.render.mode == MODE_METRICS) {
+			/* Never this host's POSIX files in place of the target's. */
+			bool want[KINDS];
+			status = 0;
+			for (int k = 0; k < KINDS; k++) {
+				want[k] = req.want[k] && ns_reaches(k);
+				if (req.want[k] && !want[k]) {
+					warnx("--namespace %s: cannot show %s through a namespace file: give a process id",
+					      req.ns.arg, kinds[k].plural);
+					status = 1;
+				}
+			}
+			status |= ipcs_global(want, &req.render, req.output);
+		} else {
 			status = show(&req);
+		}
 		if (req.has_namespace)
 			status |= ns_check_alive(&req.ns);
 	}
