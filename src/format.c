@@ -28,6 +28,16 @@ static size_t next_char(const unsigned char *s, size_t n, bool *plain)
 	return seq ? seq : 1;
 }
 
+/* "\xHH" for byte C at BUF; returns 4. */
+static size_t put_escape(char *buf, unsigned char c)
+{
+	buf[0] = '\\';
+	buf[1] = 'x';
+	buf[2] = hex[c >> 4];
+	buf[3] = hex[c & 15];
+	return 4;
+}
+
 char *escape_name(const char *name, char *buf, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)name;
@@ -45,10 +55,7 @@ char *escape_name(const char *name, char *buf, size_t len)
 			if (plain) {
 				buf[out++] = (char)s[i];
 			} else {
-				buf[out++] = '\\';
-				buf[out++] = 'x';
-				buf[out++] = hex[s[i] >> 4];
-				buf[out++] = hex[s[i] & 15];
+				out += put_escape(buf + out, s[i]);
 			}
 		}
 		s += seq;
@@ -71,10 +78,7 @@ char *escape_bytes(const void *data, size_t n, char *buf, size_t len)
 		if (plain) {
 			buf[out++] = (char)s[i];
 		} else {
-			buf[out++] = '\\';
-			buf[out++] = 'x';
-			buf[out++] = hex[s[i] >> 4];
-			buf[out++] = hex[s[i] & 15];
+			out += put_escape(buf + out, s[i]);
 		}
 	}
 	buf[out] = '\0';
