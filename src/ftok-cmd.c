@@ -10,26 +10,30 @@
 
 #include "src/commands.h"
 #include "src/format.h"
+#include "src/i18n.h"
 #include "src/ftok.h"
 #include "src/util.h"
 
-static const char usage_text[] =
-	"\n"
-	"Usage:\n"
-	" ipcbox ftok [options] <path> <proj>\n"
-	"\n"
-	"Print the System V IPC key ftok(3) makes of <path> and <proj>.\n"
-	"\n"
-	"Options:\n"
-	" -v, --verbose  show the parts the key is made of\n"
-	"\n"
-	" -h, --help     display this help\n"
-	" -V, --version  display version\n"
-	"\n"
-	"Arguments:\n"
-	" <proj> is a number 1-255 (decimal or 0x hex) or one character (A as 'A')\n"
-	"\n"
-	"For more details see ipcbox(1).\n";
+/* One msgid per line or option: translators handle small units. */
+static const char *const usage_text[] = {
+	"\n",
+	N_("Usage:\n"),
+	N_(" ipcbox ftok [options] <path> <proj>\n"),
+	"\n",
+	N_("Print the System V IPC key ftok(3) makes of <path> and <proj>.\n"),
+	"\n",
+	N_("Options:\n"),
+	N_(" -v, --verbose  show the parts the key is made of\n"),
+	"\n",
+	N_(" -h, --help     display this help\n"),
+	N_(" -V, --version  display version\n"),
+	"\n",
+	N_("Arguments:\n"),
+	N_(" <proj> is a number 1-255 (decimal or 0x hex) or one character (A as 'A')\n"),
+	"\n",
+	N_("For more details see ipcbox(1).\n"),
+	NULL
+};
 
 static const struct option long_opts[] = {
 	{ "verbose", no_argument, NULL, 'v' },
@@ -50,7 +54,7 @@ int ftok_main(int argc, char **argv)
 			verbose = true;
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
+			print_help(usage_text, stdout);
 			return close_stdout();
 		case 'V':
 			print_version();
@@ -60,22 +64,22 @@ int ftok_main(int argc, char **argv)
 		}
 	}
 	if (argc - optind < 2)
-		usage_error(argc - optind ? "missing <proj> argument" : "missing <path> and <proj> arguments");
+		usage_error("%s", argc - optind ? _("missing <proj> argument") : _("missing <path> and <proj> arguments"));
 	if (argc - optind > 2) {
 		char *shown = escape_alloc(argv[optind + 2]);
-		usage_error("unexpected argument '%s'", shown);
+		usage_error(_("unexpected argument '%s'"), shown);
 	}
 	const char *path = argv[optind], *projarg = argv[optind + 1];
 	struct ftok_spec spec = { path, strlen(path), 0 };
 	const char *why = ftok_parse_proj(projarg, &spec.proj);
 	if (why) {
 		char *shown = escape_alloc(projarg);
-		usage_error("invalid project id '%s': %s", shown, why + (strncmp(why, "the project id ", 15) == 0 ? 15 : 0));
+		usage_error(_("invalid project id '%s': %s"), shown, why + (strncmp(why, "the project id ", 15) == 0 ? 15 : 0));
 	}
 	struct ftok_parts p;
 	if (ftok_resolve(&spec, &p, NULL) < 0) {
 		char *shown = escape_alloc(path);
-		err(1, "cannot stat '%s'", shown);
+		err(1, _("cannot stat '%s'"), shown);
 	}
 	char key[11];
 	if (!verbose) {

@@ -20,6 +20,7 @@
 
 #include "src/commands.h"
 #include "src/format.h"
+#include "src/i18n.h"
 #include "src/namespace.h"
 #include "src/posix.h"
 #include "src/sysv.h"
@@ -29,38 +30,41 @@
 #define SEM_VALUE_MAX INT_MAX
 #endif
 
-static const char usage_text[] =
-	"\n"
-	"Usage:\n"
-	" ipcmk [options]\n"
-	"\n"
-	"Create various IPC resources.\n"
-	"\n"
-	"Options:\n"
-	" -M, --shmem <size>       create shared memory segment of size <size>\n"
-	" -S, --semaphore <number> create semaphore array with <number> elements\n"
-	" -Q, --queue              create message queue\n"
-	" -m, --posix-shmem <size> create POSIX shared memory segment of size <size>\n"
-	" -s, --posix-semaphore    create POSIX named semaphore\n"
-	" -q, --posix-mqueue       create POSIX message queue\n"
-	" -n, --name <name>        name of the POSIX resource (/name)\n"
-	" -p, --mode <mode>        permission for the resource (default is 0644)\n"
-	"     --key <key>          create the System V resources with this key\n"
-	"                            (a number, or <path>:<proj> as ftok(3) makes it)\n"
-	"     --maxmsg <number>    capacity of the POSIX message queue in messages\n"
-	"     --msgsize <number>   maximum message size of the POSIX message queue\n"
-	"     --value <number>     initial value of the POSIX semaphore (default 0)\n"
-	"     --namespace <pid|file>  create in another IPC namespace\n"
-	"\n"
-	" -h, --help               display this help\n"
-	" -V, --version            display version\n"
-	"\n"
-	"Arguments:\n"
-	" <size> arguments may be followed by the suffixes for\n"
-	"   KiB, MiB, GiB, TiB, PiB and EiB (the \"iB\" is optional),\n"
-	"   or KB, MB, GB, TB, PB and EB for powers of 1000\n"
-	"\n"
-	"For more details see ipcmk(1).\n";
+/* One msgid per line or option: translators handle small units. */
+static const char *const usage_text[] = {
+	"\n",
+	N_("Usage:\n"),
+	N_(" ipcmk [options]\n"),
+	"\n",
+	N_("Create various IPC resources.\n"),
+	"\n",
+	N_("Options:\n"),
+	N_(" -M, --shmem <size>       create shared memory segment of size <size>\n"),
+	N_(" -S, --semaphore <number> create semaphore array with <number> elements\n"),
+	N_(" -Q, --queue              create message queue\n"),
+	N_(" -m, --posix-shmem <size> create POSIX shared memory segment of size <size>\n"),
+	N_(" -s, --posix-semaphore    create POSIX named semaphore\n"),
+	N_(" -q, --posix-mqueue       create POSIX message queue\n"),
+	N_(" -n, --name <name>        name of the POSIX resource (/name)\n"),
+	N_(" -p, --mode <mode>        permission for the resource (default is 0644)\n"),
+	N_("     --key <key>          create the System V resources with this key\n"
+	   "                            (a number, or <path>:<proj> as ftok(3) makes it)\n"),
+	N_("     --maxmsg <number>    capacity of the POSIX message queue in messages\n"),
+	N_("     --msgsize <number>   maximum message size of the POSIX message queue\n"),
+	N_("     --value <number>     initial value of the POSIX semaphore (default 0)\n"),
+	N_("     --namespace <pid|file>  create in another IPC namespace\n"),
+	"\n",
+	N_(" -h, --help               display this help\n"),
+	N_(" -V, --version            display version\n"),
+	"\n",
+	N_("Arguments:\n"),
+	N_(" <size> arguments may be followed by the suffixes for\n"
+	   "   KiB, MiB, GiB, TiB, PiB and EiB (the \"iB\" is optional),\n"
+	   "   or KB, MB, GB, TB, PB and EB for powers of 1000\n"),
+	"\n",
+	N_("For more details see ipcmk(1).\n"),
+	NULL
+};
 
 enum { OPT_KEY = CHAR_MAX + 1, OPT_MAXMSG, OPT_MSGSIZE, OPT_VALUE };
 
@@ -110,8 +114,8 @@ struct mk_request {
 static int parse_failure(const char *what, const char *arg, bool errno_always)
 {
 	if (errno == ERANGE || errno_always)
-		return parse_error(false, "failed to parse %s: '%s': %s", what, arg, strerror(errno));
-	return parse_error(false, "failed to parse %s: '%s'", what, arg);
+		return parse_error(false, _("failed to parse %s: '%s': %s"), what, arg, strerror(errno));
+	return parse_error(false, _("failed to parse %s: '%s'"), what, arg);
 }
 
 /* A decimal number in [MIN, MAX]; outside it is a range error. */
@@ -179,12 +183,12 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 				if (!why)
 					return parse_failure("key", optarg, false);
 				char *shown = escape_alloc(optarg);
-				parse_error(false, "failed to parse key: '%s': %s", shown, why);
+				parse_error(false, _("failed to parse key: '%s': %s"), shown, why);
 				free(shown);
 				return -1;
 			}
 			if (!req->key.is_ftok && req->key.value == IPC_PRIVATE)
-				return parse_error(false, "failed to parse key: '%s': key 0 (IPC_PRIVATE) cannot be requested", optarg);
+				return parse_error(false, _("failed to parse key: '%s': key 0 (IPC_PRIVATE) cannot be requested"), optarg);
 			req->has_key = true;
 			break;
 		}
@@ -219,7 +223,7 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 		}
 	}
 	if (optind < argc)
-		return parse_error(true, "unexpected argument '%s'", argv[optind]);
+		return parse_error(true, _("unexpected argument '%s'"), argv[optind]);
 
 	bool sysv = req->want[KIND_SHM] || req->want[KIND_MSG] || req->want[KIND_SEM];
 	bool posix = req->want[KIND_PSHM] || req->want[KIND_PMSG] || req->want[KIND_PSEM];
@@ -228,31 +232,31 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 	 * (scripts may look for it), the next one says what is missing.
 	 */
 	if (!sysv && !posix && !req->name && !req->has_key && !req->has_mq_attr && !req->has_value) {
-		warnx("bad usage");
-		return parse_error(true, "nothing to create: give -M <size>, -Q or -S <number> (System V), "
-				   "or -m <size>, -q or -s with -n <name> (POSIX)");
+		warnx(_("bad usage"));
+		return parse_error(true, _("nothing to create: give -M <size>, -Q or -S <number> (System V), "
+				   "or -m <size>, -q or -s with -n <name> (POSIX)"));
 	}
 	if (req->name && !posix)
-		return parse_error(true, "--name needs a POSIX resource to create: -m <size>, -q or -s");
+		return parse_error(true, _("--name needs a POSIX resource to create: -m <size>, -q or -s"));
 	if (req->has_key && !sysv)
-		return parse_error(true, "--key needs a System V resource (-M, -Q or -S)");
+		return parse_error(true, _("--key needs a System V resource (-M, -Q or -S)"));
 	if (req->has_mq_attr && !req->want[KIND_PMSG])
-		return parse_error(true, "--maxmsg and --msgsize need --posix-mqueue");
+		return parse_error(true, _("--maxmsg and --msgsize need --posix-mqueue"));
 	if (req->has_value && !req->want[KIND_PSEM])
-		return parse_error(true, "--value needs --posix-semaphore");
+		return parse_error(true, _("--value needs --posix-semaphore"));
 	if (posix && !req->name)
-		return parse_error(true, "name is required for POSIX IPC resources (--name)");
+		return parse_error(true, _("name is required for POSIX IPC resources (--name)"));
 	/* A setuid/setgid file in a world-writable /dev/shm is a root shell. */
 	if (posix && req->mode > 0777)
-		return parse_error(false, "mode %04o: POSIX objects take permission bits only (at most 0777), "
-				   "not setuid, setgid or sticky", req->mode);
+		return parse_error(false, _("mode %04o: POSIX objects take permission bits only (at most 0777), "
+				   "not setuid, setgid or sticky"), req->mode);
 	for (int k = 0; k < KINDS; k++) {
 		if (!req->want[k] || !kind_is_posix(k))
 			continue;
 		const char *why = posix_name_problem(k, req->name);
 		if (why) {
 			char *shown = escape_alloc(req->name);
-			parse_error(false, "invalid name '%s': %s", shown, why);
+			parse_error(false, _("invalid name '%s': %s"), shown, why);
 			free(shown);
 			return -1;
 		}
@@ -266,7 +270,7 @@ static int check_limits(const struct mk_request *req)
 	struct sysv_limits lim;
 	if (req->want[KIND_SEM] && sysv_limits(KIND_SEM, &lim) == 0 &&
 	    lim.semmsl > 0 && (uint64_t)req->nsems > lim.semmsl)
-		return parse_error(false, "failed to parse elements: '%s': more than SEMMSL (%llu)",
+		return parse_error(false, _("failed to parse elements: '%s': more than SEMMSL (%llu)"),
 			    req->nsems_arg, (unsigned long long)lim.semmsl);
 	return 0;
 }
@@ -367,7 +371,7 @@ static void report_failure(const struct mk_request *req, enum ipc_kind t, int er
 	}
 	char limit[400];
 	limit_reached(req, t, errnum, limit, sizeof(limit));
-	warnx("create %s failed: %s%s%s%s%s", kinds[t].create_what, detail, strerror(errnum),
+	warnx(_("create %s failed: %s%s%s%s%s"), kinds[t].create_what, detail, strerror(errnum),
 	      *limit ? " (" : "", limit, *limit ? ")" : "");
 }
 
@@ -412,7 +416,7 @@ int ipcmk_main(int argc, char **argv)
 		return 1;
 	switch (req.action) {
 	case MK_HELP:
-		fputs(usage_text, stdout);
+		print_help(usage_text, stdout);
 		return close_stdout();
 	case MK_VERSION:
 		print_version();
@@ -428,7 +432,7 @@ int ipcmk_main(int argc, char **argv)
 		return 1;
 	for (int k = 0; k < KINDS; k++)
 		if (req.want[k] && !ns_reaches(k)) {
-			warnx("--namespace %s: cannot create %s through a namespace file: give a process id",
+			warnx(_("--namespace %s: cannot create %s through a namespace file: give a process id"),
 			      req.ns.arg, kinds[k].plural);
 			return 1;
 		}

@@ -17,50 +17,54 @@
 
 #include "src/commands.h"
 #include "src/format.h"
+#include "src/i18n.h"
 #include "src/namespace.h"
 #include "src/posix.h"
 #include "src/select.h"
 #include "src/sysv.h"
 #include "src/util.h"
 
-static const char usage_text[] =
-	"\n"
-	"Usage:\n"
-	" ipcrm [options]\n"
-	" ipcrm shm|msg|sem <id>...\n"
-	"\n"
-	"Remove certain IPC resources.\n"
-	"\n"
-	"Options:\n"
-	" -m, --shmem-id <id>        remove shared memory segment by id\n"
-	" -M, --shmem-key <key>      remove shared memory segment by key\n"
-	"     --posix-shmem <name>   remove POSIX shared memory segment by name\n"
-	" -q, --queue-id <id>        remove message queue by id\n"
-	" -Q, --queue-key <key>      remove message queue by key\n"
-	"     --posix-mqueue <name>  remove POSIX message queue by name\n"
-	" -s, --semaphore-id <id>    remove semaphore by id\n"
-	" -S, --semaphore-key <key>  remove semaphore by key\n"
-	"     --posix-semaphore <name> remove POSIX semaphore by name\n"
-	" -a, --all[=shm|pshm|msg|pmsg|sem|psem]\n"
-	"                            remove all (in the specified category)\n"
-	" -v, --verbose              explain what is being done\n"
-	"     --dry-run              print what would be removed, remove nothing\n"
-	"     --namespace <pid|file> remove in another IPC namespace\n"
-	"\n"
-	"Selection options (with --all only):\n"
-	"     --owner <user>         objects owned by <user> (a name or a uid)\n"
-	"     --created-by <user>    objects created by <user>\n"
-	"     --orphaned             objects no process uses any more (see ipcrm(1))\n"
-	"     --older-than <age>     objects last changed longer ago (s, m, h or d)\n"
-	"     --key <key>            System V objects with this key\n"
-	"\n"
-	" -h, --help                 display this help\n"
-	" -V, --version              display version\n"
-	"\n"
-	"Arguments:\n"
-	" <key> is a number, or <path>:<proj> as ftok(3) makes it (<proj>: 1-255 or one character)\n"
-	"\n"
-	"For more details see ipcrm(1).\n";
+/* One msgid per line or option: translators handle small units. */
+static const char *const usage_text[] = {
+	"\n",
+	N_("Usage:\n"),
+	N_(" ipcrm [options]\n"),
+	N_(" ipcrm shm|msg|sem <id>...\n"),
+	"\n",
+	N_("Remove certain IPC resources.\n"),
+	"\n",
+	N_("Options:\n"),
+	N_(" -m, --shmem-id <id>        remove shared memory segment by id\n"),
+	N_(" -M, --shmem-key <key>      remove shared memory segment by key\n"),
+	N_("     --posix-shmem <name>   remove POSIX shared memory segment by name\n"),
+	N_(" -q, --queue-id <id>        remove message queue by id\n"),
+	N_(" -Q, --queue-key <key>      remove message queue by key\n"),
+	N_("     --posix-mqueue <name>  remove POSIX message queue by name\n"),
+	N_(" -s, --semaphore-id <id>    remove semaphore by id\n"),
+	N_(" -S, --semaphore-key <key>  remove semaphore by key\n"),
+	N_("     --posix-semaphore <name> remove POSIX semaphore by name\n"),
+	N_(" -a, --all[=shm|pshm|msg|pmsg|sem|psem]\n"
+	   "                            remove all (in the specified category)\n"),
+	N_(" -v, --verbose              explain what is being done\n"),
+	N_("     --dry-run              print what would be removed, remove nothing\n"),
+	N_("     --namespace <pid|file> remove in another IPC namespace\n"),
+	"\n",
+	N_("Selection options (with --all only):\n"),
+	N_("     --owner <user>         objects owned by <user> (a name or a uid)\n"),
+	N_("     --created-by <user>    objects created by <user>\n"),
+	N_("     --orphaned             objects no process uses any more (see ipcrm(1))\n"),
+	N_("     --older-than <age>     objects last changed longer ago (s, m, h or d)\n"),
+	N_("     --key <key>            System V objects with this key\n"),
+	"\n",
+	N_(" -h, --help                 display this help\n"),
+	N_(" -V, --version              display version\n"),
+	"\n",
+	N_("Arguments:\n"),
+	N_(" <key> is a number, or <path>:<proj> as ftok(3) makes it (<proj>: 1-255 or one character)\n"),
+	"\n",
+	N_("For more details see ipcrm(1).\n"),
+	NULL
+};
 
 enum { OPT_POSIX_SHM = CHAR_MAX + 1, OPT_POSIX_MQ, OPT_POSIX_SEM, OPT_DRY_RUN, OPT_ALL_NAMESPACES };
 
@@ -141,13 +145,13 @@ static int parse_legacy(int argc, char **argv, struct rm_request *req)
 {
 	req->legacy = true;
 	if (argc < 3)
-		return parse_error(true, "not enough arguments");
+		return parse_error(true, _("not enough arguments"));
 	enum ipc_kind type = (enum ipc_kind)kind_of_keyword(argv[1], KIND_SEM + 1);
 	int rc = 0;
 	for (int i = 2; i < argc; i++) {
 		struct rm_target t = { .type = type, .by = BY_ID, .arg = argv[i] };
 		if (!parse_ipc_id(argv[i], &t.id))
-			rc = parse_error(false, "invalid id: %s", argv[i]);
+			rc = parse_error(false, _("invalid id: %s"), argv[i]);
 		else
 			add_target(req, &t);
 	}
@@ -157,8 +161,8 @@ static int parse_legacy(int argc, char **argv, struct rm_request *req)
 static int parse_failure(const char *arg)
 {
 	if (errno == ERANGE)
-		return parse_error(false, "failed to parse argument: '%s': %s", arg, strerror(errno));
-	return parse_error(false, "failed to parse argument: '%s'", arg);
+		return parse_error(false, _("failed to parse argument: '%s': %s"), arg, strerror(errno));
+	return parse_error(false, _("failed to parse argument: '%s'"), arg);
 }
 
 /* One -m/-M/-q/-Q/-s/-S/--posix-* option into a target. */
@@ -174,7 +178,7 @@ static int parse_target(int opt, const char *arg, struct rm_request *req)
 	while (i < ARRAY_SIZE(map) && map[i].opt != opt)
 		i++;
 	if (i == ARRAY_SIZE(map))
-		return parse_error(true, "bad usage");
+		return parse_error(true, _("bad usage"));
 	t.type = map[i].type;
 	t.by = map[i].by;
 	switch (t.by) {
@@ -195,12 +199,12 @@ static int parse_target(int opt, const char *arg, struct rm_request *req)
 			if (!why)
 				return parse_failure(arg);
 			char *shown = escape_alloc(arg);
-			parse_error(false, "failed to parse argument: '%s': %s", shown, why);
+			parse_error(false, _("failed to parse argument: '%s': %s"), shown, why);
 			free(shown);
 			return -1;
 		}
 		if (!t.key.is_ftok && t.key.value == 0)	/* IPC_PRIVATE never names one object */
-			return parse_error(false, "illegal key (%s)", arg);
+			return parse_error(false, _("illegal key (%s)"), arg);
 		break;
 	}
 	case BY_NAME: {
@@ -209,9 +213,9 @@ static int parse_target(int opt, const char *arg, struct rm_request *req)
 			char *shown = escape_alloc(arg);
 			/* util-linux 2.41's words for ENAMETOOLONG; still refused before removing anything. */
 			if (strcmp(why, "is too long") == 0)
-				parse_error(false, "name `%s' too long", shown);
+				parse_error(false, _("name `%s' too long"), shown);
 			else
-				parse_error(false, "invalid name '%s': %s", shown, why);
+				parse_error(false, _("invalid name '%s': %s"), shown, why);
 			free(shown);
 			return -1;
 		}
@@ -250,7 +254,7 @@ static int parse_argv(int argc, char **argv, struct rm_request *req)
 				int t = kind_of_keyword(optarg, KINDS);
 				/* The reference's text; quotes only to make '' visible. */
 				if (t < 0)
-					return parse_error(false, *optarg ? "unknown argument: %s" : "unknown argument: '%s'", optarg);
+					return parse_error(false, *optarg ? _("unknown argument: %s") : _("unknown argument: '%s'"), optarg);
 				req->all[t] = true;
 			}
 			break;
@@ -266,8 +270,8 @@ static int parse_argv(int argc, char **argv, struct rm_request *req)
 				return -1;
 			break;
 		case OPT_ALL_NAMESPACES:
-			return parse_error(false, "--all-namespaces is refused: removing in every namespace at once "
-					   "is too dangerous; use --namespace PID for each");
+			return parse_error(false, _("--all-namespaces is refused: removing in every namespace at once "
+					   "is too dangerous; use --namespace PID for each"));
 		case OPT_SELECT_OWNER:
 		case OPT_SELECT_CREATOR:
 		case OPT_SELECT_ORPHANED:
@@ -293,14 +297,14 @@ static int parse_argv(int argc, char **argv, struct rm_request *req)
 		}
 	}
 	if (optind < argc)
-		return parse_error(true, "unknown argument: %s", argv[optind]);
+		return parse_error(true, _("unknown argument: %s"), argv[optind]);
 	bool any_all = false;
 	for (int t = 0; t < KINDS; t++)
 		any_all |= req->all[t];
 	if (req->ntargets == 0 && !any_all)
-		return parse_error(true, "bad usage");
+		return parse_error(true, _("bad usage"));
 	if (req->select.any && !any_all)
-		return parse_error(true, "--owner, --created-by, --orphaned, --older-than and --key select objects for --all only");
+		return parse_error(true, _("--owner, --created-by, --orphaned, --older-than and --key select objects for --all only"));
 	return 0;
 }
 
@@ -326,21 +330,21 @@ static void report_name(int errnum, const char *raw)
 	switch (errnum) {
 	case EACCES:
 	case EPERM:
-		warnx("permission denied for name `%s'", what);
+		warnx(_("permission denied for name `%s'"), what);
 		break;
 	case ENOENT:
 	case EINVAL:
-		warnx("name `%s' not found", what);
+		warnx(_("name `%s' not found"), what);
 		break;
 	case ENAMETOOLONG:
-		warnx("name `%s' too long", what);
+		warnx(_("name `%s' too long"), what);
 		break;
 	case EIDRM:
-		warnx("name `%s' already removed", what);
+		warnx(_("name `%s' already removed"), what);
 		break;
 	default:
 		errno = errnum;
-		warn("cannot remove name `%s'", what);
+		warn(_("cannot remove name `%s'"), what);
 		break;
 	}
 	free(what);
@@ -357,18 +361,18 @@ static void report(int errnum, const char *by, const char *raw)
 	switch (errnum) {
 	case EACCES:
 	case EPERM:
-		warnx("permission denied for %s (%s)", by, what);
+		warnx(_("permission denied for %s (%s)"), by, what);
 		break;
 	case EINVAL:
 	case ENOENT:
-		warnx("invalid %s (%s)", by, what);
+		warnx(_("invalid %s (%s)"), by, what);
 		break;
 	case EIDRM:
-		warnx("already removed %s (%s)", by, what);
+		warnx(_("already removed %s (%s)"), by, what);
 		break;
 	default:
 		errno = errnum;
-		warn("cannot remove %s (%s)", by, what);
+		warn(_("cannot remove %s (%s)"), by, what);
 		break;
 	}
 	free(what);
@@ -410,7 +414,7 @@ static void other_kind_hint(enum ipc_kind type, const char *name)
 			continue;
 		if (posix_find(k, name, &found) == 0) {
 			char *shown = escape_alloc(name);
-			warnx("%s is %s%s: use %s", shown, k == KIND_PSHM ? "" : "a ", kinds[k].removing,
+			warnx(_("%s is %s%s: use %s"), shown, k == KIND_PSHM ? "" : "a ", kinds[k].removing,
 			      posix_option[k]);
 			free(shown);
 			return;
@@ -428,7 +432,7 @@ static void id_hint(enum ipc_kind type, const struct key_arg *key)
 	struct sysv_object found;
 	if (key->is_ftok || key->value <= 0 || sysv_find(type, key->value, &found) < 0)
 		return;
-	warnx("use -%c %d to remove %s id %d", kinds[type].key_option - 'A' + 'a', (int)key->value,
+	warnx(_("use -%c %d to remove %s id %d"), kinds[type].key_option - 'A' + 'a', (int)key->value,
 	      kinds[type].object, (int)key->value);
 }
 
@@ -576,7 +580,7 @@ static int remove_all_sysv(const struct rm_request *req, enum ipc_kind type)
 {
 	struct remove_ctx r = { .req = req, .type = type, .now = time(NULL) };
 	if (sysv_scan(type, remove_visited, &r) < 0) {
-		warn("cannot list %s objects", kinds[type].keyword);
+		warn(_("cannot list %s objects"), kinds[type].keyword);
 		r.rc = -1;
 	}
 	summarize(&r);
@@ -591,10 +595,10 @@ static int remove_all_posix(const struct rm_request *req, enum ipc_kind type)
 	int rc = 0;
 	if (posix_scan(kind, collect_entry, &l) < 0) {
 		if (kind == KIND_PMSG && (errno == EMEDIUMTYPE || errno == ENOENT)) {
-			warnx("%s is not a mounted mqueue filesystem", posix_dir(kind));
+			warnx(_("%s is not a mounted mqueue filesystem"), posix_dir(kind));
 			rc = -1;
 		} else if (errno != ENOENT) {	/* no /dev/shm: no objects */
-			warn("cannot read %s", posix_dir(kind));
+			warn(_("cannot read %s"), posix_dir(kind));
 			rc = -1;
 		}
 	}
@@ -606,7 +610,7 @@ static int remove_all_posix(const struct rm_request *req, enum ipc_kind type)
 		if (!S_ISREG(o->mode)) {
 			if (req->verbose || req->dry_run) {
 				char *shown = escape_alloc(path);
-				warnx("skipping %s: not a regular file", shown);
+				warnx(_("skipping %s: not a regular file"), shown);
 				free(shown);
 			}
 			continue;
@@ -643,14 +647,14 @@ static int execute(const struct rm_request *req)
 	/* Every kind the line names must be the target's: check before removing anything. */
 	for (int k = 0; k < KINDS; k++) {
 		if (named[k] && !ns_reaches(k)) {
-			warnx("--namespace %s: cannot remove %s through a namespace file: give a process id",
+			warnx(_("--namespace %s: cannot remove %s through a namespace file: give a process id"),
 			      req->ns.arg, kinds[k].plural);
 			return 1;
 		}
 	}
 	/* Filters and guards need to know who uses what: one /proc scan. */
 	if (req->select.any && !holders_scan()) {
-		warn("cannot read /proc: refusing filtered removal");
+		warn(_("cannot read /proc: refusing filtered removal"));
 		return 1;
 	}
 	for (size_t i = 0; i < req->ntargets; i++)
@@ -673,7 +677,7 @@ static void key_hint(const struct rm_request *req)
 {
 	int id = sysv_id_of_key(req->hint_type, req->hint_key);
 	if (id >= 0)
-		warnx("%s is the key of %s id %d: use -%c %s to remove it by key", req->hint_arg,
+		warnx(_("%s is the key of %s id %d: use -%c %s to remove it by key"), req->hint_arg,
 		      kinds[req->hint_type].object, id, kinds[req->hint_type].key_option, req->hint_arg);
 }
 
@@ -686,7 +690,7 @@ int ipcrm_main(int argc, char **argv)
 	if (rc == 0) {
 		switch (req.action) {
 		case RM_HELP:
-			fputs(usage_text, stdout);
+			print_help(usage_text, stdout);
 			break;
 		case RM_VERSION:
 			print_version();

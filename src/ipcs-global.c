@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "src/format.h"
+#include "src/i18n.h"
 #include "src/ipcs-global.h"
 #include "src/limits.h"
 #include "src/posix.h"
@@ -28,12 +29,12 @@ static void report_errors(const struct usage_report *r)
 			continue;
 		if (k == KIND_PMSG && (r->error[k] == EMEDIUMTYPE || r->error[k] == ENOENT)) {
 			const char *dir = posix_dir(KIND_PMSG);
-			warnx("cannot list POSIX message queues: %s is not a mounted mqueue file system "
-			      "(mount it with: mount -t mqueue none %s)", dir, dir);
+			warnx(_("cannot list POSIX message queues: %s is not a mounted mqueue file system "
+			      "(mount it with: mount -t mqueue none %s)"), dir, dir);
 			continue;
 		}
 		errno = r->error[k];
-		warn("cannot read the %s of %s", r->error_what[k], kinds[k].plural);
+		warn(_("cannot read the %s of %s"), r->error_what[k], kinds[k].plural);
 	}
 }
 
@@ -51,7 +52,7 @@ static int write_atomically(const char *path, const struct usage_report *r)
 	int fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0) {
 		char *dir_shown = escape_alloc(dir);
-		warn("cannot write %s: cannot create a file in %s", shown, dir_shown);
+		warn(_("cannot write %s: cannot create a file in %s"), shown, dir_shown);
 		free(dir_shown);
 		goto out;
 	}
@@ -60,23 +61,23 @@ static int write_atomically(const char *path, const struct usage_report *r)
 	umask(mask);
 	f = fdopen(fd, "w");
 	if (!f || fchmod(fd, 0666 & ~mask) < 0) {
-		warn("cannot write %s", shown);
+		warn(_("cannot write %s"), shown);
 		goto fail;
 	}
 	render_metrics(f, r);
 	if (fflush(f) != 0 || ferror(f) || fsync(fd) < 0) {
-		warn("cannot write %s", shown);
+		warn(_("cannot write %s"), shown);
 		goto fail;
 	}
 	int closed = fclose(f);
 	f = NULL;
 	fd = -1;
 	if (closed != 0) {
-		warn("cannot write %s", shown);
+		warn(_("cannot write %s"), shown);
 		goto fail;
 	}
 	if (rename(tmp, path) < 0) {
-		warn("cannot write %s: rename failed", shown);
+		warn(_("cannot write %s: rename failed"), shown);
 		goto fail;
 	}
 	/* The rename itself is durable once the directory is synced (best effort). */

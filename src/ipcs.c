@@ -12,6 +12,7 @@
 
 #include "src/commands.h"
 #include "src/format.h"
+#include "src/i18n.h"
 #include "src/ipcs-global.h"
 #include "src/namespace.h"
 #include "src/posix.h"
@@ -20,66 +21,69 @@
 #include "src/sysv.h"
 #include "src/util.h"
 
-static const char usage_text[] =
-	"\n"
-	"Usage:\n"
-	" ipcs [resource-option...] [output-option]\n"
-	" ipcs -m|-q|-s -i <id>\n"
-	" ipcs -M|-Q|-S --name <name>\n"
-	" ipcs -q -i <id> --messages[=<n>]\n"
-	" ipcs [resource-option...] --metrics [--output <file>]\n"
-	"\n"
-	"Show information on IPC facilities.\n"
-	"\n"
-	"Options:\n"
-	" -i, --id <id>      print details on resource identified by <id>\n"
-	"     --name <name>  print details on the POSIX resource named <name>\n"
-	"     --messages[=<n>]  with -q -i: also list the messages, without receiving\n"
-	"                    them, and their first <n> bytes (default 64)\n"
-	" -h, --help         display this help\n"
-	" -V, --version      display version\n"
-	"\n"
-	"Resource options:\n"
-	" -m, --shmems            shared memory segments\n"
-	" -q, --queues            message queues\n"
-	" -s, --semaphores        semaphores\n"
-	" -a, --all               all System V resources (default)\n"
-	" -M, --posix-shmems      POSIX shared memory\n"
-	" -Q, --posix-mqueues     POSIX message queues\n"
-	" -S, --posix-semaphores  POSIX named semaphores\n"
-	"     --posix             all POSIX resources\n"
-	"\n"
-	"Which letter (the case means different things in each command):\n"
-	" ipcs   -m System V shared memory   -M POSIX shared memory\n"
-	" ipcmk  -M System V shared memory   -m POSIX shared memory\n"
-	" ipcrm  -m System V id              -M System V key\n"
-	" and the same for q/Q (message queues) and s/S (semaphores)\n"
-	"\n"
-	"Output options:\n"
-	" -t, --time        show attach, detach and change times\n"
-	" -p, --pid         show PIDs of creator and last operator\n"
-	" -c, --creator     show creator and owner\n"
-	" -l, --limits      show resource limits\n"
-	" -u, --summary     show status summary\n"
-	" -g, --global      show each limit with its current use\n"
-	"     --metrics     print limits and use in Prometheus text format\n"
-	"     --output <file>  write the metrics to <file> atomically\n"
-	"     --human       show sizes in human-readable format\n"
-	" -b, --bytes       show sizes in bytes\n"
-	"     --numeric     show user and group ids as numbers\n"
-	" -J, --json        print one JSON document\n"
-	"     --processes   show the processes using each object\n"
-	"     --namespace <pid|file>  show the objects of another IPC namespace\n"
-	"     --all-namespaces        show every IPC namespace, one block each\n"
-	"\n"
-	"Selection options (listings):\n"
-	"     --owner <user>      objects owned by <user> (a name or a uid)\n"
-	"     --created-by <user> objects created by <user>\n"
-	"     --orphaned          objects no process uses any more (see ipcs(1))\n"
-	"     --older-than <age>  objects last changed longer ago (s, m, h or d)\n"
-	"     --key <key>         System V objects with this key\n"
-	"\n"
-	"For more details see ipcs(1).\n";
+/* One msgid per line or option: translators handle small units. */
+static const char *const usage_text[] = {
+	"\n",
+	N_("Usage:\n"),
+	N_(" ipcs [resource-option...] [output-option]\n"),
+	N_(" ipcs -m|-q|-s -i <id>\n"),
+	N_(" ipcs -M|-Q|-S --name <name>\n"),
+	N_(" ipcs -q -i <id> --messages[=<n>]\n"),
+	N_(" ipcs [resource-option...] --metrics [--output <file>]\n"),
+	"\n",
+	N_("Show information on IPC facilities.\n"),
+	"\n",
+	N_("Options:\n"),
+	N_(" -i, --id <id>      print details on resource identified by <id>\n"),
+	N_("     --name <name>  print details on the POSIX resource named <name>\n"),
+	N_("     --messages[=<n>]  with -q -i: also list the messages, without receiving\n"
+	   "                    them, and their first <n> bytes (default 64)\n"),
+	N_(" -h, --help         display this help\n"),
+	N_(" -V, --version      display version\n"),
+	"\n",
+	N_("Resource options:\n"),
+	N_(" -m, --shmems            shared memory segments\n"),
+	N_(" -q, --queues            message queues\n"),
+	N_(" -s, --semaphores        semaphores\n"),
+	N_(" -a, --all               all System V resources (default)\n"),
+	N_(" -M, --posix-shmems      POSIX shared memory\n"),
+	N_(" -Q, --posix-mqueues     POSIX message queues\n"),
+	N_(" -S, --posix-semaphores  POSIX named semaphores\n"),
+	N_("     --posix             all POSIX resources\n"),
+	"\n",
+	N_("Which letter (the case means different things in each command):\n"
+	   " ipcs   -m System V shared memory   -M POSIX shared memory\n"
+	   " ipcmk  -M System V shared memory   -m POSIX shared memory\n"
+	   " ipcrm  -m System V id              -M System V key\n"
+	   " and the same for q/Q (message queues) and s/S (semaphores)\n"),
+	"\n",
+	N_("Output options:\n"),
+	N_(" -t, --time        show attach, detach and change times\n"),
+	N_(" -p, --pid         show PIDs of creator and last operator\n"),
+	N_(" -c, --creator     show creator and owner\n"),
+	N_(" -l, --limits      show resource limits\n"),
+	N_(" -u, --summary     show status summary\n"),
+	N_(" -g, --global      show each limit with its current use\n"),
+	N_("     --metrics     print limits and use in Prometheus text format\n"),
+	N_("     --output <file>  write the metrics to <file> atomically\n"),
+	N_("     --human       show sizes in human-readable format\n"),
+	N_(" -b, --bytes       show sizes in bytes\n"),
+	N_("     --numeric     show user and group ids as numbers\n"),
+	N_(" -J, --json        print one JSON document\n"),
+	N_("     --processes   show the processes using each object\n"),
+	N_("     --namespace <pid|file>  show the objects of another IPC namespace\n"),
+	N_("     --all-namespaces        show every IPC namespace, one block each\n"),
+	"\n",
+	N_("Selection options (listings):\n"),
+	N_("     --owner <user>      objects owned by <user> (a name or a uid)\n"),
+	N_("     --created-by <user> objects created by <user>\n"),
+	N_("     --orphaned          objects no process uses any more (see ipcs(1))\n"),
+	N_("     --older-than <age>  objects last changed longer ago (s, m, h or d)\n"),
+	N_("     --key <key>         System V objects with this key\n"),
+	"\n",
+	N_("For more details see ipcs(1).\n"),
+	NULL
+};
 
 enum { OPT_HUMAN = CHAR_MAX + 1, OPT_NUMERIC, OPT_POSIX, OPT_NAME, OPT_PROCESSES, OPT_ALL_NAMESPACES,
        OPT_MESSAGES, OPT_METRICS, OPT_OUTPUT };
@@ -144,10 +148,10 @@ static int parse_id(const char *arg, int *id)
 	errno = 0;
 	long v = strtol(arg, &end, 10);
 	if (end != arg && *end == '\0' && (errno == ERANGE || v > INT_MAX || v < INT_MIN))
-		return parse_error(false, "failed to parse id argument: '%s': %s", arg, strerror(ERANGE));
+		return parse_error(false, _("failed to parse id argument: '%s': %s"), arg, strerror(ERANGE));
 	/* Deliberate difference: util-linux looks a negative id up and finds nothing. */
 	if (end == arg || *end || v < 0)
-		return parse_error(false, "failed to parse id argument: '%s'", arg);
+		return parse_error(false, _("failed to parse id argument: '%s'"), arg);
 	*id = (int)v;
 	return 0;
 }
@@ -198,7 +202,7 @@ static int parse_argv(int argc, char **argv, struct ipcs_request *req)
 		case OPT_MESSAGES: {
 			long long n = 64;
 			if (optarg && !parse_llong(optarg, 10, 0, INT_MAX, &n))
-				return parse_error(true, "failed to parse --messages argument: '%s'%s%s", optarg,
+				return parse_error(true, _("failed to parse --messages argument: '%s'%s%s"), optarg,
 						   errno == ERANGE ? ": " : "", errno == ERANGE ? strerror(ERANGE) : "");
 			req->messages = true;
 			req->message_bytes = (size_t)n;
@@ -253,45 +257,45 @@ static int parse_argv(int argc, char **argv, struct ipcs_request *req)
 		}
 	}
 	if (optind < argc)
-		return parse_error(true, "unexpected argument '%s'", argv[optind]);
+		return parse_error(true, _("unexpected argument '%s'"), argv[optind]);
 
 	bool sysv = any_kind(req, false), posix = any_kind(req, true);
 	if (req->have_id && req->name)
-		return parse_error(false, "--id and --name cannot be used together");
+		return parse_error(false, _("--id and --name cannot be used together"));
 	if (req->have_id && posix)
-		return parse_error(false, "an ID selects a System V resource: use --name with -M, -Q or -S");
+		return parse_error(false, _("an ID selects a System V resource: use --name with -M, -Q or -S"));
 	if (req->have_id && single_kind(req, false) < 0)
-		return parse_error(false, "when using an ID, a single resource must be specified");
+		return parse_error(false, _("when using an ID, a single resource must be specified"));
 	if (req->name && (sysv || single_kind(req, true) < 0))
-		return parse_error(false, "when using a name, a single POSIX resource (-M, -Q or -S) must be specified");
+		return parse_error(false, _("when using a name, a single POSIX resource (-M, -Q or -S) must be specified"));
 	if (req->name) {
 		const char *problem = posix_name_problem(single_kind(req, true), req->name);
 		if (problem) {
 			char *shown = escape_alloc(req->name);
-			parse_error(false, "invalid name '%s': %s", shown, problem);
+			parse_error(false, _("invalid name '%s': %s"), shown, problem);
 			free(shown);
 			return -1;
 		}
 	}
 	bool report = req->render.mode == MODE_GLOBAL || req->render.mode == MODE_METRICS;
 	if (req->select.any && (req->have_id || req->name))
-		return parse_error(true, "--owner, --created-by, --orphaned, --older-than and --key select objects of a listing, not with --id or --name");
+		return parse_error(true, _("--owner, --created-by, --orphaned, --older-than and --key select objects of a listing, not with --id or --name"));
 	if (req->select.any && (req->render.mode == MODE_LIMITS || req->render.mode == MODE_SUMMARY || report))
-		return parse_error(true, "--owner, --created-by, --orphaned, --older-than and --key select objects of a listing, not with -l, -u, -g or --metrics");
+		return parse_error(true, _("--owner, --created-by, --orphaned, --older-than and --key select objects of a listing, not with -l, -u, -g or --metrics"));
 	if (req->processes && (req->render.mode == MODE_LIMITS || req->render.mode == MODE_SUMMARY || report))
-		return parse_error(true, "--processes lists objects: not with -l, -u, -g or --metrics");
+		return parse_error(true, _("--processes lists objects: not with -l, -u, -g or --metrics"));
 	if (req->has_namespace && req->all_namespaces)
-		return parse_error(true, "--namespace and --all-namespaces cannot be used together");
+		return parse_error(true, _("--namespace and --all-namespaces cannot be used together"));
 	if (req->messages && !(req->have_id && req->want[KIND_MSG]) && !(req->name && req->want[KIND_PMSG]))
-		return parse_error(true, "--messages needs -q -i <id> (or -Q --name <name>)");
+		return parse_error(true, _("--messages needs -q -i <id> (or -Q --name <name>)"));
 	if (req->output && req->render.mode != MODE_METRICS)
-		return parse_error(true, "--output can only be used with --metrics");
+		return parse_error(true, _("--output can only be used with --metrics"));
 	if (req->render.mode == MODE_METRICS && req->render.json)
-		return parse_error(true, "--metrics and --json cannot be used together");
+		return parse_error(true, _("--metrics and --json cannot be used together"));
 	if (report && (req->have_id || req->name))
-		return parse_error(true, "--global and --metrics cannot be used with --id or --name");
+		return parse_error(true, _("--global and --metrics cannot be used with --id or --name"));
 	if (report && req->all_namespaces)
-		return parse_error(true, "--global and --metrics cannot be used with --all-namespaces");
+		return parse_error(true, _("--global and --metrics cannot be used with --all-namespaces"));
 	/* Metrics are for machines: every kind unless resource options narrow it. */
 	if (!sysv && !posix)
 		want_range(req, KIND_MSG, req->render.mode == MODE_METRICS ? KIND_PSEM : KIND_SEM);
@@ -319,10 +323,10 @@ static void posix_scan_failed(enum ipc_kind kind)
 {
 	const char *dir = posix_dir(kind);
 	if (kind == KIND_PMSG && (errno == EMEDIUMTYPE || errno == ENOENT))
-		warnx("cannot list POSIX message queues: %s is not a mounted mqueue file system "
-		      "(mount it with: mount -t mqueue none %s)", dir, dir);
+		warnx(_("cannot list POSIX message queues: %s is not a mounted mqueue file system "
+		      "(mount it with: mount -t mqueue none %s)"), dir, dir);
 	else
-		warn("cannot read %s", dir);
+		warn(_("cannot read %s"), dir);
 }
 
 /*
@@ -377,14 +381,14 @@ static int peek_messages(const struct ipcs_request *req, const struct sysv_objec
 	bool gone = e == EIDRM || e == EINVAL;
 	render_details(&(struct ipc_item){ .kind = KIND_MSG, .sysv = gone ? NULL : obj }, NULL, &req->render);
 	if (e == ENOSYS)
-		warnx("cannot read the messages of queue %d: this kernel cannot copy messages "
-		      "(msgrcv MSG_COPY needs CONFIG_CHECKPOINT_RESTORE)", obj->id);
+		warnx(_("cannot read the messages of queue %d: this kernel cannot copy messages "
+		      "(msgrcv MSG_COPY needs CONFIG_CHECKPOINT_RESTORE)"), obj->id);
 	else if (e == EACCES || e == EPERM)
-		warnx("cannot read the messages of queue %d: permission denied (it takes read permission)", obj->id);
+		warnx(_("cannot read the messages of queue %d: permission denied (it takes read permission)"), obj->id);
 	else if (gone)
-		warnx("id %d not found", obj->id);
+		warnx(_("id %d not found"), obj->id);
 	else
-		warn("cannot read the messages of queue %d", obj->id);
+		warn(_("cannot read the messages of queue %d"), obj->id);
 	return -1;
 }
 
@@ -394,9 +398,9 @@ static int show_details(const struct ipcs_request *req)
 	struct sysv_object obj;
 	if (sysv_find(kind, req->id, &obj) < 0) {
 		if (errno == ENOENT)
-			warnx("id %d not found", req->id);
+			warnx(_("id %d not found"), req->id);
 		else
-			warn("cannot read %s", kinds[kind].plural);
+			warn(_("cannot read %s"), kinds[kind].plural);
 		render_details(&(struct ipc_item){ .kind = kind }, NULL, &req->render);
 		return 1;
 	}
@@ -408,9 +412,9 @@ static int show_details(const struct ipcs_request *req)
 		if (!values) {
 			/* Removed since sysv_find saw it: as if it had never been there. */
 			if (errno == EIDRM || errno == EINVAL)
-				warnx("id %d not found", req->id);
+				warnx(_("id %d not found"), req->id);
 			else
-				warn("semctl(GETVAL) failed");
+				warn(_("semctl(GETVAL) failed"));
 			render_details(&(struct ipc_item){ .kind = kind }, NULL, &req->render);
 			return 1;
 		}
@@ -424,8 +428,8 @@ static int show_posix_details(const struct ipcs_request *req)
 {
 	enum ipc_kind kind = single_kind(req, true);
 	if (req->messages)
-		warnx("POSIX message queues cannot be read without receiving their messages (Linux has no "
-		      "peek for them): showing the queue's attributes only");
+		warnx(_("POSIX message queues cannot be read without receiving their messages (Linux has no "
+		      "peek for them): showing the queue's attributes only"));
 	struct posix_object obj;
 	int rc = posix_find(kind, req->name, &obj);
 	if (rc == 0) {
@@ -436,7 +440,7 @@ static int show_posix_details(const struct ipcs_request *req)
 		posix_scan_failed(kind);
 	} else {
 		char *shown = escape_alloc(req->name);
-		warnx("name %s not found", shown);
+		warnx(_("name %s not found"), shown);
 		free(shown);
 	}
 	render_details(&(struct ipc_item){ .kind = kind }, NULL, &req->render);
@@ -482,7 +486,7 @@ static int show_posix_kind(enum ipc_kind kind, const struct ipcs_request *req)
 	if (opts->mode == MODE_LIMITS) {
 		struct posix_limits limits;
 		if (posix_limits(kind, &limits) < 0) {
-			warn("cannot read the limits of %s", kinds[kind].plural);
+			warn(_("cannot read the limits of %s"), kinds[kind].plural);
 			return 1;
 		}
 		render_posix_limits(kind, &limits, opts);
@@ -524,7 +528,7 @@ static int show_sysv_kind(enum ipc_kind kind, const struct ipcs_request *req)
 	case MODE_LIMITS: {
 		struct sysv_limits limits;
 		if (sysv_limits(kind, &limits) < 0) {
-			warn("cannot read the limits of %s", kinds[kind].plural);
+			warn(_("cannot read the limits of %s"), kinds[kind].plural);
 			return 1;
 		}
 		render_limits(kind, &limits, opts);
@@ -533,7 +537,7 @@ static int show_sysv_kind(enum ipc_kind kind, const struct ipcs_request *req)
 	case MODE_SUMMARY: {
 		struct sysv_summary summary;
 		if (sysv_summary(kind, &summary) < 0) {
-			warn("cannot read the status of %s", kinds[kind].plural);
+			warn(_("cannot read the status of %s"), kinds[kind].plural);
 			return 1;
 		}
 		render_summary(kind, &summary, opts);
@@ -547,7 +551,7 @@ static int show_sysv_kind(enum ipc_kind kind, const struct ipcs_request *req)
 	int rc = sysv_scan(kind, render_visit, &l);
 	render_section_end(kind, opts);
 	if (rc < 0) {
-		warn("cannot read %s", kinds[kind].plural);
+		warn(_("cannot read %s"), kinds[kind].plural);
 		return 1;
 	}
 	return 0;
@@ -558,12 +562,12 @@ static int show(const struct ipcs_request *req)
 {
 	int status = 0;
 	if ((req->processes || select_needs_holders(&req->select)) && !holders_scan())
-		warn("cannot read /proc: processes are unknown");
+		warn(_("cannot read /proc: processes are unknown"));
 	render_begin(&req->render);
 	for (int k = 0; k < KINDS; k++) {
 		/* Never another namespace's files in place of the target's. */
 		if (req->want[k] && !ns_reaches(k) && render_shows(k, &req->render)) {
-			warnx("--namespace %s: cannot show %s through a namespace file: give a process id",
+			warnx(_("--namespace %s: cannot show %s through a namespace file: give a process id"),
 			      req->ns.arg, kinds[k].plural);
 			status = 1;
 		}
@@ -592,7 +596,7 @@ static int show_all_namespaces(const struct ipcs_request *req)
 	struct ns_list list;
 	int status = 0;
 	if (ns_list_all(&list) < 0) {
-		warn("cannot read /proc");
+		warn(_("cannot read /proc"));
 		return 1;
 	}
 	/* System V objects only: visiting in this process saves a fork per namespace. */
@@ -607,7 +611,7 @@ static int show_all_namespaces(const struct ipcs_request *req)
 			status |= show(&sub);
 			render_namespace_end(&sub.render);
 			if (i > 0 && ns_visit_end() < 0) {
-				warn("cannot come back to our own IPC namespace");
+				warn(_("cannot come back to our own IPC namespace"));
 				status = 1;
 				break;
 			}
@@ -617,7 +621,7 @@ static int show_all_namespaces(const struct ipcs_request *req)
 			break;
 		pid_t child = fork();
 		if (child < 0) {
-			warn("fork");
+			warn(_("fork"));
 			status = 1;
 			break;
 		}
@@ -651,7 +655,7 @@ int ipcs_main(int argc, char **argv)
 		return 1;
 	switch (req.action) {
 	case IPCS_HELP:
-		fputs(usage_text, stdout);
+		print_help(usage_text, stdout);
 		return close_stdout();
 	case IPCS_VERSION:
 		print_version();
@@ -678,7 +682,7 @@ int ipcs_main(int argc, char **argv)
 			for (int k = 0; k < KINDS; k++) {
 				want[k] = req.want[k] && ns_reaches(k);
 				if (req.want[k] && !want[k]) {
-					warnx("--namespace %s: cannot show %s through a namespace file: give a process id",
+					warnx(_("--namespace %s: cannot show %s through a namespace file: give a process id"),
 					      req.ns.arg, kinds[k].plural);
 					status = 1;
 				}

@@ -9,6 +9,7 @@
 #include "src/out.h"
 #include "src/commands.h"
 #include "src/format.h"
+#include "src/i18n.h"
 #include "src/util.h"
 
 static const struct command {
@@ -22,18 +23,25 @@ static const struct command {
 	{ "ipcs",  ipcs_main, NULL },
 };
 
-static const char usage_text[] =
-	"\nUsage:\n"
-	" ipcbox <command> [arguments...]\n"
-	" ipcbox ftok [-v] <path> <proj>\n"
-	" ipcbox --list | --help | --version\n"
-	"\nRun an IPC command: ipcmk, ipcrm or ipcs; or ftok, which prints the\n"
-	"System V key ftok(3) makes of a file and a project id.\n"
-	"\nOptions:\n"
-	" -l, --list     list the commands, one per line\n"
-	" -h, --help     display this help\n"
-	" -V, --version  display version\n"
-	"\nFor more details see ipcbox(1).\n";
+/* One msgid per line or paragraph: translators handle small units. */
+static const char *const usage_text[] = {
+	"\n",
+	N_("Usage:\n"),
+	N_(" ipcbox <command> [arguments...]\n"),
+	N_(" ipcbox ftok [-v] <path> <proj>\n"),
+	N_(" ipcbox --list | --help | --version\n"),
+	"\n",
+	N_("Run an IPC command: ipcmk, ipcrm or ipcs; or ftok, which prints the\n"
+	   "System V key ftok(3) makes of a file and a project id.\n"),
+	"\n",
+	N_("Options:\n"),
+	N_(" -l, --list     list the commands, one per line\n"),
+	N_(" -h, --help     display this help\n"),
+	N_(" -V, --version  display version\n"),
+	"\n",
+	N_("For more details see ipcbox(1).\n"),
+	NULL
+};
 
 static const struct command *find_command(const char *name)
 {
@@ -53,6 +61,7 @@ static int run(const struct command *cmd, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	i18n_init();
 	const char *base = argc > 0 && argv[0] ? argv[0] : "ipcbox";
 	const char *slash = strrchr(base, '/');
 	if (slash)
@@ -64,11 +73,11 @@ int main(int argc, char **argv)
 		return run(cmd, argc, argv);
 	set_progname("ipcbox");
 	if (strcmp(base, "ipcbox") != 0) {
-		warnx("unknown command name '%s'", base);
+		warnx(_("unknown command name '%s'"), base);
 		return 127;
 	}
 	if (argc < 2) {
-		fputs(usage_text, stderr);
+		print_help(usage_text, stderr);
 		return 1;
 	}
 	const char *arg = argv[1];
@@ -78,7 +87,7 @@ int main(int argc, char **argv)
 		return close_stdout();
 	}
 	if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
-		fputs(usage_text, stdout);
+		print_help(usage_text, stdout);
 		return close_stdout();
 	}
 	if (strcmp(arg, "--version") == 0 || strcmp(arg, "-V") == 0) {
@@ -87,7 +96,7 @@ int main(int argc, char **argv)
 	}
 	cmd = find_command(arg);
 	if (!cmd) {
-		warnx("unknown command '%s' (try 'ipcbox --list')", arg);
+		warnx(_("unknown command '%s' (try 'ipcbox --list')"), arg);
 		return 127;
 	}
 	return run(cmd, argc - 1, argv + 1);

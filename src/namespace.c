@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "src/i18n.h"
 #include "src/kinds.h"
 #include "src/namespace.h"
 #include "src/posix.h"
@@ -44,7 +45,7 @@ int ns_parse(const char *arg, struct ns_target *t)
 	}
 	if (strchr(arg, '/'))
 		return 0;
-	return parse_error(false, "--namespace: expected a process id or a namespace file such as /proc/PID/ns/ipc: '%s'", arg);
+	return parse_error(false, _("--namespace: expected a process id or a namespace file such as /proc/PID/ns/ipc: '%s'"), arg);
 }
 
 /* The target's name in messages: "process 1234" or the file's path. */
@@ -119,7 +120,7 @@ int ns_enter(const struct ns_target *t)
 		snprintf(path, sizeof(path), "/proc/%d/ns/ipc", (int)t->pid);
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (fd < 0 && errno == ENOENT) {
-			warnx("--namespace: no such process: %d", (int)t->pid);
+			warnx(_("--namespace: no such process: %d"), (int)t->pid);
 			return -1;
 		}
 		snprintf(path, sizeof(path), "/proc/%d/root", (int)t->pid);
@@ -129,15 +130,15 @@ int ns_enter(const struct ns_target *t)
 	}
 	if (fd < 0) {
 		if (errno == EACCES || errno == EPERM)
-			warnx("--namespace: not permitted to open the IPC namespace of %s: "
-			      "entering another IPC namespace needs CAP_SYS_ADMIN over it", name);
+			warnx(_("--namespace: not permitted to open the IPC namespace of %s: "
+			      "entering another IPC namespace needs CAP_SYS_ADMIN over it"), name);
 		else
-			warn("--namespace: cannot open %s", name);
+			warn(_("--namespace: cannot open %s"), name);
 		goto fail;
 	}
 	int type = ioctl(fd, NS_GET_NSTYPE);
 	if (type != CLONE_NEWIPC) {
-		warnx("--namespace: %s is not an IPC namespace (give a process id, or /proc/PID/ns/ipc)", name);
+		warnx(_("--namespace: %s is not an IPC namespace (give a process id, or /proc/PID/ns/ipc)"), name);
 		goto fail;
 	}
 	int rc = setns(fd, CLONE_NEWIPC);
@@ -150,10 +151,10 @@ int ns_enter(const struct ns_target *t)
 		rc = setns(fd, CLONE_NEWIPC);
 	if (rc < 0) {
 		if (errno == EPERM)
-			warnx("--namespace: not permitted to enter the IPC namespace of %s: "
-			      "entering another IPC namespace needs CAP_SYS_ADMIN over it", name);
+			warnx(_("--namespace: not permitted to enter the IPC namespace of %s: "
+			      "entering another IPC namespace needs CAP_SYS_ADMIN over it"), name);
 		else
-			warn("--namespace: cannot enter the IPC namespace of %s", name);
+			warn(_("--namespace: cannot enter the IPC namespace of %s"), name);
 		goto fail;
 	}
 	close(fd);
@@ -204,7 +205,7 @@ int ns_check_alive(const struct ns_target *t)
 {
 	if (!entered || !t->pid || kill(t->pid, 0) == 0 || errno != ESRCH)
 		return 0;
-	warnx("--namespace: process %d exited while its namespace was read: the output may be incomplete", (int)t->pid);
+	warnx(_("--namespace: process %d exited while its namespace was read: the output may be incomplete"), (int)t->pid);
 	return 1;
 }
 

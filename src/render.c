@@ -11,6 +11,7 @@
 #include <inttypes.h>
 
 #include "src/format.h"
+#include "src/i18n.h"
 #include "src/namespace.h"
 #include "src/out.h"
 #include "src/render-int.h"
@@ -131,7 +132,10 @@ void render_uninspected(size_t count, const struct render_opts *opts)
 	if (opts->json)
 		json_uint(&render_doc, "uninspected_processes", count);
 	else if (count)
-		warnx("%zu processes could not be inspected (exited, or not readable by this user)", count);
+		/* TRANSLATORS: English keeps "processes" for every count, even 1; give each
+		 * of your language's plural forms its right wording. */
+		warnx(P_("%zu processes could not be inspected (exited, or not readable by this user)",
+			 "%zu processes could not be inspected (exited, or not readable by this user)", count), count);
 }
 
 void render_section_end(enum ipc_kind kind, const struct render_opts *opts)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "src/format.h"
+#include "src/i18n.h"
 #include "src/select.h"
 #include "src/util.h"
 
@@ -19,7 +20,7 @@ static int parse_user(const char *option, const char *arg, uint32_t *out)
 	}
 	struct passwd *pw = *arg ? getpwnam(arg) : NULL;
 	if (!pw)
-		return parse_error(false, "%s: no such user: '%s'", option, arg);
+		return parse_error(false, _("%s: no such user: '%s'"), option, arg);
 	*out = pw->pw_uid;
 	return 0;
 }
@@ -48,7 +49,7 @@ static int parse_duration(const char *arg, int64_t *out)
 	*out = (int64_t)v * mult;
 	return 0;
 bad:
-	return parse_error(false, "--older-than: invalid duration '%s' (a number with s, m, h or d, e.g. 7d)", arg);
+	return parse_error(false, _("--older-than: invalid duration '%s' (a number with s, m, h or d, e.g. 7d)"), arg);
 }
 
 int select_option(int opt, const char *arg, struct selection *sel)
@@ -76,14 +77,14 @@ int select_option(int opt, const char *arg, struct selection *sel)
 		const char *why;
 		if (!parse_key_arg(arg, &sel->key_spec, &why)) {
 			char *shown = escape_alloc(arg);
-			parse_error(false, "--key: failed to parse key: '%s'%s%s", shown, why ? ": " : "", why ? why : "");
+			parse_error(false, _("--key: failed to parse key: '%s'%s%s"), shown, why ? ": " : "", why ? why : "");
 			free(shown);
 			return -1;
 		}
 		sel->key = sel->key_spec.value;
 		return 0;
 	default:
-		return parse_error(true, "bad usage");
+		return parse_error(true, _("bad usage"));
 	}
 }
 

@@ -13,6 +13,7 @@
 
 #include "config.h"
 #include "src/format.h"
+#include "src/i18n.h"
 #include "src/out.h"
 #include "src/util.h"
 
@@ -69,7 +70,7 @@ void err(int status, const char *fmt, ...)
 
 void usage_hint(void)
 {
-	fprintf(stderr, "Try '%s --help' for more information.\n", progname);
+	print_usage_hint();
 	exit(1);
 }
 
@@ -84,7 +85,8 @@ void usage_error(const char *fmt, ...)
 
 void print_version(void)
 {
-	printf("%s from ipcbox %s\n", progname, IPCBOX_VERSION);
+	/* TRANSLATORS: "ipcs from ipcbox 0.1.0" */
+	printf(_("%s from ipcbox %s\n"), progname, IPCBOX_VERSION);
 }
 
 /* Why a write to stdout failed, kept for close_stdout()'s message. */
@@ -120,9 +122,9 @@ int close_stdout(void)
 		return 0;
 	int errnum = errno ? errno : stdout_errno;
 	if (errnum)
-		fprintf(stderr, "%s: write error: %s\n", progname, strerror(errnum));
+		fprintf(stderr, _("%s: write error: %s\n"), progname, strerror(errnum));
 	else
-		fprintf(stderr, "%s: write error\n", progname);
+		fprintf(stderr, _("%s: write error\n"), progname);
 	return 1;
 }
 
@@ -378,7 +380,7 @@ const char *id_name_shown(unsigned id, bool user, size_t *len)
 static void *check_alloc(void *p)
 {
 	if (!p)
-		errx(1, "cannot allocate memory");
+		errx(1, "%s", _("cannot allocate memory"));
 	return p;
 }
 
@@ -446,7 +448,7 @@ bool parse_key_arg(const char *s, struct key_arg *out, const char **why)
 		return true;
 	int e = errno;
 	if (s && (strchr(s, ':') || strchr(s, '/')))
-		*why = "an ftok key is PATH:PROJ with a '/' in PATH (./file:A, not file:A)";
+		*why = _("an ftok key is PATH:PROJ with a '/' in PATH (./file:A, not file:A)");
 	errno = e;
 	return false;
 }
@@ -460,7 +462,7 @@ int resolve_key_arg(struct key_arg *k)
 	if (ftok_resolve(&k->ftok, &parts, &path) < 0) {
 		int e = errno;
 		char *arg = escape_alloc(k->ftok.path), *shown = escape_alloc(path);
-		warnx("cannot use '%s' as a key: %s: %s", arg, shown, strerror(e));
+		warnx(_("cannot use '%s' as a key: %s: %s"), arg, shown, strerror(e));
 		free(arg);
 		free(shown);
 		free(path);
@@ -562,7 +564,13 @@ invalid:
 /* The "Try" line of usage_error without exiting, for parsers that return. */
 void print_usage_hint(void)
 {
-	fprintf(stderr, "Try '%s --help' for more information.\n", progname);
+	fprintf(stderr, _("Try '%s --help' for more information.\n"), progname);
+}
+
+void print_help(const char *const *parts, FILE *f)
+{
+	for (; *parts; parts++)
+		fputs(**parts == '\n' ? *parts : _(*parts), f);
 }
 
 int parse_error(bool hint, const char *fmt, ...)

@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 #include "src/ftok.h"
@@ -84,6 +85,8 @@ bool parse_ipc_mode(const char *s, unsigned *out);
 bool parse_size(const char *s, uint64_t *out);
 /* Print only the "Try 'PROG --help'" line (usage_hint without exit). */
 void print_usage_hint(void);
+/* Help text: each of PARTS (up to NULL) translated; "\n..." is printed as is. */
+void print_help(const char *const *parts, FILE *f);
 /* "PROG: MSG", plus the Try line if HINT; returns -1 for parsers to pass on. */
 int parse_error(bool hint, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -1,0 +1,35 @@
+/* Locale set-up and the per-row translation cache. */
+#define _GNU_SOURCE
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "src/i18n.h"
+
+void i18n_init(void)
+{
+	setlocale(LC_ALL, "");
+	/*
+	 * Floating point in -g and --metrics is read by programs: always '.'.
+	 * Times are util-linux's English ctime() form, which the columns and
+	 * the short "Nov 26 05:59:32" cut rely on: LC_TIME stays C too.
+	 */
+	setlocale(LC_NUMERIC, "C");
+	setlocale(LC_TIME, "C");
+	/* The uninstalled build's catalogues (tests); never for setuid runs. */
+	const char *dir = secure_getenv("IPCBOX_LOCALEDIR");
+	bindtextdomain("ipcbox", dir && *dir ? dir : LOCALEDIR);
+	textdomain("ipcbox");
+}
+
+const char *i18n_once(struct i18n_text *cache, const char *msgid, size_t *len)
+{
+	if (!cache->text) {
+		cache->text = gettext(msgid);
+		cache->len = strlen(cache->text);
+	}
+	if (len)
+		*len = cache->len;
+	return cache->text;
+}
