@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "src/format.h"
+#include "src/i18n.h"
 #include "src/utf8.h"
 #include "src/util.h"
 
@@ -277,8 +278,10 @@ const char *format_long_time_len(int64_t t, bool zero_unset, bool *date, size_t 
 	static struct time_cache cache;
 	*date = false;
 	if (t == 0 && zero_unset) {
-		*len = sizeof("Not set") - 1;
-		return "Not set";
+		/* A row's text: translated once. */
+		static struct i18n_text not_set;
+		/* TRANSLATORS: a time never set; in -t tables max 20 columns (15 is best) */
+		return i18n_once(&not_set, N_("Not set"), len);
 	}
 	const char *text = cached_time(&cache, t, true);
 	if (!text) {

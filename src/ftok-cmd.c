@@ -71,10 +71,10 @@ int ftok_main(int argc, char **argv)
 	}
 	const char *path = argv[optind], *projarg = argv[optind + 1];
 	struct ftok_spec spec = { path, strlen(path), 0 };
-	const char *why = ftok_parse_proj(projarg, &spec.proj);
+	const char *why = ftok_parse_proj(projarg, &spec.proj, true);
 	if (why) {
 		char *shown = escape_alloc(projarg);
-		usage_error(_("invalid project id '%s': %s"), shown, why + (strncmp(why, "the project id ", 15) == 0 ? 15 : 0));
+		usage_error(_("invalid project id '%s': %s"), shown, _(why));
 	}
 	struct ftok_parts p;
 	if (ftok_resolve(&spec, &p, NULL) < 0) {
@@ -90,13 +90,15 @@ int ftok_main(int argc, char **argv)
 	char ch[8] = "";
 	if (p.proj > ' ' && p.proj < 0x7f)
 		snprintf(ch, sizeof(ch), ", '%c'", p.proj);
-	printf("path:    %s\n", shown);
-	printf("proj:    0x%02x (%u%s)    bits 31-24\n", p.proj, p.proj, ch);
-	printf("device:  0x%02x (low byte of the minor of device %u:%u)    bits 23-16\n", p.dev_byte,
+	/* TRANSLATORS: the five "ipcbox ftok -v" lines: keep the values aligned
+	 * with each other (the labels take 9 columns in English). */
+	printf(_("path:    %s\n"), shown);
+	printf(_("proj:    0x%02x (%u%s)    bits 31-24\n"), p.proj, p.proj, ch);
+	printf(_("device:  0x%02x (low byte of the minor of device %u:%u)    bits 23-16\n"), p.dev_byte,
 	       major(p.dev), minor(p.dev));
-	printf("inode:   0x%04x (low 16 bits of inode %llu)    bits 15-0\n", p.ino_bits,
+	printf(_("inode:   0x%04x (low 16 bits of inode %llu)    bits 15-0\n"), p.ino_bits,
 	       (unsigned long long)p.ino);
-	printf("key:     %s\n", format_key(p.key, key));
+	printf(_("key:     %s\n"), format_key(p.key, key));
 	free(shown);
 	return close_stdout();
 }

@@ -12,31 +12,37 @@
 #include <sys/stat.h>
 
 #include "src/ftok.h"
+#include "src/i18n.h"
 #include "src/util.h"
 
-const char *ftok_parse_proj(const char *s, unsigned *proj)
+/* The reasons are msgids (N_): callers translate them where they print. */
+const char *ftok_parse_proj(const char *s, unsigned *proj, bool brief)
 {
 	if (!*s)
-		return "the project id after ':' is empty (write a number 1-255 or one character)";
+		return brief ? N_("after ':' is empty (write a number 1-255 or one character)")
+			     : N_("the project id after ':' is empty (write a number 1-255 or one character)");
 	if (s[0] >= '0' && s[0] <= '9') {
 		bool hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
 		if (!hex && s[0] == '0' && s[1])
-			return "a project id with a leading zero is ambiguous (octal?): write it in decimal or 0x hex";
+			return N_("a project id with a leading zero is ambiguous (octal?): write it in decimal or 0x hex");
 		const char *digits = hex ? s + 2 : s;
 		if (!*digits || digits[strspn(digits, hex ? "0123456789abcdefABCDEF" : "0123456789")])
-			return "the project id is not a number 1-255 (0x hex) or one character";
+			return brief ? N_("is not a number 1-255 (0x hex) or one character")
+				     : N_("the project id is not a number 1-255 (0x hex) or one character");
 		/* Only digits are left: strtoull can fail by overflow alone. */
 		errno = 0;
 		unsigned long long v = strtoull(digits, NULL, hex ? 16 : 10);
 		if (errno == ERANGE)
 			v = ULLONG_MAX;
 		if (v < 1 || v > 255)
-			return "the project id must be 1-255 (0 would make ftok() ignore it)";
+			return brief ? N_("must be 1-255 (0 would make ftok() ignore it)")
+				     : N_("the project id must be 1-255 (0 would make ftok() ignore it)");
 		*proj = (unsigned)v;
 		return NULL;
 	}
 	if (s[1])
-		return "the project id is not a number 1-255 (0x hex) or one character";
+		return brief ? N_("is not a number 1-255 (0x hex) or one character")
+			     : N_("the project id is not a number 1-255 (0x hex) or one character");
 	*proj = (unsigned char)s[0];
 	return NULL;
 }
@@ -49,7 +55,7 @@ bool ftok_form(const char *arg, struct ftok_spec *spec, const char **why)
 	spec->path = arg;
 	spec->path_len = (size_t)(colon - arg);
 	spec->proj = 0;
-	*why = ftok_parse_proj(colon + 1, &spec->proj);
+	*why = ftok_parse_proj(colon + 1, &spec->proj, false);
 	return true;
 }
 

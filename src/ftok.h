@@ -32,7 +32,7 @@ struct ftok_parts {
  * or one character ("A", as C programs write 'A'; a digit is a number).
  * Returns NULL, or why S is no project id.
  */
-const char *ftok_parse_proj(const char *s, unsigned *proj);
+const char *ftok_parse_proj(const char *s, unsigned *proj, bool brief);
 
 /*
  * Whether ARG has the ftok form: a ':' with a '/' before the last one

@@ -183,7 +183,7 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 				if (!why)
 					return parse_failure("key", optarg, false);
 				char *shown = escape_alloc(optarg);
-				parse_error(false, _("failed to parse key: '%s': %s"), shown, why);
+				parse_error(false, _("failed to parse key: '%s': %s"), shown, _(why));
 				free(shown);
 				return -1;
 			}
@@ -256,7 +256,7 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 		const char *why = posix_name_problem(k, req->name);
 		if (why) {
 			char *shown = escape_alloc(req->name);
-			parse_error(false, _("invalid name '%s': %s"), shown, why);
+			parse_error(false, _("invalid name '%s': %s"), shown, _(why));
 			free(shown);
 			return -1;
 		}
@@ -371,7 +371,7 @@ static void report_failure(const struct mk_request *req, enum ipc_kind t, int er
 	}
 	char limit[400];
 	limit_reached(req, t, errnum, limit, sizeof(limit));
-	warnx(_("create %s failed: %s%s%s%s%s"), kinds[t].create_what, detail, strerror(errnum),
+	warnx(_("create %s failed: %s%s%s%s%s"), _(kinds[t].create_what), detail, strerror(errnum),
 	      *limit ? " (" : "", limit, *limit ? ")" : "");
 }
 
@@ -398,7 +398,7 @@ static int execute(const struct mk_request *req)
 		enum ipc_kind k = order[i];
 		char num[16];
 		if (req->want[k])
-			printf("%s: %s\n", kinds[k].reported, kind_is_posix(k) ? name : format_i64(ids[k], num));
+			printf("%s: %s\n", _(kinds[k].reported), kind_is_posix(k) ? name : format_i64(ids[k], num));
 	}
 	free(name);
 	/* Nobody learns the ids of objects we could not report: remove them. */
@@ -433,7 +433,7 @@ int ipcmk_main(int argc, char **argv)
 	for (int k = 0; k < KINDS; k++)
 		if (req.want[k] && !ns_reaches(k)) {
 			warnx(_("--namespace %s: cannot create %s through a namespace file: give a process id"),
-			      req.ns.arg, kinds[k].plural);
+			      req.ns.arg, _(kinds[k].plural));
 			return 1;
 		}
 	if (check_limits(&req) < 0)

@@ -95,7 +95,9 @@ static void print_removing(enum ipc_kind type, int id, const char *name)
 {
 	char num[16];
 	char *shown = name ? escape_alloc(name) : NULL;
-	printf("removing %s `%s'\n", kinds[type].removing, shown ? shown : format_i64(id, num));
+	/* TRANSLATORS: "removing shared memory segment id `5'"; %s is a kind's word
+	 * ("message queue id", "POSIX semaphore", ...) */
+	printf(_("removing %s `%s'\n"), _(kinds[type].removing), shown ? shown : format_i64(id, num));
 	free(shown);
 }
 
@@ -199,7 +201,7 @@ static int parse_target(int opt, const char *arg, struct rm_request *req)
 			if (!why)
 				return parse_failure(arg);
 			char *shown = escape_alloc(arg);
-			parse_error(false, _("failed to parse argument: '%s': %s"), shown, why);
+			parse_error(false, _("failed to parse argument: '%s': %s"), shown, _(why));
 			free(shown);
 			return -1;
 		}
@@ -215,7 +217,7 @@ static int parse_target(int opt, const char *arg, struct rm_request *req)
 			if (strcmp(why, "is too long") == 0)
 				parse_error(false, _("name `%s' too long"), shown);
 			else
-				parse_error(false, _("invalid name '%s': %s"), shown, why);
+				parse_error(false, _("invalid name '%s': %s"), shown, _(why));
 			free(shown);
 			return -1;
 		}
@@ -350,29 +352,30 @@ static void report_name(int errnum, const char *raw)
 	free(what);
 }
 
-/* The reference's messages, by errno: "invalid id (N)" etc. */
+/* The reference's messages, by errno: "invalid id (N)" etc.; [by id, by key]. */
 static void report(int errnum, const char *by, const char *raw)
 {
 	if (strcmp(by, "name") == 0) {
 		report_name(errnum, raw);
 		return;
 	}
+	bool key = strcmp(by, "key") == 0;
 	char *what = escape_alloc(raw);
 	switch (errnum) {
 	case EACCES:
 	case EPERM:
-		warnx(_("permission denied for %s (%s)"), by, what);
+		warnx(key ? _("permission denied for key (%s)") : _("permission denied for id (%s)"), what);
 		break;
 	case EINVAL:
 	case ENOENT:
-		warnx(_("invalid %s (%s)"), by, what);
+		warnx(key ? _("invalid key (%s)") : _("invalid id (%s)"), what);
 		break;
 	case EIDRM:
-		warnx(_("already removed %s (%s)"), by, what);
+		warnx(key ? _("already removed key (%s)") : _("already removed id (%s)"), what);
 		break;
 	default:
 		errno = errnum;
-		warn(_("cannot remove %s (%s)"), by, what);
+		warn(key ? _("cannot remove key (%s)") : _("cannot remove id (%s)"), what);
 		break;
 	}
 	free(what);
@@ -402,6 +405,7 @@ static const char *const posix_option[KINDS] = {
 	[KIND_PSHM] = "--posix-shmem", [KIND_PMSG] = "--posix-mqueue", [KIND_PSEM] = "--posix-semaphore",
 };
 
+
 /*
  * After "name `/lock' not found": if the name is another POSIX kind's, say
  * so on a line of its own (the first line stays util-linux's).
@@ -414,8 +418,10 @@ static void other_kind_hint(enum ipc_kind type, const char *name)
 			continue;
 		if (posix_find(k, name, &found) == 0) {
 			char *shown = escape_alloc(name);
-			warnx(_("%s is %s%s: use %s"), shown, k == KIND_PSHM ? "" : "a ", kinds[k].removing,
-			      posix_option[k]);
+			/* TRANSLATORS: the first %s is a POSIX name (/lock), the second an ipcrm option */
+			warnx(k == KIND_PSHM ? _("%s is POSIX shared memory: use %s")
+			      : k == KIND_PMSG ? _("%s is a POSIX message queue: use %s")
+			      : _("%s is a POSIX semaphore: use %s"), shown, posix_option[k]);
 			free(shown);
 			return;
 		}
@@ -432,8 +438,10 @@ static void id_hint(enum ipc_kind type, const struct key_arg *key)
 	struct sysv_object found;
 	if (key->is_ftok || key->value <= 0 || sysv_find(type, key->value, &found) < 0)
 		return;
+	/* TRANSLATORS: "use -m 5 to remove shared memory id 5"; %s is "message queue",
+	 * "shared memory" or "semaphore array" */
 	warnx(_("use -%c %d to remove %s id %d"), kinds[type].key_option - 'A' + 'a', (int)key->value,
-	      kinds[type].object, (int)key->value);
+	      _(kinds[type].object), (int)key->value);
 }
 
 static int remove_target(const struct rm_request *req, const struct rm_target *t)
@@ -547,14 +555,24 @@ static void summarize(const struct remove_ctx *r)
 		return;
 	char filters[256];
 	select_describe(&req->select, filters, sizeof(filters));
-	printf("%s %zu of %zu %s (%s)", req->dry_run ? "would remove" : "removed", r->removed, r->matched,
-	       kinds[r->type].plural, filters);
+	/*
+	 * TRANSLATORS: "removed 6 of 9 semaphore arrays (owned by www-data)"; the
+	 * count is of the second number, the third %s a kind's plural, the last
+	 * the filters.  English keeps the plural word for every count.
+	 */
+	printf(req->dry_run ? P_("would remove %zu of %zu %s (%s)", "would remove %zu of %zu %s (%s)", r->matched)
+			    : P_("removed %zu of %zu %s (%s)", "removed %zu of %zu %s (%s)", r->matched),
+	       r->removed, r->matched, _(kinds[r->type].plural), filters);
 	if (r->kept_root || r->kept_in_use) {
-		printf("; kept ");
-		if (r->kept_root)
-			printf("%zu owned by root (use --owner root)%s", r->kept_root, r->kept_in_use ? ", " : "");
+		/* TRANSLATORS: then "3 in use" and/or "1 owned by root (...)" */
+		fputs(_("; kept "), stdout);
+		if (r->kept_root) {
+			printf(P_("%zu owned by root (use --owner root)", "%zu owned by root (use --owner root)",
+				  r->kept_root), r->kept_root);
+			fputs(r->kept_in_use ? ", " : "", stdout);
+		}
 		if (r->kept_in_use)
-			printf("%zu in use", r->kept_in_use);
+			printf(P_("%zu in use", "%zu in use", r->kept_in_use), r->kept_in_use);
 	}
 	putchar('\n');
 }
@@ -648,7 +666,7 @@ static int execute(const struct rm_request *req)
 	for (int k = 0; k < KINDS; k++) {
 		if (named[k] && !ns_reaches(k)) {
 			warnx(_("--namespace %s: cannot remove %s through a namespace file: give a process id"),
-			      req->ns.arg, kinds[k].plural);
+			      req->ns.arg, _(kinds[k].plural));
 			return 1;
 		}
 	}
@@ -668,7 +686,7 @@ static int execute(const struct rm_request *req)
 			rc = 1;
 	}
 	if (req->legacy && rc == 0)
-		printf("resource(s) deleted\n");
+		fputs(_("resource(s) deleted\n"), stdout);
 	return rc;
 }
 
@@ -677,8 +695,9 @@ static void key_hint(const struct rm_request *req)
 {
 	int id = sysv_id_of_key(req->hint_type, req->hint_key);
 	if (id >= 0)
+		/* TRANSLATORS: "0x5eed is the key of shared memory id 3: use -M 0x5eed ..." */
 		warnx(_("%s is the key of %s id %d: use -%c %s to remove it by key"), req->hint_arg,
-		      kinds[req->hint_type].object, id, kinds[req->hint_type].key_option, req->hint_arg);
+		      _(kinds[req->hint_type].object), id, kinds[req->hint_type].key_option, req->hint_arg);
 }
 
 int ipcrm_main(int argc, char **argv)

@@ -34,7 +34,7 @@ static void report_errors(const struct usage_report *r)
 			continue;
 		}
 		errno = r->error[k];
-		warn(_("cannot read the %s of %s"), r->error_what[k], kinds[k].plural);
+		warn(_("cannot read the %s of %s"), r->error_what[k], _(kinds[k].plural));
 	}
 }
 

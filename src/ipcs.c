@@ -272,7 +272,7 @@ static int parse_argv(int argc, char **argv, struct ipcs_request *req)
 		const char *problem = posix_name_problem(single_kind(req, true), req->name);
 		if (problem) {
 			char *shown = escape_alloc(req->name);
-			parse_error(false, _("invalid name '%s': %s"), shown, problem);
+			parse_error(false, _("invalid name '%s': %s"), shown, _(problem));
 			free(shown);
 			return -1;
 		}
@@ -400,7 +400,7 @@ static int show_details(const struct ipcs_request *req)
 		if (errno == ENOENT)
 			warnx(_("id %d not found"), req->id);
 		else
-			warn(_("cannot read %s"), kinds[kind].plural);
+			warn(_("cannot read %s"), _(kinds[kind].plural));
 		render_details(&(struct ipc_item){ .kind = kind }, NULL, &req->render);
 		return 1;
 	}
@@ -486,7 +486,7 @@ static int show_posix_kind(enum ipc_kind kind, const struct ipcs_request *req)
 	if (opts->mode == MODE_LIMITS) {
 		struct posix_limits limits;
 		if (posix_limits(kind, &limits) < 0) {
-			warn(_("cannot read the limits of %s"), kinds[kind].plural);
+			warn(_("cannot read the limits of %s"), _(kinds[kind].plural));
 			return 1;
 		}
 		render_posix_limits(kind, &limits, opts);
@@ -528,7 +528,7 @@ static int show_sysv_kind(enum ipc_kind kind, const struct ipcs_request *req)
 	case MODE_LIMITS: {
 		struct sysv_limits limits;
 		if (sysv_limits(kind, &limits) < 0) {
-			warn(_("cannot read the limits of %s"), kinds[kind].plural);
+			warn(_("cannot read the limits of %s"), _(kinds[kind].plural));
 			return 1;
 		}
 		render_limits(kind, &limits, opts);
@@ -537,7 +537,7 @@ static int show_sysv_kind(enum ipc_kind kind, const struct ipcs_request *req)
 	case MODE_SUMMARY: {
 		struct sysv_summary summary;
 		if (sysv_summary(kind, &summary) < 0) {
-			warn(_("cannot read the status of %s"), kinds[kind].plural);
+			warn(_("cannot read the status of %s"), _(kinds[kind].plural));
 			return 1;
 		}
 		render_summary(kind, &summary, opts);
@@ -551,7 +551,7 @@ static int show_sysv_kind(enum ipc_kind kind, const struct ipcs_request *req)
 	int rc = sysv_scan(kind, render_visit, &l);
 	render_section_end(kind, opts);
 	if (rc < 0) {
-		warn(_("cannot read %s"), kinds[kind].plural);
+		warn(_("cannot read %s"), _(kinds[kind].plural));
 		return 1;
 	}
 	return 0;
@@ -568,7 +568,7 @@ static int show(const struct ipcs_request *req)
 		/* Never another namespace's files in place of the target's. */
 		if (req->want[k] && !ns_reaches(k) && render_shows(k, &req->render)) {
 			warnx(_("--namespace %s: cannot show %s through a namespace file: give a process id"),
-			      req->ns.arg, kinds[k].plural);
+			      req->ns.arg, _(kinds[k].plural));
 			status = 1;
 		}
 	}
@@ -683,7 +683,7 @@ int ipcs_main(int argc, char **argv)
 				want[k] = req.want[k] && ns_reaches(k);
 				if (req.want[k] && !want[k]) {
 					warnx(_("--namespace %s: cannot show %s through a namespace file: give a process id"),
-					      req.ns.arg, kinds[k].plural);
+					      req.ns.arg, _(kinds[k].plural));
 					status = 1;
 				}
 			}

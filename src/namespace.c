@@ -52,7 +52,7 @@ int ns_parse(const char *arg, struct ns_target *t)
 static const char *what(const struct ns_target *t, char *buf, size_t len)
 {
 	if (t->pid)
-		snprintf(buf, len, "process %d", (int)t->pid);
+		snprintf(buf, len, _("process %d"), (int)t->pid);
 	else
 		snprintf(buf, len, "%s", t->arg);
 	return buf;

@@ -20,6 +20,7 @@
 #include <sys/vfs.h>
 #include <unistd.h>
 
+#include "src/i18n.h"
 #include "src/posix.h"
 
 #ifndef MQUEUE_MAGIC
@@ -242,21 +243,22 @@ int posix_remove_entry(const struct posix_object *obj)
 	return rc;
 }
 
+/* The problems are msgids (N_): callers compare them, then translate them. */
 const char *posix_name_problem(enum ipc_kind kind, const char *name)
 {
 	if (name[0] != '/')
-		return "must start with '/'";
+		return N_("must start with '/'");
 	if (name[1] == '\0')
-		return "is empty after the '/'";
+		return N_("is empty after the '/'");
 	if (strchr(name + 1, '/'))
-		return "must not contain a '/' after the first character";
+		return N_("must not contain a '/' after the first character");
 	if (strcmp(name, "/.") == 0 || strcmp(name, "/..") == 0)
-		return "is not a valid name";
+		return N_("is not a valid name");
 	/* /dev/shm/sem.X is semaphore X: shm_unlink("/sem.X") would remove it. */
 	if (backends[kind].exclude && strncmp(name + 1, backends[kind].exclude, strlen(backends[kind].exclude)) == 0)
-		return "is reserved for POSIX semaphores (sem.*)";
+		return N_("is reserved for POSIX semaphores (sem.*)");
 	if (strlen(backends[kind].prefix) + strlen(name + 1) > NAME_MAX)
-		return "is too long";
+		return N_("is too long");
 	return NULL;
 }
 
@@ -421,10 +423,12 @@ const char *posix_mqueue_limit_problem(const struct posix_attr *attr, int errnum
 			long v = i == 0 ? attr->maxmsg : attr->msgsize;
 			long soft = read_long_file(limits[i].sysctl, -1);
 			if (v > limits[i].hard)
-				snprintf(buf, sizeof(buf), "%s %ld exceeds the kernel's hard limit (%ld)",
+				/* TRANSLATORS: the first %s is an option name: maxmsg or msgsize */
+				snprintf(buf, sizeof(buf), _("%s %ld exceeds the kernel's hard limit (%ld)"),
 					 limits[i].what, v, limits[i].hard);
 			else if (soft >= 0 && v > soft)
-				snprintf(buf, sizeof(buf), "%s %ld exceeds %s (%ld)",
+				/* TRANSLATORS: maxmsg or msgsize, its value, a /proc file, the file's value */
+				snprintf(buf, sizeof(buf), _("%s %ld exceeds %s (%ld)"),
 					 limits[i].what, v, limits[i].sysctl, soft);
 			else
 				continue;
@@ -433,9 +437,9 @@ const char *posix_mqueue_limit_problem(const struct posix_attr *attr, int errnum
 	}
 	/* The per-user queue memory limit shows up as EMFILE too. */
 	if (errnum == EMFILE)
-		return "RLIMIT_MSGQUEUE (ulimit -q) used up, or too many open files";
+		return _("RLIMIT_MSGQUEUE (ulimit -q) used up, or too many open files");
 	if (errnum == ENOSPC)
-		return "the number of queues reached /proc/sys/fs/mqueue/queues_max";
+		return _("the number of queues reached /proc/sys/fs/mqueue/queues_max");
 	return NULL;
 }
 

@@ -77,7 +77,7 @@ int select_option(int opt, const char *arg, struct selection *sel)
 		const char *why;
 		if (!parse_key_arg(arg, &sel->key_spec, &why)) {
 			char *shown = escape_alloc(arg);
-			parse_error(false, _("--key: failed to parse key: '%s'%s%s"), shown, why ? ": " : "", why ? why : "");
+			parse_error(false, _("--key: failed to parse key: '%s'%s%s"), shown, why ? ": " : "", why ? _(why) : "");
 			free(shown);
 			return -1;
 		}
@@ -126,6 +126,8 @@ bool select_posix(const struct selection *sel, const struct posix_object *obj,
 	return common(sel, obj->uid, obj->uid, obj->ctime, orphaned, now);
 }
 
+/* TRANSLATORS: the parts of a list in parentheses, after "removed 3 of 5
+ * semaphore arrays": "(owned by www-data, older than 2d)". */
 void select_describe(const struct selection *sel, char *buf, size_t len)
 {
 	size_t n = 0;
@@ -140,15 +142,15 @@ void select_describe(const struct selection *sel, char *buf, size_t len)
 		if (w > 0 && (size_t)w < len - n) n += (size_t)w; \
 	} while (0)
 	if (sel->has_owner)
-		PART("owned by %s", owner);
+		PART(_("owned by %s"), owner);
 	if (sel->has_creator)
-		PART("created by %s", creator);
+		PART(_("created by %s"), creator);
 	if (sel->has_key)
-		PART("with key %s", sel->key_arg);
+		PART(_("with key %s"), sel->key_arg);
 	if (sel->has_older)
-		PART("older than %s", sel->older_arg);
+		PART(_("older than %s"), sel->older_arg);
 	if (sel->orphaned)
-		PART("orphaned");
+		PART("%s", _("orphaned"));
 #undef PART
 }
 

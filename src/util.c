@@ -448,7 +448,7 @@ bool parse_key_arg(const char *s, struct key_arg *out, const char **why)
 		return true;
 	int e = errno;
 	if (s && (strchr(s, ':') || strchr(s, '/')))
-		*why = _("an ftok key is PATH:PROJ with a '/' in PATH (./file:A, not file:A)");
+		*why = N_("an ftok key is PATH:PROJ with a '/' in PATH (./file:A, not file:A)");
 	errno = e;
 	return false;
 }

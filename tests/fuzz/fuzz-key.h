@@ -25,7 +25,7 @@ static void fuzz_check_key_arg(const struct key_arg *k, const char *arg)
 		   "path of '%s' does not end at its last ':'", f->path);
 	FUZZ_CHECK(memchr(f->path, '/', f->path_len), "ftok path without '/' in '%s'", f->path);
 	FUZZ_CHECK(f->proj >= 1 && f->proj <= 255, "proj %u", f->proj);
-	FUZZ_CHECK(!ftok_parse_proj(f->path + f->path_len + 1, &proj) && proj == f->proj,
+	FUZZ_CHECK(!ftok_parse_proj(f->path + f->path_len + 1, &proj, false) && proj == f->proj,
 		   "proj %u is not '%s'", f->proj, f->path + f->path_len + 1);
 }
 
