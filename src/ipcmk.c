@@ -111,6 +111,7 @@ struct mk_request {
 };
 
 /* "failed to parse WHAT: 'ARG'" plus the reason when it is a range error. */
+/* TRANSLATORS: WHAT is "size", "elements", "mode", "key", "value" or an option name */
 static int parse_failure(const char *what, const char *arg, bool errno_always)
 {
 	if (errno == ERANGE || errno_always)
@@ -148,7 +149,7 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 		case 'M':
 		case 'm':
 			if (!parse_size(optarg, c == 'M' ? &req->shm_size : &req->attr.size))
-				return parse_failure("size", optarg, true);
+				return parse_failure(_("size"), optarg, true);
 			if (c == 'M')
 				req->shm_size_arg = optarg;
 			req->want[c == 'M' ? KIND_SHM : KIND_PSHM] = true;
@@ -161,7 +162,7 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 			break;
 		case 'S':
 			/* At least one element; SEMMSL is checked by check_limits. */
-			if (parse_positive("elements", optarg, 1, INT_MAX, &v) < 0)
+			if (parse_positive(_("elements"), optarg, 1, INT_MAX, &v) < 0)
 				return -1;
 			req->nsems = (int)v;
 			req->nsems_arg = optarg;
@@ -175,13 +176,13 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 			break;
 		case 'p':
 			if (!parse_ipc_mode(optarg, &req->mode))
-				return parse_failure("mode", optarg, false);
+				return parse_failure(_("mode"), optarg, false);
 			break;
 		case OPT_KEY: {
 			const char *why;
 			if (!parse_key_arg(optarg, &req->key, &why)) {
 				if (!why)
-					return parse_failure("key", optarg, false);
+					return parse_failure(_("key"), optarg, false);
 				char *shown = escape_alloc(optarg);
 				parse_error(false, _("failed to parse key: '%s': %s"), shown, _(why));
 				free(shown);
@@ -200,7 +201,7 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 			req->has_mq_attr = true;
 			break;
 		case OPT_VALUE:
-			if (parse_positive("value", optarg, 0, SEM_VALUE_MAX, &v) < 0)
+			if (parse_positive(_("value"), optarg, 0, SEM_VALUE_MAX, &v) < 0)
 				return -1;
 			req->attr.value = (unsigned)v;
 			req->has_value = true;
@@ -308,7 +309,7 @@ static void limit_reached(const struct mk_request *req, enum ipc_kind t, int err
 			return;
 		format_human_size(pl.fs_size, size, sizeof(size));
 		format_human_size(pl.fs_available, avail, sizeof(avail));
-		snprintf(buf, len, "%s is full: %s of its %s are free, or no inodes are left; see df %s and ipcs %s -l",
+		snprintf(buf, len, _("%s is full: %s of its %s are free, or no inodes are left; see df %s and ipcs %s -l"),
 			 posix_dir(t), avail, size, posix_dir(t), t == KIND_PSHM ? "-M" : "-S");
 		return;
 	}
@@ -317,32 +318,32 @@ static void limit_reached(const struct mk_request *req, enum ipc_kind t, int err
 	switch (t) {
 	case KIND_MSG:
 		if (errnum == ENOSPC)
-			snprintf(buf, len, "all %llu queues allowed by kernel.msgmni are in use; see ipcs -q -l",
+			snprintf(buf, len, _("all %llu queues allowed by kernel.msgmni are in use; see ipcs -q -l"),
 				 (unsigned long long)l.msgmni);
 		break;
 	case KIND_SHM:
 		if (errnum == ENOSPC && s.shm_segments >= l.shmmni)
-			snprintf(buf, len, "all %llu segments allowed by kernel.shmmni are in use; see ipcs -m -l",
+			snprintf(buf, len, _("all %llu segments allowed by kernel.shmmni are in use; see ipcs -m -l"),
 				 (unsigned long long)l.shmmni);
 		else if (errnum == ENOSPC)
-			snprintf(buf, len, "%llu of the %llu pages allowed by kernel.shmall are in use, "
-				 "%llu more do not fit; see ipcs -m -u and ipcs -m -l",
+			snprintf(buf, len, _("%llu of the %llu pages allowed by kernel.shmall are in use, "
+				 "%llu more do not fit; see ipcs -m -u and ipcs -m -l"),
 				 (unsigned long long)s.shm_pages, (unsigned long long)l.shmall,
 				 (unsigned long long)((req->shm_size + page - 1) / page));
 		else if (errnum == EINVAL && req->shm_size > l.shmmax)
-			snprintf(buf, len, "size %llu exceeds kernel.shmmax (%llu); see ipcs -m -l",
+			snprintf(buf, len, _("size %llu exceeds kernel.shmmax (%llu); see ipcs -m -l"),
 				 (unsigned long long)req->shm_size, (unsigned long long)l.shmmax);
 		else if (errnum == EINVAL && req->shm_size < l.shmmin)
-			snprintf(buf, len, "size %llu is below SHMMIN (%llu); see ipcs -m -l",
+			snprintf(buf, len, _("size %llu is below SHMMIN (%llu); see ipcs -m -l"),
 				 (unsigned long long)req->shm_size, (unsigned long long)l.shmmin);
 		break;
 	case KIND_SEM:
 		if (errnum == ENOSPC && s.sem_arrays >= l.semmni)
-			snprintf(buf, len, "all %llu arrays allowed by SEMMNI (kernel.sem, 4th value) are in use; "
-				 "see ipcs -s -l", (unsigned long long)l.semmni);
+			snprintf(buf, len, _("all %llu arrays allowed by SEMMNI (kernel.sem, 4th value) are in use; "
+				 "see ipcs -s -l"), (unsigned long long)l.semmni);
 		else if (errnum == ENOSPC)
-			snprintf(buf, len, "%llu of the %llu semaphores allowed by SEMMNS (kernel.sem, 2nd value) "
-				 "are in use, %d more do not fit; see ipcs -s -u and ipcs -s -l",
+			snprintf(buf, len, _("%llu of the %llu semaphores allowed by SEMMNS (kernel.sem, 2nd value) "
+				 "are in use, %d more do not fit; see ipcs -s -u and ipcs -s -l"),
 				 (unsigned long long)s.sem_total, (unsigned long long)l.semmns, req->nsems);
 		break;
 	default:
@@ -364,13 +365,15 @@ static void report_failure(const struct mk_request *req, enum ipc_kind t, int er
 		const char *arg = t == KIND_SHM ? req->shm_size_arg : t == KIND_SEM ? req->nsems_arg : NULL;
 		char key[24] = "";
 		if (req->has_key)
-			snprintf(key, sizeof(key), "key 0x%08x", (unsigned)req->key.value);
+			snprintf(key, sizeof(key), _("key 0x%08x"), (unsigned)req->key.value);
 		snprintf(detail, sizeof(detail), "%s%s%s%s%s%s",
 			 arg ? "'" : "", arg ? arg : "", arg ? "'" : "",
 			 arg && *key ? ", " : "", key, arg || *key ? ": " : "");
 	}
 	char limit[400];
 	limit_reached(req, t, errnum, limit, sizeof(limit));
+	/* TRANSLATORS: "create share memory failed: '1G': Invalid argument (size
+	 * ... exceeds kernel.shmmax ...)": what, the value or name, strerror(), the limit */
 	warnx(_("create %s failed: %s%s%s%s%s"), _(kinds[t].create_what), detail, strerror(errnum),
 	      *limit ? " (" : "", limit, *limit ? ")" : "");
 }
@@ -398,7 +401,8 @@ static int execute(const struct mk_request *req)
 		enum ipc_kind k = order[i];
 		char num[16];
 		if (req->want[k])
-			printf("%s: %s\n", _(kinds[k].reported), kind_is_posix(k) ? name : format_i64(ids[k], num));
+			/* TRANSLATORS: "Shared memory id: 5", "POSIX semaphore name: /x" */
+			printf(_("%s: %s\n"), _(kinds[k].reported), kind_is_posix(k) ? name : format_i64(ids[k], num));
 	}
 	free(name);
 	/* Nobody learns the ids of objects we could not report: remove them. */

@@ -34,7 +34,9 @@ static void report_errors(const struct usage_report *r)
 			continue;
 		}
 		errno = r->error[k];
-		warn(_("cannot read the %s of %s"), r->error_what[k], _(kinds[k].plural));
+		/* TRANSLATORS: "cannot read the limits of message queues": "limits", "status",
+		 * "objects", ... then a kind's plural */
+		warn(_("cannot read the %s of %s"), _(r->error_what[k]), _(kinds[k].plural));
 	}
 }
 

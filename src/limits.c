@@ -12,6 +12,7 @@
 #include <sys/vfs.h>
 #include <unistd.h>
 
+#include "src/i18n.h"
 #include "src/limits.h"
 #include "src/posix.h"
 #include "src/sysv.h"
@@ -67,18 +68,18 @@ static void gather_sysv(enum ipc_kind kind, bool scan, struct usage_report *r)
 	struct sysv_limits l;
 	struct sysv_summary s;
 	if (sysv_limits(kind, &l) < 0) {
-		failed(r, kind, "limits");
+		failed(r, kind, N_("limits"));
 		return;
 	}
 	if (sysv_summary(kind, &s) < 0) {
-		failed(r, kind, "status");
+		failed(r, kind, N_("status"));
 		return;
 	}
 	uint64_t largest = 0;
 	bool have_largest = false;
 	if (scan) {
 		if (sysv_scan(kind, largest_visit, &largest) < 0)
-			failed(r, kind, "objects");
+			failed(r, kind, N_("objects"));
 		else
 			have_largest = true;
 	}
@@ -90,39 +91,39 @@ static void gather_sysv(enum ipc_kind kind, bool scan, struct usage_report *r)
 		t->has_bytes = t->has_messages = true;
 		t->bytes = s.msg_bytes;
 		t->messages = s.msg_headers;
-		set_used(add_row(r, kind, "MSGMNI", "msgmni", USAGE_COUNT, "Number of message queues", l.msgmni),
+		set_used(add_row(r, kind, "MSGMNI", "msgmni", USAGE_COUNT, N_("Number of message queues"), l.msgmni),
 			 s.msg_queues);
-		add_row(r, kind, "MSGMAX", "msgmax", USAGE_BYTES, "Max size of message (bytes)", l.msgmax);
+		add_row(r, kind, "MSGMAX", "msgmax", USAGE_BYTES, N_("Max size of message (bytes)"), l.msgmax);
 		set_largest(add_row(r, kind, "MSGMNB", "msgmnb", USAGE_BYTES,
-				    "Default max size of queue (bytes); used: fullest queue", l.msgmnb),
+				    N_("Default max size of queue (bytes); used: fullest queue"), l.msgmnb),
 			    have_largest, largest);
 		break;
 	case KIND_SHM:
 		t->objects = s.shm_segments;
 		t->has_bytes = true;
 		t->bytes = __builtin_mul_overflow(s.shm_pages, r->page_size, &t->bytes) ? UINT64_MAX : t->bytes;
-		set_used(add_row(r, kind, "SHMMNI", "shmmni", USAGE_COUNT, "Shared memory segments", l.shmmni),
+		set_used(add_row(r, kind, "SHMMNI", "shmmni", USAGE_COUNT, N_("Shared memory segments"), l.shmmni),
 			 s.shm_segments);
-		set_used(add_row(r, kind, "SHMALL", "shmall", USAGE_PAGES, "Shared memory pages", l.shmall),
+		set_used(add_row(r, kind, "SHMALL", "shmall", USAGE_PAGES, N_("Shared memory pages"), l.shmall),
 			 s.shm_pages);
 		set_largest(add_row(r, kind, "SHMMAX", "shmmax", USAGE_BYTES,
-				    "Max size of shared memory segment (bytes); used: largest", l.shmmax),
+				    N_("Max size of shared memory segment (bytes); used: largest"), l.shmmax),
 			    have_largest, largest);
-		add_row(r, kind, "SHMMIN", "shmmin", USAGE_BYTES, "Min size of shared memory segment (bytes)", l.shmmin);
+		add_row(r, kind, "SHMMIN", "shmmin", USAGE_BYTES, N_("Min size of shared memory segment (bytes)"), l.shmmin);
 		break;
 	case KIND_SEM:
 		t->objects = s.sem_arrays;
 		t->has_semaphores = true;
 		t->semaphores = s.sem_total;
-		set_used(add_row(r, kind, "SEMMNI", "semmni", USAGE_COUNT, "Number of semaphore identifiers", l.semmni),
+		set_used(add_row(r, kind, "SEMMNI", "semmni", USAGE_COUNT, N_("Number of semaphore identifiers"), l.semmni),
 			 s.sem_arrays);
-		set_used(add_row(r, kind, "SEMMNS", "semmns", USAGE_COUNT, "Total number of semaphores", l.semmns),
+		set_used(add_row(r, kind, "SEMMNS", "semmns", USAGE_COUNT, N_("Total number of semaphores"), l.semmns),
 			 s.sem_total);
 		set_largest(add_row(r, kind, "SEMMSL", "semmsl", USAGE_COUNT,
-				    "Max semaphores per semaphore set; used: largest set", l.semmsl),
+				    N_("Max semaphores per semaphore set; used: largest set"), l.semmsl),
 			    have_largest, largest);
-		add_row(r, kind, "SEMOPM", "semopm", USAGE_COUNT, "Max number of operations per semop(2)", l.semopm);
-		add_row(r, kind, "SEMVMX", "semvmx", USAGE_COUNT, "Semaphore max value", l.semvmx);
+		add_row(r, kind, "SEMOPM", "semopm", USAGE_COUNT, N_("Max number of operations per semop(2)"), l.semopm);
+		add_row(r, kind, "SEMVMX", "semvmx", USAGE_COUNT, N_("Semaphore max value"), l.semvmx);
 		break;
 	default:
 		break;
@@ -172,7 +173,7 @@ static void gather_pmsg(struct usage_report *r)
 {
 	struct posix_limits l;
 	if (posix_limits(KIND_PMSG, &l) < 0) {
-		failed(r, KIND_PMSG, "limits");
+		failed(r, KIND_PMSG, N_("limits"));
 		return;
 	}
 	struct usage_totals *t = &r->totals[KIND_PMSG];
@@ -180,19 +181,19 @@ static void gather_pmsg(struct usage_report *r)
 	*t = (struct usage_totals){ .has_bytes = true, .has_messages = true };
 	bool scanned = posix_scan(KIND_PMSG, mqueue_visit, &p) == 0;
 	if (!scanned)
-		failed(r, KIND_PMSG, "queues");
+		failed(r, KIND_PMSG, N_("queues"));
 	t->have = scanned;
 	struct usage_row *rows[3] = {
-		add_row(r, KIND_PMSG, "QUEUES_MAX", "queues_max", USAGE_COUNT, "Number of POSIX message queues", l.queues_max),
-		add_row(r, KIND_PMSG, "MSG_MAX", "msg_max", USAGE_COUNT, "Max messages per POSIX queue; used: largest", l.msg_max),
+		add_row(r, KIND_PMSG, "QUEUES_MAX", "queues_max", USAGE_COUNT, N_("Number of POSIX message queues"), l.queues_max),
+		add_row(r, KIND_PMSG, "MSG_MAX", "msg_max", USAGE_COUNT, N_("Max messages per POSIX queue; used: largest"), l.msg_max),
 		add_row(r, KIND_PMSG, "MSGSIZE_MAX", "msgsize_max", USAGE_BYTES,
-			"Max size of POSIX message (bytes); used: largest", l.msgsize_max),
+			N_("Max size of POSIX message (bytes); used: largest"), l.msgsize_max),
 	};
 	struct rlimit rl;
 	struct usage_row *mine = NULL;
 	if (getrlimit(RLIMIT_MSGQUEUE, &rl) == 0) {
 		mine = add_row(r, KIND_PMSG, "RLIMIT_MSGQUEUE", "rlimit_msgqueue", USAGE_BYTES,
-			       "POSIX queue bytes of this user (ulimit -q); used: payload", (uint64_t)rl.rlim_cur);
+			       N_("POSIX queue bytes of this user (ulimit -q); used: payload"), (uint64_t)rl.rlim_cur);
 		mine->unlimited = rl.rlim_cur == RLIM_INFINITY;
 	}
 	if (!scanned)
@@ -216,16 +217,16 @@ static void gather_dev_shm(struct usage_report *r)
 		close(fd);
 	if (rc < 0) {
 		errno = e;
-		failed(r, KIND_PSHM, "the file system");
+		failed(r, KIND_PSHM, N_("the file system"));
 		return;
 	}
 	uint64_t bsize = (uint64_t)sfs.f_bsize;
-	set_used(add_row(r, KIND_PSHM, "SHM_FS_SIZE", "dev_shm", USAGE_BYTES, "Size of /dev/shm (bytes)",
+	set_used(add_row(r, KIND_PSHM, "SHM_FS_SIZE", "dev_shm", USAGE_BYTES, N_("Size of /dev/shm (bytes)"),
 			 (uint64_t)sfs.f_blocks * bsize),
 		 ((uint64_t)sfs.f_blocks - (uint64_t)sfs.f_bfree) * bsize);
 	/* tmpfs mounted with nr_inodes=0 has no file limit: f_files is 0. */
 	if (sfs.f_files > 0)
-		set_used(add_row(r, KIND_PSHM, "SHM_FS_FILES", "dev_shm_files", USAGE_COUNT, "Files in /dev/shm",
+		set_used(add_row(r, KIND_PSHM, "SHM_FS_FILES", "dev_shm_files", USAGE_COUNT, N_("Files in /dev/shm"),
 				 (uint64_t)sfs.f_files),
 			 (uint64_t)sfs.f_files - (uint64_t)sfs.f_ffree);
 }
@@ -234,7 +235,7 @@ static void gather_posix_totals(enum ipc_kind kind, struct usage_report *r)
 {
 	struct posix_summary s;
 	if (posix_summary(kind, &s) < 0) {
-		failed(r, kind, kind == KIND_PSHM ? "shared memory objects" : "semaphores");
+		failed(r, kind, kind == KIND_PSHM ? N_("shared memory objects") : N_("semaphores"));
 		return;
 	}
 	struct usage_totals *t = &r->totals[kind];
@@ -263,7 +264,7 @@ int usage_gather(const bool want[KINDS], bool scan_sysv, struct usage_report *r)
 	if (want[KIND_PSEM]) {
 		gather_posix_totals(KIND_PSEM, r);
 		add_row(r, KIND_PSEM, "SEM_VALUE_MAX", "sem_value_max", USAGE_COUNT,
-			"POSIX semaphore max value", SEM_VALUE_MAX);
+			N_("POSIX semaphore max value"), SEM_VALUE_MAX);
 	}
 	for (int k = 0; k < KINDS; k++)
 		if (r->error[k])

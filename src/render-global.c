@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "src/format.h"
+#include "src/i18n.h"
 #include "src/render-global.h"
 #include "src/render-int.h"
 
@@ -48,7 +49,7 @@ static void row_cells(const struct usage_row *row, const struct render_opts *opt
 {
 	double pct;
 	if (row->unlimited)
-		snprintf(c->limit, sizeof(c->limit), "unlimited");
+		snprintf(c->limit, sizeof(c->limit), "%s", _("unlimited"));
 	else
 		cell_number(c->limit, sizeof(c->limit), row->limit, row->unit, opts);
 	if (row->has_used)
@@ -65,24 +66,27 @@ static int max_int(int a, int b) { return a > b ? a : b; }
 
 static void global_text(const struct usage_report *r, const struct render_opts *opts)
 {
-	int w_res = (int)strlen("RESOURCE"), w_desc = (int)strlen("DESCRIPTION");
-	int w_limit = (int)strlen("LIMIT"), w_used = (int)strlen("USED"), w_pct = (int)strlen("USE%");
+	/* TRANSLATORS: the column headers of ipcs -g (columns are as wide as their texts) */
+	const char *h_res = _("RESOURCE"), *h_desc = _("DESCRIPTION"), *h_limit = _("LIMIT"),
+		   *h_used = _("USED"), *h_pct = _("USE%");
+	int w_res = (int)strlen(h_res), w_desc = (int)strlen(h_desc);
+	int w_limit = (int)strlen(h_limit), w_used = (int)strlen(h_used), w_pct = (int)strlen(h_pct);
 	struct cells c;
 	for (int i = 0; i < r->nrows; i++) {
 		const struct usage_row *row = &r->rows[i];
 		row_cells(row, opts, &c);
 		w_res = max_int(w_res, (int)strlen(row->resource));
-		w_desc = max_int(w_desc, (int)strlen(row->description));
+		w_desc = max_int(w_desc, (int)strlen(_(row->description)));
 		w_limit = max_int(w_limit, (int)strlen(c.limit));
 		w_used = max_int(w_used, (int)strlen(c.used));
 		w_pct = max_int(w_pct, (int)strlen(c.pct));
 	}
-	printf("%-*s %-*s %*s %*s %*s\n", w_res, "RESOURCE", w_desc, "DESCRIPTION",
-	       w_limit, "LIMIT", w_used, "USED", w_pct, "USE%");
+	printf("%-*s %-*s %*s %*s %*s\n", w_res, h_res, w_desc, h_desc, w_limit, h_limit, w_used, h_used,
+	       w_pct, h_pct);
 	for (int i = 0; i < r->nrows; i++) {
 		const struct usage_row *row = &r->rows[i];
 		row_cells(row, opts, &c);
-		printf("%-*s %-*s %*s %*s %*s\n", w_res, row->resource, w_desc, row->description,
+		printf("%-*s %-*s %*s %*s %*s\n", w_res, row->resource, w_desc, _(row->description),
 		       w_limit, c.limit, w_used, c.used, w_pct, c.pct);
 	}
 }

@@ -11,6 +11,7 @@
 #include <wchar.h>
 
 #include "src/format.h"
+#include "src/i18n.h"
 #include "src/out.h"
 #include "src/render-int.h"
 #include "src/utf8.h"
@@ -49,76 +50,80 @@ struct layout {
 #define CELLS_CREATOR_OWNER \
 	C(FIELD_CUID, 0, 10, 0, " "), C(FIELD_CGID, 0, 10, 0, " "), CELLS_OWNER
 /* POSIX objects: one time, no pids (no -p section, as for semaphores). */
-#define POSIX_TIME_AND_OWNERS(title) \
-	[MODE_TIME] = { title " Modification Times", { \
+#define POSIX_TIME_AND_OWNERS(time_title, owners_title) \
+	[MODE_TIME] = { time_title, { \
 		CELL_NAME, CELL_OWNER, CELL_LONG_TIME(POSIX_MTIME, "") } }, \
 	[MODE_PID] = { NULL, { { 0 } } }, \
-	[MODE_CREATOR] = { title " Owners", { CELL_NAME, CELL_PERMS, CELLS_OWNER } }
+	[MODE_CREATOR] = { owners_title, { CELL_NAME, CELL_PERMS, CELLS_OWNER } }
 
+/* TRANSLATORS: the table titles, printed as "------ TITLE --------" */
 static const struct layout layouts[KINDS][MODE_CREATOR + 1] = {
 	[KIND_MSG] = {
-		[MODE_LIST] = { "Message Queues", {
+		[MODE_LIST] = { N_("Message Queues"), {
 			CELL_KEY, CELL_ID(10), CELL_OWNER, CELL_PERMS,
 			C(FIELD_SIZE, 0, 12, 0, " "),
 			C(FIELD_COUNT, 0, 12, 0, "") } },
-		[MODE_TIME] = { "Message Queues Send/Recv/Change Times", {
+		[MODE_TIME] = { N_("Message Queues Send/Recv/Change Times"), {
 			CELL_ID(8), CELL_OWNER,
 			CELL_TIME(MSG_STIME, " "), CELL_TIME(MSG_RTIME, " "), CELL_TIME(MSG_CTIME, "") } },
-		[MODE_PID] = { "Message Queues PIDs", {
+		[MODE_PID] = { N_("Message Queues PIDs"), {
 			{ FIELD_ID, 0, false, -10, " ", -8, 0, " " },
 			CELL_OWNER,
 			{ FIELD_PID, MSG_LSPID, false, -10, " ", 6, 0, " " },
 			{ FIELD_PID, MSG_LRPID, false, -10, "", 9, 0, "" } } },
-		[MODE_CREATOR] = { "Message Queues Creators/Owners", {
+		[MODE_CREATOR] = { N_("Message Queues Creators/Owners"), {
 			CELL_ID(10), CELL_PERMS, CELLS_CREATOR_OWNER } },
 	},
 	[KIND_SHM] = {
-		[MODE_LIST] = { "Shared Memory Segments", {
+		[MODE_LIST] = { N_("Shared Memory Segments"), {
 			CELL_KEY, CELL_ID(10), CELL_OWNER, CELL_PERMS,
 			C(FIELD_SIZE, 0, 10, 0, " "),
 			C(FIELD_COUNT, 0, 10, 0, " "),
 			{ FIELD_STATUS, 0, false, -12, "", 0, 0, "" } } },
-		[MODE_TIME] = { "Shared Memory Attach/Detach/Change Times", {
+		[MODE_TIME] = { N_("Shared Memory Attach/Detach/Change Times"), {
 			CELL_ID(10), CELL_OWNER,
 			CELL_TIME(SHM_ATIME, " "), CELL_TIME(SHM_DTIME, " "), CELL_TIME(SHM_CTIME, "") } },
-		[MODE_PID] = { "Shared Memory Creator/Last-op PIDs", {
+		[MODE_PID] = { N_("Shared Memory Creator/Last-op PIDs"), {
 			CELL_ID(10), CELL_OWNER,
 			C(FIELD_PID, SHM_CPID, 10, 0, " "), C(FIELD_PID, SHM_LPID, 10, 0, "") } },
-		[MODE_CREATOR] = { "Shared Memory Segment Creators/Owners", {
+		[MODE_CREATOR] = { N_("Shared Memory Segment Creators/Owners"), {
 			CELL_ID(10), CELL_PERMS, CELLS_CREATOR_OWNER } },
 	},
 	[KIND_SEM] = {
-		[MODE_LIST] = { "Semaphore Arrays", {
+		[MODE_LIST] = { N_("Semaphore Arrays"), {
 			CELL_KEY, CELL_ID(10), CELL_OWNER, CELL_PERMS,
 			C(FIELD_SIZE, 0, 10, 0, "") } },
-		[MODE_TIME] = { "Semaphore Operation/Change Times", {
+		[MODE_TIME] = { N_("Semaphore Operation/Change Times"), {
 			CELL_ID(8),
 			{ FIELD_OWNER, 0, false, -10, " ", -10, 10, "  " },
 			CELL_LONG_TIME(SEM_OTIME, " "), CELL_LONG_TIME(SEM_CTIME, "") } },
 		/* util-linux prints no PID section for semaphores. */
 		[MODE_PID] = { NULL, { { 0 } } },
-		[MODE_CREATOR] = { "Semaphore Arrays Creators/Owners", {
+		[MODE_CREATOR] = { N_("Semaphore Arrays Creators/Owners"), {
 			CELL_ID(10), CELL_PERMS, CELLS_CREATOR_OWNER } },
 	},
 	[KIND_PMSG] = {
-		[MODE_LIST] = { "POSIX Message Queues", {
+		[MODE_LIST] = { N_("POSIX Message Queues"), {
 			CELL_NAME, CELL_OWNER, CELL_PERMS,
 			C(FIELD_SIZE, 0, 12, 0, " "),
 			C(FIELD_COUNT, 0, 12, 0, "") } },
-		POSIX_TIME_AND_OWNERS("POSIX Message Queues"),
+		POSIX_TIME_AND_OWNERS(N_("POSIX Message Queues Modification Times"),
+				      N_("POSIX Message Queues Owners")),
 	},
 	[KIND_PSHM] = {
-		[MODE_LIST] = { "POSIX Shared Memory", {
+		[MODE_LIST] = { N_("POSIX Shared Memory"), {
 			CELL_NAME, CELL_OWNER, CELL_PERMS,
 			C(FIELD_SIZE, 0, 10, 0, " "),
 			{ FIELD_TIME, POSIX_MTIME, false, -15, "", -15, 0, "" } } },
-		POSIX_TIME_AND_OWNERS("POSIX Shared Memory"),
+		POSIX_TIME_AND_OWNERS(N_("POSIX Shared Memory Modification Times"),
+				      N_("POSIX Shared Memory Owners")),
 	},
 	[KIND_PSEM] = {
-		[MODE_LIST] = { "POSIX Semaphores", {
+		[MODE_LIST] = { N_("POSIX Semaphores"), {
 			CELL_NAME, CELL_OWNER, CELL_PERMS,
 			C(FIELD_VALUE, 0, 10, 0, "") } },
-		POSIX_TIME_AND_OWNERS("POSIX Semaphores"),
+		POSIX_TIME_AND_OWNERS(N_("POSIX Semaphores Modification Times"),
+				      N_("POSIX Semaphores Owners")),
 	},
 };
 
@@ -238,11 +243,29 @@ void render_fit_names(const struct posix_object *objs, size_t n)
 	}
 }
 
-/* The status column: [dest][locked], as util-linux pads it. */
-static const char *const statuses[2][2] = {
-	{ "             ", "       locked" },
-	{ "dest         ", "dest   locked" },
-};
+/*
+ * The status column: [dest][locked], as util-linux pads it: "dest" in 7
+ * columns, "locked" in 6.  The words are translated once, the four texts
+ * made at the first row that needs them.
+ */
+static struct status_text { char text[64]; size_t len; } statuses[2][2];
+
+static const struct status_text *status_text(bool dest, bool locked)
+{
+	struct status_text *st = &statuses[dest][locked];
+	if (!st->len) {
+		/* TRANSLATORS: ipcs -m's status column: a segment marked for removal
+		 * (max 6 columns) */
+		const char *d = dest ? _("dest") : "";
+		/* TRANSLATORS: ipcs -m's status column: a locked segment (max 6 columns) */
+		const char *l = locked ? _("locked") : "";
+		size_t dw = display_width(d, strlen(d)), lw = display_width(l, strlen(l));
+		int n = snprintf(st->text, sizeof(st->text), "%s%*s%*s%s", d, (int)(dw < 7 ? 7 - dw : 1), "",
+				 (int)(lw < 6 ? 6 - lw : 0), "", l);
+		st->len = n > 0 && (size_t)n < sizeof(st->text) ? (size_t)n : 0;
+	}
+	return st;
+}
 
 /*
  * The text of cell C of IT, with its length in *LEN: either written at P
@@ -284,9 +307,11 @@ static const char *cell_text(const struct cell *c, const struct ipc_item *it,
 			return p;
 		}
 		break;
-	case FIELD_STATUS:
-		*len = 13;
-		return statuses[v.u][!!(it->sysv->mode & SYSV_MODE_LOCKED)];
+	case FIELD_STATUS: {
+		const struct status_text *st = status_text(v.u != 0, it->sysv->mode & SYSV_MODE_LOCKED);
+		*len = st->len;
+		return st->text;
+	}
 	default:
 		break;
 	}
@@ -368,12 +393,12 @@ void table_header(enum ipc_kind kind, const struct render_opts *opts)
 	if (!l)
 		return;
 	out_str("------ ");
-	out_str(l->title);
+	out_str(_(l->title));
 	out_str(" --------\n");
 	char *p = out_room(ROW_ROOM);
 	for (const struct cell *c = l->cells; c->sep; c++) {
 		const struct field_desc *d = field_find(kind, c->field, c->slot);
-		const char *label = opts->unit == UNIT_HUMAN && d->human_label ? d->human_label : d->label;
+		const char *label = _(opts->unit == UNIT_HUMAN && d->human_label ? d->human_label : d->label);
 		int width = c->field == FIELD_NAME ? -(int)name_column : c->hwidth;
 		p = put_cell(p, label, strlen(label), width, 0, c->hsep, strlen(c->hsep));
 	}
@@ -402,21 +427,29 @@ void table_row(const struct ipc_item *it, const struct render_opts *opts)
 	out_end(p);
 }
 
-/* "mapped, open, cpid": how a process uses an object, in words. */
+/*
+ * "mapped,open,cpid": how a process uses an object, in words (the roles,
+ * cpid and the like, are field names and stay as they are).  The words are
+ * translated once.
+ */
 static void how_text(const struct holder *h, char *buf, size_t len)
 {
+	/* TRANSLATORS: how a process uses an object, in ipcs --processes lines */
 	static const struct { unsigned bit; const char *word; } words[] = {
-		{ HOLD_MAP, "mapped" }, { HOLD_FD, "open" }, { HOLD_NOTIFY, "notify" },
+		{ HOLD_MAP, N_("mapped") }, { HOLD_FD, N_("open") }, { HOLD_NOTIFY, N_("notify") },
 	};
+	static struct i18n_text shown[ARRAY_SIZE(words)], exited;
 	size_t n = 0;
 	buf[0] = '\0';
 	for (size_t i = 0; i < ARRAY_SIZE(words); i++)
-		if (h->how & words[i].bit)
-			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "," : "", words[i].word);
+		if ((h->how & words[i].bit) && n < len)
+			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "," : "",
+					      i18n_once(&shown[i], words[i].word, NULL));
 	if ((h->how & HOLD_RECORDED) && n < len)
 		n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "," : "", h->role);
+	/* TRANSLATORS: a process that used the object and is gone */
 	if (!h->alive && n < len)
-		snprintf(buf + n, len - n, "%s", n ? ",exited" : "exited");
+		snprintf(buf + n, len - n, "%s%s", n ? "," : "", i18n_once(&exited, N_("exited"), NULL));
 }
 
 void table_holders(const struct ipc_item *it)
@@ -434,7 +467,11 @@ void table_holders(const struct ipc_item *it)
 		       h->alive ? escape_name(h->command, command, sizeof(command)) : "-", how);
 	}
 	if (l->waiting)
-		printf("  %llu waiting\n", (unsigned long long)l->waiting);
-	if (it->orphaned)
-		printf("  orphaned\n");
+		/* TRANSLATORS: processes blocked on the object (ipcs --processes) */
+		printf(P_("  %llu waiting\n", "  %llu waiting\n", l->waiting), (unsigned long long)l->waiting);
+	if (it->orphaned) {
+		static struct i18n_text orphaned;
+		/* TRANSLATORS: no process uses the object any more (ipcs --processes) */
+		fputs(i18n_once(&orphaned, N_("  orphaned\n"), NULL), stdout);
+	}
 }
