@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "src/format.h"
+#include "src/i18n.h"
 #include "src/out.h"
 #include "src/render-int.h"
 #include "src/util.h"
@@ -38,7 +39,7 @@ static void text_messages(const struct sysv_message_list *l)
 		printf("position=%" PRIu64 "\ttype=%ld\tsize=%zu\tdata=%s", m->position, m->type, m->size,
 		       escape_bytes(m->data, shown, buf, ESCAPED_SIZE(l->show)));
 		if (shown < m->size)
-			printf("\t(first %zu bytes)", shown);
+			printf(P_("\t(first %zu bytes)", "\t(first %zu bytes)", shown), shown);
 		putchar('\n');
 	}
 	free(buf);
@@ -85,7 +86,8 @@ static void text_details(const struct sysv_object *o, const struct sysv_semval *
 	char size[32], qsize[32];
 	switch (o->kind) {
 	case KIND_SHM:
-		printf("\nShared memory Segment shmid=%d\n", o->id);
+		/* TRANSLATORS: the titles of ipcs -i; the key=value lines stay as they are */
+		printf(_("\nShared memory Segment shmid=%d\n"), o->id);
 		printf("uid=%u\tgid=%u\tcuid=%u\tcgid=%u\n", o->uid, o->gid, o->cuid, o->cgid);
 		printf("mode=%#o\taccess_perms=%#o\n", o->mode, o->mode & 0777);
 		if (human) {
@@ -101,7 +103,7 @@ static void text_details(const struct sysv_object *o, const struct sysv_semval *
 		printf("change_time=%-26s\n", format_long_time(o->times[SHM_CTIME], true));
 		break;
 	case KIND_MSG:
-		printf("\nMessage Queue msqid=%d\n", o->id);
+		printf(_("\nMessage Queue msqid=%d\n"), o->id);
 		printf("uid=%u\tgid=%u\tcuid=%u\tcgid=%u\tmode=%#o\n", o->uid, o->gid, o->cuid, o->cgid, o->mode);
 		if (human) {
 			format_human_size(o->size, size, sizeof(size));
@@ -117,13 +119,15 @@ static void text_details(const struct sysv_object *o, const struct sysv_semval *
 		printf("change_time=%-26s\n", format_long_time(o->times[MSG_CTIME], true));
 		break;
 	case KIND_SEM:
-		printf("\nSemaphore Array semid=%d\n", o->id);
+		printf(_("\nSemaphore Array semid=%d\n"), o->id);
 		printf("uid=%u\t gid=%u\t cuid=%u\t cgid=%u\n", o->uid, o->gid, o->cuid, o->cgid);
 		printf("mode=%#o, access_perms=%#o\n", o->mode, o->mode & 0777);
 		printf("nsems = %" PRIu64 "\n", o->size);
 		printf("otime = %-26s\n", format_long_time(o->times[SEM_OTIME], true));
 		printf("ctime = %-26s\n", format_long_time(o->times[SEM_CTIME], true));
-		printf("%-10s %-10s %-10s %-10s %-10s\n", "semnum", "value", "ncount", "zcount", "pid");
+		/* TRANSLATORS: the columns of ipcs -s -i's semaphore list, max 10 columns each:
+		 * semaphore number, value, processes waiting for an increase, for zero, last pid */
+		printf("%-10s %-10s %-10s %-10s %-10s\n", _("semnum"), _("value"), _("ncount"), _("zcount"), _("pid"));
 		for (uint64_t i = 0; values && i < o->size; i++)
 			printf("%-10" PRIu64 " %-10d %-10d %-10d %-10d\n", i, values[i].value,
 			       values[i].ncount, values[i].zcount, values[i].pid);
@@ -137,7 +141,7 @@ static void text_details(const struct sysv_object *o, const struct sysv_semval *
 static void text_posix_details(enum ipc_kind kind, const struct posix_object *p)
 {
 	char name[ESCAPED_SIZE(sizeof(p->name))];
-	printf("\n%s name=%s\n", kinds[kind].details_title, escape_name(p->name, name, sizeof(name)));
+	printf("\n%s name=%s\n", _(kinds[kind].details_title), escape_name(p->name, name, sizeof(name)));
 	printf("uid=%u\tgid=%u\tmode=%#o\n", p->uid, p->gid, p->mode & 07777);
 	switch (kind) {
 	case KIND_PSHM:

@@ -83,7 +83,8 @@ void render_namespace_begin(const struct ns_info *ns, bool first, const struct r
 	char command[ESCAPED_SIZE(sizeof(ns->command))];
 	if (!opts->json) {
 		out_flush();	/* the previous block's rows, before this stdio line */
-		printf("%s====== IPC namespace %" PRIu64 ": pid %d (%s)%s%s ======\n", first ? "" : "\n",
+		/* TRANSLATORS: inode, pid, command, then ", docker 0123abcd" or nothing */
+		printf(_("%s====== IPC namespace %" PRIu64 ": pid %d (%s)%s%s ======\n"), first ? "" : "\n",
 		       ns->inode, (int)ns->pid, escape_name(ns->command, command, sizeof(command)),
 		       ns->container[0] ? ", " : "", ns->container);
 		return;
