@@ -23,13 +23,9 @@ void i18n_init(void)
 	textdomain("ipcbox");
 }
 
-const char *i18n_once(struct i18n_text *cache, const char *msgid, size_t *len)
+const char *i18n_fill(struct i18n_text *cache, const char *msgid)
 {
-	if (!cache->text) {
-		cache->text = gettext(msgid);
-		cache->len = strlen(cache->text);
-	}
-	if (len)
-		*len = cache->len;
+	cache->text = gettext(msgid);
+	cache->len = strlen(cache->text);
 	return cache->text;
 }

@@ -25,6 +25,14 @@ struct i18n_text {
 	const char *text;
 	size_t len;
 };
-const char *i18n_once(struct i18n_text *cache, const char *msgid, size_t *len);
+const char *i18n_fill(struct i18n_text *cache, const char *msgid);
+
+static inline const char *i18n_once(struct i18n_text *cache, const char *msgid, size_t *len)
+{
+	const char *text = cache->text ? cache->text : i18n_fill(cache, msgid);
+	if (len)
+		*len = cache->len;
+	return text;
+}
 
 #endif
