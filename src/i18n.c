@@ -23,6 +23,12 @@ void i18n_init(void)
 	textdomain("ipcbox");
 }
 
+const char *i18n_pgettext(const char *key, const char *text)
+{
+	const char *t = gettext(key);
+	return t == key ? text : t;
+}
+
 const char *i18n_fill(struct i18n_text *cache, const char *msgid)
 {
 	cache->text = gettext(msgid);

@@ -13,6 +13,10 @@
 #define _(text) gettext(text)
 #define N_(text) text
 #define P_(singular, plural, n) ngettext(singular, plural, n)
+/* A msgid with a context, for a word that means different things (pgettext). */
+#define C_(context, text) i18n_pgettext(context "\004" text, text)
+
+const char *i18n_pgettext(const char *key, const char *text) __attribute__((format_arg(2)));
 
 /* setlocale, LC_NUMERIC and LC_TIME kept "C", and the text domain bound. */
 void i18n_init(void);

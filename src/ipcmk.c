@@ -111,11 +111,13 @@ struct mk_request {
 };
 
 /* "failed to parse WHAT: 'ARG'" plus the reason when it is a range error. */
-/* TRANSLATORS: WHAT is "size", "elements", "mode", "key", "value" or an option name */
 static int parse_failure(const char *what, const char *arg, bool errno_always)
 {
+	/* TRANSLATORS: the first %s is an "ipcmk argument" word (size, elements,
+	 * mode, key, value) or an option name (maxmsg, msgsize) */
 	if (errno == ERANGE || errno_always)
 		return parse_error(false, _("failed to parse %s: '%s': %s"), what, arg, strerror(errno));
+	/* TRANSLATORS: as above, without the reason */
 	return parse_error(false, _("failed to parse %s: '%s'"), what, arg);
 }
 
@@ -149,7 +151,7 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 		case 'M':
 		case 'm':
 			if (!parse_size(optarg, c == 'M' ? &req->shm_size : &req->attr.size))
-				return parse_failure(_("size"), optarg, true);
+				return parse_failure(C_("ipcmk argument", "size"), optarg, true);
 			if (c == 'M')
 				req->shm_size_arg = optarg;
 			req->want[c == 'M' ? KIND_SHM : KIND_PSHM] = true;
@@ -162,7 +164,7 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 			break;
 		case 'S':
 			/* At least one element; SEMMSL is checked by check_limits. */
-			if (parse_positive(_("elements"), optarg, 1, INT_MAX, &v) < 0)
+			if (parse_positive(C_("ipcmk argument", "elements"), optarg, 1, INT_MAX, &v) < 0)
 				return -1;
 			req->nsems = (int)v;
 			req->nsems_arg = optarg;
@@ -176,13 +178,13 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 			break;
 		case 'p':
 			if (!parse_ipc_mode(optarg, &req->mode))
-				return parse_failure(_("mode"), optarg, false);
+				return parse_failure(C_("ipcmk argument", "mode"), optarg, false);
 			break;
 		case OPT_KEY: {
 			const char *why;
 			if (!parse_key_arg(optarg, &req->key, &why)) {
 				if (!why)
-					return parse_failure(_("key"), optarg, false);
+					return parse_failure(C_("ipcmk argument", "key"), optarg, false);
 				char *shown = escape_alloc(optarg);
 				parse_error(false, _("failed to parse key: '%s': %s"), shown, _(why));
 				free(shown);
@@ -201,7 +203,7 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 			req->has_mq_attr = true;
 			break;
 		case OPT_VALUE:
-			if (parse_positive(_("value"), optarg, 0, SEM_VALUE_MAX, &v) < 0)
+			if (parse_positive(C_("ipcmk argument", "value"), optarg, 0, SEM_VALUE_MAX, &v) < 0)
 				return -1;
 			req->attr.value = (unsigned)v;
 			req->has_value = true;
@@ -233,7 +235,7 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 	 * (scripts may look for it), the next one says what is missing.
 	 */
 	if (!sysv && !posix && !req->name && !req->has_key && !req->has_mq_attr && !req->has_value) {
-		warnx(_("bad usage"));
+		warnx("bad usage");
 		return parse_error(true, _("nothing to create: give -M <size>, -Q or -S <number> (System V), "
 				   "or -m <size>, -q or -s with -n <name> (POSIX)"));
 	}

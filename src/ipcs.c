@@ -621,7 +621,7 @@ static int show_all_namespaces(const struct ipcs_request *req)
 			break;
 		pid_t child = fork();
 		if (child < 0) {
-			warn(_("fork"));
+			warn("fork");
 			status = 1;
 			break;
 		}

@@ -263,6 +263,13 @@ shell_files() {
 		[ "$(readlink "$datadir/bash-completion/completions/$cmd")" = ipcbox ]
 		[ "$(readlink "$datadir/fish/vendor_completions.d/$cmd.fish")" = ipcbox.fish ]
 	done
+	# One catalogue per language of po/LINGUAS, when gettext's tools were there.
+	local lang catalogues=0
+	while read -r lang; do
+		[ -n "$lang" ] && [ -f "$BUILD/po/$lang/LC_MESSAGES/ipcbox.mo" ] || continue
+		cmp "$BUILD/po/$lang/LC_MESSAGES/ipcbox.mo" "$datadir/locale/$lang/LC_MESSAGES/ipcbox.mo"
+		catalogues=$((catalogues + 1))
+	done <"$SRC/po/LINGUAS"
 	# Nothing else, nowhere else.
-	[ "$(find "$dest" -type f -o -type l | wc -l)" -eq 17 ]
+	[ "$(find "$dest" -type f -o -type l | wc -l)" -eq $((17 + catalogues)) ]
 }
