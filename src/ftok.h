@@ -30,7 +30,8 @@ struct ftok_parts {
 /*
  * A project id: a number 1..255 (decimal without leading zeros, or 0x hex)
  * or one character ("A", as C programs write 'A'; a digit is a number).
- * Returns NULL, or why S is no project id.
+ * Returns NULL, or why S is no project id (a msgid: translate it where it
+ * is printed); BRIEF: without "the project id" as its subject.
  */
 const char *ftok_parse_proj(const char *s, unsigned *proj, bool brief);
 
