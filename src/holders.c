@@ -271,26 +271,6 @@ size_t holders_uninspected(void)
 	return unreadable + vanished;
 }
 
-static bool pid_alive_now(int64_t pid);
-
-/*
- * Objects share their processes (one server, thousands of sets): remember
- * the answers of this run.  A collision only costs a second look.
- */
-bool pid_alive(int64_t pid)
-{
-	static struct { int64_t pid; bool alive; } memo[512];
-	unsigned slot = (unsigned)((uint64_t)pid % 512);
-	if (pid > 0 && memo[slot].pid == pid)
-		return memo[slot].alive;
-	bool alive = pid_alive_now(pid);
-	if (pid > 0) {
-		memo[slot].pid = pid;
-		memo[slot].alive = alive;
-	}
-	return alive;
-}
-
 static bool pid_alive_now(int64_t pid)
 {
 	if (pid <= 0 || pid > INT32_MAX || (kill((pid_t)pid, 0) < 0 && errno != EPERM))
@@ -308,6 +288,76 @@ static bool pid_alive_now(int64_t pid)
 	stat[n] = '\0';
 	const char *paren = strrchr(stat, ')');
 	return !(paren && paren[1] == ' ' && paren[2] == 'Z');
+}
+
+/*
+ * Objects share their processes (one server, thousands of sets): what we
+ * learn about a pid is kept for the run, so each costs its syscalls once.
+ */
+struct pid_info {
+	int64_t pid;		/* 0: free slot */
+	bool alive, described;
+	uint32_t uid;
+	char command[64];
+};
+
+static struct pid_info *pid_tab;
+static size_t pid_cap, pid_used;
+
+static struct pid_info *pid_slot(struct pid_info *tab, size_t cap, int64_t pid)
+{
+	size_t i = (size_t)((uint64_t)pid * 0x9e3779b97f4a7c15u >> 20) & (cap - 1);
+	while (tab[i].pid != 0 && tab[i].pid != pid)
+		i = (i + 1) & (cap - 1);
+	return &tab[i];
+}
+
+/* PID's entry (PID > 0), its liveness looked up on first sight. */
+static struct pid_info *pid_info(int64_t pid)
+{
+	if (2 * (pid_used + 1) > pid_cap) {
+		size_t cap = pid_cap ? 2 * pid_cap : 256;
+		struct pid_info *tab = xcalloc(cap, sizeof(*tab));
+		for (size_t i = 0; i < pid_cap; i++)
+			if (pid_tab[i].pid)
+				*pid_slot(tab, cap, pid_tab[i].pid) = pid_tab[i];
+		free(pid_tab);
+		pid_tab = tab;
+		pid_cap = cap;
+	}
+	struct pid_info *e = pid_slot(pid_tab, pid_cap, pid);
+	if (e->pid == 0) {
+		e->pid = pid;
+		e->alive = pid_alive_now(pid);
+		pid_used++;
+	}
+	return e;
+}
+
+bool pid_alive(int64_t pid)
+{
+	return pid > 0 && pid_info(pid)->alive;
+}
+
+/* Owner and command name of a live process, read once. */
+static void pid_describe(struct pid_info *e)
+{
+	if (e->described)
+		return;
+	e->described = true;
+	char path[48];
+	struct stat st;
+	snprintf(path, sizeof(path), "/proc/%lld", (long long)e->pid);
+	if (stat(path, &st) == 0)
+		e->uid = st.st_uid;
+	snprintf(path, sizeof(path), "/proc/%lld/comm", (long long)e->pid);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	ssize_t n = read(fd, e->command, sizeof(e->command) - 1);
+	close(fd);
+	e->command[n > 0 ? n : 0] = '\0';
+	e->command[strcspn(e->command, "\n")] = '\0';
 }
 
 static struct holder *holder_for(struct holder_list *l, int64_t pid)
@@ -350,26 +400,18 @@ static void add_refs(struct holder_list *l, uint64_t dev, uint64_t ino)
 		holder_for(l, refs[i].pid)->how |= refs[i].how;
 }
 
-/* Liveness, owner and command name of each process, once per list. */
+/* Liveness, owner and command name of each process. */
 static void describe(struct holder_list *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		struct holder *h = &l->items[i];
-		h->alive = pid_alive(h->pid);
+		struct pid_info *e = h->pid > 0 ? pid_info(h->pid) : NULL;
+		h->alive = e && e->alive;
 		if (!h->alive)
 			continue;
-		char path[48];
-		struct stat st;
-		snprintf(path, sizeof(path), "/proc/%lld", (long long)h->pid);
-		if (stat(path, &st) == 0)
-			h->uid = st.st_uid;
-		snprintf(path, sizeof(path), "/proc/%lld/comm", (long long)h->pid);
-		FILE *f = fopen(path, "re");
-		if (f) {
-			if (fgets(h->command, sizeof(h->command), f))
-				h->command[strcspn(h->command, "\n")] = '\0';
-			fclose(f);
-		}
+		pid_describe(e);
+		h->uid = e->uid;
+		memcpy(h->command, e->command, sizeof(h->command));
 	}
 }
 
