@@ -344,7 +344,8 @@ static void show_object(const struct ipcs_request *req, const struct sysv_object
 		/*
 		 * Waiters are shown with --processes; for --orphaned alone they
 		 * matter only when every recorded pid is dead: two semctl calls
-		 * per semaphore saved on the others.
+		 * per semaphore saved on the others.  GETPID is always asked:
+		 * SETVAL and SETALL record a pid and leave sem_otime at 0.
 		 */
 		bool sem = sysv && sysv->kind == KIND_SEM && !values && sysv->size > 0;
 		unsigned what = SEMV_PID | (req->processes ? SEMV_WAITING : 0);
