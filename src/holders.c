@@ -43,85 +43,169 @@ static void add_ref(uint64_t dev, uint64_t ino, int64_t pid, unsigned how)
 	refs[nrefs++] = (struct ref){ dev, ino, pid, how };
 }
 
+/* What the requested kinds need from each process (see holders_scan). */
+static bool want_sysv_maps, want_file_maps, want_fds;
+static int proc_fd = -1;
+static uint64_t our_ipc_ns_ino;
+
 static bool ipc_dev(uint64_t dev)
 {
 	return (have_shm_dev && dev == shm_dev) || (have_mq_dev && dev == mq_dev);
 }
 
-/* "start-end perms offset MAJ:MIN inode   path": the references of one line. */
-static void parse_maps_line(const char *line, int64_t pid, bool our_ipc_ns)
+/* The process being read, and whether it shares our IPC namespace (asked lazily). */
+struct proc_ctx {
+	int64_t pid;
+	int same_ns;		/* -1: not asked yet */
+};
+
+static bool in_our_ipc_ns(struct proc_ctx *p)
 {
-	unsigned maj, min;
-	unsigned long long ino;
-	int path_at = 0;
-	if (sscanf(line, "%*x-%*x %*s %*x %x:%x %llu %n", &maj, &min, &ino, &path_at) != 3)
+	/* Only a /SYSV mapping asks: most processes have none, and pay nothing. */
+	if (p->same_ns < 0) {
+		char path[32];
+		struct stat ns;
+		snprintf(path, sizeof(path), "%lld/ns/ipc", (long long)p->pid);
+		p->same_ns = fstatat(proc_fd, path, &ns, 0) == 0 && ns.st_ino == our_ipc_ns_ino;
+	}
+	return p->same_ns;
+}
+
+/* The field after the next space; NULL at the end of the line. */
+static const char *next_field(const char *s, const char *end)
+{
+	const char *sp = memchr(s, ' ', (size_t)(end - s));
+	return sp ? sp + 1 : NULL;
+}
+
+static const char *hex_field(const char *s, const char *end, uint64_t *v)
+{
+	for (*v = 0; s < end; s++) {
+		unsigned d = (unsigned)(*s - '0') <= 9 ? (unsigned)(*s - '0')
+			   : (unsigned)((*s | 0x20) - 'a') <= 5 ? (unsigned)((*s | 0x20) - 'a' + 10) : 16;
+		if (d == 16)
+			break;
+		*v = *v * 16 + d;
+	}
+	return s;
+}
+
+/*
+ * "start-end perms offset MAJ:MIN inode   path": the reference of one
+ * line, if any.  Only lines with a path can be one; most have none.
+ */
+static void maps_line(const char *s, const char *end, struct proc_ctx *p)
+{
+	for (int i = 0; i < 3 && s; i++)	/* past range, perms, offset */
+		s = next_field(s, end);
+	if (!s)
 		return;
-	const char *path = path_at ? line + path_at : "";
-	/* The kernel names segments "/SYSV<key>"; the inode is the shmid. */
-	if (strncmp(path, "/SYSV", 5) == 0) {
+	uint64_t maj, min, ino = 0;
+	s = hex_field(s, end, &maj);
+	if (s == end || *s != ':')
+		return;
+	s = hex_field(s + 1, end, &min);
+	if (s == end || *s != ' ')
+		return;
+	for (s++; s < end && (unsigned)(*s - '0') <= 9; s++)
+		ino = ino * 10 + (uint64_t)(*s - '0');
+	while (s < end && *s == ' ')
+		s++;
+	if (s == end || *s != '/')
+		return;
+	/* The kernel names segments "/SYSV<key>"; the inode is the shmid (0 is one). */
+	if (end - s >= 5 && memcmp(s, "/SYSV", 5) == 0) {
 		/* Ids are per IPC namespace: another namespace's 3 is not our 3. */
-		if (our_ipc_ns)
-			add_ref(SYSV_SHM_DEV, ino, pid, HOLD_MAP);
-	} else if (ino != 0 && ipc_dev(makedev(maj, min))) {
-		add_ref(makedev(maj, min), ino, pid, HOLD_MAP);
+		if (want_sysv_maps && in_our_ipc_ns(p))
+			add_ref(SYSV_SHM_DEV, ino, p->pid, HOLD_MAP);
+	} else if (want_file_maps && ino != 0 && ipc_dev(makedev(maj, min))) {
+		add_ref(makedev(maj, min), ino, p->pid, HOLD_MAP);
 	}
 }
 
-static uint64_t our_ipc_ns_ino;
+/* Big enough for any line (a path is at most PATH_MAX); maps comes a page per read. */
+static char maps_buf[65536];
 
-static bool scan_maps(int piddir, int64_t pid)
+/* One read loop, no stdio: the kernel's work is the floor, ours should add nothing. */
+static bool scan_maps(struct proc_ctx *p)
 {
-	struct stat ns;
-	bool same_ns = fstatat(piddir, "ns/ipc", &ns, 0) == 0 && ns.st_ino == our_ipc_ns_ino;
-	int fd = openat(piddir, "maps", O_RDONLY | O_CLOEXEC);
+	char path[32];
+	snprintf(path, sizeof(path), "%lld/maps", (long long)p->pid);
+	int fd = openat(proc_fd, path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return false;
-	FILE *f = fdopen(fd, "r");
-	if (!f) {
-		close(fd);
-		return false;
+	size_t have = 0;
+	bool skip = false;	/* in the tail of a line longer than the buffer */
+	for (;;) {
+		ssize_t n = read(fd, maps_buf + have, sizeof(maps_buf) - have);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int saved = errno;
+			close(fd);
+			errno = saved;
+			return false;
+		}
+		if (n == 0)
+			break;
+		have += (size_t)n;
+		const char *s = maps_buf, *end = maps_buf + have, *nl;
+		while ((nl = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+			if (!skip)
+				maps_line(s, nl, p);
+			skip = false;
+			s = nl + 1;
+		}
+		have = (size_t)(end - s);
+		if (have == sizeof(maps_buf)) {
+			/* No newline in a full buffer: its start has every field. */
+			if (!skip)
+				maps_line(maps_buf, end, p);
+			skip = true;
+			have = 0;
+		} else if (have && s != maps_buf) {
+			memmove(maps_buf, s, have);
+		}
 	}
-	char *line = NULL;
-	size_t cap = 0;
-	bool ok = true;
-	errno = 0;
-	while (getline(&line, &cap, f) > 0) {
-		/* Only lines with a path or a device can matter; anonymous ones are most. */
-		if (strstr(line, " /"))
-			parse_maps_line(line, pid, same_ns);
-	}
-	if (ferror(f))
-		ok = false;
-	free(line);
-	fclose(f);
-	return ok;
+	if (have && !skip)
+		maps_line(maps_buf, maps_buf + have, p);
+	close(fd);
+	return true;
 }
 
-static bool scan_fds(int piddir, int64_t pid)
+/*
+ * Open descriptors on /dev/shm or /dev/mqueue: one statx per descriptor
+ * (cheaper than readlink then stat; the link text cannot decide, since
+ * another mount namespace names the same file differently).  Cached
+ * attributes only: a file on a dead network mount must not hang us.
+ */
+static bool scan_fds(struct proc_ctx *p)
 {
-	int dfd = openat(piddir, "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	char path[32];
+	snprintf(path, sizeof(path), "%lld/fd", (long long)p->pid);
+	int dfd = openat(proc_fd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd < 0)
 		return false;
-	DIR *dir = fdopendir(dfd);
-	if (!dir) {
-		close(dfd);
-		return false;
+	static char buf[32768];
+	ssize_t n;
+	while ((n = getdents64(dfd, buf, sizeof(buf))) > 0) {
+		for (ssize_t off = 0; off < n;) {
+			const struct dirent64 *de = (const struct dirent64 *)(buf + off);
+			off += de->d_reclen;
+			if (de->d_name[0] == '.')
+				continue;
+			struct statx stx;
+			if (statx(dfd, de->d_name, AT_STATX_DONT_SYNC | AT_NO_AUTOMOUNT, STATX_INO, &stx) < 0)
+				continue;
+			uint64_t dev = makedev(stx.stx_dev_major, stx.stx_dev_minor);
+			if (ipc_dev(dev))
+				add_ref(dev, stx.stx_ino, p->pid, HOLD_FD);
+		}
 	}
-	struct dirent *de;
-	while ((de = readdir(dir)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		char link[16];
-		/* Sockets, pipes and anon inodes read "socket:[...]" and so on. */
-		ssize_t n = readlinkat(dirfd(dir), de->d_name, link, sizeof(link));
-		if (n <= 0 || link[0] != '/')
-			continue;
-		struct stat st;
-		if (fstatat(dirfd(dir), de->d_name, &st, 0) == 0 && ipc_dev(st.st_dev))
-			add_ref(st.st_dev, st.st_ino, pid, HOLD_FD);
-	}
-	closedir(dir);
-	return true;
+	int saved = errno;
+	close(dfd);
+	errno = saved;
+	return n == 0;
 }
 
 static int ref_cmp(const void *a, const void *b)
@@ -134,8 +218,14 @@ static int ref_cmp(const void *a, const void *b)
 	return x->pid < y->pid ? -1 : x->pid > y->pid;
 }
 
-bool holders_scan(void)
+bool holders_scan(const bool want[KINDS])
 {
+	/* System V queues and sets have no attach: only their recorded pids matter. */
+	want_sysv_maps = want[KIND_SHM];
+	want_file_maps = want[KIND_PSHM] || want[KIND_PSEM];	/* mqueues cannot be mapped */
+	want_fds = want[KIND_PSHM] || want[KIND_PSEM] || want[KIND_PMSG];
+	if (!want_sysv_maps && !want_file_maps && !want_fds)
+		return true;
 	struct stat st;
 	if (posix_dir_stat(KIND_PSHM, &st) == 0) {
 		shm_dev = st.st_dev;
@@ -150,6 +240,7 @@ bool holders_scan(void)
 	DIR *proc = opendir("/proc");
 	if (!proc)
 		return false;
+	proc_fd = dirfd(proc);
 	int64_t self = getpid();
 	struct dirent *de;
 	while ((de = readdir(proc)) != NULL) {
@@ -157,19 +248,19 @@ bool holders_scan(void)
 		long long pid = strtoll(de->d_name, &end, 10);
 		if (*end || pid <= 0 || pid == self)
 			continue;
-		int piddir = openat(dirfd(proc), de->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		struct proc_ctx p = { pid, -1 };
 		/* maps before fds: a process gone or hidden counts once. */
-		if (piddir < 0 || !scan_maps(piddir, pid) || !scan_fds(piddir, pid)) {
-			/* One that exited holds nothing now; one we cannot read might. */
-			if (errno == ENOENT || errno == ESRCH)
-				vanished++;
-			else
-				unreadable++;
-		}
-		if (piddir >= 0)
-			close(piddir);
+		bool ok = (!want_sysv_maps && !want_file_maps) || scan_maps(&p);
+		if (ok && want_fds)
+			ok = scan_fds(&p);
+		/* One that exited holds nothing now; one we cannot read might. */
+		if (!ok && (errno == ENOENT || errno == ESRCH))
+			vanished++;
+		else if (!ok)
+			unreadable++;
 	}
 	closedir(proc);
+	proc_fd = -1;
 	if (nrefs > 1)
 		qsort(refs, nrefs, sizeof(*refs), ref_cmp);
 	return true;
@@ -178,26 +269,6 @@ bool holders_scan(void)
 size_t holders_uninspected(void)
 {
 	return unreadable + vanished;
-}
-
-static bool pid_alive_now(int64_t pid);
-
-/*
- * Objects share their processes (one server, thousands of sets): remember
- * the answers of this run.  A collision only costs a second look.
- */
-bool pid_alive(int64_t pid)
-{
-	static struct { int64_t pid; bool alive; } memo[512];
-	unsigned slot = (unsigned)((uint64_t)pid % 512);
-	if (pid > 0 && memo[slot].pid == pid)
-		return memo[slot].alive;
-	bool alive = pid_alive_now(pid);
-	if (pid > 0) {
-		memo[slot].pid = pid;
-		memo[slot].alive = alive;
-	}
-	return alive;
 }
 
 static bool pid_alive_now(int64_t pid)
@@ -217,6 +288,76 @@ static bool pid_alive_now(int64_t pid)
 	stat[n] = '\0';
 	const char *paren = strrchr(stat, ')');
 	return !(paren && paren[1] == ' ' && paren[2] == 'Z');
+}
+
+/*
+ * Objects share their processes (one server, thousands of sets): what we
+ * learn about a pid is kept for the run, so each costs its syscalls once.
+ */
+struct pid_info {
+	int64_t pid;		/* 0: free slot */
+	bool alive, described;
+	uint32_t uid;
+	char command[64];
+};
+
+static struct pid_info *pid_tab;
+static size_t pid_cap, pid_used;
+
+static struct pid_info *pid_slot(struct pid_info *tab, size_t cap, int64_t pid)
+{
+	size_t i = (size_t)((uint64_t)pid * 0x9e3779b97f4a7c15u >> 20) & (cap - 1);
+	while (tab[i].pid != 0 && tab[i].pid != pid)
+		i = (i + 1) & (cap - 1);
+	return &tab[i];
+}
+
+/* PID's entry (PID > 0), its liveness looked up on first sight. */
+static struct pid_info *pid_info(int64_t pid)
+{
+	if (2 * (pid_used + 1) > pid_cap) {
+		size_t cap = pid_cap ? 2 * pid_cap : 256;
+		struct pid_info *tab = xcalloc(cap, sizeof(*tab));
+		for (size_t i = 0; i < pid_cap; i++)
+			if (pid_tab[i].pid)
+				*pid_slot(tab, cap, pid_tab[i].pid) = pid_tab[i];
+		free(pid_tab);
+		pid_tab = tab;
+		pid_cap = cap;
+	}
+	struct pid_info *e = pid_slot(pid_tab, pid_cap, pid);
+	if (e->pid == 0) {
+		e->pid = pid;
+		e->alive = pid_alive_now(pid);
+		pid_used++;
+	}
+	return e;
+}
+
+bool pid_alive(int64_t pid)
+{
+	return pid > 0 && pid_info(pid)->alive;
+}
+
+/* Owner and command name of a live process, read once. */
+static void pid_describe(struct pid_info *e)
+{
+	if (e->described)
+		return;
+	e->described = true;
+	char path[48];
+	struct stat st;
+	snprintf(path, sizeof(path), "/proc/%lld", (long long)e->pid);
+	if (stat(path, &st) == 0)
+		e->uid = st.st_uid;
+	snprintf(path, sizeof(path), "/proc/%lld/comm", (long long)e->pid);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	ssize_t n = read(fd, e->command, sizeof(e->command) - 1);
+	close(fd);
+	e->command[n > 0 ? n : 0] = '\0';
+	e->command[strcspn(e->command, "\n")] = '\0';
 }
 
 static struct holder *holder_for(struct holder_list *l, int64_t pid)
@@ -259,26 +400,18 @@ static void add_refs(struct holder_list *l, uint64_t dev, uint64_t ino)
 		holder_for(l, refs[i].pid)->how |= refs[i].how;
 }
 
-/* Liveness, owner and command name of each process, once per list. */
+/* Liveness, owner and command name of each process. */
 static void describe(struct holder_list *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		struct holder *h = &l->items[i];
-		h->alive = pid_alive(h->pid);
+		struct pid_info *e = h->pid > 0 ? pid_info(h->pid) : NULL;
+		h->alive = e && e->alive;
 		if (!h->alive)
 			continue;
-		char path[48];
-		struct stat st;
-		snprintf(path, sizeof(path), "/proc/%lld", (long long)h->pid);
-		if (stat(path, &st) == 0)
-			h->uid = st.st_uid;
-		snprintf(path, sizeof(path), "/proc/%lld/comm", (long long)h->pid);
-		FILE *f = fopen(path, "re");
-		if (f) {
-			if (fgets(h->command, sizeof(h->command), f))
-				h->command[strcspn(h->command, "\n")] = '\0';
-			fclose(f);
-		}
+		pid_describe(e);
+		h->uid = e->uid;
+		memcpy(h->command, e->command, sizeof(h->command));
 	}
 }
 

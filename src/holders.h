@@ -41,8 +41,13 @@ struct holder_list {
 	uint64_t waiting;
 };
 
-/* Scan /proc once; false with errno if /proc itself cannot be read. */
-bool holders_scan(void);
+/*
+ * Scan /proc once, reading only what the kinds in WANT need (System V
+ * shm: maps; POSIX shm and semaphores: maps and descriptors; POSIX
+ * queues: descriptors; System V queues and sets: nothing).  False with
+ * errno if /proc itself cannot be read.
+ */
+bool holders_scan(const bool want[KINDS]);
 
 /* Processes that exited during the scan or could not be read (hidepid, other users). */
 size_t holders_uninspected(void);

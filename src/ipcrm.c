@@ -509,7 +509,7 @@ static bool filtered_take(struct remove_ctx *r, const struct sysv_object *sysv,
 	struct holder_list holders;
 	struct sysv_semval *values = NULL;
 	if (sysv && sysv->kind == KIND_SEM && sysv->size > 0)
-		values = sysv_sem_values(sysv->id, sysv->size);
+		values = sysv_sem_values(sysv->id, sysv->size, SEMV_PID | SEMV_WAITING);
 	if (sysv)
 		holders_of_sysv(sysv, values, &holders);
 	else
@@ -671,7 +671,7 @@ static int execute(const struct rm_request *req)
 		}
 	}
 	/* Filters and guards need to know who uses what: one /proc scan. */
-	if (req->select.any && !holders_scan()) {
+	if (req->select.any && !holders_scan(req->all)) {
 		warn(_("cannot read /proc: refusing filtered removal"));
 		return 1;
 	}

@@ -345,13 +345,28 @@ static void show_object(const struct ipcs_request *req, const struct sysv_object
 	if (!now)
 		now = time(NULL);
 	if (need) {
-		if (sysv && sysv->kind == KIND_SEM && !values && sysv->size > 0)
-			values = own_values = sysv_sem_values(sysv->id, sysv->size);
+		/*
+		 * Waiters are shown with --processes; for --orphaned alone they
+		 * matter only when every recorded pid is dead: two semctl calls
+		 * per semaphore saved on the others.  GETPID is always asked:
+		 * SETVAL and SETALL record a pid and leave sem_otime at 0.
+		 */
+		bool sem = sysv && sysv->kind == KIND_SEM && !values && sysv->size > 0;
+		unsigned what = SEMV_PID | (req->processes ? SEMV_WAITING : 0);
+		if (sem)
+			values = own_values = sysv_sem_values(sysv->id, sysv->size, what);
 		if (sysv)
 			holders_of_sysv(sysv, values, &holders);
 		else
 			holders_of_posix(posix, &holders);
 		it.orphaned = holders_orphaned(it.kind, sysv, &holders);
+		if (sem && !(what & SEMV_WAITING) && it.orphaned) {
+			holder_list_free(&holders);
+			free(own_values);
+			values = own_values = sysv_sem_values(sysv->id, sysv->size, SEMV_PID | SEMV_WAITING);
+			holders_of_sysv(sysv, values, &holders);
+			it.orphaned = holders_orphaned(it.kind, sysv, &holders);
+		}
 		if (req->processes)
 			it.holders = &holders;
 	}
@@ -408,7 +423,7 @@ static int show_details(const struct ipcs_request *req)
 		return 1;
 	struct sysv_semval *values = NULL;
 	if (kind == KIND_SEM && obj.size > 0) {
-		values = sysv_sem_values(obj.id, obj.size);
+		values = sysv_sem_values(obj.id, obj.size, SEMV_ALL);
 		if (!values) {
 			/* Removed since sysv_find saw it: as if it had never been there. */
 			if (errno == EIDRM || errno == EINVAL)
@@ -561,7 +576,7 @@ static int show_sysv_kind(enum ipc_kind kind, const struct ipcs_request *req)
 static int show(const struct ipcs_request *req)
 {
 	int status = 0;
-	if ((req->processes || select_needs_holders(&req->select)) && !holders_scan())
+	if ((req->processes || select_needs_holders(&req->select)) && !holders_scan(req->want))
 		warn(_("cannot read /proc: processes are unknown"));
 	render_begin(&req->render);
 	for (int k = 0; k < KINDS; k++) {

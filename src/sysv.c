@@ -401,14 +401,15 @@ void sysv_messages_free(struct sysv_message *msgs, size_t n)
 	free(msgs);
 }
 
-struct sysv_semval *sysv_sem_values(int semid, unsigned nsems)
+/* One semctl per semaphore and field: ask only for the fields wanted. */
+struct sysv_semval *sysv_sem_values(int semid, unsigned nsems, unsigned what)
 {
 	struct sysv_semval *v = xcalloc(nsems, sizeof(*v));
 	for (unsigned i = 0; i < nsems; i++) {
-		int val = semctl(semid, i, GETVAL);
-		int ncount = semctl(semid, i, GETNCNT);
-		int zcount = semctl(semid, i, GETZCNT);
-		int pid = semctl(semid, i, GETPID);
+		int val = what & SEMV_VALUE ? semctl(semid, (int)i, GETVAL) : 0;
+		int ncount = what & SEMV_WAITING ? semctl(semid, (int)i, GETNCNT) : 0;
+		int zcount = what & SEMV_WAITING ? semctl(semid, (int)i, GETZCNT) : 0;
+		int pid = what & SEMV_PID ? semctl(semid, (int)i, GETPID) : 0;
 		if (val < 0 || ncount < 0 || zcount < 0 || pid < 0) {
 			int saved = errno;
 			free(v);

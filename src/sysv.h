@@ -56,8 +56,11 @@ int sysv_scan(enum ipc_kind kind, sysv_visit_fn visit, void *ctx);
 /* Find one object by id; returns 0, or -1 with errno (ENOENT if absent). */
 int sysv_find(enum ipc_kind kind, int id, struct sysv_object *out);
 
-/* Values of a semaphore set; returns a malloc'ed array or NULL with errno. */
-struct sysv_semval *sysv_sem_values(int semid, unsigned nsems);
+/* Fields of sysv_semval for sysv_sem_values; the others are left 0. */
+enum { SEMV_VALUE = 1, SEMV_WAITING = 2, SEMV_PID = 4, SEMV_ALL = 7 };
+
+/* A semaphore set's WHAT fields; returns a malloc'ed array or NULL with errno. */
+struct sysv_semval *sysv_sem_values(int semid, unsigned nsems, unsigned what);
 
 /* One message of a queue, copied (not received) by sysv_msg_peek(). */
 struct sysv_message {

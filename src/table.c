@@ -452,26 +452,40 @@ static void how_text(const struct holder *h, char *buf, size_t len)
 		snprintf(buf + n, len - n, "%s%s", n ? "," : "", i18n_once(&exited, N_("exited"), NULL));
 }
 
+/* "  PID      USER       COMMAND          HOW": one line per process, through the row buffer. */
 void table_holders(const struct ipc_item *it)
 {
 	const struct holder_list *l = it->holders;
-	out_flush();	/* the row before these lines */
 	for (size_t i = 0; i < l->n; i++) {
 		const struct holder *h = &l->items[i];
-		char uid[24], how[64], command[ESCAPED_SIZE(sizeof(h->command))];
+		char num[24], how[64];
 		const char *user = "-";
 		if (h->alive && !(user = user_name_shown(h->uid)))
-			user = format_u64(h->uid, uid);
+			user = format_u64(h->uid, num);
 		how_text(h, how, sizeof(how));
-		printf("  %-8lld %-10.10s %-16s %s\n", (long long)h->pid, user,
-		       h->alive ? escape_name(h->command, command, sizeof(command)) : "-", how);
+		char *p = out_room(ROW_ROOM);
+		*p++ = ' ';
+		*p++ = ' ';
+		p = put_cell(p, p, put_i64(p, h->pid), -8, 0, " ", 1);
+		p = put_cell(p, user, strlen(user), -10, 10, " ", 1);
+		if (h->alive)
+			p = put_cell(p, p, put_escaped_name(p, h->command), -16, 0, " ", 1);
+		else
+			p = put_cell(p, "-", 1, -16, 0, " ", 1);
+		p = put_cell(p, how, strlen(how), 0, 0, "", 0);
+		*p++ = '\n';
+		out_end(p);
 	}
-	if (l->waiting)
+	if (l->waiting) {
+		char *p = out_room(256);
 		/* TRANSLATORS: processes blocked on the object (ipcs --processes) */
-		printf(P_("  %llu waiting\n", "  %llu waiting\n", l->waiting), (unsigned long long)l->waiting);
+		int n = snprintf(p, 256, P_("  %llu waiting\n", "  %llu waiting\n", l->waiting),
+				 (unsigned long long)l->waiting);
+		out_end(p + (n < 0 ? 0 : n < 256 ? n : 255));
+	}
 	if (it->orphaned) {
 		static struct i18n_text orphaned;
 		/* TRANSLATORS: no process uses the object any more (ipcs --processes) */
-		fputs(i18n_once(&orphaned, N_("  orphaned\n"), NULL), stdout);
+		out_str(i18n_once(&orphaned, N_("  orphaned\n"), NULL));
 	}
 }

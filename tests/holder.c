@@ -10,7 +10,12 @@
  *   holder psem-open NAME       sem_open (a mapping of sem.NAME)
  *   holder mq-open NAME         mq_open, descriptor kept
  *   holder mq-notify NAME       mq_open + mq_notify
+ *   holder shm-crowded ID FILE  shmat, then map FILE (a long path) and 3000
+ *                               separate anonymous mappings below it: the
+ *                               /SYSV line comes after 200 KiB of maps
  *   holder sem-op ID            semop on semaphore 0, exit (sempid = this pid)
+ *   holder sem-wait ID          print ready, then wait for semaphore 0 to be
+ *                               zero (zcount 1; sempid unchanged)
  *   holder msg-send ID          msgsnd one message, keep running (lspid alive)
  *   holder family NAME          fork: a child attaching a new segment, one
  *                               with the mqueue NAME open, one with the
@@ -83,7 +88,7 @@ static void family(const char *name)
 
 int main(int argc, char **argv)
 {
-	if (argc != 3) {
+	if (argc != 3 && !(argc == 4 && strcmp(argv[1], "shm-crowded") == 0)) {
 		fprintf(stderr, "usage: holder MODE ARG\n");
 		return 2;
 	}
@@ -91,6 +96,17 @@ int main(int argc, char **argv)
 	if (strcmp(mode, "shm-attach") == 0) {
 		if (shmat(atoi(arg), NULL, 0) == (void *)-1)
 			die("shmat");
+	} else if (strcmp(mode, "shm-crowded") == 0) {
+		/* Mappings go top down: everything made after shmat is listed before it. */
+		if (shmat(atoi(arg), NULL, 0) == (void *)-1)
+			die("shmat");
+		int fd = open(argv[3], O_RDONLY);
+		if (fd < 0 || mmap(NULL, 1, PROT_READ, MAP_SHARED, fd, 0) == MAP_FAILED)
+			die("mmap FILE");
+		close(fd);
+		for (int i = 0; i < 3000; i++)	/* alternate: neighbours must not merge */
+			if (mmap(NULL, 4096, i % 2 ? PROT_READ : PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED)
+				die("mmap");
 	} else if (strcmp(mode, "shm-leftover") == 0) {
 		int id = shmget((key_t)strtol(arg, NULL, 0), 4096, IPC_CREAT | IPC_EXCL | 0600);
 		void *p = id < 0 ? (void *)-1 : shmat(id, NULL, 0);
@@ -122,6 +138,14 @@ int main(int argc, char **argv)
 		if (semop(atoi(arg), &op, 1) < 0)
 			die("semop");
 		return 0;
+	} else if (strcmp(mode, "sem-wait") == 0) {
+		printf("ready %d\n", (int)getpid());
+		fflush(stdout);
+		struct sembuf op = { 0, 0, 0 };
+		if (semop(atoi(arg), &op, 1) < 0)
+			die("semop");
+		for (;;)
+			pause();
 	} else if (strcmp(mode, "msg-send") == 0) {
 		struct { long type; char text[4]; } m = { 1, "hi" };
 		if (msgsnd(atoi(arg), &m, sizeof(m.text), 0) < 0)

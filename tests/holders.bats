@@ -250,3 +250,77 @@ x" ]
 	[ "$got_rc" = 1 ]
 	[ "$(ipc_state)" = "$before" ]
 }
+
+@test "--processes reads maps of any length: 200 KiB before the segment, a long path, shmid 0" {
+	unshare --ipc true 2>/dev/null || skip "cannot make an IPC namespace here"
+	# A path of about 3000 bytes to a mapped file.
+	local dir=$BATS_TEST_TMPDIR i
+	for i in $(seq 12); do dir=$dir/$(printf 'd%.0s' $(seq 240)); done
+	mkdir -p "$dir"
+	: >"$dir/mapped"
+	echo x >"$dir/mapped"
+	# A fresh IPC namespace: its first segment is id 0 (inode 0 in maps).
+	capture got unshare --ipc bash -c '
+		set -e
+		"$1" -M 4096 >/dev/null
+		"$2" shm-crowded 0 "$3" >"$4" &
+		h=$!
+		trap "kill $h" EXIT
+		for _ in $(seq 100); do grep -q "^ready" "$4" && break; sleep 0.05; done
+		echo "$h $(wc -c </proc/$h/maps) $(grep -c "^" /proc/$h/maps)"
+		"$5" -m --processes -J
+	' _ "$BUILD/ipcmk" "$HOLDER" "$dir/mapped" "$BATS_TEST_TMPDIR/crowded" "$BUILD/ipcs"
+	[ "$got_rc" = 0 ]
+	local h size lines
+	read -r h size lines <<<"$got_out"
+	[ "$size" -gt 200000 ] && [ "$lines" -gt 3000 ]
+	local json=${got_out#*$'\n'}
+	json=${json%x}
+	[ "$(jq -c '[.shared_memory[] | .id]' <<<"$json")" = "[0]" ]
+	[ "$(jq -r ".shared_memory[0].processes[] | select(.pid == $h) | .how | join(\",\")" <<<"$json")" = "mapped,lpid" ]
+}
+
+@test "--orphaned alone: a set whose last pid is dead but which a process waits on is kept" {
+	"$BUILD/ipcmk" -S 1 --key 0x600 >/dev/null
+	local sem
+	sem=$(key_id sem 0x600)
+	run_once sem-op "$sem"
+	capture got "$BUILD/ipcs" -s --orphaned
+	[[ "$got_out" == *"0x00000600"* ]]
+	hold sem-wait "$sem"
+	local i
+	for i in $(seq 100); do
+		[ "$(/usr/bin/ipcs -s -i "$sem" | awk '$1 == 0 { print $4 }')" = 1 ] && break
+		sleep 0.05
+	done
+	[ "$(/usr/bin/ipcs -s -i "$sem" | awk '$1 == 0 { print $4 }')" = 1 ]
+	capture got "$BUILD/ipcs" -s --orphaned
+	[ "$got_rc" = 0 ] && [[ "$got_out" != *"0x00000600"* ]]
+	[ "$(jq '[.semaphores[]] | length' <<<"$("$BUILD/ipcs" -s --orphaned -J)")" = 0 ]
+	capture got "$BUILD/ipcrm" --all=sem --orphaned --owner root --dry-run
+	[ "$got_out" = x ]
+	capture got "$BUILD/ipcs" -s --processes
+	[[ "$got_out" == *"$gone "*"sempid,exited"$'\n'"  1 waiting"$'\n'* ]] && [[ "$got_out" != *orphaned* ]]
+}
+
+@test "each kind reads only what it needs from /proc; plain ipcs reads no /proc/PID at all" {
+	command -v strace >/dev/null || skip "strace not installed"
+	fixture
+	local log=$BATS_TEST_TMPDIR/trace
+	# Every path ipcs asks the kernel about; /proc/PID files are opened relative to /proc.
+	paths() {
+		strace -f -qq -o "$log" -e trace=open,openat,stat,newfstatat,statx,readlinkat,access \
+			"$BUILD/ipcs" "$@" >/dev/null 2>&1
+		grep -oE '"(/proc/)?[0-9]+(/[a-z/]*)?"' "$log" | sed -E 's/[0-9]+/PID/' | sort -u | tr -d '"' | tr '\n' ' '
+	}
+	[ "$(paths)" = "" ]
+	[ "$(paths -a --posix)" = "" ]
+	[ "$(paths -a -t -c -p -u -l)" = "" ]
+	# Queues and sets: only the recorded processes (alive? who?), never their maps or descriptors.
+	[[ "$(paths -q --processes)" != *maps* && "$(paths -q --processes)" != *PID/fd* ]]
+	[[ "$(paths -s --processes)" != *maps* && "$(paths -s --processes)" != *PID/fd* ]]
+	# Segments: maps, no descriptors; POSIX queues: descriptors, no maps.
+	[[ "$(paths -m --processes)" == *"PID/maps "* && "$(paths -m --processes)" != *PID/fd* ]]
+	[[ "$(paths -Q --processes)" == *"PID/fd "* && "$(paths -Q --processes)" != *maps* ]]
+	[[ "$(paths -M --processes)" == *"PID/fd "* && "$(paths -M --processes)" == *"PID/maps "* ]]
+}
