@@ -489,9 +489,11 @@ static int gather_posix_visit(const struct posix_object *obj, void *ctx)
 	return 0;
 }
 
+/* Sorting pointers moves 8 bytes per step where an object has over 300. */
 static int by_name(const void *a, const void *b)
 {
-	return strcmp(((const struct posix_object *)a)->name, ((const struct posix_object *)b)->name);
+	return strcmp((*(const struct posix_object *const *)a)->name,
+		      (*(const struct posix_object *const *)b)->name);
 }
 
 static int show_posix_kind(enum ipc_kind kind, const struct ipcs_request *req)
@@ -524,13 +526,17 @@ static int show_posix_kind(enum ipc_kind kind, const struct ipcs_request *req)
 	if (rc < 0) {
 		posix_scan_failed(kind);
 	} else {
+		const struct posix_object **order = xreallocarray(NULL, l.n ? l.n : 1, sizeof(*order));
+		for (size_t i = 0; i < l.n; i++)
+			order[i] = &l.objs[i];
 		if (l.n > 1)	/* qsort(NULL, 0, ...) is undefined */
-			qsort(l.objs, l.n, sizeof(*l.objs), by_name);
+			qsort(order, l.n, sizeof(*order), by_name);
 		render_fit_names(l.objs, l.n);
 		render_section_begin(kind, opts);
 		for (size_t i = 0; i < l.n; i++)
-			show_object(req, NULL, &l.objs[i], NULL);
+			show_object(req, NULL, order[i], NULL);
 		render_section_end(kind, opts);
+		free(order);
 	}
 	free(l.objs);
 	return rc < 0;

@@ -236,8 +236,7 @@ void render_fit_names(const struct posix_object *objs, size_t n)
 	name_column = NAME_COLUMN;
 	for (size_t i = 0; i < n; i++) {
 		char buf[ESCAPED_SIZE(sizeof(objs[i].name))];
-		escape_name(objs[i].name, buf, sizeof(buf));
-		size_t w = display_width(buf, strlen(buf));
+		size_t w = display_width(buf, put_escaped_name(buf, objs[i].name));
 		if (w > name_column)
 			name_column = w;
 	}
