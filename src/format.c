@@ -127,13 +127,28 @@ bool needs_escape(const char *name)
 	return false;
 }
 
+/* "00".."99": two digits per division. */
+static const char digit_pairs[200] =
+	"0001020304050607080910111213141516171819"
+	"2021222324252627282930313233343536373839"
+	"4041424344454647484950515253545556575859"
+	"6061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
 size_t put_u64(char *p, uint64_t v)
 {
 	size_t n = 1;
 	for (uint64_t t = v; t >= 10; t /= 10)
 		n++;
-	for (size_t i = n; i-- > 0; v /= 10)
-		p[i] = (char)('0' + v % 10);
+	char *q = p + n;
+	for (; v >= 100; v /= 100) {
+		q -= 2;
+		memcpy(q, digit_pairs + 2 * (v % 100), 2);
+	}
+	if (v >= 10)
+		memcpy(q - 2, digit_pairs + 2 * v, 2);
+	else
+		q[-1] = (char)('0' + v);
 	return n;
 }
 

@@ -174,3 +174,35 @@ void json_number(struct json *j, const char *key, const char *text)
 	begin_value(j, key);
 	out_str(text);
 }
+
+size_t json_member_prefix(int depth, const char *key, char *buf, size_t len)
+{
+	size_t klen = strlen(key), indent = 2 * (size_t)depth;
+	size_t n = 2 + indent + 1 + klen + 3;
+	if (depth < 0 || depth >= JSON_MAX_DEPTH || n > len)
+		return 0;
+	memcpy(buf, ",\n", 2);
+	memset(buf + 2, ' ', indent);
+	buf[2 + indent] = '"';
+	memcpy(buf + 3 + indent, key, klen);
+	memcpy(buf + 3 + indent + klen, "\": ", 3);
+	return n;
+}
+
+char *json_member_start(struct json *j, const char *prefix, size_t plen, size_t extra)
+{
+	char *p = out_room(plen + extra);
+	/* The first member of a container has no comma. */
+	bool comma = j->has_members[j->depth - 1];
+	j->has_members[j->depth - 1] = true;
+	memcpy(p, prefix + !comma, plen - !comma);
+	return p + plen - !comma;
+}
+
+long json_plain_length(const char *s, size_t max)
+{
+	size_t n = 0;
+	for (; n <= max && s[n] >= 0x20 && s[n] < 0x7f && s[n] != '"' && s[n] != '\\'; n++)
+		;
+	return n <= max && s[n] == '\0' ? (long)n : -1;
+}

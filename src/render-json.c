@@ -4,8 +4,10 @@
  */
 #define _GNU_SOURCE
 #include <stdio.h>
+#include <string.h>
 
 #include "src/format.h"
+#include "src/out.h"
 #include "src/render-int.h"
 #include "src/util.h"
 
@@ -81,40 +83,180 @@ static void json_holders(const struct ipc_item *it)
 	json_bool(&render_doc, "orphaned", it->orphaned);
 }
 
+/*
+ * Each kind's member prefixes (",\n<indent>\"key\": ") at the depth objects
+ * are written at, built once: a listing writes them tens of thousands of
+ * times.  Indexed like the kind's catalogue; len 0: none (text-only field).
+ */
+enum { MAX_FIELDS = 24 };
+struct member_prefix {
+	unsigned char len;
+	char text[63];	/* copied whole: a fixed-size copy is two stores */
+};
+static struct kind_prefixes {
+	int depth;	/* 0: not built yet (objects are never at depth 0) */
+	struct member_prefix key[MAX_FIELDS], name_key[MAX_FIELDS];
+} prefixes[KINDS];
+
+static const struct kind_prefixes *prefixes_of(enum ipc_kind kind, int depth)
+{
+	struct kind_prefixes *k = &prefixes[kind];
+	if (k->depth == depth)
+		return k;
+	k->depth = depth;
+	size_t i = 0;
+	for (const struct field_desc *d = field_catalogue[kind]; (d->json || d->label) && i < MAX_FIELDS; d++, i++) {
+		struct member_prefix *m = &k->key[i], *n = &k->name_key[i];
+		m->len = d->json ? (unsigned char)json_member_prefix(depth, d->json, m->text, sizeof(m->text)) : 0;
+		n->len = d->json_name ? (unsigned char)json_member_prefix(depth, d->json_name, n->text, sizeof(n->text)) : 0;
+	}
+	return k;
+}
+
+/* Longest string written in place; longer or not plain ones take json_string(). */
+#define PLAIN_MAX 1024
+/* Room for one member written in place: prefix, quotes and text, or a number. */
+#define MEMBER_ROOM (sizeof(((struct member_prefix *)0)->text) + PLAIN_MAX + 2)
+_Static_assert(MEMBER_ROOM <= OUT_ROOM_MAX, "MEMBER_ROOM is an out_room() size");
+
+/*
+ * A uid's or gid's name and whether JSON takes it as it is (its length,
+ * else -1), for the last id asked: objects have few owners, and the
+ * answer is the same for every object of one.
+ */
+static const char *id_name_plain(unsigned id, bool user, long *len)
+{
+	static struct { bool valid; unsigned id; const char *name; long len; } last[2];
+	if (!last[user].valid || last[user].id != id) {
+		const char *name = user ? user_name((uid_t)id) : group_name((gid_t)id);
+		last[user].valid = true;
+		last[user].id = id;
+		last[user].name = name;
+		last[user].len = name ? json_plain_length(name, PLAIN_MAX) : -1;
+	}
+	*len = last[user].len;
+	return last[user].name;
+}
+
+/* Member M's prefix at P; the first member of the object has no comma. */
+static inline char *put_prefix(char *p, const struct member_prefix *m, bool *comma)
+{
+	size_t skip = !*comma;
+	memcpy(p, m->text + skip, sizeof(m->text) - 1);
+	*comma = true;
+	return p + m->len - skip;
+}
+
+static inline char *put_quoted(char *p, const char *s, size_t len)
+{
+	*p++ = '"';
+	memcpy(p, s, len);
+	p += len;
+	*p++ = '"';
+	return p;
+}
+
+/* P, or a fresh place in the output buffer if a member might not fit. */
+static inline char *member_room(char *p)
+{
+	if ((size_t)(out.buf + OUT_SIZE - p) >= MEMBER_ROOM)
+		return p;
+	out_end(p);
+	return out_room(MEMBER_ROOM);
+}
+
+/*
+ * The members of IT, written in place from the precomputed prefixes:
+ * numbers by the digit writer, strings copied when they need no escaping
+ * (our own formatted texts never do; names are checked).  Anything else
+ * (escapes, times without a date, a prefix that did not fit)
+ * takes the general writer, which makes the same bytes.
+ */
 void json_item(const struct ipc_item *it, const struct render_opts *opts)
 {
-	for (const struct field_desc *d = field_catalogue[it->kind]; d->json || d->label; d++) {
+	struct json *j = &render_doc;
+	const struct kind_prefixes *k = prefixes_of(it->kind, j->depth);
+	bool comma = j->has_members[j->depth - 1];
+	char *p = out_room(MEMBER_ROOM);
+/* Hand the buffer to the general writer, and take it back. */
+#define GENERAL(call) do { \
+		out_end(p); \
+		j->has_members[j->depth - 1] = comma; \
+		call; \
+		comma = j->has_members[j->depth - 1]; \
+		p = out_room(MEMBER_ROOM); \
+	} while (0)
+	size_t i = 0;
+	for (const struct field_desc *d = field_catalogue[it->kind]; d->json || d->label; d++, i++) {
 		if (!d->json)
 			continue;
+		p = member_room(p);
+		const struct member_prefix *m = i < MAX_FIELDS && k->key[i].len ? &k->key[i] : NULL;
 		struct field_value v;
 		field_get(it, d->id, d->slot, &v);
+		long len;
+		const char *iso;
 		switch (v.type) {
 		case VALUE_ABSENT:
 			break;
 		case VALUE_UINT:
-			json_uint(&render_doc, d->json, v.u);
+			if (!m)
+				GENERAL(json_uint(j, d->json, v.u));
+			else
+				p = put_prefix(p, m, &comma), p += put_u64(p, v.u);
 			break;
 		case VALUE_INT:
-			json_int(&render_doc, d->json, v.i);
+			if (!m)
+				GENERAL(json_int(j, d->json, v.i));
+			else
+				p = put_prefix(p, m, &comma), p += put_i64(p, v.i);
 			break;
 		case VALUE_BOOL:
-			json_bool(&render_doc, d->json, v.u);
+			if (!m)
+				GENERAL(json_bool(j, d->json, v.u));
+			else if (p = put_prefix(p, m, &comma), v.u)
+				memcpy(p, "true", 4), p += 4;
+			else
+				memcpy(p, "false", 5), p += 5;
 			break;
 		case VALUE_TIME:
-			json_time(d->json, v.i, v.zero_unset);
+			/* ISO 8601 text is digits and "-T:Z": never escaped. */
+			if (m && !(v.i == 0 && v.zero_unset) && (iso = format_iso_time(v.i))) {
+				p = put_prefix(p, m, &comma);
+				p = put_quoted(p, iso, strlen(iso));
+			} else {
+				GENERAL(json_time(d->json, v.i, v.zero_unset));
+			}
 			break;
 		case VALUE_TEXT:
-			json_name(d->json, v.s);
+			/* Only names come from outside; key_hex and perms_octal are ours. */
+			len = d->id == FIELD_NAME ? json_plain_length(v.s, PLAIN_MAX) : (long)strlen(v.s);
+			if (m && len >= 0) {
+				p = put_prefix(p, m, &comma);
+				p = put_quoted(p, v.s, (size_t)len);
+			} else {
+				GENERAL(json_name(d->json, v.s));
+			}
 			break;
 		}
 		/* A uid or gid, and its name unless --numeric or there is none. */
 		if (d->json_name && !opts->numeric) {
-			const char *name = d->id == FIELD_UID || d->id == FIELD_CUID
-				? user_name((uid_t)v.u) : group_name((gid_t)v.u);
-			if (name)
-				json_string(&render_doc, d->json_name, name);
+			const char *name = id_name_plain((unsigned)v.u, d->id == FIELD_UID || d->id == FIELD_CUID, &len);
+			const struct member_prefix *nm = i < MAX_FIELDS && k->name_key[i].len ? &k->name_key[i] : NULL;
+			if (!name)
+				continue;
+			p = member_room(p);
+			if (nm && len >= 0) {
+				p = put_prefix(p, nm, &comma);
+				p = put_quoted(p, name, (size_t)len);
+			} else {
+				GENERAL(json_string(j, d->json_name, name));
+			}
 		}
 	}
+#undef GENERAL
+	out_end(p);
+	j->has_members[j->depth - 1] = comma;
 	if (it->holders)
 		json_holders(it);
 }
