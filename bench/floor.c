@@ -9,6 +9,12 @@
  *   floor maps   read /proc once (readdir) and every /proc/PID/maps to the
  *                end (open, read until 0, close): what reading the maps
  *                costs the kernel, without cat's own per-file work
+ *   floor posix-values
+ *                as floor posix, and also read what a listing shows beyond
+ *                the attributes, with the fewest system calls: a semaphore's
+ *                value (open, fstat, pread, close of /dev/shm/sem.*; fstatat
+ *                for the other entries), a queue's QSIZE line and counts
+ *                (open, fstat, read, mq_getattr, close)
  *
  * Nothing is parsed or printed per object: this is the cost any ipcs must
  * pay to see every object once, timed as a process like the tools it bounds.
@@ -19,6 +25,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <dirent.h>
+#include <mqueue.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -100,6 +108,47 @@ static long read_dir(const char *path)
 	return seen;
 }
 
+/* An entry read through a descriptor: its attributes, then the queue's text and counts or the semaphore. */
+static int read_entry(int dfd, const char *name, bool queue)
+{
+	char buf[256];
+	struct stat st;
+	struct mq_attr attr;
+	int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	int ok;
+
+	if (fd < 0)
+		return 0;
+	ok = fstat(fd, &st) == 0 &&
+	     (queue ? read(fd, buf, sizeof buf) > 0 && mq_getattr(fd, &attr) == 0
+		    : pread(fd, buf, 32, 0) == 32);	/* sizeof(sem_t) */
+	close(fd);
+	return ok;
+}
+
+static long read_dir_values(const char *path, bool queues)
+{
+	long seen = 0;
+	struct dirent *de;
+	struct stat st;
+	DIR *d = opendir(path);
+
+	if (!d) {
+		fprintf(stderr, "floor: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		if (queues || strncmp(de->d_name, "sem.", 4) == 0)
+			seen += read_entry(dirfd(d), de->d_name, queues);
+		else
+			seen += fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0;
+	}
+	closedir(d);
+	return seen;
+}
+
 static long read_maps(void)
 {
 	static char buf[1 << 16];
@@ -156,8 +205,13 @@ int main(int argc, char **argv)
 		seen = read_maps();
 		if (seen < 0)
 			return 1;
+	} else if (argc == 2 && strcmp(argv[1], "posix-values") == 0) {
+		long shm = read_dir_values("/dev/shm", false), mq = read_dir_values("/dev/mqueue", true);
+		if (shm < 0 || mq < 0)
+			return 1;
+		seen = shm + mq;
 	} else {
-		fputs("usage: floor proc|stat|posix|maps\n", stderr);
+		fputs("usage: floor proc|stat|posix|maps|posix-values\n", stderr);
 		return 2;
 	}
 	printf("%ld\n", seen);
