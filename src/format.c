@@ -211,10 +211,15 @@ char *format_octal(uint32_t v, char *buf)
 
 char *format_key(uint32_t key, char *buf)
 {
+	/* A byte's two digits at once: every row of the default listing has a key. */
+	static char pairs[256][2];
+	if (!pairs[0][0])
+		for (int i = 0; i < 256; i++)
+			pairs[i][0] = hex[i >> 4], pairs[i][1] = hex[i & 15];
 	buf[0] = '0';
 	buf[1] = 'x';
-	for (int i = 0; i < 8; i++)
-		buf[2 + i] = hex[(key >> (28 - 4 * i)) & 0xf];
+	for (int i = 0; i < 4; i++)
+		memcpy(buf + 2 + 2 * i, pairs[(key >> (24 - 8 * i)) & 0xff], 2);
 	buf[10] = '\0';
 	return buf;
 }
