@@ -40,7 +40,7 @@ void render_section_begin(enum ipc_kind kind, const struct render_opts *opts);
 void render_item(const struct ipc_item *it, const struct render_opts *opts);
 void render_section_end(enum ipc_kind kind, const struct render_opts *opts);
 /* Before a POSIX section: size its name column to the longest of these names. */
-void render_fit_names(const struct posix_object *objs, size_t n);
+void render_fit_names(const char *const *names, size_t n);
 
 void render_limits(enum ipc_kind kind, const struct sysv_limits *l, const struct render_opts *opts);
 void render_summary(enum ipc_kind kind, const struct sysv_summary *s, const struct render_opts *opts);

@@ -231,12 +231,12 @@ static size_t display_width(const char *text, size_t n)
 enum { NAME_COLUMN = 20 };
 static size_t name_column = NAME_COLUMN;
 
-void render_fit_names(const struct posix_object *objs, size_t n)
+void render_fit_names(const char *const *names, size_t n)
 {
 	name_column = NAME_COLUMN;
 	for (size_t i = 0; i < n; i++) {
-		char buf[ESCAPED_SIZE(sizeof(objs[i].name))];
-		size_t w = display_width(buf, put_escaped_name(buf, objs[i].name));
+		char buf[ESCAPED_SIZE(sizeof(((struct posix_object *)0)->name))];
+		size_t w = display_width(buf, put_escaped_name(buf, names[i]));
 		if (w > name_column)
 			name_column = w;
 	}
