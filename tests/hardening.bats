@@ -7,7 +7,9 @@
 
 load helpers
 
-NOBODY=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+# RLIMIT_MSGQUEUE counts a user's queues in every IPC namespace: lifted, so
+# that other test files' queues of nobody running alongside cannot fail ours.
+NOBODY=(prlimit --msgqueue=unlimited setpriv --reuid=65534 --regid=65534 --clear-groups)
 
 setup() {
 	require_ns
