@@ -353,3 +353,22 @@ with_passwd() {
 	[ "$(LC_ALL=C "$BUILD/ipcs" --bogus 2>&1)" = "$(in_locale C.UTF-8 ipcs --bogus 2>&1)" ]
 	[ "$(LC_ALL=C "$BUILD/ipcmk" -Z 2>&1)" = "$(in_locale C.UTF-8 ipcmk -Z 2>&1)" ]
 }
+
+@test "ipcs -g: what could not be read is said in whole sentences, in both languages" {
+	command -v unshare >/dev/null || skip "needs unshare (util-linux)"
+	local dir=$BATS_TEST_TMPDIR/notdir
+	mkdir "$dir"
+	# /dev/shm a symbolic link: refused (O_NOFOLLOW), in a /dev of this command's own.
+	broken_shm() {
+		unshare --mount --propagation private bash -c 'mount -t tmpfs none /dev && ln -s "$1" /dev/shm &&
+			mkdir /dev/mqueue && mount -t mqueue none /dev/mqueue && shift && exec "$@"' _ "$dir" "$@"
+	}
+	broken_shm true 2>/dev/null || skip "cannot mount a private /dev here"
+	capture got broken_shm "$BUILD/ipcs" -g --posix
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = $'ipcs: cannot read the objects of POSIX shared memory: Not a directory\nipcs: cannot read the objects of POSIX semaphores: Not a directory\nx' ]
+	need_ko
+	capture got broken_shm env LOCPATH="$LOCALES" LC_ALL=ko_KR.UTF-8 IPCBOX_LOCALEDIR="$BUILD/po" "$BUILD/ipcs" -g --posix
+	[ "$got_rc" = 1 ]
+	[[ $got_err == "ipcs: $(printf "$(ko 'cannot read the objects of %s')" "$(ko 'POSIX shared memory')"): "* ]]
+}
