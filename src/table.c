@@ -402,9 +402,9 @@ static __attribute__((noinline)) char *put_measured_cell(char *p, const struct c
 	/* A POSIX name: by display columns in every locale (render_fit_names()). */
 	if (c->field == FIELD_NAME)
 		width = -(int)(name_column + len - utf8_width(text, len));
-	else
+	else if (!utf8_ascii(text, len))
 		fit_text(text, &len, &width, &max);
-	return put_cell(p, text, len, width, max, c->sep, strlen(c->sep));
+	return put_cell(p, text, len, width, max, c->sep, c->sep[0] ? c->sep[1] ? 2 : 1 : 0);
 }
 
 void table_header(enum ipc_kind kind, const struct render_opts *opts)

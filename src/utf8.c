@@ -95,27 +95,11 @@ static int char_width(uint32_t cp)
 	return w < 0 ? 1 : w;
 }
 
-/* Eight bytes at a time: every row's names pass here. */
-static bool ascii(const unsigned char *p, size_t n)
-{
-	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, p + i, 8);
-		if (w & 0x8080808080808080u)
-			return false;
-	}
-	for (; i < n; i++)
-		if (p[i] >= 0x80)
-			return false;
-	return true;
-}
-
 size_t utf8_fit(const char *text, size_t n, size_t cols, size_t *width)
 {
 	const unsigned char *p = (const unsigned char *)text;
 	size_t used = 0, i = 0;
-	if (ascii(p, n)) {
+	if (utf8_ascii(text, n)) {
 		*width = n < cols ? n : cols;
 		return *width;
 	}

@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /*
  * Length of the well-formed UTF-8 sequence at S (at most N bytes): 1 to 4,
@@ -34,6 +35,23 @@ void utf8_columns_init(void);
  * starts no UTF-8 sequence takes one.  Pure ASCII is N, with no call.
  */
 size_t utf8_width(const char *text, size_t n);
+
+/* Whether TEXT (N bytes) is all ASCII: eight bytes at a time, every row's names pass here. */
+static inline bool utf8_ascii(const char *text, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		if (w & 0x8080808080808080u)
+			return false;
+	}
+	for (; i < n; i++)
+		if (p[i] >= 0x80)
+			return false;
+	return true;
+}
 
 /* Columns TEXT takes when padding: utf8_width() under a UTF-8 locale, else N. */
 static inline size_t text_width(const char *text, size_t n)
