@@ -63,7 +63,6 @@ bool unicode_hidden_control(uint32_t cp)
 	       (cp >= 0x2060 && cp <= 0x2069) || cp == 0xfeff || (cp >= 0xfff9 && cp <= 0xfffb);
 }
 
-
 bool utf8_columns;
 
 void utf8_columns_init(void)

@@ -32,7 +32,7 @@ void utf8_columns_init(void);
  * Columns TEXT (N bytes, escape_name()'s output or a translation) takes,
  * in any locale: wcwidth() of each character under LC_CTYPE when that is
  * UTF-8, else under C.UTF-8 (one per character without it); a byte that
- * starts no UTF-8 sequence takes one.  Pure ASCII is N, with no call.
+ * starts no UTF-8 sequence takes one.  Pure ASCII is N, found a word at a time.
  */
 size_t utf8_width(const char *text, size_t n);
 
