@@ -9,7 +9,15 @@
 #include "src/i18n.h"
 #include "src/out.h"
 #include "src/render-int.h"
+#include "src/utf8.h"
 #include "src/util.h"
+
+/* LABEL and a time in util-linux's 26-column field (trailing spaces kept). */
+static void print_time(const char *label, int64_t t, bool zero_unset)
+{
+	const char *text = format_long_time(t, zero_unset);
+	printf("%s%-*s\n", label, text_pad(text, 26), text);
+}
 
 /* --messages: every byte, in base64 ("messages" is already the count). */
 static void json_messages(const struct sysv_message_list *l)
@@ -98,9 +106,9 @@ static void text_details(const struct sysv_object *o, const struct sysv_semval *
 		}
 		printf("\tlpid=%" PRId64 "\tcpid=%" PRId64 "\tnattch=%" PRIu64 "\n",
 		       o->pids[SHM_LPID], o->pids[SHM_CPID], o->count);
-		printf("att_time=%-26s\n", format_long_time(o->times[SHM_ATIME], true));
-		printf("det_time=%-26s\n", format_long_time(o->times[SHM_DTIME], true));
-		printf("change_time=%-26s\n", format_long_time(o->times[SHM_CTIME], true));
+		print_time("att_time=", o->times[SHM_ATIME], true);
+		print_time("det_time=", o->times[SHM_DTIME], true);
+		print_time("change_time=", o->times[SHM_CTIME], true);
 		break;
 	case KIND_MSG:
 		printf(_("\nMessage Queue msqid=%d\n"), o->id);
@@ -114,20 +122,22 @@ static void text_details(const struct sysv_object *o, const struct sysv_semval *
 		}
 		printf("\tqnum=%" PRIu64 "\tlspid=%" PRId64 "\tlrpid=%" PRId64 "\n",
 		       o->count, o->pids[MSG_LSPID], o->pids[MSG_LRPID]);
-		printf("send_time=%-26s\n", format_long_time(o->times[MSG_STIME], true));
-		printf("rcv_time=%-26s\n", format_long_time(o->times[MSG_RTIME], true));
-		printf("change_time=%-26s\n", format_long_time(o->times[MSG_CTIME], true));
+		print_time("send_time=", o->times[MSG_STIME], true);
+		print_time("rcv_time=", o->times[MSG_RTIME], true);
+		print_time("change_time=", o->times[MSG_CTIME], true);
 		break;
 	case KIND_SEM:
 		printf(_("\nSemaphore Array semid=%d\n"), o->id);
 		printf("uid=%u\t gid=%u\t cuid=%u\t cgid=%u\n", o->uid, o->gid, o->cuid, o->cgid);
 		printf("mode=%#o, access_perms=%#o\n", o->mode, o->mode & 0777);
 		printf("nsems = %" PRIu64 "\n", o->size);
-		printf("otime = %-26s\n", format_long_time(o->times[SEM_OTIME], true));
-		printf("ctime = %-26s\n", format_long_time(o->times[SEM_CTIME], true));
+		print_time("otime = ", o->times[SEM_OTIME], true);
+		print_time("ctime = ", o->times[SEM_CTIME], true);
 		/* TRANSLATORS: the columns of ipcs -s -i's semaphore list, max 10 columns each:
 		 * semaphore number, value, processes waiting for an increase, for zero, last pid */
-		printf("%-10s %-10s %-10s %-10s %-10s\n", _("semnum"), _("value"), _("ncount"), _("zcount"), _("pid"));
+		const char *heads[] = { _("semnum"), _("value"), _("ncount"), _("zcount"), _("pid") };
+		for (size_t i = 0; i < ARRAY_SIZE(heads); i++)
+			printf("%-*s%s", text_pad(heads[i], 10), heads[i], i + 1 < ARRAY_SIZE(heads) ? " " : "\n");
 		for (uint64_t i = 0; values && i < o->size; i++)
 			printf("%-10" PRIu64 " %-10d %-10d %-10d %-10d\n", i, values[i].value,
 			       values[i].ncount, values[i].zcount, values[i].pid);
@@ -164,7 +174,7 @@ static void text_posix_details(enum ipc_kind kind, const struct posix_object *p)
 	default:
 		break;
 	}
-	printf("mod_time=%-26s\n", format_long_time(p->mtime, false));
+	print_time("mod_time=", p->mtime, false);
 	putchar('\n');
 }
 

@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "src/i18n.h"
+#include "src/utf8.h"
 
 void i18n_init(void)
 {
@@ -21,6 +22,7 @@ void i18n_init(void)
 	const char *dir = secure_getenv("IPCBOX_LOCALEDIR");
 	bindtextdomain("ipcbox", dir && *dir ? dir : LOCALEDIR);
 	textdomain("ipcbox");
+	utf8_columns_init();
 }
 
 const char *i18n_pgettext(const char *key, const char *text)

@@ -353,6 +353,12 @@ static void limit_reached(const struct mk_request *req, enum ipc_kind t, int err
 	}
 }
 
+/* Bytes snprintf() wrote of its result N into ROOM (>= 1) bytes, the NUL not counted. */
+static size_t fitted(int n, size_t room)
+{
+	return n < 0 ? 0 : (size_t)n < room ? (size_t)n : room - 1;
+}
+
 /* The reference's "create X failed: ERROR", naming the key, name or limit. */
 static void report_failure(const struct mk_request *req, enum ipc_kind t, int errnum)
 {
@@ -365,12 +371,16 @@ static void report_failure(const struct mk_request *req, enum ipc_kind t, int er
 	} else {
 		/* The reference names neither the value nor the key: we do. */
 		const char *arg = t == KIND_SHM ? req->shm_size_arg : t == KIND_SEM ? req->nsems_arg : NULL;
-		char key[24] = "";
+		/* Written in place: a translation of "key 0x%08x" may be of any length. */
+		char *p = detail, *end = detail + sizeof(detail);
+		if (arg)
+			p += fitted(snprintf(p, (size_t)(end - p), "'%s'%s", arg, req->has_key ? ", " : ""),
+				    (size_t)(end - p));
 		if (req->has_key)
-			snprintf(key, sizeof(key), _("key 0x%08x"), (unsigned)req->key.value);
-		snprintf(detail, sizeof(detail), "%s%s%s%s%s%s",
-			 arg ? "'" : "", arg ? arg : "", arg ? "'" : "",
-			 arg && *key ? ", " : "", key, arg || *key ? ": " : "");
+			p += fitted(snprintf(p, (size_t)(end - p), _("key 0x%08x"), (unsigned)req->key.value),
+				    (size_t)(end - p));
+		if (arg || req->has_key)
+			snprintf(p, (size_t)(end - p), ": ");
 	}
 	char limit[400];
 	limit_reached(req, t, errnum, limit, sizeof(limit));

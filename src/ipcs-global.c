@@ -34,9 +34,24 @@ static void report_errors(const struct usage_report *r)
 			continue;
 		}
 		errno = r->error[k];
-		/* TRANSLATORS: "cannot read the limits of message queues": "limits", "status",
-		 * "objects", ... then a kind's plural */
-		warn(_("cannot read the %s of %s"), _(r->error_what[k]), _(kinds[k].plural));
+		/* Whole sentences: the kind's plural is the only word put in. */
+		const char *what = _(kinds[k].plural);
+		switch (r->error_what[k]) {
+		case USAGE_FAILED_LIMITS:
+			warn(_("cannot read the limits of %s"), what);
+			break;
+		case USAGE_FAILED_STATUS:
+			warn(_("cannot read the status of %s"), what);
+			break;
+		case USAGE_FAILED_OBJECTS:
+			/* TRANSLATORS: ipcs -g could not list the objects of a kind (its plural) */
+			warn(_("cannot read the objects of %s"), what);
+			break;
+		case USAGE_FAILED_FILE_SYSTEM:
+			/* TRANSLATORS: ipcs -g could not statfs() /dev/shm; %s: "POSIX shared memory" */
+			warn(_("cannot read the file system of %s"), what);
+			break;
+		}
 	}
 }
 

@@ -46,7 +46,7 @@ static void set_largest(struct usage_row *row, bool have, uint64_t largest)
 	row->largest = true;
 }
 
-static void failed(struct usage_report *r, enum ipc_kind kind, const char *what)
+static void failed(struct usage_report *r, enum ipc_kind kind, enum usage_failure what)
 {
 	if (!r->error[kind]) {
 		r->error[kind] = errno ? errno : EIO;
@@ -68,18 +68,18 @@ static void gather_sysv(enum ipc_kind kind, bool scan, struct usage_report *r)
 	struct sysv_limits l;
 	struct sysv_summary s;
 	if (sysv_limits(kind, &l) < 0) {
-		failed(r, kind, N_("limits"));
+		failed(r, kind, USAGE_FAILED_LIMITS);
 		return;
 	}
 	if (sysv_summary(kind, &s) < 0) {
-		failed(r, kind, N_("status"));
+		failed(r, kind, USAGE_FAILED_STATUS);
 		return;
 	}
 	uint64_t largest = 0;
 	bool have_largest = false;
 	if (scan) {
 		if (sysv_scan(kind, largest_visit, &largest) < 0)
-			failed(r, kind, N_("objects"));
+			failed(r, kind, USAGE_FAILED_OBJECTS);
 		else
 			have_largest = true;
 	}
@@ -173,7 +173,7 @@ static void gather_pmsg(struct usage_report *r)
 {
 	struct posix_limits l;
 	if (posix_limits(KIND_PMSG, &l) < 0) {
-		failed(r, KIND_PMSG, N_("limits"));
+		failed(r, KIND_PMSG, USAGE_FAILED_LIMITS);
 		return;
 	}
 	struct usage_totals *t = &r->totals[KIND_PMSG];
@@ -181,7 +181,7 @@ static void gather_pmsg(struct usage_report *r)
 	*t = (struct usage_totals){ .has_bytes = true, .has_messages = true };
 	bool scanned = posix_scan(KIND_PMSG, mqueue_visit, &p) == 0;
 	if (!scanned)
-		failed(r, KIND_PMSG, N_("queues"));
+		failed(r, KIND_PMSG, USAGE_FAILED_OBJECTS);
 	t->have = scanned;
 	struct usage_row *rows[3] = {
 		add_row(r, KIND_PMSG, "QUEUES_MAX", "queues_max", USAGE_COUNT, N_("Number of POSIX message queues"), l.queues_max),
@@ -217,7 +217,7 @@ static void gather_dev_shm(struct usage_report *r)
 		close(fd);
 	if (rc < 0) {
 		errno = e;
-		failed(r, KIND_PSHM, N_("the file system"));
+		failed(r, KIND_PSHM, USAGE_FAILED_FILE_SYSTEM);
 		return;
 	}
 	uint64_t bsize = (uint64_t)sfs.f_bsize;
@@ -235,7 +235,7 @@ static void gather_posix_totals(enum ipc_kind kind, struct usage_report *r)
 {
 	struct posix_summary s;
 	if (posix_summary(kind, &s) < 0) {
-		failed(r, kind, kind == KIND_PSHM ? N_("shared memory objects") : N_("semaphores"));
+		failed(r, kind, USAGE_FAILED_OBJECTS);
 		return;
 	}
 	struct usage_totals *t = &r->totals[kind];

@@ -37,6 +37,14 @@ struct usage_totals {
 	uint64_t semaphores;	/* System V sem: semaphores in all sets */
 };
 
+/* The part of a kind ipcs -g could not read: one message each (ipcs-global.c). */
+enum usage_failure {
+	USAGE_FAILED_LIMITS,
+	USAGE_FAILED_STATUS,
+	USAGE_FAILED_OBJECTS,
+	USAGE_FAILED_FILE_SYSTEM,
+};
+
 #define USAGE_MAX_ROWS 32
 
 struct usage_report {
@@ -46,7 +54,7 @@ struct usage_report {
 	uint64_t page_size;
 	/* Per kind: 0, or the errno of the part that could not be read. */
 	int error[KINDS];
-	const char *error_what[KINDS];	/* what could not be read */
+	enum usage_failure error_what[KINDS];	/* what could not be read */
 };
 
 /*

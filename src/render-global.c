@@ -12,6 +12,7 @@
 #include "src/i18n.h"
 #include "src/render-global.h"
 #include "src/render-int.h"
+#include "src/utf8.h"
 
 static const char *const api_label[] = { [FAMILY_SYSV] = "sysv", [FAMILY_POSIX] = "posix" };
 static const char *const kind_label[KINDS] = {
@@ -64,30 +65,35 @@ static void row_cells(const struct usage_row *row, const struct render_opts *opt
 
 static int max_int(int a, int b) { return a > b ? a : b; }
 
+/* Columns TEXT takes (display width under a UTF-8 locale, bytes elsewhere). */
+static int cols(const char *text) { return (int)text_width(text, strlen(text)); }
+
 static void global_text(const struct usage_report *r, const struct render_opts *opts)
 {
 	/* TRANSLATORS: the column headers of ipcs -g (columns are as wide as their texts) */
 	const char *h_res = _("RESOURCE"), *h_desc = _("DESCRIPTION"), *h_limit = _("LIMIT"),
 		   *h_used = _("USED"), *h_pct = _("USE%");
-	int w_res = (int)strlen(h_res), w_desc = (int)strlen(h_desc);
-	int w_limit = (int)strlen(h_limit), w_used = (int)strlen(h_used), w_pct = (int)strlen(h_pct);
+	int w_res = cols(h_res), w_desc = cols(h_desc);
+	int w_limit = cols(h_limit), w_used = cols(h_used), w_pct = cols(h_pct);
 	struct cells c;
 	for (int i = 0; i < r->nrows; i++) {
 		const struct usage_row *row = &r->rows[i];
 		row_cells(row, opts, &c);
-		w_res = max_int(w_res, (int)strlen(row->resource));
-		w_desc = max_int(w_desc, (int)strlen(_(row->description)));
-		w_limit = max_int(w_limit, (int)strlen(c.limit));
-		w_used = max_int(w_used, (int)strlen(c.used));
-		w_pct = max_int(w_pct, (int)strlen(c.pct));
+		w_res = max_int(w_res, cols(row->resource));
+		w_desc = max_int(w_desc, cols(_(row->description)));
+		w_limit = max_int(w_limit, cols(c.limit));
+		w_used = max_int(w_used, cols(c.used));
+		w_pct = max_int(w_pct, cols(c.pct));
 	}
-	printf("%-*s %-*s %*s %*s %*s\n", w_res, h_res, w_desc, h_desc, w_limit, h_limit, w_used, h_used,
-	       w_pct, h_pct);
+	/* printf pads by bytes: text_pad() turns columns into bytes. */
+	printf("%-*s %-*s %*s %*s %*s\n", text_pad(h_res, w_res), h_res, text_pad(h_desc, w_desc), h_desc,
+	       text_pad(h_limit, w_limit), h_limit, text_pad(h_used, w_used), h_used, text_pad(h_pct, w_pct), h_pct);
 	for (int i = 0; i < r->nrows; i++) {
 		const struct usage_row *row = &r->rows[i];
 		row_cells(row, opts, &c);
-		printf("%-*s %-*s %*s %*s %*s\n", w_res, row->resource, w_desc, _(row->description),
-		       w_limit, c.limit, w_used, c.used, w_pct, c.pct);
+		const char *desc = _(row->description);
+		printf("%-*s %-*s %*s %*s %*s\n", w_res, row->resource, text_pad(desc, w_desc), desc,
+		       text_pad(c.limit, w_limit), c.limit, w_used, c.used, w_pct, c.pct);
 	}
 }
 

@@ -5,10 +5,8 @@
  * printf's format parsing would cost more than the kernel does.
  */
 #define _GNU_SOURCE
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "src/format.h"
 #include "src/i18n.h"
@@ -188,42 +186,6 @@ static const char *id_text(uint64_t id, bool user, bool numeric, char *p, size_t
 }
 
 /*
- * Columns TEXT (LEN bytes) takes on a terminal: TEXT is escape_name()'s
- * output, ASCII and well-formed UTF-8, so each character is measured by
- * wcwidth() in C.UTF-8 whatever the user's locale (a wide CJK character
- * takes two, a combining mark none).  Without C.UTF-8, one per character.
- */
-static size_t display_width(const char *text, size_t n)
-{
-	static locale_t utf8;
-	static bool tried;
-	const unsigned char *p = (const unsigned char *)text;
-	size_t cols = 0;
-	bool ascii = true;
-	for (size_t i = 0; i < n && ascii; i++)
-		ascii = p[i] < 0x80;
-	if (ascii)
-		return n;
-	if (!tried) {
-		tried = true;
-		utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-	}
-	locale_t old = utf8 ? uselocale(utf8) : (locale_t)0;
-	while (n > 0) {
-		size_t len = utf8_sequence_length(p, n);
-		if (len == 0)
-			len = 1;
-		int w = len == 1 ? 1 : utf8 ? wcwidth((wchar_t)utf8_code_point(p, len)) : 1;
-		cols += w < 0 ? 1 : (size_t)w;
-		p += len;
-		n -= len;
-	}
-	if (utf8)
-		uselocale(old);
-	return cols;
-}
-
-/*
  * POSIX tables: the name column is as wide as the longest escaped name of
  * the section (at least NAME_COLUMN, the layouts' width), so every row
  * stays aligned.
@@ -236,7 +198,7 @@ void render_fit_names(const char *const *names, size_t n)
 	name_column = NAME_COLUMN;
 	for (size_t i = 0; i < n; i++) {
 		char buf[ESCAPED_SIZE(sizeof(((struct posix_object *)0)->name))];
-		size_t w = display_width(buf, put_escaped_name(buf, names[i]));
+		size_t w = utf8_width(buf, put_escaped_name(buf, names[i]));
 		if (w > name_column)
 			name_column = w;
 	}
@@ -258,7 +220,7 @@ static const struct status_text *status_text(bool dest, bool locked)
 		const char *d = dest ? _("dest") : "";
 		/* TRANSLATORS: ipcs -m's status column: a locked segment (max 6 columns) */
 		const char *l = locked ? _("locked") : "";
-		size_t dw = display_width(d, strlen(d)), lw = display_width(l, strlen(l));
+		size_t dw = text_width(d, strlen(d)), lw = text_width(l, strlen(l));
 		int n = snprintf(st->text, sizeof(st->text), "%s%*s%*s%s", d, (int)(dw < 7 ? 7 - dw : 1), "",
 				 (int)(lw < 6 ? 6 - lw : 0), "", l);
 		st->len = n > 0 && (size_t)n < sizeof(st->text) ? (size_t)n : 0;
@@ -386,6 +348,65 @@ static inline char *put_cell(char *p, const char *text, size_t len, int width, i
 	return p;
 }
 
+/* WIDTH (as put_cell() takes it) widened by EXTRA bytes that take no column. */
+static inline int widen(int width, size_t extra)
+{
+	return width < 0 ? width - (int)extra : width > 0 ? width + (int)extra : 0;
+}
+
+/*
+ * A text that may hold wide characters (names, translated words), under a
+ * UTF-8 locale: its LEN cut to MAX columns between characters (MAX then 0)
+ * and WIDTH widened so that put_cell() pads it to WIDTH columns.  Elsewhere
+ * texts are padded by bytes, as util-linux does.
+ */
+static void fit_text(const char *text, size_t *len, int *width, int *max)
+{
+	size_t cols;
+	if (*max > 0) {
+		*len = utf8_fit(text, *len, (size_t)*max, &cols);
+		*max = 0;
+	} else {
+		cols = utf8_width(text, *len);
+	}
+	*width = widen(*width, *len - cols);
+}
+
+/* put_cell() for a text that may hold wide characters. */
+static char *put_text_cell(char *p, const char *text, size_t len, int width, int max,
+			   const char *sep, size_t seplen)
+{
+	if (utf8_columns)
+		fit_text(text, &len, &width, &max);
+	return put_cell(p, text, len, width, max, sep, seplen);
+}
+
+/*
+ * Fields whose cells are measured in columns: a POSIX name in any locale;
+ * under a UTF-8 locale also user and group names and times ("Not set" is
+ * translated).  A bit set: a row tests each cell once, as it did for names.
+ */
+#define BIT(f) (1u << (f))
+#define COLUMNS_ALWAYS BIT(FIELD_NAME)
+#define COLUMNS_UTF8 (COLUMNS_ALWAYS | BIT(FIELD_OWNER) | BIT(FIELD_UID) | BIT(FIELD_GID) | \
+		      BIT(FIELD_CUID) | BIT(FIELD_CGID) | BIT(FIELD_TIME))
+_Static_assert(FIELD_STATUS < 32, "field ids fit in an unsigned bit set");
+/* One of the two, chosen by table_header() (a header always comes before the rows). */
+static unsigned measured_fields = COLUMNS_ALWAYS;
+
+/* A cell of those fields; out of the row loop, which stays as lean as before. */
+static __attribute__((noinline)) char *put_measured_cell(char *p, const struct cell *c, const char *text,
+							 size_t len)
+{
+	int width = c->width, max = c->max;
+	/* A POSIX name: by display columns in every locale (render_fit_names()). */
+	if (c->field == FIELD_NAME)
+		width = -(int)(name_column + len - utf8_width(text, len));
+	else if (!utf8_ascii(text, len))
+		fit_text(text, &len, &width, &max);
+	return put_cell(p, text, len, width, max, c->sep, c->sep[0] ? c->sep[1] ? 2 : 1 : 0);
+}
+
 void table_header(enum ipc_kind kind, const struct render_opts *opts)
 {
 	const struct layout *l = layout_of(kind, opts);
@@ -394,12 +415,13 @@ void table_header(enum ipc_kind kind, const struct render_opts *opts)
 	out_str("------ ");
 	out_str(_(l->title));
 	out_str(" --------\n");
+	measured_fields = utf8_columns ? COLUMNS_UTF8 : COLUMNS_ALWAYS;
 	char *p = out_room(ROW_ROOM);
 	for (const struct cell *c = l->cells; c->sep; c++) {
 		const struct field_desc *d = field_find(kind, c->field, c->slot);
 		const char *label = _(opts->unit == UNIT_HUMAN && d->human_label ? d->human_label : d->label);
 		int width = c->field == FIELD_NAME ? -(int)name_column : c->hwidth;
-		p = put_cell(p, label, strlen(label), width, 0, c->hsep, strlen(c->hsep));
+		p = put_text_cell(p, label, strlen(label), width, 0, c->hsep, strlen(c->hsep));
 	}
 	*p++ = '\n';
 	out_end(p);
@@ -410,16 +432,17 @@ void table_row(const struct ipc_item *it, const struct render_opts *opts)
 	const struct layout *l = layout_of(it->kind, opts);
 	if (!l)
 		return;
+	unsigned measured = measured_fields;	/* in a register */
 	char *p = out_room(ROW_ROOM);
 	for (const struct cell *c = l->cells; c->sep; c++) {
 		size_t len;
 		const char *text = cell_text(c, it, opts, p, &len);
-		int width = c->width;
-		/* A POSIX name: padded by display columns, not bytes. */
-		if (c->field == FIELD_NAME)
-			width = -(int)(name_column + len - display_width(text, len));
+		if (measured & BIT(c->field)) {
+			p = put_measured_cell(p, c, text, len);
+			continue;
+		}
 		/* Separators are "", " " or "  ". */
-		p = put_cell(p, text, len, width, c->max, c->sep,
+		p = put_cell(p, text, len, c->width, c->max, c->sep,
 			     c->sep[0] ? c->sep[1] ? 2 : 1 : 0);
 	}
 	*p++ = '\n';
@@ -466,9 +489,9 @@ void table_holders(const struct ipc_item *it)
 		*p++ = ' ';
 		*p++ = ' ';
 		p = put_cell(p, p, put_i64(p, h->pid), -8, 0, " ", 1);
-		p = put_cell(p, user, strlen(user), -10, 10, " ", 1);
+		p = put_text_cell(p, user, strlen(user), -10, 10, " ", 1);
 		if (h->alive)
-			p = put_cell(p, p, put_escaped_name(p, h->command), -16, 0, " ", 1);
+			p = put_text_cell(p, p, put_escaped_name(p, h->command), -16, 0, " ", 1);
 		else
 			p = put_cell(p, "-", 1, -16, 0, " ", 1);
 		p = put_cell(p, how, strlen(how), 0, 0, "", 0);

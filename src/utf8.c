@@ -1,4 +1,12 @@
-/* UTF-8 facts shared by the text escaper and the JSON writer. */
+/* UTF-8 facts shared by the text escaper, the JSON writer and the padding of text output. */
+#define _GNU_SOURCE
+#include <langinfo.h>
+#include <locale.h>
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+#include <wchar.h>
+
 #include "src/utf8.h"
 
 size_t utf8_sequence_length(const unsigned char *s, size_t n)
@@ -55,3 +63,67 @@ bool unicode_hidden_control(uint32_t cp)
 	       (cp >= 0x2060 && cp <= 0x2069) || cp == 0xfeff || (cp >= 0xfff9 && cp <= 0xfffb);
 }
 
+bool utf8_columns;
+
+void utf8_columns_init(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+	utf8_columns = strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "UTF8") == 0;
+}
+
+/* Columns of code point CP: wcwidth() wants a UTF-8 LC_CTYPE to know it. */
+static int char_width(uint32_t cp)
+{
+	static locale_t c_utf8;
+	static bool tried;
+	int w;
+	if (utf8_columns) {
+		w = wcwidth((wchar_t)cp);
+	} else {
+		if (!tried) {
+			tried = true;
+			c_utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+		}
+		if (!c_utf8)
+			return 1;
+		locale_t old = uselocale(c_utf8);
+		w = wcwidth((wchar_t)cp);
+		uselocale(old);
+	}
+	/* Unassigned or not printable (escape_name() lets none of the latter through). */
+	return w < 0 ? 1 : w;
+}
+
+size_t utf8_fit(const char *text, size_t n, size_t cols, size_t *width)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t used = 0, i = 0;
+	if (utf8_ascii(text, n)) {
+		*width = n < cols ? n : cols;
+		return *width;
+	}
+	while (i < n) {
+		size_t len = utf8_sequence_length(p + i, n - i);
+		size_t w = len > 1 ? (size_t)char_width(utf8_code_point(p + i, len)) : 1;
+		if (used + w > cols)
+			break;
+		used += w;
+		i += len ? len : 1;
+	}
+	*width = used;
+	return i;
+}
+
+size_t utf8_width(const char *text, size_t n)
+{
+	size_t width;
+	utf8_fit(text, n, SIZE_MAX, &width);
+	return width;
+}
+
+int text_pad(const char *text, int cols)
+{
+	size_t n = strlen(text), w = text_width(text, n);
+	int extra = (int)(n - w);
+	return cols < 0 ? cols - extra : cols + extra;
+}

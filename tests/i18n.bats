@@ -57,3 +57,318 @@ xgettext_args() {
 		[ "$c" = "$u" ] || { echo "differs: $line"; diff <(echo "$c") <(echo "$u"); false; }
 	done
 }
+
+# --- Korean (ko_KR.UTF-8) and other UTF-8 locales ---------------------------
+# The locales are generated into a temporary directory (LOCPATH): no root,
+# nothing installed.  Debian: localedef is in libc-bin, the locale sources in
+# the package locales.
+
+setup_file() {
+	LOCALES=$BATS_FILE_TMPDIR/locales
+	KO_SKIP= DE_SKIP=
+	mkdir -p "$LOCALES"
+	if ! command -v localedef >/dev/null; then
+		KO_SKIP="localedef not installed (Debian: libc-bin)"
+	elif [ ! -f /usr/share/i18n/locales/ko_KR ]; then
+		KO_SKIP="no /usr/share/i18n/locales/ko_KR to generate ko_KR.UTF-8 from (Debian: locales)"
+	elif ! localedef -i ko_KR -f UTF-8 "$LOCALES/ko_KR.UTF-8" 2>/dev/null; then
+		KO_SKIP="localedef -i ko_KR -f UTF-8 failed"
+	elif ! command -v gettext >/dev/null || ! command -v ngettext >/dev/null; then
+		KO_SKIP="gettext(1) not installed (Debian: gettext-base)"
+	fi
+	# German: a language ipcbox has no catalogue for.
+	if [ ! -f /usr/share/i18n/locales/de_DE ] || ! command -v localedef >/dev/null ||
+		! localedef -i de_DE -f UTF-8 "$LOCALES/de_DE.UTF-8" 2>/dev/null; then
+		DE_SKIP="cannot generate de_DE.UTF-8 (Debian: locales)"
+	fi
+	export LOCALES KO_SKIP DE_SKIP
+}
+
+# Every test of the file runs in the private namespace: start from nothing.
+setup() {
+	require_ns
+	reset_ipc
+}
+
+teardown() {
+	[ "${IPCBOX_IN_NS:-}" != 1 ] || reset_ipc
+}
+
+need_ko() {
+	[ -z "$KO_SKIP" ] || skip "$KO_SKIP"
+}
+
+# in_locale LOCALE CMD ARGS...: one of our programs in LOCALE, with the build's catalogues.
+in_locale() {
+	local loc=$1 cmd=$2
+	shift 2
+	LOCPATH=$LOCALES LANG=$loc LC_ALL=$loc LANGUAGE= IPCBOX_LOCALEDIR=$BUILD/po "$BUILD/$cmd" "$@"
+}
+KO() { in_locale ko_KR.UTF-8 "$@"; }
+
+# ko MSGID, ko_n MSGID PLURAL N: the catalogue's Korean, through gettext(1).
+ko() {
+	LOCPATH=$LOCALES LC_ALL=ko_KR.UTF-8 LANGUAGE= TEXTDOMAINDIR=$BUILD/po gettext -d ipcbox -- "$1"
+}
+ko_n() {
+	LOCPATH=$LOCALES LC_ALL=ko_KR.UTF-8 LANGUAGE= TEXTDOMAINDIR=$BUILD/po ngettext -d ipcbox -- "$1" "$2" "$3"
+}
+
+# Objects of every kind; POSIX ones with Hangul names and an ASCII one.
+# SHMID and SEMID: a segment's and an array's id.
+make_objects() {
+	"$BUILD/ipcmk" -M 4096 >/dev/null
+	"$BUILD/ipcmk" -Q >/dev/null
+	"$BUILD/ipcmk" -S 3 >/dev/null
+	"$BUILD/ipcmk" -m 8192 -n /공유메모리 >/dev/null
+	"$BUILD/ipcmk" -m 10 -n /ascii-name >/dev/null
+	"$BUILD/ipcmk" -q -n /큐 >/dev/null
+	"$BUILD/ipcmk" -s --value 1 -n /세마포어 >/dev/null
+	SHMID=$(awk 'NR > 1 { print $2; exit }' /proc/sysvipc/shm)
+	SEMID=$(awk 'NR > 1 { print $2; exit }' /proc/sysvipc/sem)
+}
+
+# Display columns of UTF-8 text as a terminal counts them (wcwidth): Hangul
+# syllables and leading jamo, CJK and fullwidth forms take two; vowel and
+# final jamo, combining marks none.  Plain perl, no Unicode modules.
+COLUMNS_PL='
+sub width {
+	my $c = ord shift;
+	return 0 if ($c >= 0x300 && $c <= 0x36f) || ($c >= 0x1160 && $c <= 0x11ff) || $c == 0x200b;
+	return 2 if ($c >= 0x1100 && $c <= 0x115f) || ($c >= 0x2e80 && $c <= 0xa4cf && $c != 0x303f) ||
+		($c >= 0xac00 && $c <= 0xd7a3) || ($c >= 0xf900 && $c <= 0xfaff) || ($c >= 0xfe30 && $c <= 0xfe4f) ||
+		($c >= 0xff00 && $c <= 0xff60) || ($c >= 0xffe0 && $c <= 0xffe6) || ($c >= 0x20000 && $c <= 0x3fffd);
+	return 1;
+}
+# A line as display cells: a wide character is followed by a filler cell.
+sub cells {
+	my $s = shift;
+	utf8::decode($s) or die "not UTF-8: $s\n";
+	my @c;
+	for my $ch (split //, $s) {
+		my $w = width($ch);
+		push @c, $ch if $w;
+		push @c, "\0" if $w == 2;
+	}
+	return @c;
+}
+# Columns where a field starts: a character after a space, or the first.
+sub starts {
+	my @c = @_;
+	return grep { $c[$_] ne " " && ($_ == 0 || $c[$_ - 1] eq " ") } 0 .. $#c;
+}
+'
+
+# width_of TEXT: its display columns.
+width_of() {
+	perl -e "$COLUMNS_PL"'print scalar(my @c = cells($ARGV[0])), "\n"' "$1"
+}
+
+# aligned [REFERENCE] < TABLE: every field of the header (the first line)
+# starts, in display columns, where a field of each row starts (a row may
+# end early in blanks).  With REFERENCE (a header line), the header's fields
+# start where REFERENCE's do.
+aligned() {
+	perl -e "$COLUMNS_PL"'
+		chomp(my $h = <STDIN>);
+		my @s = starts(cells($h));
+		if (@ARGV) {
+			my @r = starts(cells($ARGV[0]));
+			if ("@s" ne "@r") { print "header fields start at @s, not @r:\n$h\n$ARGV[0]\n"; exit 1 }
+		}
+		while (my $line = <STDIN>) {
+			chomp $line;
+			my @c = cells($line);
+			for my $s (@s) {
+				next if join("", @c[$s .. $#c]) =~ /^ *$/;
+				next if $c[$s] ne " " && ($s == 0 || $c[$s - 1] eq " ");
+				print "not aligned at column $s:\n$h\n$line\n";
+				exit 1;
+			}
+		}' "$@"
+}
+
+# check_tables CMD ARGS...: in ko_KR.UTF-8, every section of "ipcs ARGS" is
+# aligned, with its header's fields where the C locale's header has them.
+check_tables() {
+	local ko c n i
+	ko=$(KO ipcs "$@")
+	c=$(LC_ALL=C "$BUILD/ipcs" "$@")
+	n=$(grep -c '^------ ' <<<"$c")
+	[ "$n" -gt 0 ] && [ "$(grep -c '^------ ' <<<"$ko")" = "$n" ]
+	for ((i = 1; i <= n; i++)); do
+		local kt ct
+		kt=$(awk -v n="$i" '/^------ / { k++; next } k == n && $0 == "" { exit } k == n' <<<"$ko")
+		ct=$(awk -v n="$i" '/^------ / { k++; next } k == n && $0 == "" { exit } k == n' <<<"$c")
+		[ "$(wc -l <<<"$kt")" = "$(wc -l <<<"$ct")" ]
+		aligned "$(head -n 1 <<<"$ct")" <<<"$kt" || { echo "ipcs $* section $i"; return 1; }
+	done
+}
+
+@test "ko: the column check counts Hangul as two columns" {
+	need_ko
+	[ "$(width_of '공유메모리')" = 10 ]
+	[ "$(width_of '/ab')" = 3 ]
+	[ "$(width_of 'é')" = 1 ]
+	printf 'a    b\n공유 x\n' | aligned
+	run aligned <<<$'a    b\n공유메 x'
+	[ "$status" = 1 ]
+}
+
+@test "ko: titles, headers and messages are Korean, as the catalogue has them" {
+	need_ko
+	make_objects
+	local out title
+	out=$(KO ipcs)
+	# Hard-coded, so that a broken or empty catalogue fails here.
+	[[ $out == *$'\n------ 공유 메모리 세그먼트 --------\nkey        shmid      owner      perms      bytes      nattch     상태        \n'* ]]
+	for title in "Message Queues" "Shared Memory Segments" "Semaphore Arrays"; do
+		[ "$(ko "$title")" != "$title" ]
+		grep -qxF -- "------ $(ko "$title") --------" <<<"$out"
+	done
+	out=$(KO ipcs -q | sed -n 3p)
+	[ "$out" = "key        msqid      owner      perms      $(ko used-bytes)   $(ko messages)    " ]
+	[ "$(ko used-bytes)" != used-bytes ]
+	# Messages of ours, and glibc's getopt ones.
+	capture got KO ipcs -m -i 99
+	[ "$got_rc" = 1 ] && [ "$got_err" = "ipcs: $(printf "$(ko 'id %d not found')" 99)"$'\nx' ]
+	capture got KO ipcrm -m 99
+	[ "$got_rc" = 1 ] && [ "$got_err" = "ipcrm: $(printf "$(ko 'invalid id (%s)')" 99)"$'\nx' ]
+	capture got KO ipcmk -M 0
+	[ "$got_rc" = 1 ]
+	[[ $got_err == "ipcmk: $(printf "$(ko 'create %s failed: %s%s%s%s%s')" "$(ko 'share memory')" "'0': ")"* ]]
+	capture got KO ipcs --bogus
+	[ "$got_rc" = 1 ]
+	[[ $got_err == *$'\n'"$(printf "$(ko $'Try \'%s --help\' for more information.\n')" ipcs)"$'\nx' ]]
+	[[ $got_err != *"unrecognized option"* ]]
+}
+
+@test "ko: a count in a message takes the catalogue's plural form (ngettext)" {
+	need_ko
+	"$BUILD/ipcmk" -M 100 >/dev/null
+	"$BUILD/ipcmk" -M 100 >/dev/null
+	local fmt
+	fmt=$(ko_n 'would remove %zu of %zu %s (%s)' 'would remove %zu of %zu %s (%s)' 2)
+	[ "$fmt" != 'would remove %zu of %zu %s (%s)' ]
+	capture got KO ipcrm --dry-run --all=shm --owner root
+	[ "$got_rc" = 0 ]
+	# Up to the last %s, the filters.
+	fmt=${fmt//%zu/%d}
+	[[ $got_out == *$'\n'"$(printf "${fmt%\%s*}" 2 2 "$(ko 'shared memory segments')")"* ]] ||
+		{ echo "$got_out"; false; }
+	# And the words of the text tables: waiting processes, the status column.
+	[ "$(ko_n '  %llu waiting\n' '  %llu waiting\n' 3)" != '  %llu waiting' ]
+}
+
+@test "ko: tables are aligned by display width (Hangul headers, names, 'Not set')" {
+	need_ko
+	make_objects
+	local args
+	for args in "" "-m -t" "-q -t" "-m -p" "-c" "-b" "--posix" "--posix -t" "--posix -c"; do
+		# shellcheck disable=SC2086 # words
+		check_tables $args
+	done
+	# The POSIX name column: "/공유메모리" takes 11 of its 20 columns.
+	grep -q '^/공유메모리          root ' <<<"$(KO ipcs --posix)"
+	# A time never set, padded to its columns, and -i's 26-column times.
+	local line ns pad
+	ns=$(ko 'Not set')
+	pad=$(printf '%*s' $((20 - $(width_of "$ns"))) '')
+	[ "$ns" != "Not set" ]
+	KO ipcs -m -t | grep -qF "$(printf '%-10s %-10s ' "$SHMID" root)$ns$pad $ns$pad "
+	line=$(KO ipcs -m -i "$SHMID" | grep '^att_time=')
+	[ "$line" = "att_time=$(ko 'Not set')$(printf '%*s' $((26 - $(width_of "$(ko 'Not set')"))) '')" ]
+	KO ipcs -s -i "$SEMID" | sed -n '/^semnum\|^'"$(ko semnum)"'/,$p' | aligned
+}
+
+@test "ko: ipcs -g is aligned by display width" {
+	need_ko
+	make_objects
+	local out
+	out=$(KO ipcs -g)
+	[ "$(head -n 1 <<<"$out" | awk '{ print $1 }')" = "$(ko RESOURCE)" ]
+	# Every line as wide as the header; the description column starts after the resource.
+	perl -e "$COLUMNS_PL"'
+		my ($w, $d);
+		while (my $line = <STDIN>) {
+			chomp $line;
+			my @c = cells($line);
+			my ($s) = grep { $_ > 0 } starts(@c);
+			$w //= @c;
+			$d //= $s;
+			if (@c != $w || $s != $d) { print "not aligned: $line\n"; exit 1 }
+		}' <<<"$out"
+}
+
+# with_passwd FILE CMD...: CMD with FILE as /etc/passwd (a mount namespace of its own).
+with_passwd() {
+	unshare --mount --propagation private bash -c 'mount --bind "$1" /etc/passwd && shift && exec "$@"' _ "$@"
+}
+
+@test "ko: a Hangul user name is padded and cut by display columns" {
+	need_ko
+	command -v unshare >/dev/null || skip "needs unshare (util-linux)"
+	make_objects
+	local pw=$BATS_TEST_TMPDIR/passwd out
+	sed 's/^root:/관리자계정:/' /etc/passwd >"$pw"
+	with_passwd "$pw" true 2>/dev/null || skip "cannot bind-mount over /etc/passwd here"
+	out=$(with_passwd "$pw" env LOCPATH="$LOCALES" LC_ALL=ko_KR.UTF-8 IPCBOX_LOCALEDIR="$BUILD/po" "$BUILD/ipcs" -m)
+	grep -q '^0x[0-9a-f]\{8\} [0-9]\+ \+관리자계정 644 ' <<<"$out"
+	sed -n '3,$p' <<<"$out" | aligned
+	# Longer than the 10 columns: cut between characters, never inside one.
+	sed 's/^root:/공유메모리관리자:/' /etc/passwd >"$pw"
+	out=$(with_passwd "$pw" env LOCPATH="$LOCALES" LC_ALL=ko_KR.UTF-8 IPCBOX_LOCALEDIR="$BUILD/po" "$BUILD/ipcs" -m)
+	grep -q '^0x[0-9a-f]\{8\} [0-9]\+ \+공유메모리 644 ' <<<"$out"
+	sed -n '3,$p' <<<"$out" | aligned
+	# The POSIX tables and --processes lines too.
+	out=$(with_passwd "$pw" env LOCPATH="$LOCALES" LC_ALL=ko_KR.UTF-8 IPCBOX_LOCALEDIR="$BUILD/po" "$BUILD/ipcs" --posix)
+	grep -q '^/공유메모리          공유메모리 644 ' <<<"$out"
+}
+
+@test "ko: JSON, --metrics and -g --json are the C locale's bytes" {
+	need_ko
+	make_objects
+	local args
+	for args in "-J" "-a -J" "--posix -J" "-t -J" "-l -J" "-u -J" "-g --json" "--metrics" "-m -i $SHMID -J"; do
+		# shellcheck disable=SC2086 # words
+		[ "$(KO ipcs $args 2>&1)" = "$(LC_ALL=C "$BUILD/ipcs" $args 2>&1)" ] || { echo "differs: ipcs $args"; false; }
+	done
+}
+
+@test "no catalogue: C.UTF-8 and de_DE.UTF-8 print the C locale's bytes (objects of every kind)" {
+	locale -a 2>/dev/null | grep -qix 'c\.utf-\?8' || skip "no C.UTF-8 locale"
+	make_objects
+	local args loc c u
+	for loc in C.UTF-8 de_DE.UTF-8; do
+		[ "$loc" = C.UTF-8 ] || [ -z "$DE_SKIP" ] || continue
+		for args in "" "-a" "-l" "-u" "-t" "-p" "-c" "-b" "--human" "--posix" "--posix -t" "-g" "-s -i $SEMID"; do
+			# shellcheck disable=SC2086 # words
+			c=$(LC_ALL=C "$BUILD/ipcs" $args 2>&1; echo "rc=$?")
+			# shellcheck disable=SC2086 # words
+			u=$(in_locale "$loc" ipcs $args 2>&1; echo "rc=$?")
+			[ "$c" = "$u" ] || { echo "differs in $loc: ipcs $args"; diff <(echo "$c") <(echo "$u"); false; }
+		done
+	done
+	# A bad option: glibc's getopt message, English only without a catalogue of glibc's.
+	[ "$(LC_ALL=C "$BUILD/ipcs" --bogus 2>&1)" = "$(in_locale C.UTF-8 ipcs --bogus 2>&1)" ]
+	[ "$(LC_ALL=C "$BUILD/ipcmk" -Z 2>&1)" = "$(in_locale C.UTF-8 ipcmk -Z 2>&1)" ]
+}
+
+@test "ipcs -g: what could not be read is said in whole sentences, in both languages" {
+	command -v unshare >/dev/null || skip "needs unshare (util-linux)"
+	local dir=$BATS_TEST_TMPDIR/notdir
+	mkdir "$dir"
+	# /dev/shm a symbolic link: refused (O_NOFOLLOW), in a /dev of this command's own.
+	broken_shm() {
+		unshare --mount --propagation private bash -c 'mount -t tmpfs none /dev && ln -s "$1" /dev/shm &&
+			mkdir /dev/mqueue && mount -t mqueue none /dev/mqueue && shift && exec "$@"' _ "$dir" "$@"
+	}
+	broken_shm true 2>/dev/null || skip "cannot mount a private /dev here"
+	capture got broken_shm "$BUILD/ipcs" -g --posix
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = $'ipcs: cannot read the objects of POSIX shared memory: Not a directory\nipcs: cannot read the objects of POSIX semaphores: Not a directory\nx' ]
+	need_ko
+	capture got broken_shm env LOCPATH="$LOCALES" LC_ALL=ko_KR.UTF-8 IPCBOX_LOCALEDIR="$BUILD/po" "$BUILD/ipcs" -g --posix
+	[ "$got_rc" = 1 ]
+	[[ $got_err == "ipcs: $(printf "$(ko 'cannot read the objects of %s')" "$(ko 'POSIX shared memory')"): "* ]]
+}
