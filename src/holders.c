@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "src/holders.h"
+#include "src/lines.h"
+#include "src/maps.h"
 #include "src/util.h"
 
 /* System V segments have no file: their references carry this device. */
@@ -71,55 +73,18 @@ static bool in_our_ipc_ns(struct proc_ctx *p)
 	return p->same_ns;
 }
 
-/* The field after the next space; NULL at the end of the line. */
-static const char *next_field(const char *s, const char *end)
+/* The reference of one maps line, if any (most lines have none). */
+static inline void maps_line(const char *s, const char *end, struct proc_ctx *p)
 {
-	const char *sp = memchr(s, ' ', (size_t)(end - s));
-	return sp ? sp + 1 : NULL;
-}
-
-static const char *hex_field(const char *s, const char *end, uint64_t *v)
-{
-	for (*v = 0; s < end; s++) {
-		unsigned d = (unsigned)(*s - '0') <= 9 ? (unsigned)(*s - '0')
-			   : (unsigned)((*s | 0x20) - 'a') <= 5 ? (unsigned)((*s | 0x20) - 'a' + 10) : 16;
-		if (d == 16)
-			break;
-		*v = *v * 16 + d;
-	}
-	return s;
-}
-
-/*
- * "start-end perms offset MAJ:MIN inode   path": the reference of one
- * line, if any.  Only lines with a path can be one; most have none.
- */
-static void maps_line(const char *s, const char *end, struct proc_ctx *p)
-{
-	for (int i = 0; i < 3 && s; i++)	/* past range, perms, offset */
-		s = next_field(s, end);
-	if (!s)
+	struct maps_ref r;
+	if (!maps_parse_line(s, end, &r))
 		return;
-	uint64_t maj, min, ino = 0;
-	s = hex_field(s, end, &maj);
-	if (s == end || *s != ':')
-		return;
-	s = hex_field(s + 1, end, &min);
-	if (s == end || *s != ' ')
-		return;
-	for (s++; s < end && (unsigned)(*s - '0') <= 9; s++)
-		ino = ino * 10 + (uint64_t)(*s - '0');
-	while (s < end && *s == ' ')
-		s++;
-	if (s == end || *s != '/')
-		return;
-	/* The kernel names segments "/SYSV<key>"; the inode is the shmid (0 is one). */
-	if (end - s >= 5 && memcmp(s, "/SYSV", 5) == 0) {
+	if (r.is_sysv) {
 		/* Ids are per IPC namespace: another namespace's 3 is not our 3. */
 		if (want_sysv_maps && in_our_ipc_ns(p))
-			add_ref(SYSV_SHM_DEV, ino, p->pid, HOLD_MAP);
-	} else if (want_file_maps && ino != 0 && ipc_dev(makedev(maj, min))) {
-		add_ref(makedev(maj, min), ino, p->pid, HOLD_MAP);
+			add_ref(SYSV_SHM_DEV, r.ino, p->pid, HOLD_MAP);
+	} else if (want_file_maps && r.ino != 0 && ipc_dev(maps_dev(&r))) {
+		add_ref(maps_dev(&r), r.ino, p->pid, HOLD_MAP);
 	}
 }
 
@@ -134,10 +99,10 @@ static bool scan_maps(struct proc_ctx *p)
 	int fd = openat(proc_fd, path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return false;
-	size_t have = 0;
-	bool skip = false;	/* in the tail of a line longer than the buffer */
+	struct lines lb = LINES_INIT(maps_buf, sizeof(maps_buf));
+	const char *s, *e;
 	for (;;) {
-		ssize_t n = read(fd, maps_buf + have, sizeof(maps_buf) - have);
+		ssize_t n = read(fd, lines_room(&lb), lines_space(&lb));
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
@@ -148,27 +113,12 @@ static bool scan_maps(struct proc_ctx *p)
 		}
 		if (n == 0)
 			break;
-		have += (size_t)n;
-		const char *s = maps_buf, *end = maps_buf + have, *nl;
-		while ((nl = memchr(s, '\n', (size_t)(end - s))) != NULL) {
-			if (!skip)
-				maps_line(s, nl, p);
-			skip = false;
-			s = nl + 1;
-		}
-		have = (size_t)(end - s);
-		if (have == sizeof(maps_buf)) {
-			/* No newline in a full buffer: its start has every field. */
-			if (!skip)
-				maps_line(maps_buf, end, p);
-			skip = true;
-			have = 0;
-		} else if (have && s != maps_buf) {
-			memmove(maps_buf, s, have);
-		}
+		lines_fed(&lb, (size_t)n);
+		while (lines_next(&lb, &s, &e))
+			maps_line(s, e, p);
 	}
-	if (have && !skip)
-		maps_line(maps_buf, maps_buf + have, p);
+	if (lines_last(&lb, &s, &e))
+		maps_line(s, e, p);
 	close(fd);
 	return true;
 }

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "src/i18n.h"
+#include "src/mqueue-text.h"
 #include "src/posix.h"
 
 #ifndef MQUEUE_MAGIC
@@ -120,19 +121,6 @@ static void batch_add(struct fd_batch *b, int fd)
 	b->fds[b->n++] = fd;
 }
 
-/* Digits at S into *V (no sign, stops at the first non-digit); false if none. */
-static bool parse_digits(const char *s, uint64_t *v)
-{
-	uint64_t n = 0;
-	if (*s < '0' || *s > '9')
-		return false;
-	for (; *s >= '0' && *s <= '9'; s++)
-		if (__builtin_mul_overflow(n, 10, &n) || __builtin_add_overflow(n, (uint64_t)(*s - '0'), &n))
-			return false;
-	*v = n;
-	return true;
-}
-
 /*
  * An open queue: its file's text ("QSIZE:5  NOTIFY:0 ... NOTIFY_PID:0")
  * gives the bytes queued and the notified process, mq_getattr() on the
@@ -142,16 +130,9 @@ static bool parse_digits(const char *s, uint64_t *v)
 static void read_mqueue(int fd, struct posix_object *o)
 {
 	char buf[256];
-	ssize_t n = read(fd, buf, sizeof(buf) - 1);
-	if (n > 0) {
-		buf[n] = '\0';
-		uint64_t v;
-		if (strncmp(buf, "QSIZE:", 6) == 0 && parse_digits(buf + 6, &v))
-			o->size = v;
-		const char *notify = strstr(buf, "NOTIFY_PID:");
-		if (notify && parse_digits(notify + 11, &v) && v > 0 && v <= INT64_MAX)
-			o->notify_pid = (int64_t)v;
-	}
+	ssize_t n = read(fd, buf, sizeof(buf));
+	if (n > 0)
+		mqueue_parse_text(buf, (size_t)n, &o->size, &o->notify_pid);
 	struct mq_attr a;
 	if (mq_getattr(fd, &a) == 0) {
 		o->has_attr = true;
