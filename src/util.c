@@ -22,6 +22,7 @@ static const char *progname = "ipcbox";
 void set_progname(const char *name) { progname = name; }
 const char *get_progname(void) { return progname; }
 
+__attribute__((format(printf, 1, 0)))
 static void vmessage(const char *fmt, va_list ap, int errnum)
 {
 	flush_stdout();	/* keep stdout and stderr in order */

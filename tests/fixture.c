@@ -51,6 +51,7 @@ union semun {
 	unsigned short *array;
 };
 
+__attribute__((format(printf, 1, 2)))
 static void die(const char *fmt, ...)
 {
 	va_list ap;
