@@ -222,6 +222,9 @@ check_tables() {
 	out=$(KO ipcs)
 	# Hard-coded, so that a broken or empty catalogue fails here.
 	[[ $out == *$'\n------ 공유 메모리 세그먼트 --------\nkey        shmid      owner      perms      bytes      nattch     상태        \n'* ]]
+	# LANG alone, as a login session sets it (no LC_ALL, no LC_*).
+	[ "$(env $(env | sed -n 's/^\(LC_[A-Z_]*\)=.*/-u \1/p') LANG=ko_KR.UTF-8 LANGUAGE= \
+		LOCPATH="$LOCALES" IPCBOX_LOCALEDIR="$BUILD/po" "$BUILD/ipcs")" = "$out" ]
 	for title in "Message Queues" "Shared Memory Segments" "Semaphore Arrays"; do
 		[ "$(ko "$title")" != "$title" ]
 		grep -qxF -- "------ $(ko "$title") --------" <<<"$out"
