@@ -348,12 +348,6 @@ static inline char *put_cell(char *p, const char *text, size_t len, int width, i
 	return p;
 }
 
-/* WIDTH (as put_cell() takes it) widened by EXTRA bytes that take no column. */
-static inline int widen(int width, size_t extra)
-{
-	return width < 0 ? width - (int)extra : width > 0 ? width + (int)extra : 0;
-}
-
 /*
  * A text that may hold wide characters (names, translated words), under a
  * UTF-8 locale: its LEN cut to MAX columns between characters (MAX then 0)
@@ -394,6 +388,12 @@ _Static_assert(FIELD_STATUS < 32, "field ids fit in an unsigned bit set");
 /* One of the two, chosen by table_header() (a header always comes before the rows). */
 static unsigned measured_fields = COLUMNS_ALWAYS;
 
+/* Bytes of a cell's separator: "", " " or "  ". */
+static inline size_t sep_len(const struct cell *c)
+{
+	return c->sep[0] ? c->sep[1] ? 2 : 1 : 0;
+}
+
 /* A cell of those fields; out of the row loop, which stays as lean as before. */
 static __attribute__((noinline)) char *put_measured_cell(char *p, const struct cell *c, const char *text,
 							 size_t len)
@@ -404,7 +404,7 @@ static __attribute__((noinline)) char *put_measured_cell(char *p, const struct c
 		width = -(int)(name_column + len - utf8_width(text, len));
 	else if (!utf8_ascii(text, len))
 		fit_text(text, &len, &width, &max);
-	return put_cell(p, text, len, width, max, c->sep, c->sep[0] ? c->sep[1] ? 2 : 1 : 0);
+	return put_cell(p, text, len, width, max, c->sep, sep_len(c));
 }
 
 void table_header(enum ipc_kind kind, const struct render_opts *opts)
@@ -441,9 +441,7 @@ void table_row(const struct ipc_item *it, const struct render_opts *opts)
 			p = put_measured_cell(p, c, text, len);
 			continue;
 		}
-		/* Separators are "", " " or "  ". */
-		p = put_cell(p, text, len, c->width, c->max, c->sep,
-			     c->sep[0] ? c->sep[1] ? 2 : 1 : 0);
+		p = put_cell(p, text, len, c->width, c->max, c->sep, sep_len(c));
 	}
 	*p++ = '\n';
 	out_end(p);

@@ -123,7 +123,6 @@ size_t utf8_width(const char *text, size_t n)
 
 int text_pad(const char *text, int cols)
 {
-	size_t n = strlen(text), w = text_width(text, n);
-	int extra = (int)(n - w);
-	return cols < 0 ? cols - extra : cols + extra;
+	size_t n = strlen(text);
+	return widen(cols, n - text_width(text, n));
 }

@@ -65,6 +65,12 @@ static inline size_t text_width(const char *text, size_t n)
  */
 size_t utf8_fit(const char *text, size_t n, size_t cols, size_t *width);
 
+/* A field WIDTH (negative: left-aligned, 0: none) widened by EXTRA bytes that take no column. */
+static inline int widen(int width, size_t extra)
+{
+	return width < 0 ? width - (int)extra : width > 0 ? width + (int)extra : 0;
+}
+
 /*
  * The printf field width that pads TEXT to COLS columns (negative COLS:
  * left-aligned, as printf's "%*s" takes it): COLS plus the bytes of TEXT
