@@ -35,17 +35,26 @@ static void json_messages(const struct sysv_message_list *l)
 		free(b64);
 	}
 	json_close_array(&render_doc);
+	/* false: only the first SYSV_PEEK_MAX messages are listed. */
+	json_bool(&render_doc, "message_list_complete", !l->more);
 }
 
 /* --messages: one line each, the first l->show bytes escaped. */
 static void text_messages(const struct sysv_message_list *l)
 {
-	char *buf = xmalloc(ESCAPED_SIZE(l->show));
+	/* Room for the longest shown, not for --messages=N: N may be huge. */
+	size_t longest = 0;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->msgs[i].size > longest)
+			longest = l->msgs[i].size;
+	if (longest > l->show)
+		longest = l->show;
+	char *buf = xmalloc(ESCAPED_SIZE(longest));
 	for (size_t i = 0; i < l->n; i++) {
 		const struct sysv_message *m = &l->msgs[i];
 		size_t shown = m->size < l->show ? m->size : l->show;
 		printf("position=%" PRIu64 "\ttype=%ld\tsize=%zu\tdata=%s", m->position, m->type, m->size,
-		       escape_bytes(m->data, shown, buf, ESCAPED_SIZE(l->show)));
+		       escape_bytes(m->data, shown, buf, ESCAPED_SIZE(longest)));
 		if (shown < m->size)
 			printf(P_("\t(first %zu bytes)", "\t(first %zu bytes)", shown), shown);
 		putchar('\n');

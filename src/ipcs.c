@@ -391,7 +391,9 @@ static void show_object(const struct ipcs_request *req, const struct sysv_object
 static int peek_messages(const struct ipcs_request *req, const struct sysv_object *obj)
 {
 	req->peek->show = req->message_bytes;
-	if (sysv_msg_peek(obj->id, &req->peek->msgs, &req->peek->n) == 0)
+	/* Text shows the first bytes of each, JSON all of them. */
+	size_t keep = req->render.json ? SIZE_MAX : req->message_bytes;
+	if (sysv_msg_peek(obj->id, keep, req->peek) == 0)
 		return 0;
 	int e = errno;
 	bool gone = e == EIDRM || e == EINVAL;
@@ -437,6 +439,9 @@ static int show_details(const struct ipcs_request *req)
 	}
 	show_object(req, &obj, NULL, values);
 	free(values);
+	if (req->messages && req->peek->more)
+		warnx(_("queue %d holds %ju messages: only the first %d are listed (each copy walks the queue "
+		      "from its head)"), obj.id, (uintmax_t)obj.count, SYSV_PEEK_MAX);
 	return 0;
 }
 
@@ -725,7 +730,7 @@ int ipcs_main(int argc, char **argv)
 	/* --key PATH:PROJ: the file is looked at once the whole line has parsed. */
 	if (select_resolve(&req.select) < 0)
 		return 1;
-	struct sysv_message_list peek = { NULL, 0, 0 };
+	struct sysv_message_list peek = { 0 };
 	req.peek = &peek;
 	int status;
 	if (req.all_namespaces) {

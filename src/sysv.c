@@ -342,31 +342,51 @@ int sysv_find(enum ipc_kind kind, int id, struct sysv_object *out)
 	return 0;
 }
 
-int sysv_msg_peek(int id, struct sysv_message **out, size_t *n)
+/* The largest message the kernel takes now (msgmax), or 0 if unknown. */
+static size_t msg_max(void)
+{
+	struct msginfo info;
+	if (msgctl(0, IPC_INFO, (struct msqid_ds *)(void *)&info) < 0 || info.msgmax <= 0)
+		return 0;
+	return (size_t)info.msgmax;
+}
+
+int sysv_msg_peek(int id, size_t keep, struct sysv_message_list *l)
 {
 	struct msqid_ds ds;
-	*out = NULL;
-	*n = 0;
+	l->msgs = NULL;
+	l->n = 0;
+	l->more = false;
 	if (msgctl(id, IPC_STAT, &ds) < 0)
 		return -1;
 	/*
-	 * Every message queued now fits in cbytes (+1 tells a message of
-	 * exactly the buffer's size from a cut one); one sent since may be
-	 * larger: MSG_NOERROR cuts it to the buffer, and a full buffer is
-	 * read again with twice the room.
+	 * Every message queued now fits in min(cbytes, msgmax) (+1 tells a
+	 * message of exactly the buffer's size from a cut one); one sent since
+	 * may be larger: MSG_NOERROR cuts it to the buffer, and a full buffer
+	 * is read again with twice the room.  The kernel copies the whole
+	 * buffer on each call: no more room than a message can need.
 	 */
-	size_t room = (size_t)ds.msg_cbytes + 1;
+	size_t room = (size_t)ds.msg_cbytes, max = msg_max();
+	if (max && room > max)
+		room = max;
 	if (room > (size_t)1 << 20)
 		room = (size_t)1 << 20;
-	struct sysv_message *msgs = xcalloc(ds.msg_qnum ? ds.msg_qnum : 1, sizeof(*msgs));
+	room++;
+	uint64_t want = ds.msg_qnum;
+	if (want > SYSV_PEEK_MAX) {
+		want = SYSV_PEEK_MAX;
+		l->more = true;
+	}
+	struct sysv_message *msgs = xcalloc(want ? want : 1, sizeof(*msgs));
 	struct { long type; unsigned char text[]; } *buf = xmalloc(sizeof(*buf) + room);
 	size_t count = 0;
 	int rc = 0;
-	for (uint64_t pos = 0; pos < ds.msg_qnum;) {
+	for (uint64_t pos = 0; pos < want;) {
 		ssize_t got = msgrcv(id, buf, room, (long)pos, MSG_COPY | IPC_NOWAIT | MSG_NOERROR);
 		if (got < 0) {
 			if (errno != ENOMSG)	/* ENOMSG: a receiver took messages meanwhile */
 				rc = -1;
+			l->more = false;
 			break;
 		}
 		if ((size_t)got == room && room < (size_t)SSIZE_MAX / 2) {
@@ -379,8 +399,10 @@ int sysv_msg_peek(int id, struct sysv_message **out, size_t *n)
 		m->position = pos++;
 		m->type = buf->type;
 		m->size = (size_t)got;
-		m->data = xmalloc((size_t)got);
-		memcpy(m->data, buf->text, (size_t)got);
+		/* Only what will be shown is kept. */
+		size_t kept = m->size < keep ? m->size : keep;
+		m->data = xmalloc(kept ? kept : 1);
+		memcpy(m->data, buf->text, kept);
 	}
 	free(buf);
 	if (rc < 0) {
@@ -389,8 +411,8 @@ int sysv_msg_peek(int id, struct sysv_message **out, size_t *n)
 		errno = e;
 		return -1;
 	}
-	*out = msgs;
-	*n = count;
+	l->msgs = msgs;
+	l->n = count;
 	return 0;
 }
 

@@ -70,22 +70,33 @@ struct sysv_message {
 	unsigned char *data;	/* SIZE bytes */
 };
 
-/*
- * Copies of the messages of queue ID in queue order (msgrcv MSG_COPY: the
- * queue, its times and pids stay as they were).  Positions 0..qnum-1 as
- * IPC_STAT reports qnum; a concurrent receiver may end the list early.
- * Returns 0 with *OUT (sysv_messages_free() it) and *N, or -1 with errno:
- * ENOSYS (kernel without CONFIG_CHECKPOINT_RESTORE), EACCES (no read
- * permission), EIDRM/EINVAL (no such queue).
- */
-int sysv_msg_peek(int id, struct sysv_message **out, size_t *n);
-
 /* The copies, and how many bytes of each the text output shows. */
 struct sysv_message_list {
 	struct sysv_message *msgs;
 	size_t n;
 	size_t show;
+	bool more;		/* the queue held more than SYSV_PEEK_MAX messages */
 };
+
+/*
+ * At most this many messages are copied.  MSG_COPY finds a message by its
+ * position, walking the queue from its head each time: copying n messages
+ * costs n*n/2 steps in the kernel (16,384 empty messages: 1.4 s).
+ */
+#define SYSV_PEEK_MAX 1000
+
+/*
+ * Copies of the first messages of queue ID in queue order (msgrcv MSG_COPY:
+ * the queue, its times and pids stay as they were): positions 0.. as
+ * IPC_STAT reports qnum, at most SYSV_PEEK_MAX (then L->more); a concurrent
+ * receiver may end the list early.  Each message's first KEEP bytes are
+ * kept (SIZE_MAX: all), its size is the whole message's.  Returns 0 with
+ * L->msgs (sysv_messages_free() it) and L->n, or -1 with errno: ENOSYS
+ * (kernel without CONFIG_CHECKPOINT_RESTORE), EACCES (no read permission),
+ * EIDRM/EINVAL (no such queue).
+ */
+int sysv_msg_peek(int id, size_t keep, struct sysv_message_list *l);
+
 void sysv_messages_free(struct sysv_message *msgs, size_t n);
 
 /* Force a source (tests compare them); default SOURCE_AUTO, or $IPCBOX_SYSV_SOURCE. */

@@ -289,6 +289,50 @@ make_queue() {
 	[ "$("$HELPER" msg-drain "$QID")" = "1 6" ]
 }
 
+@test "--messages=2147483647: memory for the longest message shown, not for N (ulimit -v)" {
+	make_queue
+	local stat_before limit=400000
+	stat_before=$("$HELPER" msg-stat "$QID")
+	# A sanitizer build reserves terabytes of shadow memory: it cannot run
+	# under any such limit.
+	bash -c 'ulimit -v "$0" && exec "$@"' "$limit" "$IPCS" --version >/dev/null 2>&1 ||
+		skip "ipcs cannot start under ulimit -v $limit (sanitizer build?)"
+	capture whole "$IPCS" -q -i "$QID" --messages=100000
+	capture got bash -c 'ulimit -v "$0" && exec "$@"' "$limit" "$IPCS" -q -i "$QID" --messages=2147483647
+	[ "$got_rc" = 0 ] && [ "$got_err" = x ] || { echo "rc $got_rc: ${got_err%x}"; return 1; }
+	[ "$got_out" = "$whole_out" ]
+	[ "$("$HELPER" msg-stat "$QID")" = "$stat_before" ]
+}
+
+@test "--messages lists at most the first 1000 messages, with a note; the rest stay queued" {
+	command -v jq >/dev/null || skip "jq not installed"
+	"$IPCMK" -Q >/dev/null
+	QID=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/msg)
+	local empty=() i
+	for ((i = 0; i < 1000; i++)); do
+		empty+=("")
+	done
+	"$HELPER" msg-send "$QID" "${empty[@]}"
+	# 1000: all of them, no note, the JSON list complete.
+	capture got "$IPCS" -q -i "$QID" --messages
+	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$(grep -c '^position=' <<<"$got_out")" = 1000 ]
+	[ "$("$IPCS" -q -i "$QID" --messages -J | jq -c '.message_queues[0] | [(.message_list | length), .message_list_complete]')" = '[1000,true]' ]
+	# 1500: the first 1000, in order, and a note on stderr; exit 0.
+	"$HELPER" msg-send "$QID" "${empty[@]:0:500}"
+	local stat_before
+	stat_before=$("$HELPER" msg-stat "$QID")
+	capture got "$IPCS" -q -i "$QID" --messages
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = "ipcs: queue $QID holds 1500 messages: only the first 1000 are listed (each copy walks the queue from its head)"$'\nx' ]
+	[ "$(grep '^position=' <<<"$got_out" | cut -f1 | cut -d= -f2 | paste -sd' ')" = "$(seq -s' ' 0 999)" ]
+	capture got "$IPCS" -q -i "$QID" --messages -J
+	[ "$got_rc" = 0 ]
+	[ "$(jq -c '.message_queues[0] | [.messages, (.message_list | length), .message_list[-1].position, .message_list_complete]' <<<"${got_out%x}")" = '[1500,1000,999,false]' ]
+	[ "$("$HELPER" msg-stat "$QID")" = "$stat_before" ]
+	[ "$("$HELPER" msg-drain "$QID" | wc -l)" = 1500 ]
+}
+
 @test "ipcs -Q --name NAME --messages: a one-line note, the usual output, exit 0" {
 	"$IPCMK" -q -n /pq --maxmsg 4 --msgsize 32 >/dev/null
 	"$HELPER" mq-send /pq one two
