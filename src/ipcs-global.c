@@ -1,8 +1,8 @@
 /*
  * ipcs --global and --metrics: gather (limits.c), then write (render-global.c)
- * to stdout or, with --output, atomically to a file: a temporary file in the
- * same directory, fsync, rename.  A reader such as node_exporter's textfile
- * collector sees the old file or the new one, never a part.
+ * to stdout or, with --output, atomically to a file (outfile.c): a reader such
+ * as node_exporter's textfile collector sees the old file or the new one,
+ * never a part.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -18,6 +18,7 @@
 #include "src/i18n.h"
 #include "src/ipcs-global.h"
 #include "src/limits.h"
+#include "src/outfile.h"
 #include "src/posix.h"
 #include "src/render-global.h"
 #include "src/util.h"
@@ -55,67 +56,10 @@ static void report_errors(const struct usage_report *r)
 	}
 }
 
-/* Write the metrics to PATH through a temporary file; 0, or -1 after a message. */
-static int write_atomically(const char *path, const struct usage_report *r)
+/* render_metrics() for outfile_replace(). */
+static void write_metrics(FILE *f, const void *r)
 {
-	char *shown = escape_alloc(path);
-	char *copy = xstrdup(path);
-	const char *dir = dirname(copy);
-	size_t len = strlen(dir) + strlen("/.ipcs-metrics.XXXXXX") + 1;
-	char *tmp = xmalloc(len);
-	snprintf(tmp, len, "%s/.ipcs-metrics.XXXXXX", dir);
-	int rc = -1;
-	FILE *f = NULL;
-	int fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0) {
-		char *dir_shown = escape_alloc(dir);
-		warn(_("cannot write %s: cannot create a file in %s"), shown, dir_shown);
-		free(dir_shown);
-		goto out;
-	}
-	/* mkstemp makes 0600: the collector runs as another user.  Honour the umask. */
-	mode_t mask = umask(0);
-	umask(mask);
-	f = fdopen(fd, "w");
-	if (!f || fchmod(fd, 0666 & ~mask) < 0) {
-		warn(_("cannot write %s"), shown);
-		goto fail;
-	}
 	render_metrics(f, r);
-	if (fflush(f) != 0 || ferror(f) || fsync(fd) < 0) {
-		warn(_("cannot write %s"), shown);
-		goto fail;
-	}
-	int closed = fclose(f);
-	f = NULL;
-	fd = -1;
-	if (closed != 0) {
-		warn(_("cannot write %s"), shown);
-		goto fail;
-	}
-	if (rename(tmp, path) < 0) {
-		warn(_("cannot write %s: rename failed"), shown);
-		goto fail;
-	}
-	/* The rename itself is durable once the directory is synced (best effort). */
-	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
-	rc = 0;
-	goto out;
-fail:
-	if (f)
-		fclose(f);
-	else if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-out:
-	free(tmp);
-	free(copy);
-	free(shown);
-	return rc;
 }
 
 int ipcs_global(const bool want[KINDS], const struct render_opts *opts, const char *output)
@@ -131,7 +75,7 @@ int ipcs_global(const bool want[KINDS], const struct render_opts *opts, const ch
 	if (!metrics) {
 		render_global(&r, opts);
 	} else if (output) {
-		if (write_atomically(output, &r) < 0)
+		if (outfile_replace(output, write_metrics, &r) < 0)
 			status = 1;
 	} else {
 		render_metrics(stdout, &r);

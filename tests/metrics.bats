@@ -279,7 +279,7 @@ same_number() {
 	"$IPCS" --metrics >"$OUT/stdout.prom"
 	"$IPCS" --metrics --output "$OUT/ipc.prom"
 	cmp "$OUT/stdout.prom" "$OUT/ipc.prom"
-	[ "$(stat -c %a "$OUT/ipc.prom")" = "$(printf '%o' $((0666 & ~$(umask))))" ]
+	[ "$(stat -c %a "$OUT/ipc.prom")" = 644 ]
 	# Nothing else is left in the directory: the temporary file was renamed.
 	[ "$(find "$OUT" -mindepth 1 | sort | paste -sd' ')" = "$OUT/ipc.prom $OUT/stdout.prom" ]
 	# Replacing the file does not write into it: its inode changes.
@@ -329,6 +329,70 @@ x" ]
 		[ ! -e "$OUT/nobody.prom" ]
 		[ "$(find "$OUT" -maxdepth 1 -name '.ipcs-metrics.*' | wc -l)" = 0 ]
 	fi
+}
+
+@test "--output: mode 0644 whatever the umask" {
+	local mask
+	for mask in 000 077 027; do
+		(umask "$mask" && exec "$IPCS" --metrics --output "$OUT/ipc.prom")
+		[ "$(stat -c %a "$OUT/ipc.prom")" = 644 ] || { echo "umask $mask: $(stat -c %a "$OUT/ipc.prom")"; return 1; }
+	done
+}
+
+@test "--output onto a directory or through a symbolic link: a clear error, exit 1, nothing written" {
+	mkdir "$OUT/ipc.prom" "$OUT/real"
+	capture r "$IPCS" --metrics --output "$OUT/ipc.prom"
+	[ "$r_rc" = 1 ] && [ "$r_out" = x ]
+	[ "$r_err" = "ipcs: cannot write $OUT/ipc.prom: it is a directory (remove it to write the file there)"$'\nx' ]
+	[ -d "$OUT/ipc.prom" ]
+	capture r "$IPCS" --metrics --output "$OUT/real/"
+	[ "$r_rc" = 1 ]
+	[ "$r_err" = "ipcs: cannot write $OUT/real/: Is a directory"$'\nx' ]
+	# A directory component that is a symbolic link (one the owner of a
+	# parent directory could swap in) is refused, at any depth.
+	ln -s "$OUT/real" "$OUT/link"
+	mkdir "$OUT/real/sub"
+	local p
+	for p in "$OUT/link/ipc.prom" "$OUT/link/sub/ipc.prom" "$OUT/link/../ipc2.prom"; do
+		capture r "$IPCS" --metrics --output "$p"
+		[ "$r_rc" = 1 ] && [ "$r_out" = x ]
+		[ "$r_err" = "ipcs: cannot write $p: $OUT/link is a symbolic link (give the directory's real path)"$'\nx' ] ||
+			{ echo "$p: ${r_err%x}"; return 1; }
+	done
+	[ "$(find "$OUT" -mindepth 1 | sort | paste -sd' ')" = "$OUT/ipc.prom $OUT/link $OUT/real $OUT/real/sub" ]
+	# A symbolic link at the target itself is replaced, never written through.
+	echo victim >"$OUT/victim"
+	ln -s "$OUT/victim" "$OUT/x.prom"
+	"$IPCS" --metrics --output "$OUT/x.prom"
+	[ -f "$OUT/x.prom" ] && [ ! -L "$OUT/x.prom" ]
+	[ "$(cat "$OUT/victim")" = victim ]
+}
+
+@test "--output killed by SIGTERM or SIGINT while writing: no temporary file left, the old file whole" {
+	command -v strace >/dev/null || skip "strace not installed"
+	strace -qq -o /dev/null true 2>/dev/null || skip "strace cannot trace here"
+	"$IPCS" --metrics >"$OUT/new"
+	local sc sig rc want
+	# strace delivers the signal as the process enters the system call:
+	# before the file is complete, before and after the rename.
+	for sc in fchmod fsync rename,renameat,renameat2 write; do
+		for sig in TERM INT; do
+			echo old >"$OUT/ipc.prom"
+			rc=0
+			# LeakSanitizer cannot run under ptrace.
+			env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+				strace -qq -o /dev/null -e trace="$sc" -e inject="$sc:signal=$sig:when=1" \
+				"$IPCS" --metrics --output "$OUT/ipc.prom" || rc=$?
+			want=143
+			[ "$sig" = TERM ] || want=130
+			[ "$rc" = "$want" ] || { echo "$sc $sig: exit $rc"; return 1; }
+			if [ -n "$(find "$OUT" -name '.ipcs-metrics.*')" ]; then
+				echo "$sc $sig left a temporary file"
+				return 1
+			fi
+			[ "$(cat "$OUT/ipc.prom")" = old ] || cmp "$OUT/ipc.prom" "$OUT/new"
+		done
+	done
 }
 
 @test "promtool check metrics: no errors and no lint warnings" {
