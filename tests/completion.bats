@@ -782,3 +782,46 @@ require_zpty() {
 	zsh_not_listed
 	[ ! -e /dev/mqueue/ok ]
 }
+
+@test "bash, zsh, fish: names ending in newline, tab or ESC offer nothing, here or through --namespace" {
+	# Issue 24.5: fish decoded "/db-main\x0a" from the other namespace's
+	# listing with a command substitution, which dropped the newline and
+	# offered "/db-main".  Every path that lists names, in all three shells;
+	# the one safe name is /ok, so a forged "/db-main" is seen.
+	local s lines=() ns
+	other_ns
+	for s in $'\n' $'\t' $'\e'; do
+		plant /dev/shm "db-main$s" "sem.db-main$s"
+		plant /dev/mqueue "db-main$s"
+		"$BUILD/ipcmk" --namespace "$ns_pid" -q -n "/db-main$s" >/dev/null
+	done
+	plant /dev/shm ok sem.ok
+	plant /dev/mqueue ok
+	"$BUILD/ipcmk" --namespace "$ns_pid" -q -n /ok >/dev/null
+	# Both listings hold the hostile names (shm and sem: the same /dev/shm).
+	[ "$("$BUILD/ipcs" --namespace "$ns_pid" -Q | grep -c '^/db-main')" = 3 ]
+	for ns in "" "--namespace $ns_pid "; do
+		lines+=("ipcrm ${ns}--posix-shmem " "ipcrm ${ns}--posix-semaphore " "ipcrm ${ns}--posix-mqueue "
+			"ipcs ${ns}--name " "ipcs ${ns}-M --name " "ipcs ${ns}-S --name " "ipcs ${ns}-Q --name ")
+	done
+	local line want=() zwant
+	for line in "${lines[@]}"; do
+		expect "$BUILD/$line" /ok || return 1
+		want+=(/ok --)
+	done
+	if command -v fish >/dev/null; then
+		for line in "${lines[@]}"; do
+			fexpect "$line" /ok || return 1
+		done
+	else
+		echo "# fish not installed: its part skipped" >&3
+	fi
+	if command -v zsh >/dev/null && zsh -fc 'zmodload zsh/zpty && zpty t true' 2>/dev/null; then
+		run zcomp "${lines[@]}"
+		[ "$status" -eq 0 ]
+		zwant=$(printf '%s\n' "${want[@]}")
+		[ "$output" = "$zwant" ] || { diff <(echo "$zwant") <(echo "$output"); return 1; }
+	else
+		echo "# zsh or its pseudo terminal missing: its part skipped" >&3
+	fi
+}

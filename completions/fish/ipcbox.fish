@@ -190,7 +190,9 @@ function __ipcbox_posix_ns
         end
         env LC_ALL=C $cmd $opt </dev/null 2>/dev/null | while read -l name rest
             string match -q -- '/*' $name; or continue
-            set -l real (printf '%b' $name)
+            # One string, trailing newlines kept: a command substitution
+            # alone would drop them and offer "/x\n" as "/x".
+            set -l real (printf '%b' $name | string collect --no-trim-newlines)
             test (count $real) -eq 1; or continue
             __ipcbox_unsafe "$real"; and continue
             printf '%s\t%s\n' $real $what
