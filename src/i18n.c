@@ -1,12 +1,38 @@
 /* Locale set-up and the per-row translation cache. */
 #define _GNU_SOURCE
+#include <limits.h>
 #include <locale.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "src/i18n.h"
 #include "src/utf8.h"
+
+/*
+ * Whether this binary runs from the build tree it was built in: only there
+ * is IPCBOX_LOCALEDIR (the uninstalled catalogues, for tests) honoured.  An
+ * installed binary, or a copy elsewhere, reads its own catalogues whatever
+ * the environment says (root's environment may have been set by others).
+ */
+static bool in_build_tree(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return false;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return false;
+	*slash = '\0';
+	char *build = realpath(BUILD_DIR, NULL);
+	bool same = build && strcmp(build, *exe ? exe : "/") == 0;
+	free(build);
+	return same;
+}
 
 void i18n_init(void)
 {
@@ -20,7 +46,9 @@ void i18n_init(void)
 	setlocale(LC_TIME, "C");
 	/* The uninstalled build's catalogues (tests); never for setuid runs. */
 	const char *dir = secure_getenv("IPCBOX_LOCALEDIR");
-	bindtextdomain("ipcbox", dir && *dir ? dir : LOCALEDIR);
+	if (dir && (!*dir || !in_build_tree()))
+		dir = NULL;
+	bindtextdomain("ipcbox", dir ? dir : LOCALEDIR);
 	textdomain("ipcbox");
 	utf8_columns_init();
 }

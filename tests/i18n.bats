@@ -58,6 +58,28 @@ xgettext_args() {
 	done
 }
 
+@test "IPCBOX_LOCALEDIR is read only by the binary in its build tree: a copy elsewhere ignores it" {
+	# Issue 24.10: root's environment chose the catalogue (translated format
+	# strings) of any ipcbox.  LANGUAGE=ko under C.UTF-8 asks for Korean.
+	locale -a 2>/dev/null | grep -qix 'c\.utf-\?8' || skip "no C.UTF-8 locale"
+	[ -f "$BUILD/po/ko/LC_MESSAGES/ipcbox.mo" ] || skip "no Korean catalogue built (msgfmt not installed)"
+	local bin=$BATS_TEST_TMPDIR/bin plain copy build
+	mkdir "$bin"
+	cp "$BUILD/ipcbox" "$bin/ipcbox"
+	ln -s ipcbox "$bin/ipcs"
+	plain=$(LC_ALL=C.UTF-8 LANGUAGE=ko "$bin/ipcs" --help)
+	copy=$(LC_ALL=C.UTF-8 LANGUAGE=ko IPCBOX_LOCALEDIR="$BUILD/po" "$bin/ipcs" --help)
+	build=$(LC_ALL=C.UTF-8 LANGUAGE=ko IPCBOX_LOCALEDIR="$BUILD/po" "$BUILD/ipcs" --help)
+	[ "$copy" = "$plain" ] || { diff <(echo "$plain") <(echo "$copy") | head; false; }
+	[[ $copy != *사용법* ]]
+	# The build tree's binary still reads it (the tests below rely on that),
+	# also through a link from elsewhere (/proc/self/exe is the build's).
+	[[ $build == *사용법* ]]
+	mkdir "$bin/l"
+	ln -s "$BUILD/ipcbox" "$bin/l/ipcs"
+	[[ $(LC_ALL=C.UTF-8 LANGUAGE=ko IPCBOX_LOCALEDIR="$BUILD/po" "$bin/l/ipcs" --help) == *사용법* ]]
+}
+
 # --- Korean (ko_KR.UTF-8) and other UTF-8 locales ---------------------------
 # The locales are generated into a temporary directory (LOCPATH): no root,
 # nothing installed.  Debian: localedef is in libc-bin, the locale sources in
