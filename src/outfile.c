@@ -115,7 +115,7 @@ static int create_temp(int dfd)
 }
 
 /* Write the file through F; 0, or -1 with errno. */
-static int fill(int fd, void (*write)(FILE *f, const void *arg), const void *arg)
+static int fill(int fd, void (*emit)(FILE *f, const void *arg), const void *arg)
 {
 	/* mkstemp-like files are 0600, and the umask must not decide: the collector reads it. */
 	if (fchmod(fd, 0644) < 0) {
@@ -127,7 +127,7 @@ static int fill(int fd, void (*write)(FILE *f, const void *arg), const void *arg
 		close(fd);
 		return -1;
 	}
-	write(f, arg);
+	emit(f, arg);
 	int rc = fflush(f) != 0 || ferror(f) || fsync(fd) < 0 ? -1 : 0;
 	int e = errno;
 	if (fclose(f) != 0 && rc == 0)
@@ -136,7 +136,7 @@ static int fill(int fd, void (*write)(FILE *f, const void *arg), const void *arg
 	return rc;
 }
 
-int outfile_replace(const char *path, void (*write)(FILE *f, const void *arg), const void *arg)
+int outfile_replace(const char *path, void (*emit)(FILE *f, const void *arg), const void *arg)
 {
 	char *shown = escape_alloc(path);
 	char *dir_copy = xstrdup(path), *base_copy = xstrdup(path);
@@ -180,7 +180,7 @@ int outfile_replace(const char *path, void (*write)(FILE *f, const void *arg), c
 		free(dir_shown);
 		goto out;
 	}
-	if (fill(fd, write, arg) < 0) {
+	if (fill(fd, emit, arg) < 0) {
 		warn(_("cannot write %s"), shown);
 		goto out;
 	}

@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 /*
- * Replace the regular file (or symbolic link) PATH atomically with what WRITE(F, ARG) prints:
+ * Replace the regular file (or symbolic link) PATH atomically with what EMIT(F, ARG) prints:
  * a reader sees the old file or the new one, never a part.  The directory
  * is opened once, component by component without following symbolic links
  * (a link is refused: whoever may replace a component must not redirect
@@ -14,6 +14,6 @@
  * temporary file before the default action.  Returns 0, or -1 after a
  * message naming PATH.
  */
-int outfile_replace(const char *path, void (*write)(FILE *f, const void *arg), const void *arg);
+int outfile_replace(const char *path, void (*emit)(FILE *f, const void *arg), const void *arg);
 
 #endif
