@@ -207,7 +207,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (flags & 128 || flags & 64)
 		it.holders = &hl;
 
-	const char *names[2] = { px.name, fields[3] };
+	/* Another object's name, as long as names get (the column's width). */
+	char widest[sizeof(px.name)];
+	snprintf(widest, sizeof(widest), "/%s", fields[3]);
+	const char *names[2] = { px.name, widest };
 	render_fit_names(names, 2);
 
 	size_t clean_len, len;
