@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "src/format.h"
 #include "src/i18n.h"
 #include "src/kinds.h"
 #include "src/namespace.h"
@@ -45,7 +46,7 @@ int ns_parse(const char *arg, struct ns_target *t)
 	}
 	if (strchr(arg, '/'))
 		return 0;
-	return parse_error(false, _("--namespace: expected a process id or a namespace file such as /proc/PID/ns/ipc: '%s'"), arg);
+	return parse_error(false, _("--namespace: expected a process id or a namespace file such as /proc/PID/ns/ipc: '%s'"), escape_arg(arg));
 }
 
 /* The target's name in messages: "process 1234" or the file's path. */
@@ -54,7 +55,7 @@ static const char *what(const struct ns_target *t, char *buf, size_t len)
 	if (t->pid)
 		snprintf(buf, len, _("process %d"), (int)t->pid);
 	else
-		snprintf(buf, len, "%s", t->arg);
+		snprintf(buf, len, "%s", escape_arg(t->arg));
 	return buf;
 }
 
