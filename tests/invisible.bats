@@ -83,3 +83,20 @@ done
 	done
 	[ -z "$(ls -A /dev/shm)" ]
 }
+
+@test "ipcs -J: invisible characters as \\u escapes (surrogate pairs beyond U+FFFF), names given back exactly (issue 24.4)" {
+	command -v jq >/dev/null || skip "needs jq"
+	local i
+	for i in "${!HIDDEN[@]}"; do
+		"$BUILD/ipcmk" -m 1 -n "/post${CHAR[i]}gres" >/dev/null
+	done
+	capture got "$BUILD/ipcs" -M -J
+	[ "$got_rc" = 0 ]
+	# No raw byte of any of them in the document, and jq reads every name back.
+	for i in "${!HIDDEN[@]}"; do
+		[[ "${got_out%x}" != *"${CHAR[i]}"* ]]
+		[ "$(printf '%s' "${got_out%x}" | N="/post${CHAR[i]}gres" jq '[.posix_shared_memory[] | select(.name == env.N)] | length')" = 1 ]
+	done
+	[[ "${got_out%x}" == *'"name": "/post\udb40\udc01gres"'* ]]
+	[[ "${got_out%x}" == *'"name": "/post\u00adgres"'* ]]
+}
