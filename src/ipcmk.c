@@ -146,7 +146,7 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 	memset(req, 0, sizeof(*req));
 	req->mode = 0644;
 	optind = 0;	/* reinitialise getopt: the parser may be called again */
-	while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
+	while ((c = getopt_escaped(argc, argv, short_opts, long_opts)) != -1) {
 		switch (c) {
 		case 'M':
 		case 'm':

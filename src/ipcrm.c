@@ -241,7 +241,7 @@ static int parse_argv(int argc, char **argv, struct rm_request *req)
 		return parse_legacy(argc, argv, req);
 
 	optind = 0;	/* reinitialise getopt: the parser may be called again */
-	while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
+	while ((c = getopt_escaped(argc, argv, short_opts, long_opts)) != -1) {
 		switch (c) {
 		case 'a':
 			if (!optarg) {

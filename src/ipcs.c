@@ -192,7 +192,7 @@ static int parse_argv(int argc, char **argv, struct ipcs_request *req)
 	int opt;
 	*req = (struct ipcs_request){ .render = { .mode = MODE_LIST } };
 	optind = 0;	/* reinitialise getopt: the parser may be called again */
-	while ((opt = getopt_long(argc, argv, short_options, long_options, NULL)) != -1) {
+	while ((opt = getopt_escaped(argc, argv, short_options, long_options)) != -1) {
 		switch (opt) {
 		case 'i':
 			req->have_id = true;

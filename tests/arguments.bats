@@ -102,3 +102,21 @@ echoed() {
 	echoed 127 "ipcbox: unknown command name 'x\\x1b]0;PWN\\x07'" "$BATS_TEST_TMPDIR/x$ESC"
 	[ "$(ipc_state)" = "$state" ]
 }
+
+@test "getopt's messages: a bad option is repeated escaped, a plain one as glibc words it (issue 24.9)" {
+	local prog
+	for prog in ipcs ipcrm ipcmk; do
+		echoed 1 "$prog: unrecognized option '--x\\x1b]0;PWN\\x07'" "$BUILD/$prog" "--x$ESC"
+		echoed 1 "$prog: invalid option -- '\\x1b'" "$BUILD/$prog" $'-\e'
+		echoed 1 "$prog: option '--help' doesn't allow an argument" "$BUILD/$prog" "--help=$ESC"
+	done
+	echoed 1 "ipcs: option '--id' requires an argument" "$BUILD/ipcs" -q "x$ESC" --id
+	# Nothing to escape: glibc's own message, as util-linux's.
+	capture ours "$BUILD/ipcs" --zz
+	if [ -x /usr/bin/ipcs ]; then
+		capture theirs /usr/bin/ipcs --zz
+		local t=${theirs_err%x}
+		[ "${ours_err%x}" = "${t//\/usr\/bin\/ipcs/$BUILD/ipcs}" ]
+	fi
+	[ "${ours_err%x}" = "$BUILD/ipcs: unrecognized option '--zz'"$'\n'"Try 'ipcs --help' for more information."$'\n' ]
+}
