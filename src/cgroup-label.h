@@ -80,7 +80,7 @@ static inline bool cgroup_label(const char *line, size_t n, char *buf, size_t le
 	/* "ID:CONTROLLERS:PATH": the path starts after the second colon. */
 	const char *c1 = memchr(line, ':', n);
 	const char *c2 = c1 ? memchr(c1 + 1, ':', (size_t)(line + n - c1 - 1)) : NULL;
-	if (!c2 || c2[1] != '/' || memchr(line, '\0', n))
+	if (!c2 || c2 + 1 == line + n || c2[1] != '/' || memchr(line, '\0', n))
 		return false;
 	const char *last = c2 + 1;
 	for (const char *p = last; p < line + n; p++)
