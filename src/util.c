@@ -586,13 +586,16 @@ int getopt_escaped(int argc, char **argv, const char *shortopts, const struct op
 		return c;
 	/* glibc's words; the element at fault is the last one getopt took. */
 	const char *prog = escape_arg(argv[0]);
-	const char *arg = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+	const char *arg = optind > 0 && optind <= argc && argv[optind - 1] ? argv[optind - 1] : "";
 	char opt[2] = { (char)optopt, '\0' };
 	if (strncmp(arg, "--", 2) == 0 && optopt == 0) {
 		fprintf(stderr, "%s: unrecognized option '%s'\n", prog, escape_arg(arg));
 	} else if (strncmp(arg, "--", 2) == 0) {
 		char name[64];
-		snprintf(name, sizeof(name), "%.*s", (int)strcspn(arg, "="), arg);
+		size_t n = strcspn(arg, "=");
+		n = n < sizeof(name) - 1 ? n : sizeof(name) - 1;
+		memcpy(name, arg, n);
+		name[n] = '\0';
 		fprintf(stderr, strchr(arg, '=') ? "%s: option '%s' doesn't allow an argument\n"
 						 : "%s: option '%s' requires an argument\n", prog, escape_arg(name));
 	} else if (optopt && strchr(shortopts, optopt)) {
