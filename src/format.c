@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -18,12 +19,18 @@ static bool plain_byte(unsigned char c)
 	return c > ' ' && c < 0x7f && c != '\\';
 }
 
-/* Bytes the character at S takes (>= 1), and whether it is shown as is. */
-static size_t next_char(const unsigned char *s, size_t n, bool *plain)
+/* An argument echoed in a message: as typed, but for what plain_byte() stops. */
+static bool plain_arg_byte(unsigned char c)
+{
+	return c >= ' ' && c < 0x7f;
+}
+
+/* Bytes the character at S takes (>= 1), and whether it is shown as is (ARG: in an argument). */
+static size_t next_char(const unsigned char *s, size_t n, bool arg, bool *plain)
 {
 	size_t seq = utf8_sequence_length(s, n);
 	if (seq == 1)
-		*plain = plain_byte(s[0]);
+		*plain = arg ? plain_arg_byte(s[0]) : plain_byte(s[0]);
 	else
 		*plain = seq > 1 && !unicode_hidden_control(utf8_code_point(s, seq));
 	return seq ? seq : 1;
@@ -39,7 +46,8 @@ static size_t put_escape(char *buf, unsigned char c)
 	return 4;
 }
 
-char *escape_name(const char *name, char *buf, size_t len)
+/* escape_name(), or with ARG escape_arg()'s rules. */
+static char *escape_text(const char *name, char *buf, size_t len, bool arg)
 {
 	const unsigned char *s = (const unsigned char *)name;
 	size_t n = strlen(name), out = 0;
@@ -47,7 +55,7 @@ char *escape_name(const char *name, char *buf, size_t len)
 		return buf;
 	while (n > 0) {
 		bool plain;
-		size_t seq = next_char(s, n, &plain);
+		size_t seq = next_char(s, n, arg, &plain);
 		/* The room this whole character needs: never part of one. */
 		size_t need = plain ? seq : 4 * seq;
 		if (need >= len - out)
@@ -64,6 +72,23 @@ char *escape_name(const char *name, char *buf, size_t len)
 	}
 	buf[out] = '\0';
 	return buf;
+}
+
+char *escape_name(const char *name, char *buf, size_t len)
+{
+	return escape_text(name, buf, len, false);
+}
+
+const char *escape_arg(const char *arg)
+{
+	/* A few at once: one message may show several arguments. */
+	static char *shown[4];
+	static unsigned next;
+	unsigned i = next++ % ARRAY_SIZE(shown);
+	size_t len = ESCAPED_SIZE(strlen(arg));
+	free(shown[i]);
+	shown[i] = escape_text(arg, xmalloc(len), len, true);
+	return shown[i];
 }
 
 char *escape_bytes(const void *data, size_t n, char *buf, size_t len)
@@ -118,7 +143,7 @@ bool needs_escape(const char *name)
 	size_t n = strlen(name);
 	while (n > 0) {
 		bool plain;
-		size_t seq = next_char(s, n, &plain);
+		size_t seq = next_char(s, n, false, &plain);
 		if (!plain)
 			return true;
 		s += seq;

@@ -28,6 +28,14 @@ char *escape_name(const char *name, char *buf, size_t len);
 char *escape_alloc(const char *name);
 
 /*
+ * A command-line argument (or a text made from one, or a label with words)
+ * for a message: as escape_name(), but spaces and backslashes are shown as
+ * typed, as the reference tools quote arguments ('1 2'); never cut.  The
+ * result lives until four more calls.
+ */
+const char *escape_arg(const char *arg);
+
+/*
  * Bytes (message data, which need not be text) as escape_name() shows a
  * name, except that every byte outside printable ASCII becomes \xHH (no
  * UTF-8 is passed through).  Writes at most LEN bytes with the NUL; stops

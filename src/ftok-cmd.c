@@ -48,7 +48,7 @@ int ftok_main(int argc, char **argv)
 	int c;
 	argv[0] = (char *)"ipcbox ftok";	/* getopt's messages name it so too */
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "vhV", long_opts, NULL)) != -1) {
+	while ((c = getopt_escaped(argc, argv, "vhV", long_opts)) != -1) {
 		switch (c) {
 		case 'v':
 			verbose = true;

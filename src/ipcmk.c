@@ -116,9 +116,9 @@ static int parse_failure(const char *what, const char *arg, bool errno_always)
 	/* TRANSLATORS: the first %s is an "ipcmk argument" word (size, elements,
 	 * mode, key, value) or an option name (maxmsg, msgsize) */
 	if (errno == ERANGE || errno_always)
-		return parse_error(false, _("failed to parse %s: '%s': %s"), what, arg, strerror(errno));
+		return parse_error(false, _("failed to parse %s: '%s': %s"), what, escape_arg(arg), strerror(errno));
 	/* TRANSLATORS: as above, without the reason */
-	return parse_error(false, _("failed to parse %s: '%s'"), what, arg);
+	return parse_error(false, _("failed to parse %s: '%s'"), what, escape_arg(arg));
 }
 
 /* A decimal number in [MIN, MAX]; outside it is a range error. */
@@ -146,7 +146,7 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 	memset(req, 0, sizeof(*req));
 	req->mode = 0644;
 	optind = 0;	/* reinitialise getopt: the parser may be called again */
-	while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
+	while ((c = getopt_escaped(argc, argv, short_opts, long_opts)) != -1) {
 		switch (c) {
 		case 'M':
 		case 'm':
@@ -191,7 +191,7 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 				return -1;
 			}
 			if (!req->key.is_ftok && req->key.value == IPC_PRIVATE)
-				return parse_error(false, _("failed to parse key: '%s': key 0 (IPC_PRIVATE) cannot be requested"), optarg);
+				return parse_error(false, _("failed to parse key: '%s': key 0 (IPC_PRIVATE) cannot be requested"), escape_arg(optarg));
 			req->has_key = true;
 			break;
 		}
@@ -226,7 +226,7 @@ static int parse_args(int argc, char **argv, struct mk_request *req)
 		}
 	}
 	if (optind < argc)
-		return parse_error(true, _("unexpected argument '%s'"), argv[optind]);
+		return parse_error(true, _("unexpected argument '%s'"), escape_arg(argv[optind]));
 
 	bool sysv = req->want[KIND_SHM] || req->want[KIND_MSG] || req->want[KIND_SEM];
 	bool posix = req->want[KIND_PSHM] || req->want[KIND_PMSG] || req->want[KIND_PSEM];
@@ -274,7 +274,7 @@ static int check_limits(const struct mk_request *req)
 	if (req->want[KIND_SEM] && sysv_limits(KIND_SEM, &lim) == 0 &&
 	    lim.semmsl > 0 && (uint64_t)req->nsems > lim.semmsl)
 		return parse_error(false, _("failed to parse elements: '%s': more than SEMMSL (%llu)"),
-			    req->nsems_arg, (unsigned long long)lim.semmsl);
+			    escape_arg(req->nsems_arg), (unsigned long long)lim.semmsl);
 	return 0;
 }
 
@@ -374,7 +374,7 @@ static void report_failure(const struct mk_request *req, enum ipc_kind t, int er
 		/* Written in place: a translation of "key 0x%08x" may be of any length. */
 		char *p = detail, *end = detail + sizeof(detail);
 		if (arg)
-			p += fitted(snprintf(p, (size_t)(end - p), "'%s'%s", arg, req->has_key ? ", " : ""),
+			p += fitted(snprintf(p, (size_t)(end - p), "'%s'%s", escape_arg(arg), req->has_key ? ", " : ""),
 				    (size_t)(end - p));
 		if (req->has_key)
 			p += fitted(snprintf(p, (size_t)(end - p), _("key 0x%08x"), (unsigned)req->key.value),
@@ -449,7 +449,7 @@ int ipcmk_main(int argc, char **argv)
 	for (int k = 0; k < KINDS; k++)
 		if (req.want[k] && !ns_reaches(k)) {
 			warnx(_("--namespace %s: cannot create %s through a namespace file: give a process id"),
-			      req.ns.arg, _(kinds[k].plural));
+			      escape_arg(req.ns.arg), _(kinds[k].plural));
 			return 1;
 		}
 	if (check_limits(&req) < 0)

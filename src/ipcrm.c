@@ -153,7 +153,7 @@ static int parse_legacy(int argc, char **argv, struct rm_request *req)
 	for (int i = 2; i < argc; i++) {
 		struct rm_target t = { .type = type, .by = BY_ID, .arg = argv[i] };
 		if (!parse_ipc_id(argv[i], &t.id))
-			rc = parse_error(false, _("invalid id: %s"), argv[i]);
+			rc = parse_error(false, _("invalid id: %s"), escape_arg(argv[i]));
 		else
 			add_target(req, &t);
 	}
@@ -163,8 +163,8 @@ static int parse_legacy(int argc, char **argv, struct rm_request *req)
 static int parse_failure(const char *arg)
 {
 	if (errno == ERANGE)
-		return parse_error(false, _("failed to parse argument: '%s': %s"), arg, strerror(errno));
-	return parse_error(false, _("failed to parse argument: '%s'"), arg);
+		return parse_error(false, _("failed to parse argument: '%s': %s"), escape_arg(arg), strerror(errno));
+	return parse_error(false, _("failed to parse argument: '%s'"), escape_arg(arg));
 }
 
 /* One -m/-M/-q/-Q/-s/-S/--posix-* option into a target. */
@@ -206,7 +206,7 @@ static int parse_target(int opt, const char *arg, struct rm_request *req)
 			return -1;
 		}
 		if (!t.key.is_ftok && t.key.value == 0)	/* IPC_PRIVATE never names one object */
-			return parse_error(false, _("illegal key (%s)"), arg);
+			return parse_error(false, _("illegal key (%s)"), escape_arg(arg));
 		break;
 	}
 	case BY_NAME: {
@@ -241,7 +241,7 @@ static int parse_argv(int argc, char **argv, struct rm_request *req)
 		return parse_legacy(argc, argv, req);
 
 	optind = 0;	/* reinitialise getopt: the parser may be called again */
-	while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
+	while ((c = getopt_escaped(argc, argv, short_opts, long_opts)) != -1) {
 		switch (c) {
 		case 'a':
 			if (!optarg) {
@@ -256,7 +256,7 @@ static int parse_argv(int argc, char **argv, struct rm_request *req)
 				int t = kind_of_keyword(optarg, KINDS);
 				/* The reference's text; quotes only to make '' visible. */
 				if (t < 0)
-					return parse_error(false, *optarg ? _("unknown argument: %s") : _("unknown argument: '%s'"), optarg);
+					return parse_error(false, *optarg ? _("unknown argument: %s") : _("unknown argument: '%s'"), escape_arg(optarg));
 				req->all[t] = true;
 			}
 			break;
@@ -299,7 +299,7 @@ static int parse_argv(int argc, char **argv, struct rm_request *req)
 		}
 	}
 	if (optind < argc)
-		return parse_error(true, _("unknown argument: %s"), argv[optind]);
+		return parse_error(true, _("unknown argument: %s"), escape_arg(argv[optind]));
 	bool any_all = false;
 	for (int t = 0; t < KINDS; t++)
 		any_all |= req->all[t];
@@ -666,7 +666,7 @@ static int execute(const struct rm_request *req)
 	for (int k = 0; k < KINDS; k++) {
 		if (named[k] && !ns_reaches(k)) {
 			warnx(_("--namespace %s: cannot remove %s through a namespace file: give a process id"),
-			      req->ns.arg, _(kinds[k].plural));
+			      escape_arg(req->ns.arg), _(kinds[k].plural));
 			return 1;
 		}
 	}
@@ -696,8 +696,8 @@ static void key_hint(const struct rm_request *req)
 	int id = sysv_id_of_key(req->hint_type, req->hint_key);
 	if (id >= 0)
 		/* TRANSLATORS: "0x5eed is the key of shared memory id 3: use -M 0x5eed ..." */
-		warnx(_("%s is the key of %s id %d: use -%c %s to remove it by key"), req->hint_arg,
-		      _(kinds[req->hint_type].object), id, kinds[req->hint_type].key_option, req->hint_arg);
+		warnx(_("%s is the key of %s id %d: use -%c %s to remove it by key"), escape_arg(req->hint_arg),
+		      _(kinds[req->hint_type].object), id, kinds[req->hint_type].key_option, escape_arg(req->hint_arg));
 }
 
 int ipcrm_main(int argc, char **argv)

@@ -149,10 +149,10 @@ static int parse_id(const char *arg, int *id)
 	errno = 0;
 	long v = strtol(arg, &end, 10);
 	if (end != arg && *end == '\0' && (errno == ERANGE || v > INT_MAX || v < INT_MIN))
-		return parse_error(false, _("failed to parse id argument: '%s': %s"), arg, strerror(ERANGE));
+		return parse_error(false, _("failed to parse id argument: '%s': %s"), escape_arg(arg), strerror(ERANGE));
 	/* Deliberate difference: util-linux looks a negative id up and finds nothing. */
 	if (end == arg || *end || v < 0)
-		return parse_error(false, _("failed to parse id argument: '%s'"), arg);
+		return parse_error(false, _("failed to parse id argument: '%s'"), escape_arg(arg));
 	*id = (int)v;
 	return 0;
 }
@@ -192,7 +192,7 @@ static int parse_argv(int argc, char **argv, struct ipcs_request *req)
 	int opt;
 	*req = (struct ipcs_request){ .render = { .mode = MODE_LIST } };
 	optind = 0;	/* reinitialise getopt: the parser may be called again */
-	while ((opt = getopt_long(argc, argv, short_options, long_options, NULL)) != -1) {
+	while ((opt = getopt_escaped(argc, argv, short_options, long_options)) != -1) {
 		switch (opt) {
 		case 'i':
 			req->have_id = true;
@@ -203,7 +203,7 @@ static int parse_argv(int argc, char **argv, struct ipcs_request *req)
 		case OPT_MESSAGES: {
 			long long n = 64;
 			if (optarg && !parse_llong(optarg, 10, 0, INT_MAX, &n))
-				return parse_error(true, _("failed to parse --messages argument: '%s'%s%s"), optarg,
+				return parse_error(true, _("failed to parse --messages argument: '%s'%s%s"), escape_arg(optarg),
 						   errno == ERANGE ? ": " : "", errno == ERANGE ? strerror(ERANGE) : "");
 			req->messages = true;
 			req->message_bytes = (size_t)n;
@@ -258,7 +258,7 @@ static int parse_argv(int argc, char **argv, struct ipcs_request *req)
 		}
 	}
 	if (optind < argc)
-		return parse_error(true, _("unexpected argument '%s'"), argv[optind]);
+		return parse_error(true, _("unexpected argument '%s'"), escape_arg(argv[optind]));
 
 	bool sysv = any_kind(req, false), posix = any_kind(req, true);
 	if (req->have_id && req->name)
@@ -632,7 +632,7 @@ static int show(const struct ipcs_request *req)
 		/* Never another namespace's files in place of the target's. */
 		if (req->want[k] && !ns_reaches(k) && render_shows(k, &req->render)) {
 			warnx(_("--namespace %s: cannot show %s through a namespace file: give a process id"),
-			      req->ns.arg, _(kinds[k].plural));
+			      escape_arg(req->ns.arg), _(kinds[k].plural));
 			status = 1;
 		}
 	}
@@ -747,7 +747,7 @@ int ipcs_main(int argc, char **argv)
 				want[k] = req.want[k] && ns_reaches(k);
 				if (req.want[k] && !want[k]) {
 					warnx(_("--namespace %s: cannot show %s through a namespace file: give a process id"),
-					      req.ns.arg, _(kinds[k].plural));
+					      escape_arg(req.ns.arg), _(kinds[k].plural));
 					status = 1;
 				}
 			}

@@ -107,10 +107,15 @@ static bool put_escaped(const char *str)
 			out_char(hex[c & 15]);
 		} else if ((len = utf8_sequence_length(s, n)) > 1 &&
 			   unicode_hidden_control(cp = utf8_code_point(s, len))) {
-			/* Valid JSON raw, but terminals obey or hide them: \uXXXX. */
-			out_write("\\u", 2);
-			for (int shift = 12; shift >= 0; shift -= 4)
-				out_char(hex[(cp >> shift) & 15]);
+			/* Valid JSON raw, but terminals obey or hide them: \uXXXX, beyond the BMP a surrogate pair. */
+			uint32_t units[2] = { cp, 0 };
+			if (cp > 0xffff)
+				units[0] = 0xd800 + ((cp - 0x10000) >> 10), units[1] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+			for (int u = 0; u < 2 && units[u]; u++) {
+				out_write("\\u", 2);
+				for (int shift = 12; shift >= 0; shift -= 4)
+					out_char(hex[(units[u] >> shift) & 15]);
+			}
 		} else if (len > 0) {
 			out_write(s, len);
 		} else {

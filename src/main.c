@@ -73,7 +73,7 @@ int main(int argc, char **argv)
 		return run(cmd, argc, argv);
 	set_progname("ipcbox");
 	if (strcmp(base, "ipcbox") != 0) {
-		warnx(_("unknown command name '%s'"), base);
+		warnx(_("unknown command name '%s'"), escape_arg(base));
 		return 127;
 	}
 	if (argc < 2) {
@@ -96,7 +96,7 @@ int main(int argc, char **argv)
 	}
 	cmd = find_command(arg);
 	if (!cmd) {
-		warnx(_("unknown command '%s' (try 'ipcbox --list')"), arg);
+		warnx(_("unknown command '%s' (try 'ipcbox --list')"), escape_arg(arg));
 		return 127;
 	}
 	return run(cmd, argc - 1, argv + 1);

@@ -19,6 +19,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "src/cgroup-label.h"
+#include "src/format.h"
 #include "src/i18n.h"
 #include "src/kinds.h"
 #include "src/namespace.h"
@@ -45,7 +47,7 @@ int ns_parse(const char *arg, struct ns_target *t)
 	}
 	if (strchr(arg, '/'))
 		return 0;
-	return parse_error(false, _("--namespace: expected a process id or a namespace file such as /proc/PID/ns/ipc: '%s'"), arg);
+	return parse_error(false, _("--namespace: expected a process id or a namespace file such as /proc/PID/ns/ipc: '%s'"), escape_arg(arg));
 }
 
 /* The target's name in messages: "process 1234" or the file's path. */
@@ -54,7 +56,7 @@ static const char *what(const struct ns_target *t, char *buf, size_t len)
 	if (t->pid)
 		snprintf(buf, len, _("process %d"), (int)t->pid);
 	else
-		snprintf(buf, len, "%s", t->arg);
+		snprintf(buf, len, "%s", escape_arg(t->arg));
 	return buf;
 }
 
@@ -209,32 +211,23 @@ int ns_check_alive(const struct ns_target *t)
 	return 1;
 }
 
-/* The container manager's name for the process's cgroup, where it is plain to see. */
+/* The container manager's name for the process's cgroup, where it is plain to see (src/cgroup-label.h). */
 static void container_of(pid_t pid, char *buf, size_t len)
 {
-	static const struct { const char *prefix, *label; } scopes[] = {
-		{ "docker-", "docker" }, { "libpod-", "podman" }, { "cri-containerd-", "containerd" },
-		{ "crio-", "cri-o" },
-	};
-	char path[48], line[512];
+	char path[48];
 	buf[0] = '\0';
 	snprintf(path, sizeof(path), "/proc/%d/cgroup", (int)pid);
 	FILE *f = fopen(path, "re");
 	if (!f)
 		return;
-	while (!buf[0] && fgets(line, sizeof(line), f)) {
-		const char *pod = strstr(line, "-pod");
-		for (size_t i = 0; i < sizeof(scopes) / sizeof(scopes[0]) && !buf[0]; i++) {
-			const char *p = strstr(line, scopes[i].prefix);
-			if (p && strstr(p, ".scope"))
-				snprintf(buf, len, "%s %.12s", scopes[i].label, p + strlen(scopes[i].prefix));
-		}
-		if (!buf[0] && strstr(line, "kubepods") && pod)
-			snprintf(buf, len, "kubernetes pod %.36s", pod + 4);
-	}
+	/* Whole lines: a long path cut by a fixed buffer would read as a line of its own. */
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	while ((n = getline(&line, &cap, f)) > 0 && !cgroup_label(line, (size_t)n, buf, len))
+		;
+	free(line);
 	fclose(f);
-	/* Ids end at the first character that is not one. */
-	buf[strcspn(buf, "./\n")] = '\0';
 }
 
 static void describe(struct ns_info *info)

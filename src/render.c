@@ -86,7 +86,7 @@ void render_namespace_begin(const struct ns_info *ns, bool first, const struct r
 		/* TRANSLATORS: inode, pid, command, then ", docker 0123abcd" or nothing */
 		printf(_("%s====== IPC namespace %" PRIu64 ": pid %d (%s)%s%s ======\n"), first ? "" : "\n",
 		       ns->inode, (int)ns->pid, escape_name(ns->command, command, sizeof(command)),
-		       ns->container[0] ? ", " : "", ns->container);
+		       ns->container[0] ? ", " : "", escape_arg(ns->container));
 		return;
 	}
 	/* Inside the parent's {"namespaces": [ ... */

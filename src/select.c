@@ -20,7 +20,7 @@ static int parse_user(const char *option, const char *arg, uint32_t *out)
 	}
 	struct passwd *pw = *arg ? getpwnam(arg) : NULL;
 	if (!pw)
-		return parse_error(false, _("%s: no such user: '%s'"), option, arg);
+		return parse_error(false, _("%s: no such user: '%s'"), option, escape_arg(arg));
 	*out = pw->pw_uid;
 	return 0;
 }
@@ -49,7 +49,7 @@ static int parse_duration(const char *arg, int64_t *out)
 	*out = (int64_t)v * mult;
 	return 0;
 bad:
-	return parse_error(false, _("--older-than: invalid duration '%s' (a number with s, m, h or d, e.g. 7d)"), arg);
+	return parse_error(false, _("--older-than: invalid duration '%s' (a number with s, m, h or d, e.g. 7d)"), escape_arg(arg));
 }
 
 int select_option(int opt, const char *arg, struct selection *sel)
@@ -146,9 +146,9 @@ void select_describe(const struct selection *sel, char *buf, size_t len)
 	if (sel->has_creator)
 		PART(_("created by %s"), creator);
 	if (sel->has_key)
-		PART(_("with key %s"), sel->key_arg);
+		PART(_("with key %s"), escape_arg(sel->key_arg));
 	if (sel->has_older)
-		PART(_("older than %s"), sel->older_arg);
+		PART(_("older than %s"), escape_arg(sel->older_arg));
 	if (sel->orphaned)
 		PART("%s", _("orphaned"));
 #undef PART

@@ -142,13 +142,39 @@ bool table_has_layout(enum ipc_kind kind, const struct render_opts *opts)
  * text is produced where it goes, or copied once from where it lives (the
  * name cache, the time cache), with its length known, and padded by the
  * layout's width.  The buffer reaches stdio when full, not once per row.
+ *
+ * Room is asked per cell, never per row: a row's size depends on its names
+ * (user and group names from LDAP can be long, a POSIX name pads to the
+ * widest escaped name of its section), so no fixed row size holds them all.
+ * One cell writes at most CELL_ROOM bytes in the buffer: a text made in
+ * place (at most an escaped POSIX name) or copied (at most LONG_TEXT; longer
+ * texts go to stdio on their own), its padding (at most PAD_MAX, the
+ * padding store's 32 bytes included), a separator of at most 2 bytes and
+ * the row's newline.
  */
-#define ROW_ROOM 2048
 /* Text longer than this goes to the buffer on its own (a very long user name). */
 #define LONG_TEXT 512
-_Static_assert(ESCAPED_SIZE(sizeof(((struct posix_object *)0)->name)) + 8 * 64 <= ROW_ROOM,
-	       "a row with the longest object name fits in ROW_ROOM");
-_Static_assert(ROW_ROOM <= OUT_ROOM_MAX, "ROW_ROOM is an out_room() size");
+/* The widest escaped POSIX name: the most a name cell's text takes, and its padding. */
+#define NAME_ROOM ESCAPED_SIZE(sizeof(((struct posix_object *)0)->name))
+#define PAD_MAX (NAME_ROOM + 64)
+#define CELL_ROOM (NAME_ROOM + PAD_MAX + 2 + 1)	/* + the row's newline after its last cell */
+_Static_assert(LONG_TEXT <= NAME_ROOM, "a copied text is no longer than a name made in place");
+_Static_assert(CELL_ROOM <= OUT_ROOM_MAX, "CELL_ROOM is an out_room() size");
+
+/*
+ * P (in the output buffer, past the committed bytes) with room for one
+ * cell: when the buffer has less, the row so far goes to stdio and the
+ * cell starts at the emptied buffer.
+ */
+static inline char *cell_room(char *p)
+{
+	if ((size_t)(out.buf + OUT_SIZE - p) < CELL_ROOM) {
+		out_end(p);
+		out_flush();
+		p = out.buf;
+	}
+	return p;
+}
 
 static const char spaces[64] = "                                                                ";
 
@@ -163,16 +189,12 @@ static char *put_spaces(char *p, size_t n)
 	return p + n;
 }
 
-/* TEXT (LEN bytes) at P, which has ROW_ROOM - (P - row start) bytes of room. */
+/* TEXT (LEN > LONG_TEXT bytes) after the row so far at P: straight to stdio. */
 static char *put_text(char *p, const char *text, size_t len)
 {
-	if (len > LONG_TEXT) {
-		out_end(p);
-		out_write(text, len);
-		return out_room(ROW_ROOM);
-	}
-	memcpy(p, text, len);
-	return p + len;
+	out_end(p);
+	out_write(text, len);
+	return cell_room(out.buf + out.len);
 }
 
 /* A uid's or gid's name (or the number) at P; its length in *LEN. */
@@ -200,7 +222,7 @@ void render_fit_names(const char *const *names, size_t n)
 		char buf[ESCAPED_SIZE(sizeof(((struct posix_object *)0)->name))];
 		size_t w = utf8_width(buf, put_escaped_name(buf, names[i]));
 		if (w > name_column)
-			name_column = w;
+			name_column = w;	/* < NAME_ROOM: table.c's PAD_MAX holds it */
 	}
 }
 
@@ -323,6 +345,8 @@ static inline char *put_cell(char *p, const char *text, size_t len, int width, i
 		p = put_spaces(p, pad);
 		pad = 0;
 	}
+	if (pad > PAD_MAX - sizeof(spaces) / 2)
+		pad = PAD_MAX - sizeof(spaces) / 2;	/* never: widths are bounded (render_fit_names()) */
 	if (text != p) {
 		if (len > LONG_TEXT)
 			p = put_text(p, text, len);
@@ -416,8 +440,9 @@ void table_header(enum ipc_kind kind, const struct render_opts *opts)
 	out_str(_(l->title));
 	out_str(" --------\n");
 	measured_fields = utf8_columns ? COLUMNS_UTF8 : COLUMNS_ALWAYS;
-	char *p = out_room(ROW_ROOM);
+	char *p = out.buf + out.len;
 	for (const struct cell *c = l->cells; c->sep; c++) {
+		p = cell_room(p);
 		const struct field_desc *d = field_find(kind, c->field, c->slot);
 		const char *label = _(opts->unit == UNIT_HUMAN && d->human_label ? d->human_label : d->label);
 		int width = c->field == FIELD_NAME ? -(int)name_column : c->hwidth;
@@ -433,8 +458,9 @@ void table_row(const struct ipc_item *it, const struct render_opts *opts)
 	if (!l)
 		return;
 	unsigned measured = measured_fields;	/* in a register */
-	char *p = out_room(ROW_ROOM);
+	char *p = out.buf + out.len;
 	for (const struct cell *c = l->cells; c->sep; c++) {
+		p = cell_room(p);
 		size_t len;
 		const char *text = cell_text(c, it, opts, p, &len);
 		if (measured & BIT(c->field)) {
@@ -483,16 +509,17 @@ void table_holders(const struct ipc_item *it)
 		if (h->alive && !(user = user_name_shown(h->uid)))
 			user = format_u64(h->uid, num);
 		how_text(h, how, sizeof(how));
-		char *p = out_room(ROW_ROOM);
+		char *p = cell_room(out.buf + out.len);
 		*p++ = ' ';
 		*p++ = ' ';
 		p = put_cell(p, p, put_i64(p, h->pid), -8, 0, " ", 1);
-		p = put_text_cell(p, user, strlen(user), -10, 10, " ", 1);
+		p = put_text_cell(cell_room(p), user, strlen(user), -10, 10, " ", 1);
+		p = cell_room(p);
 		if (h->alive)
 			p = put_text_cell(p, p, put_escaped_name(p, h->command), -16, 0, " ", 1);
 		else
 			p = put_cell(p, "-", 1, -16, 0, " ", 1);
-		p = put_cell(p, how, strlen(how), 0, 0, "", 0);
+		p = put_cell(cell_room(p), how, strlen(how), 0, 0, "", 0);
 		*p++ = '\n';
 		out_end(p);
 	}

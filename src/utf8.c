@@ -7,6 +7,7 @@
 #include <strings.h>
 #include <wchar.h>
 
+#include "src/unicode-hidden.h"
 #include "src/utf8.h"
 
 size_t utf8_sequence_length(const unsigned char *s, size_t n)
@@ -52,15 +53,28 @@ uint32_t utf8_code_point(const unsigned char *s, size_t len)
 
 /*
  * Characters that move the terminal or hide and reorder text: C1 controls
- * (some terminals take U+009B as ESC [), the Arabic letter mark, zero-width
- * and directional marks, line/paragraph separators, embeddings, overrides
- * and isolates, word joiners, the byte order mark, annotation anchors.
+ * (some terminals take U+009B as ESC [), format characters (bidirectional
+ * marks, embeddings, overrides and isolates, zero-width characters, the
+ * byte order mark, tags), line and paragraph separators, and every default
+ * ignorable code point (U+00AD, U+034F, Hangul fillers, variation
+ * selectors...): a table generated from the Unicode Character Database by
+ * tools/gen-unicode-hidden.py, searched by halves.
  */
 bool unicode_hidden_control(uint32_t cp)
 {
-	return (cp >= 0x80 && cp <= 0x9f) || cp == 0x61c ||
-	       (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202e) ||
-	       (cp >= 0x2060 && cp <= 0x2069) || cp == 0xfeff || (cp >= 0xfff9 && cp <= 0xfffb);
+	size_t lo = 0, hi = sizeof(unicode_hidden) / sizeof(unicode_hidden[0]);
+	if (cp < unicode_hidden[0].first)
+		return false;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cp < unicode_hidden[mid].first)
+			hi = mid;
+		else if (cp > unicode_hidden[mid].last)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
 }
 
 bool utf8_columns;

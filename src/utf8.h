@@ -15,7 +15,10 @@ size_t utf8_sequence_length(const unsigned char *s, size_t n);
 /* Code point of a well-formed sequence of LEN (1..4) bytes. */
 uint32_t utf8_code_point(const unsigned char *s, size_t len);
 
-/* C1 controls and the invisible or reordering characters escapers hide. */
+/*
+ * C1 controls, format characters, line and paragraph separators and default
+ * ignorable code points: what escapers hide (src/unicode-hidden.h).
+ */
 bool unicode_hidden_control(uint32_t cp);
 
 /*

@@ -562,6 +562,50 @@ invalid:
 	return false;
 }
 
+/* Whether escape_arg() would change any of ARGV's words (the program name included). */
+static bool argv_needs_escape(int argc, char **argv)
+{
+	for (int i = 0; i < argc; i++)
+		if (strcmp(escape_arg(argv[i]), argv[i]) != 0)
+			return true;
+	return false;
+}
+
+int getopt_escaped(int argc, char **argv, const char *shortopts, const struct option *longopts)
+{
+	/* Looked at once per command line (getopt restarts at optind 0 or 1). */
+	static char **seen;
+	static bool escaping;
+	if (argv != seen || optind <= 1) {
+		seen = argv;
+		escaping = argv_needs_escape(argc, argv);
+	}
+	opterr = !escaping;
+	int c = getopt_long(argc, argv, shortopts, longopts, NULL);
+	if (c != '?' || !escaping)
+		return c;
+	/* glibc's words; the element at fault is the last one getopt took. */
+	const char *prog = escape_arg(argv[0]);
+	const char *arg = optind > 0 && optind <= argc && argv[optind - 1] ? argv[optind - 1] : "";
+	char opt[2] = { (char)optopt, '\0' };
+	if (strncmp(arg, "--", 2) == 0 && optopt == 0) {
+		fprintf(stderr, "%s: unrecognized option '%s'\n", prog, escape_arg(arg));
+	} else if (strncmp(arg, "--", 2) == 0) {
+		char name[64];
+		size_t n = strcspn(arg, "=");
+		n = n < sizeof(name) - 1 ? n : sizeof(name) - 1;
+		memcpy(name, arg, n);
+		name[n] = '\0';
+		fprintf(stderr, strchr(arg, '=') ? "%s: option '%s' doesn't allow an argument\n"
+						 : "%s: option '%s' requires an argument\n", prog, escape_arg(name));
+	} else if (optopt && strchr(shortopts, optopt)) {
+		fprintf(stderr, "%s: option requires an argument -- '%s'\n", prog, escape_arg(opt));
+	} else {
+		fprintf(stderr, "%s: invalid option -- '%s'\n", prog, escape_arg(opt));
+	}
+	return c;
+}
+
 /* The "Try" line of usage_error without exiting, for parsers that return. */
 void print_usage_hint(void)
 {

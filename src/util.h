@@ -18,6 +18,14 @@ _Noreturn void errx(int status, const char *fmt, ...) __attribute__((format(prin
 _Noreturn void err(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* "PROG: MESSAGE" + "Try 'PROG --help' for more information.", exit 1 */
 _Noreturn void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * getopt_long() whose messages show a bad option escaped (escape_arg()):
+ * glibc's repeat it as typed.  On a command line with nothing to escape
+ * glibc prints its own messages, the reference's byte for byte.
+ */
+struct option;
+int getopt_escaped(int argc, char **argv, const char *shortopts, const struct option *longopts);
+
 /* The getopt message is already printed: only the "Try" line, exit 1. */
 _Noreturn void usage_hint(void);
 

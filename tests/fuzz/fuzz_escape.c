@@ -11,7 +11,7 @@
  *  (b) with LEN = ESCAPED_SIZE(n) the result equals escape_alloc's and is
  *      the whole name (never cut);
  *  (c) the result holds only printable ASCII (0x21..0x7e) and well-formed
- *      UTF-8 multibyte characters that are not C1 or hidden controls
+ *      UTF-8 multibyte characters that are not hidden (src/unicode-hidden.h)
  *      (src/utf8.h), and every backslash starts a \xHH escape;
  *  (d) decoding every \xHH gives back exactly the input (lossless);
  *  (e) a cut result is the longest prefix of the whole result that ends on
@@ -27,6 +27,7 @@
 #include <stdbool.h>
 
 #include "src/format.h"
+#include "src/unicode-hidden.h"
 #include "src/utf8.h"
 #include "tests/fuzz/fuzz.h"
 
@@ -81,22 +82,51 @@ HARNESS static size_t ref_utf8(const unsigned char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
-/* The documented hidden controls (format.h, utf8.c's comment), as a table. */
+/*
+ * The hidden characters: the generated table (src/unicode-hidden.h, data
+ * from the Unicode Character Database), read one range after another; the
+ * search by halves in utf8.c is what is under test.
+ */
 HARNESS static bool ref_hidden(uint32_t cp)
 {
-	static const struct { uint32_t lo, hi; } hidden[] = {
-		{ 0x80, 0x9f },		/* C1 */
-		{ 0x61c, 0x61c },	/* Arabic letter mark */
-		{ 0x200b, 0x200f },	/* zero width, LRM, RLM */
-		{ 0x2028, 0x202e },	/* separators, embeddings, overrides */
-		{ 0x2060, 0x2069 },	/* word joiner..., isolates */
-		{ 0xfeff, 0xfeff },	/* byte order mark */
-		{ 0xfff9, 0xfffb },	/* interlinear annotation */
-	};
-	for (size_t i = 0; i < sizeof(hidden) / sizeof(hidden[0]); i++)
-		if (cp >= hidden[i].lo && cp <= hidden[i].hi)
+	for (size_t i = 0; i < sizeof(unicode_hidden) / sizeof(unicode_hidden[0]); i++)
+		if (cp >= unicode_hidden[i].first && cp <= unicode_hidden[i].last)
 			return true;
 	return false;
+}
+
+/* What the table must hold whatever the Unicode version: checked once. */
+HARNESS static void check_table(void)
+{
+	static const struct { uint32_t lo, hi; } known[] = {
+		{ 0x80, 0x9f },		/* C1 */
+		{ 0xad, 0xad },		/* soft hyphen */
+		{ 0x34f, 0x34f },	/* combining grapheme joiner */
+		{ 0x61c, 0x61c },	/* Arabic letter mark */
+		{ 0x115f, 0x1160 },	/* Hangul fillers */
+		{ 0x180e, 0x180e },	/* Mongolian vowel separator */
+		{ 0x200b, 0x200f },	/* zero width, LRM, RLM */
+		{ 0x2028, 0x202e },	/* separators, embeddings, overrides */
+		{ 0x2060, 0x206f },	/* word joiner..., isolates, deprecated format characters */
+		{ 0x3164, 0x3164 },	/* Hangul filler */
+		{ 0xfe00, 0xfe0f },	/* variation selectors */
+		{ 0xfeff, 0xfeff },	/* byte order mark */
+		{ 0xffa0, 0xffa0 },	/* halfwidth Hangul filler */
+		{ 0xfff9, 0xfffb },	/* interlinear annotation */
+		{ 0x1d173, 0x1d17a },	/* musical symbol format characters */
+		{ 0xe0000, 0xe0fff },	/* tags, variation selectors supplement, reserved */
+	};
+	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		for (uint32_t cp = known[i].lo; cp <= known[i].hi; cp++)
+			FUZZ_CHECK(ref_hidden(cp) && unicode_hidden_control(cp), "U+%04X not hidden", (unsigned)cp);
+	/* Sorted, disjoint ranges: what a search by halves needs. */
+	for (size_t i = 0; i < sizeof(unicode_hidden) / sizeof(unicode_hidden[0]); i++)
+		FUZZ_CHECK(unicode_hidden[i].first <= unicode_hidden[i].last &&
+			   (i == 0 || unicode_hidden[i - 1].last + 1 < unicode_hidden[i].first),
+			   "table range %zu", i);
+	/* Every code point: the search agrees with the scan. */
+	for (uint32_t cp = 0; cp <= 0x10ffff; cp++)
+		FUZZ_CHECK(ref_hidden(cp) == unicode_hidden_control(cp), "U+%04X", (unsigned)cp);
 }
 
 /*
@@ -237,6 +267,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	fuzz_quiet_stderr();
+	check_table();
 	return 0;
 }
 
