@@ -288,29 +288,38 @@ static bool same_fd_table(int64_t a, int64_t b)
 static bool task_fds(int64_t tid, void *ctx)
 {
 	struct task_scan *t = ctx;
-	if (same_fd_table(tid, t->last))
+	if (t->last && same_fd_table(tid, t->last))
 		return false;
 	char what[40];
 	snprintf(what, sizeof(what), "task/%lld/fd", (long long)tid);
-	if (scan_fds(t->p, what))
+	if (scan_fds(t->p, what)) {
 		t->last = tid;
-	else if (errno != ENOENT && errno != ESRCH)
+		t->done = true;
+	} else if (errno != ENOENT && errno != ESRCH) {
 		t->err = errno;
+		return true;	/* the group cannot be read: no need to try the rest */
+	}
 	return false;
 }
 
 /* The leader's descriptors, then those of each thread whose table differs. */
 static bool scan_group_fds(struct proc_ctx *p)
 {
-	if (!scan_fds(p, "fd"))
-		return false;
-	if (thread_count(p) < 2)
-		return true;
-	struct task_scan t = { p, p->pid, 0, false };
+	bool leader = scan_fds(p, "fd");
+	int leader_err = errno;
+	/*
+	 * A leader that exited has no table, and in a user namespace not even
+	 * a readable fd directory: its threads' tables decide then.
+	 */
+	if ((!leader && (leader_err == ENOENT || leader_err == ESRCH)) || thread_count(p) < 2) {
+		errno = leader_err;
+		return leader;
+	}
+	struct task_scan t = { p, leader ? p->pid : 0, 0, false };
 	if (!proc_each_task(proc_fd, p->pid, task_fds, &t) && errno != ENOENT && errno != ESRCH)
 		return false;
-	if (t.err) {
-		errno = t.err;
+	if (t.err || (!leader && !t.done)) {
+		errno = t.err ? t.err : leader_err;
 		return false;
 	}
 	return true;
@@ -530,7 +539,8 @@ void holders_of_sysv(const struct sysv_object *obj, const struct sysv_semval *se
 	memset(l, 0, sizeof(*l));
 	switch (obj->kind) {
 	case KIND_SHM:
-		add_refs(l, SYSV_SHM_DEV, (uint64_t)obj->id, &obj->key);
+		/* A removed segment's key reads 0, its mappings keep the name they had. */
+		add_refs(l, SYSV_SHM_DEV, (uint64_t)obj->id, obj->key ? &obj->key : NULL);
 		add_recorded(l, obj->pids[SHM_CPID], ROLE_CPID);
 		add_recorded(l, obj->pids[SHM_LPID], ROLE_LPID);
 		break;
