@@ -373,13 +373,7 @@ bool holders_scan(const bool want[KINDS])
 	if (!proc)
 		return false;
 	proc_fd = dirfd(proc);
-	int64_t self = getpid();
-	struct dirent *de;
-	while ((de = readdir(proc)) != NULL) {
-		char *end;
-		long long pid = strtoll(de->d_name, &end, 10);
-		if (*end || pid <= 0 || pid == self)
-			continue;
+	for (int64_t pid; (pid = proc_next_pid(proc)) != 0;) {
 		struct proc_ctx p = { pid, -1, -1 };
 		/* maps before fds: a process gone or hidden counts once. */
 		bool ok = (!want_sysv_maps && !want_file_maps) || scan_group_maps(&p);

@@ -33,6 +33,19 @@ static char stat_state(int dirfd, const char *path)
 	return paren && paren[1] == ' ' ? paren[2] : 0;
 }
 
+int64_t proc_next_pid(DIR *proc)
+{
+	int64_t self = getpid();	/* not cached: --all-namespaces scans from forked children */
+	struct dirent *de;
+	while ((de = readdir(proc)) != NULL) {
+		char *end;
+		long long pid = strtoll(de->d_name, &end, 10);
+		if (!*end && pid > 0 && pid != self)
+			return pid;
+	}
+	return 0;
+}
+
 /* Exited: a zombie, or dead and being reaped. */
 static bool exited_state(char state)
 {
@@ -180,15 +193,8 @@ static void read_all_ids(void)
 		return;
 	}
 	uid_proc_fd = dirfd(dir);
-	int64_t self = getpid();
-	struct dirent *de;
-	while ((de = readdir(dir)) != NULL) {
-		char *end;
-		long long pid = strtoll(de->d_name, &end, 10);
-		if (*end || pid <= 0 || pid == self)
-			continue;
+	for (int64_t pid; (pid = proc_next_pid(dir)) != 0;)
 		read_ids(pid);
-	}
 	/* Kept open: namespaces are asked later, only of processes that match. */
 	uid_proc_fd = dup(uid_proc_fd);
 	closedir(dir);
@@ -201,8 +207,9 @@ static bool in_our_ns(struct proc_ids *p)
 		char path[40];
 		struct stat ns;
 		snprintf(path, sizeof(path), "%lld/ns/ipc", (long long)p->pid);
-		if (uid_proc_fd < 0 || fstatat(uid_proc_fd, path, &ns, 0) == 0)
-			p->same_ns = uid_proc_fd < 0 || ns.st_ino == our_ns;
+		/* Our own namespace unknown (/proc of another pid namespace): everyone counts. */
+		if (uid_proc_fd < 0 || our_ns == 0 || fstatat(uid_proc_fd, path, &ns, 0) == 0)
+			p->same_ns = uid_proc_fd < 0 || our_ns == 0 || ns.st_ino == our_ns;
 		else	/* exited since: holds nothing; unreadable: might */
 			p->same_ns = errno != ENOENT && errno != ESRCH;
 	}

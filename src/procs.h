@@ -7,8 +7,12 @@
  * whether any live process runs as a user.  Never prints; a process that
  * cannot be read is taken as one that might matter.
  */
+#include <dirent.h>
 #include <stdbool.h>
 #include <stdint.h>
+
+/* The next process of an opendir("/proc") other than this one; 0 at the end. */
+int64_t proc_next_pid(DIR *proc);
 
 /*
  * Whether PID's thread group is alive: some thread has not exited.  A
