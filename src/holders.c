@@ -210,31 +210,34 @@ static bool task_maps(int64_t tid, void *ctx)
 	char what[40];
 	snprintf(what, sizeof(what), "task/%lld/maps", (long long)tid);
 	long long n = scan_maps(t->p, what);
-	if (n < 0 && errno != ENOENT && errno != ESRCH)
+	if (n < 0 && errno != ENOENT && errno != ESRCH) {
 		t->err = errno;
+		return true;	/* the group cannot be read: no need to try the rest */
+	}
 	t->done = n > 0;
 	return t->done;
 }
 
 /*
  * A leader that called pthread_exit() has no maps any more (nor does a
- * kernel thread, which has no other task): read a live thread's.
+ * kernel thread, which has no other task), and in a user namespace its
+ * maps may not even be readable: read a live thread's then.
  */
 static bool scan_group_maps(struct proc_ctx *p)
 {
 	long long n = scan_maps(p, "maps");
-	if (n != 0)
-		return n > 0;
-	if (thread_count(p) < 2)
-		return true;
-	struct task_scan t = { p, p->pid, 0, false };
-	if (!proc_each_task(proc_fd, p->pid, task_maps, &t))
-		return errno == ENOENT || errno == ESRCH ? (errno = ENOENT, false) : false;
-	if (t.err) {
-		errno = t.err;
-		return false;
+	int err = errno;
+	if (n > 0 || (n < 0 && (err == ENOENT || err == ESRCH)) || thread_count(p) < 2) {
+		errno = err;
+		return n >= 0;
 	}
-	return true;
+	struct task_scan t = { p, p->pid, 0, false };
+	if (!proc_each_task(proc_fd, p->pid, task_maps, &t) && errno != ENOENT && errno != ESRCH)
+		return false;
+	if (t.done || (n == 0 && !t.err))
+		return true;
+	errno = t.err ? t.err : err;
+	return false;
 }
 
 /*
