@@ -33,6 +33,7 @@ struct ref {
 	int64_t pid;
 	unsigned how;
 	uint32_t key;	/* System V: the key the mapping is named by */
+	uint64_t ns;	/* System V: the process's IPC namespace (ids are per namespace) */
 };
 
 static struct ref *refs;
@@ -42,13 +43,13 @@ static size_t unreadable, vanished;
 static uint64_t shm_dev, mq_dev;
 static bool have_shm_dev, have_mq_dev;
 
-static void add_ref(uint64_t dev, uint64_t ino, int64_t pid, unsigned how, uint32_t key)
+static void add_ref(uint64_t dev, uint64_t ino, int64_t pid, unsigned how, uint32_t key, uint64_t ns)
 {
 	if (nrefs == caprefs) {
 		caprefs = caprefs ? 2 * caprefs : 256;
 		refs = xreallocarray(refs, caprefs, sizeof(*refs));
 	}
-	refs[nrefs++] = (struct ref){ dev, ino, pid, how, key };
+	refs[nrefs++] = (struct ref){ dev, ino, pid, how, key, ns };
 }
 
 /*
@@ -104,28 +105,52 @@ static bool want_sysv_maps, want_file_maps, want_fds;
 static int proc_fd = -1;
 static uint64_t our_ipc_ns_ino;
 
+/*
+ * --all-namespaces scans /proc once, in the parent, for every namespace:
+ * System V references of every IPC namespace, and descriptors and
+ * mappings on any namespace's /dev/shm or /dev/mqueue (sorted devices).
+ * Each namespace's child then only looks up its own.
+ */
+static bool all_namespaces, prepared;
+static uint64_t *scan_devs;
+static size_t nscan_devs;
+
+static int dev_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static bool scanned_dev(uint64_t dev)
+{
+	return bsearch(&dev, scan_devs, nscan_devs, sizeof(*scan_devs), dev_cmp) != NULL;
+}
+
 static bool ipc_dev(uint64_t dev)
 {
+	if (all_namespaces)
+		return scanned_dev(dev);
 	return (have_shm_dev && dev == shm_dev) || (have_mq_dev && dev == mq_dev);
 }
 
-/* The process being read, and whether it shares our IPC namespace (asked lazily). */
+/* The process being read, and its IPC namespace (asked lazily). */
 struct proc_ctx {
 	int64_t pid;
-	int same_ns;		/* -1: not asked yet */
+	int64_t ns;		/* -1: not asked yet; 0: cannot be read */
 	long threads;		/* -1: not asked yet */
 };
 
-static bool in_our_ipc_ns(struct proc_ctx *p)
+/* The namespace a /SYSV mapping's id belongs to, if it is one we look at; 0 if not. */
+static uint64_t sysv_ns(struct proc_ctx *p)
 {
 	/* Only a /SYSV mapping asks: most processes have none, and pay nothing. */
-	if (p->same_ns < 0) {
+	if (p->ns < 0) {
 		char path[32];
 		struct stat ns;
 		snprintf(path, sizeof(path), "%lld/ns/ipc", (long long)p->pid);
-		p->same_ns = fstatat(proc_fd, path, &ns, 0) == 0 && ns.st_ino == our_ipc_ns_ino;
+		p->ns = fstatat(proc_fd, path, &ns, 0) == 0 ? (int64_t)ns.st_ino : 0;
 	}
-	return p->same_ns;
+	return p->ns > 0 && (all_namespaces || (uint64_t)p->ns == our_ipc_ns_ino) ? (uint64_t)p->ns : 0;
 }
 
 /* The reference of one maps line, if any (most lines have none). */
@@ -136,10 +161,11 @@ static inline void maps_line(const char *s, const char *end, struct proc_ctx *p)
 		return;
 	if (r.is_sysv) {
 		/* Ids are per IPC namespace: another namespace's 3 is not our 3. */
-		if (want_sysv_maps && r.has_key && sysv_dev(maps_dev(&r)) && in_our_ipc_ns(p))
-			add_ref(SYSV_SHM_DEV, r.ino, p->pid, HOLD_MAP, r.key);
+		uint64_t ns;
+		if (want_sysv_maps && r.has_key && sysv_dev(maps_dev(&r)) && (ns = sysv_ns(p)) != 0)
+			add_ref(SYSV_SHM_DEV, r.ino, p->pid, HOLD_MAP, r.key, ns);
 	} else if (want_file_maps && r.ino != 0 && ipc_dev(maps_dev(&r))) {
-		add_ref(maps_dev(&r), r.ino, p->pid, HOLD_MAP, 0);
+		add_ref(maps_dev(&r), r.ino, p->pid, HOLD_MAP, 0, 0);
 	}
 }
 
@@ -266,7 +292,7 @@ static bool scan_fds(struct proc_ctx *p, const char *what)
 				continue;
 			uint64_t dev = makedev(stx.stx_dev_major, stx.stx_dev_minor);
 			if (ipc_dev(dev))
-				add_ref(dev, stx.stx_ino, p->pid, HOLD_FD, 0);
+				add_ref(dev, stx.stx_ino, p->pid, HOLD_FD, 0, 0);
 		}
 	}
 	int saved = errno;
@@ -350,25 +376,34 @@ static bool proc_is_ours(void)
 	return strcmp(link, self) == 0;
 }
 
-bool holders_scan(const bool want[KINDS])
+/* Whether POSIX shared memory or semaphores are wanted: files of /dev/shm. */
+static bool want_shm_files;
+
+/* What WANT needs from each process; false if nothing (System V queues and sets only). */
+static bool set_wants(const bool want[KINDS])
 {
+	want_shm_files = want[KIND_PSHM] || want[KIND_PSEM];
 	/* System V queues and sets have no attach: only their recorded pids matter. */
 	want_sysv_maps = want[KIND_SHM];
 	want_file_maps = want[KIND_PSHM] || want[KIND_PSEM];	/* mqueues cannot be mapped */
 	want_fds = want[KIND_PSHM] || want[KIND_PSEM] || want[KIND_PMSG];
-	if (!want_sysv_maps && !want_file_maps && !want_fds)
-		return true;
+	return want_sysv_maps || want_file_maps || want_fds;
+}
+
+/* Our namespace and /dev/shm and /dev/mqueue devices, where we are now. */
+static void learn_where(void)
+{
 	struct stat st;
-	if (posix_dir_stat(KIND_PSHM, &st) == 0) {
-		shm_dev = st.st_dev;
-		have_shm_dev = true;
-	}
-	if (posix_dir_stat(KIND_PMSG, &st) == 0) {
-		mq_dev = st.st_dev;
-		have_mq_dev = true;
-	}
-	if (stat("/proc/self/ns/ipc", &st) == 0)
-		our_ipc_ns_ino = st.st_ino;
+	have_shm_dev = posix_dir_stat(KIND_PSHM, &st) == 0;
+	shm_dev = have_shm_dev ? st.st_dev : 0;
+	have_mq_dev = posix_dir_stat(KIND_PMSG, &st) == 0;
+	mq_dev = have_mq_dev ? st.st_dev : 0;
+	our_ipc_ns_ino = stat("/proc/self/ns/ipc", &st) == 0 ? st.st_ino : 0;
+}
+
+/* The one pass over /proc. */
+static bool scan_proc(void)
+{
 	if (want_sysv_maps)
 		learn_sysv_devs();
 	kcmp_usable = want_fds && proc_is_ours();
@@ -392,6 +427,58 @@ bool holders_scan(const bool want[KINDS])
 	proc_fd = -1;
 	if (nrefs > 1)
 		qsort(refs, nrefs, sizeof(*refs), ref_cmp);
+	return true;
+}
+
+bool holders_scan(const bool want[KINDS])
+{
+	proc_uid_rebase();
+	if (!set_wants(want))
+		return true;
+	learn_where();
+	if (prepared) {
+		/*
+		 * The parent's scan holds our files, unless ours are on a device
+		 * it did not know (an mqueue reached without a /dev/mqueue mount).
+		 */
+		if ((!want_shm_files || !have_shm_dev || scanned_dev(shm_dev)) &&
+		    (!want[KIND_PMSG] || !have_mq_dev || scanned_dev(mq_dev)))
+			return true;
+		prepared = all_namespaces = false;
+		nrefs = unreadable = vanished = 0;
+	}
+	return scan_proc();
+}
+
+bool holders_scan_namespaces(const bool want[KINDS], const pid_t *pids, size_t n)
+{
+	if (want[KIND_SEM] || want[KIND_MSG])
+		proc_uid_prefetch();
+	if (!set_wants(want))
+		return true;
+	learn_where();
+	/* Each namespace's /dev/shm and /dev/mqueue device, as its processes see them. */
+	scan_devs = xreallocarray(NULL, 2 * n + 2, sizeof(*scan_devs));
+	nscan_devs = 0;
+	if (have_shm_dev)
+		scan_devs[nscan_devs++] = shm_dev;
+	if (have_mq_dev)
+		scan_devs[nscan_devs++] = mq_dev;
+	for (size_t i = 0; i < n; i++) {
+		static const char *const dirs[] = { "dev/shm", "dev/mqueue" };
+		for (size_t d = 0; d < ARRAY_SIZE(dirs); d++) {
+			char path[64];
+			struct stat st;
+			snprintf(path, sizeof(path), "/proc/%d/root/%s", (int)pids[i], dirs[d]);
+			if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+				scan_devs[nscan_devs++] = st.st_dev;
+		}
+	}
+	qsort(scan_devs, nscan_devs, sizeof(*scan_devs), dev_cmp);
+	all_namespaces = true;
+	if (!scan_proc())
+		return false;
+	prepared = true;
 	return true;
 }
 
@@ -499,7 +586,10 @@ static void add_recorded(struct holder_list *l, int64_t pid, enum hold_role role
 	h->roles |= role;
 }
 
-/* Every reference to (DEV, INO), binary search into the sorted list; KEY: System V's must match. */
+/*
+ * Every reference to (DEV, INO), binary search into the sorted list; System
+ * V's (KEY not NULL, or DEV SYSV_SHM_DEV) must be of our namespace and key.
+ */
 static void add_refs(struct holder_list *l, uint64_t dev, uint64_t ino, const int32_t *key)
 {
 	size_t lo = 0, hi = nrefs;
@@ -511,7 +601,7 @@ static void add_refs(struct holder_list *l, uint64_t dev, uint64_t ino, const in
 			hi = mid;
 	}
 	for (size_t i = lo; i < nrefs && refs[i].dev == dev && refs[i].ino == ino; i++)
-		if (!key || refs[i].key == (uint32_t)*key)
+		if ((dev != SYSV_SHM_DEV || refs[i].ns == our_ipc_ns_ino) && (!key || refs[i].key == (uint32_t)*key))
 			holder_for(l, refs[i].pid)->how |= refs[i].how;
 }
 

@@ -66,6 +66,14 @@ struct holder_list {
  */
 bool holders_scan(const bool want[KINDS]);
 
+/*
+ * --all-namespaces: the same scan once, before the namespaces' children
+ * fork, for the IPC namespaces of PIDS (one process of each); each child's
+ * holders_scan() then uses it (and scans by itself only if its /dev/shm or
+ * /dev/mqueue is not one the parent found).
+ */
+bool holders_scan_namespaces(const bool want[KINDS], const pid_t *pids, size_t n);
+
 /* Processes that exited during the scan or could not be read (hidepid, other users). */
 size_t holders_uninspected(void);
 

@@ -226,10 +226,28 @@ static bool uid_runs_now(uint32_t uid)
 	return false;
 }
 
+/* Objects share owners: the last answers are kept (a miss only costs a loop). */
+static struct { uint32_t uid; bool runs, set; } seen[16];
+
+void proc_uid_prefetch(void)
+{
+	if (!procs_read)
+		read_all_ids();
+}
+
+void proc_uid_rebase(void)
+{
+	struct stat st;
+	if (!procs_read)
+		return;
+	our_ns = stat("/proc/self/ns/ipc", &st) == 0 ? st.st_ino : 0;
+	for (size_t i = 0; i < nprocs; i++)
+		procs[i].same_ns = -1;
+	memset(seen, 0, sizeof(seen));
+}
+
 bool proc_uid_runs(uint32_t uid)
 {
-	/* Objects share owners: the last answers are kept (a miss only costs a loop). */
-	static struct { uint32_t uid; bool runs, set; } seen[16];
 	if (!procs_read)
 		read_all_ids();
 	if (unknown)

@@ -36,4 +36,10 @@ bool proc_each_task(int proc_fd, int64_t pid, bool (*fn)(int64_t tid, void *ctx)
  */
 bool proc_uid_runs(uint32_t uid);
 
+/* Read /proc for proc_uid_runs now (before forking children that enter other namespaces). */
+void proc_uid_prefetch(void);
+
+/* After entering another IPC namespace: judge namespaces anew (the /proc reading is kept). */
+void proc_uid_rebase(void);
+
 #endif
