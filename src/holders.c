@@ -401,9 +401,10 @@ static void learn_where(void)
 	our_ipc_ns_ino = stat("/proc/self/ns/ipc", &st) == 0 ? st.st_ino : 0;
 }
 
-/* The one pass over /proc. */
+/* The one pass over /proc (again, in a namespace the parent's did not cover). */
 static bool scan_proc(void)
 {
+	nrefs = unreadable = vanished = 0;
 	if (want_sysv_maps)
 		learn_sysv_devs();
 	kcmp_usable = want_fds && proc_is_ours();
@@ -445,7 +446,6 @@ bool holders_scan(const bool want[KINDS])
 		    (!want[KIND_PMSG] || !have_mq_dev || scanned_dev(mq_dev)))
 			return true;
 		prepared = all_namespaces = false;
-		nrefs = unreadable = vanished = 0;
 	}
 	return scan_proc();
 }

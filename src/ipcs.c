@@ -658,10 +658,12 @@ static int show_all_namespaces(const struct ipcs_request *req)
 		warn(_("cannot read /proc"));
 		return 1;
 	}
-	/* System V objects only: visiting in this process saves a fork per namespace. */
 	bool holders = req->processes || select_needs_holders(&req->select);
-	bool in_process = !any_kind(req, true) && !holders;
-	/* Who uses what: /proc once here, not once per namespace in each child. */
+	/*
+	 * System V objects only: visiting in this process saves a fork per
+	 * namespace.  Who uses what: /proc once here, not once per namespace.
+	 */
+	bool in_process = !any_kind(req, true);
 	if (holders) {
 		pid_t *pids = xreallocarray(NULL, list.n ? list.n : 1, sizeof(*pids));
 		for (size_t i = 0; i < list.n; i++)
