@@ -11,13 +11,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/kcmp.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include "src/format.h"
 #include "src/holders.h"
 #include "src/lines.h"
 #include "src/maps.h"
+#include "src/procs.h"
 #include "src/util.h"
 
 /* System V segments have no file: their references carry this device. */
@@ -27,6 +32,8 @@ struct ref {
 	uint64_t dev, ino;
 	int64_t pid;
 	unsigned how;
+	uint32_t key;	/* System V: the key the mapping is named by */
+	uint64_t ns;	/* System V: the process's IPC namespace (ids are per namespace) */
 };
 
 static struct ref *refs;
@@ -36,13 +43,61 @@ static size_t unreadable, vanished;
 static uint64_t shm_dev, mq_dev;
 static bool have_shm_dev, have_mq_dev;
 
-static void add_ref(uint64_t dev, uint64_t ino, int64_t pid, unsigned how)
+static void add_ref(uint64_t dev, uint64_t ino, int64_t pid, unsigned how, uint32_t key, uint64_t ns)
 {
 	if (nrefs == caprefs) {
 		caprefs = caprefs ? 2 * caprefs : 256;
 		refs = xreallocarray(refs, caprefs, sizeof(*refs));
 	}
-	refs[nrefs++] = (struct ref){ dev, ino, pid, how };
+	refs[nrefs++] = (struct ref){ dev, ino, pid, how, key, ns };
+}
+
+/*
+ * The devices System V segments live on: the kernel's internal shm mount
+ * (memfd files are made there too) and its hugetlbfs mounts (SHM_HUGETLB).
+ * A /SYSV<key> line counts only on one of these: anyone can name a file
+ * of their own /SYSV0000dead, but no one can choose a name on these (memfd
+ * names begin "memfd:").  Learnt from memfd_create, which leaves nothing
+ * behind and needs no privilege.
+ */
+static uint64_t sysv_devs[8];
+static size_t nsysv_devs;
+
+static void learn_sysv_devs(void)
+{
+#ifndef MFD_NOEXEC_SEAL
+#define MFD_NOEXEC_SEAL 0x0008U
+#endif
+	/* Page sizes as log2 << MFD_HUGE_SHIFT (26): default, 64K, 2M, 32M, 512M, 1G, 16G. */
+	static const unsigned huge[] = {
+		0, MFD_HUGETLB, MFD_HUGETLB | 16u << 26, MFD_HUGETLB | 21u << 26, MFD_HUGETLB | 25u << 26,
+		MFD_HUGETLB | 29u << 26, MFD_HUGETLB | 30u << 26, MFD_HUGETLB | 34u << 26,
+	};
+	nsysv_devs = 0;
+	for (size_t i = 0; i < ARRAY_SIZE(huge); i++) {
+		/* vm.memfd_noexec=2 wants the seal; kernels before 6.3 refuse the flag. */
+		int fd = memfd_create("ipcbox-probe", MFD_CLOEXEC | MFD_NOEXEC_SEAL | huge[i]);
+		if (fd < 0 && errno == EINVAL)
+			fd = memfd_create("ipcbox-probe", MFD_CLOEXEC | huge[i]);
+		struct stat st;
+		if (fd < 0)
+			continue;
+		bool ok = fstat(fd, &st) == 0;
+		close(fd);
+		bool seen = false;
+		for (size_t d = 0; ok && d < nsysv_devs; d++)
+			seen |= sysv_devs[d] == st.st_dev;
+		if (ok && !seen && nsysv_devs < ARRAY_SIZE(sysv_devs))
+			sysv_devs[nsysv_devs++] = st.st_dev;
+	}
+}
+
+static bool sysv_dev(uint64_t dev)
+{
+	for (size_t i = 0; i < nsysv_devs; i++)
+		if (sysv_devs[i] == dev)
+			return true;
+	return false;
 }
 
 /* What the requested kinds need from each process (see holders_scan). */
@@ -50,27 +105,52 @@ static bool want_sysv_maps, want_file_maps, want_fds;
 static int proc_fd = -1;
 static uint64_t our_ipc_ns_ino;
 
+/*
+ * --all-namespaces scans /proc once, in the parent, for every namespace:
+ * System V references of every IPC namespace, and descriptors and
+ * mappings on any namespace's /dev/shm or /dev/mqueue (sorted devices).
+ * Each namespace's child then only looks up its own.
+ */
+static bool all_namespaces, prepared;
+static uint64_t *scan_devs;
+static size_t nscan_devs;
+
+static int dev_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static bool scanned_dev(uint64_t dev)
+{
+	return bsearch(&dev, scan_devs, nscan_devs, sizeof(*scan_devs), dev_cmp) != NULL;
+}
+
 static bool ipc_dev(uint64_t dev)
 {
+	if (all_namespaces)
+		return scanned_dev(dev);
 	return (have_shm_dev && dev == shm_dev) || (have_mq_dev && dev == mq_dev);
 }
 
-/* The process being read, and whether it shares our IPC namespace (asked lazily). */
+/* The process being read, and its IPC namespace (asked lazily). */
 struct proc_ctx {
 	int64_t pid;
-	int same_ns;		/* -1: not asked yet */
+	int64_t ns;		/* -1: not asked yet; 0: cannot be read */
+	long threads;		/* -1: not asked yet */
 };
 
-static bool in_our_ipc_ns(struct proc_ctx *p)
+/* The namespace a /SYSV mapping's id belongs to, if it is one we look at; 0 if not. */
+static uint64_t sysv_ns(struct proc_ctx *p)
 {
 	/* Only a /SYSV mapping asks: most processes have none, and pay nothing. */
-	if (p->same_ns < 0) {
+	if (p->ns < 0) {
 		char path[32];
 		struct stat ns;
 		snprintf(path, sizeof(path), "%lld/ns/ipc", (long long)p->pid);
-		p->same_ns = fstatat(proc_fd, path, &ns, 0) == 0 && ns.st_ino == our_ipc_ns_ino;
+		p->ns = fstatat(proc_fd, path, &ns, 0) == 0 ? (int64_t)ns.st_ino : 0;
 	}
-	return p->same_ns;
+	return p->ns > 0 && (all_namespaces || (uint64_t)p->ns == our_ipc_ns_ino) ? (uint64_t)p->ns : 0;
 }
 
 /* The reference of one maps line, if any (most lines have none). */
@@ -81,26 +161,31 @@ static inline void maps_line(const char *s, const char *end, struct proc_ctx *p)
 		return;
 	if (r.is_sysv) {
 		/* Ids are per IPC namespace: another namespace's 3 is not our 3. */
-		if (want_sysv_maps && in_our_ipc_ns(p))
-			add_ref(SYSV_SHM_DEV, r.ino, p->pid, HOLD_MAP);
+		uint64_t ns;
+		if (want_sysv_maps && r.has_key && sysv_dev(maps_dev(&r)) && (ns = sysv_ns(p)) != 0)
+			add_ref(SYSV_SHM_DEV, r.ino, p->pid, HOLD_MAP, r.key, ns);
 	} else if (want_file_maps && r.ino != 0 && ipc_dev(maps_dev(&r))) {
-		add_ref(maps_dev(&r), r.ino, p->pid, HOLD_MAP);
+		add_ref(maps_dev(&r), r.ino, p->pid, HOLD_MAP, 0, 0);
 	}
 }
 
 /* Big enough for any line (a path is at most PATH_MAX); maps comes a page per read. */
 static char maps_buf[65536];
 
-/* One read loop, no stdio: the kernel's work is the floor, ours should add nothing. */
-static bool scan_maps(struct proc_ctx *p)
+/*
+ * One read loop, no stdio: the kernel's work is the floor, ours should add
+ * nothing.  WHAT: "maps" or "task/TID/maps".  The bytes read, -1 on error.
+ */
+static long long scan_maps(struct proc_ctx *p, const char *what)
 {
-	char path[32];
-	snprintf(path, sizeof(path), "%lld/maps", (long long)p->pid);
+	char path[64];
+	snprintf(path, sizeof(path), "%lld/%s", (long long)p->pid, what);
 	int fd = openat(proc_fd, path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return false;
+		return -1;
 	struct lines lb = LINES_INIT(maps_buf, sizeof(maps_buf));
 	const char *s, *e;
+	long long total = 0;
 	for (;;) {
 		ssize_t n = read(fd, lines_room(&lb), lines_space(&lb));
 		if (n < 0 && errno == EINTR)
@@ -109,10 +194,11 @@ static bool scan_maps(struct proc_ctx *p)
 			int saved = errno;
 			close(fd);
 			errno = saved;
-			return false;
+			return -1;
 		}
 		if (n == 0)
 			break;
+		total += n;
 		lines_fed(&lb, (size_t)n);
 		while (lines_next(&lb, &s, &e))
 			maps_line(s, e, p);
@@ -120,7 +206,64 @@ static bool scan_maps(struct proc_ctx *p)
 	if (lines_last(&lb, &s, &e))
 		maps_line(s, e, p);
 	close(fd);
-	return true;
+	return total;
+}
+
+/* The threads of P's group, from its task directory's link count (2 + threads); 0 if unknown. */
+static long thread_count(struct proc_ctx *p)
+{
+	if (p->threads < 0) {
+		char path[40];
+		struct statx stx;
+		snprintf(path, sizeof(path), "%lld/task", (long long)p->pid);
+		p->threads = statx(proc_fd, path, AT_STATX_DONT_SYNC, STATX_NLINK, &stx) == 0 && stx.stx_nlink > 2
+			     ? (long)stx.stx_nlink - 2 : 0;
+	}
+	return p->threads;
+}
+
+struct task_scan {
+	struct proc_ctx *p;
+	int64_t last;		/* the task whose table was read last (the leader first) */
+	int err;		/* a table that could not be read, other than gone */
+	bool done;
+};
+
+/* The maps of the first live thread: all threads of a group share one. */
+static bool task_maps(int64_t tid, void *ctx)
+{
+	struct task_scan *t = ctx;
+	char what[40];
+	snprintf(what, sizeof(what), "task/%lld/maps", (long long)tid);
+	long long n = scan_maps(t->p, what);
+	if (n < 0 && errno != ENOENT && errno != ESRCH) {
+		t->err = errno;
+		return true;	/* the group cannot be read: no need to try the rest */
+	}
+	t->done = n > 0;
+	return t->done;
+}
+
+/*
+ * A leader that called pthread_exit() has no maps any more (nor does a
+ * kernel thread, which has no other task), and in a user namespace its
+ * maps may not even be readable: read a live thread's then.
+ */
+static bool scan_group_maps(struct proc_ctx *p)
+{
+	long long n = scan_maps(p, "maps");
+	int err = errno;
+	if (n > 0 || (n < 0 && (err == ENOENT || err == ESRCH)) || thread_count(p) < 2) {
+		errno = err;
+		return n >= 0;
+	}
+	struct task_scan t = { p, p->pid, 0, false };
+	if (!proc_each_task(proc_fd, p->pid, task_maps, &t) && errno != ENOENT && errno != ESRCH)
+		return false;
+	if (t.done || (n == 0 && !t.err))
+		return true;
+	errno = t.err ? t.err : err;
+	return false;
 }
 
 /*
@@ -129,10 +272,10 @@ static bool scan_maps(struct proc_ctx *p)
  * another mount namespace names the same file differently).  Cached
  * attributes only: a file on a dead network mount must not hang us.
  */
-static bool scan_fds(struct proc_ctx *p)
+static bool scan_fds(struct proc_ctx *p, const char *what)
 {
-	char path[32];
-	snprintf(path, sizeof(path), "%lld/fd", (long long)p->pid);
+	char path[64];
+	snprintf(path, sizeof(path), "%lld/%s", (long long)p->pid, what);
 	int dfd = openat(proc_fd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd < 0)
 		return false;
@@ -149,13 +292,66 @@ static bool scan_fds(struct proc_ctx *p)
 				continue;
 			uint64_t dev = makedev(stx.stx_dev_major, stx.stx_dev_minor);
 			if (ipc_dev(dev))
-				add_ref(dev, stx.stx_ino, p->pid, HOLD_FD);
+				add_ref(dev, stx.stx_ino, p->pid, HOLD_FD, 0, 0);
 		}
 	}
 	int saved = errno;
 	close(dfd);
 	errno = saved;
 	return n == 0;
+}
+
+/*
+ * Whether /proc's pids are ours, so that kcmp() compares the tasks /proc
+ * names (after --namespace, /proc may be another pid namespace's).
+ */
+static bool kcmp_usable;
+
+/* Whether tasks A and B share one descriptor table (unknown: no). */
+static bool same_fd_table(int64_t a, int64_t b)
+{
+	return kcmp_usable && syscall(SYS_kcmp, (pid_t)a, (pid_t)b, KCMP_FILES, 0, 0) == 0;
+}
+
+/* A thread's own table (unshare(CLONE_FILES), or a leader that exited): read it too. */
+static bool task_fds(int64_t tid, void *ctx)
+{
+	struct task_scan *t = ctx;
+	if (t->last && same_fd_table(tid, t->last))
+		return false;
+	char what[40];
+	snprintf(what, sizeof(what), "task/%lld/fd", (long long)tid);
+	if (scan_fds(t->p, what)) {
+		t->last = tid;
+		t->done = true;
+	} else if (errno != ENOENT && errno != ESRCH) {
+		t->err = errno;
+		return true;	/* the group cannot be read: no need to try the rest */
+	}
+	return false;
+}
+
+/* The leader's descriptors, then those of each thread whose table differs. */
+static bool scan_group_fds(struct proc_ctx *p)
+{
+	bool leader = scan_fds(p, "fd");
+	int leader_err = errno;
+	/*
+	 * A leader that exited has no table, and in a user namespace not even
+	 * a readable fd directory: its threads' tables decide then.
+	 */
+	if ((!leader && (leader_err == ENOENT || leader_err == ESRCH)) || thread_count(p) < 2) {
+		errno = leader_err;
+		return leader;
+	}
+	struct task_scan t = { p, leader ? p->pid : 0, 0, false };
+	if (!proc_each_task(proc_fd, p->pid, task_fds, &t) && errno != ENOENT && errno != ESRCH)
+		return false;
+	if (t.err || (!leader && !t.done)) {
+		errno = t.err ? t.err : leader_err;
+		return false;
+	}
+	return true;
 }
 
 static int ref_cmp(const void *a, const void *b)
@@ -168,41 +364,60 @@ static int ref_cmp(const void *a, const void *b)
 	return x->pid < y->pid ? -1 : x->pid > y->pid;
 }
 
-bool holders_scan(const bool want[KINDS])
+/* Whether /proc shows our pid namespace: /proc/self is our pid there. */
+static bool proc_is_ours(void)
 {
+	char link[32], self[32];
+	ssize_t n = readlink("/proc/self", link, sizeof(link) - 1);
+	if (n <= 0)
+		return false;
+	link[n] = '\0';
+	snprintf(self, sizeof(self), "%lld", (long long)getpid());
+	return strcmp(link, self) == 0;
+}
+
+/* Whether POSIX shared memory or semaphores are wanted: files of /dev/shm. */
+static bool want_shm_files;
+
+/* What WANT needs from each process; false if nothing (System V queues and sets only). */
+static bool set_wants(const bool want[KINDS])
+{
+	want_shm_files = want[KIND_PSHM] || want[KIND_PSEM];
 	/* System V queues and sets have no attach: only their recorded pids matter. */
 	want_sysv_maps = want[KIND_SHM];
 	want_file_maps = want[KIND_PSHM] || want[KIND_PSEM];	/* mqueues cannot be mapped */
 	want_fds = want[KIND_PSHM] || want[KIND_PSEM] || want[KIND_PMSG];
-	if (!want_sysv_maps && !want_file_maps && !want_fds)
-		return true;
+	return want_sysv_maps || want_file_maps || want_fds;
+}
+
+/* Our namespace and /dev/shm and /dev/mqueue devices, where we are now. */
+static void learn_where(void)
+{
 	struct stat st;
-	if (posix_dir_stat(KIND_PSHM, &st) == 0) {
-		shm_dev = st.st_dev;
-		have_shm_dev = true;
-	}
-	if (posix_dir_stat(KIND_PMSG, &st) == 0) {
-		mq_dev = st.st_dev;
-		have_mq_dev = true;
-	}
-	if (stat("/proc/self/ns/ipc", &st) == 0)
-		our_ipc_ns_ino = st.st_ino;
+	have_shm_dev = posix_dir_stat(KIND_PSHM, &st) == 0;
+	shm_dev = have_shm_dev ? st.st_dev : 0;
+	have_mq_dev = posix_dir_stat(KIND_PMSG, &st) == 0;
+	mq_dev = have_mq_dev ? st.st_dev : 0;
+	our_ipc_ns_ino = stat("/proc/self/ns/ipc", &st) == 0 ? st.st_ino : 0;
+}
+
+/* The one pass over /proc (again, in a namespace the parent's did not cover). */
+static bool scan_proc(void)
+{
+	nrefs = unreadable = vanished = 0;
+	if (want_sysv_maps)
+		learn_sysv_devs();
+	kcmp_usable = want_fds && proc_is_ours();
 	DIR *proc = opendir("/proc");
 	if (!proc)
 		return false;
 	proc_fd = dirfd(proc);
-	int64_t self = getpid();
-	struct dirent *de;
-	while ((de = readdir(proc)) != NULL) {
-		char *end;
-		long long pid = strtoll(de->d_name, &end, 10);
-		if (*end || pid <= 0 || pid == self)
-			continue;
-		struct proc_ctx p = { pid, -1 };
+	for (int64_t pid; (pid = proc_next_pid(proc)) != 0;) {
+		struct proc_ctx p = { pid, -1, -1 };
 		/* maps before fds: a process gone or hidden counts once. */
-		bool ok = (!want_sysv_maps && !want_file_maps) || scan_maps(&p);
+		bool ok = (!want_sysv_maps && !want_file_maps) || scan_group_maps(&p);
 		if (ok && want_fds)
-			ok = scan_fds(&p);
+			ok = scan_group_fds(&p);
 		/* One that exited holds nothing now; one we cannot read might. */
 		if (!ok && (errno == ENOENT || errno == ESRCH))
 			vanished++;
@@ -216,28 +431,60 @@ bool holders_scan(const bool want[KINDS])
 	return true;
 }
 
+bool holders_scan(const bool want[KINDS])
+{
+	proc_uid_rebase();
+	if (!set_wants(want))
+		return true;
+	learn_where();
+	if (prepared) {
+		/*
+		 * The parent's scan holds our files, unless ours are on a device
+		 * it did not know (an mqueue reached without a /dev/mqueue mount).
+		 */
+		if ((!want_shm_files || !have_shm_dev || scanned_dev(shm_dev)) &&
+		    (!want[KIND_PMSG] || !have_mq_dev || scanned_dev(mq_dev)))
+			return true;
+		prepared = all_namespaces = false;
+	}
+	return scan_proc();
+}
+
+bool holders_scan_namespaces(const bool want[KINDS], const pid_t *pids, size_t n)
+{
+	if (want[KIND_SEM] || want[KIND_MSG])
+		proc_uid_prefetch();
+	if (!set_wants(want))
+		return true;
+	learn_where();
+	/* Each namespace's /dev/shm and /dev/mqueue device, as its processes see them. */
+	scan_devs = xreallocarray(NULL, 2 * n + 2, sizeof(*scan_devs));
+	nscan_devs = 0;
+	if (have_shm_dev)
+		scan_devs[nscan_devs++] = shm_dev;
+	if (have_mq_dev)
+		scan_devs[nscan_devs++] = mq_dev;
+	for (size_t i = 0; i < n; i++) {
+		static const char *const dirs[] = { "dev/shm", "dev/mqueue" };
+		for (size_t d = 0; d < ARRAY_SIZE(dirs); d++) {
+			char path[64];
+			struct stat st;
+			snprintf(path, sizeof(path), "/proc/%d/root/%s", (int)pids[i], dirs[d]);
+			if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+				scan_devs[nscan_devs++] = st.st_dev;
+		}
+	}
+	qsort(scan_devs, nscan_devs, sizeof(*scan_devs), dev_cmp);
+	all_namespaces = true;
+	if (!scan_proc())
+		return false;
+	prepared = true;
+	return true;
+}
+
 size_t holders_uninspected(void)
 {
 	return unreadable + vanished;
-}
-
-static bool pid_alive_now(int64_t pid)
-{
-	if (pid <= 0 || pid > INT32_MAX || (kill((pid_t)pid, 0) < 0 && errno != EPERM))
-		return false;
-	/* A zombie has exited: it holds nothing and will use nothing again. */
-	char path[48], stat[512];
-	snprintf(path, sizeof(path), "/proc/%lld/stat", (long long)pid);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return true;
-	ssize_t n = read(fd, stat, sizeof(stat) - 1);
-	close(fd);
-	if (n <= 0)
-		return true;
-	stat[n] = '\0';
-	const char *paren = strrchr(stat, ')');
-	return !(paren && paren[1] == ' ' && paren[2] == 'Z');
 }
 
 /*
@@ -278,7 +525,7 @@ static struct pid_info *pid_info(int64_t pid)
 	struct pid_info *e = pid_slot(pid_tab, pid_cap, pid);
 	if (e->pid == 0) {
 		e->pid = pid;
-		e->alive = pid_alive_now(pid);
+		e->alive = proc_group_alive(pid);
 		pid_used++;
 	}
 	return e;
@@ -325,18 +572,25 @@ static struct holder *holder_for(struct holder_list *l, int64_t pid)
 	return h;
 }
 
-static void add_recorded(struct holder_list *l, int64_t pid, const char *role)
+const struct hold_role_name hold_roles[5] = {
+	{ ROLE_CPID, "cpid" }, { ROLE_LPID, "lpid" }, { ROLE_LSPID, "lspid" },
+	{ ROLE_LRPID, "lrpid" }, { ROLE_SEMPID, "sempid" },
+};
+
+static void add_recorded(struct holder_list *l, int64_t pid, enum hold_role role)
 {
 	if (pid <= 0)	/* 0: never used, or not visible from here */
 		return;
 	struct holder *h = holder_for(l, pid);
 	h->how |= HOLD_RECORDED;
-	if (!h->role)
-		h->role = role;
+	h->roles |= role;
 }
 
-/* Every reference to (DEV, INO), binary search into the sorted list. */
-static void add_refs(struct holder_list *l, uint64_t dev, uint64_t ino)
+/*
+ * Every reference to (DEV, INO), binary search into the sorted list; System
+ * V's (KEY not NULL, or DEV SYSV_SHM_DEV) must be of our namespace and key.
+ */
+static void add_refs(struct holder_list *l, uint64_t dev, uint64_t ino, const int32_t *key)
 {
 	size_t lo = 0, hi = nrefs;
 	while (lo < hi) {
@@ -347,7 +601,8 @@ static void add_refs(struct holder_list *l, uint64_t dev, uint64_t ino)
 			hi = mid;
 	}
 	for (size_t i = lo; i < nrefs && refs[i].dev == dev && refs[i].ino == ino; i++)
-		holder_for(l, refs[i].pid)->how |= refs[i].how;
+		if ((dev != SYSV_SHM_DEV || refs[i].ns == our_ipc_ns_ino) && (!key || refs[i].key == (uint32_t)*key))
+			holder_for(l, refs[i].pid)->how |= refs[i].how;
 }
 
 /* Liveness, owner and command name of each process. */
@@ -371,17 +626,18 @@ void holders_of_sysv(const struct sysv_object *obj, const struct sysv_semval *se
 	memset(l, 0, sizeof(*l));
 	switch (obj->kind) {
 	case KIND_SHM:
-		add_refs(l, SYSV_SHM_DEV, (uint64_t)obj->id);
-		add_recorded(l, obj->pids[SHM_CPID], "cpid");
-		add_recorded(l, obj->pids[SHM_LPID], "lpid");
+		/* A removed segment's key reads 0, its mappings keep the name they had. */
+		add_refs(l, SYSV_SHM_DEV, (uint64_t)obj->id, obj->key ? &obj->key : NULL);
+		add_recorded(l, obj->pids[SHM_CPID], ROLE_CPID);
+		add_recorded(l, obj->pids[SHM_LPID], ROLE_LPID);
 		break;
 	case KIND_MSG:
-		add_recorded(l, obj->pids[MSG_LSPID], "lspid");
-		add_recorded(l, obj->pids[MSG_LRPID], "lrpid");
+		add_recorded(l, obj->pids[MSG_LSPID], ROLE_LSPID);
+		add_recorded(l, obj->pids[MSG_LRPID], ROLE_LRPID);
 		break;
 	case KIND_SEM:
 		for (uint64_t i = 0; semvals && i < obj->size; i++) {
-			add_recorded(l, semvals[i].pid, "sempid");
+			add_recorded(l, semvals[i].pid, ROLE_SEMPID);
 			l->waiting += (uint64_t)semvals[i].ncount + (uint64_t)semvals[i].zcount;
 		}
 		break;
@@ -394,7 +650,7 @@ void holders_of_sysv(const struct sysv_object *obj, const struct sysv_semval *se
 void holders_of_posix(const struct posix_object *obj, struct holder_list *l)
 {
 	memset(l, 0, sizeof(*l));
-	add_refs(l, obj->dev, obj->ino);
+	add_refs(l, obj->dev, obj->ino, NULL);
 	if (obj->notify_pid > 0)
 		holder_for(l, obj->notify_pid)->how |= HOLD_NOTIFY;
 	describe(l);
@@ -406,35 +662,44 @@ void holder_list_free(struct holder_list *l)
 	memset(l, 0, sizeof(*l));
 }
 
-/* Every recorded pid dead, and at least one recorded; users (maps, fds) none. */
-static bool recorded_all_dead(const struct holder_list *l)
+bool holders_in_use(enum ipc_kind kind, const struct sysv_object *sysv, const struct holder_list *l)
 {
-	size_t recorded = 0;
-	for (size_t i = 0; i < l->n; i++) {
-		const struct holder *h = &l->items[i];
-		if (h->how & ~HOLD_RECORDED)
-			return false;
-		if (h->alive)
-			return false;
-		recorded++;
-	}
-	return recorded > 0;
+	if (l->waiting > 0 || (kind == KIND_SHM && sysv->count > 0))
+		return true;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i].alive || (l->items[i].how & ~HOLD_RECORDED))
+			return true;
+	/*
+	 * A queue or set has no attach count, and the kernel records only its
+	 * last users: a live server holding the id (the parent of recycled
+	 * workers) leaves no trace.  Whoever runs as its owner may hold it.
+	 * Not the creator: a server that starts as root and hands the object
+	 * to its user (IPC_SET) would keep its leftovers forever.
+	 */
+	return (kind == KIND_MSG || kind == KIND_SEM) && proc_uid_runs(sysv->uid);
 }
 
 bool holders_orphaned(enum ipc_kind kind, const struct sysv_object *sysv,
 		      const struct holder_list *l)
 {
+	/* What is known of the object's users must be complete before its disuse is. */
+	bool known;
 	switch (kind) {
 	case KIND_SHM:
-		/* Creator and last attacher both known and gone, nobody attached. */
-		return sysv->count == 0 && sysv->pids[SHM_CPID] > 0 && sysv->pids[SHM_LPID] > 0 &&
-		       recorded_all_dead(l);
+		/* Creator and last attacher both recorded. */
+		known = sysv->pids[SHM_CPID] > 0 && sysv->pids[SHM_LPID] > 0;
+		break;
 	case KIND_MSG:
-		return recorded_all_dead(l);
 	case KIND_SEM:
-		return l->waiting == 0 && recorded_all_dead(l);
+		/* At least one pid recorded: a queue or set never used is not a leftover. */
+		known = false;
+		for (size_t i = 0; i < l->n; i++)
+			known |= (l->items[i].how & HOLD_RECORDED) != 0;
+		break;
 	default:
 		/* POSIX objects record no pid: only a complete scan can tell. */
-		return unreadable == 0 && l->n == 0;
+		known = unreadable == 0;
+		break;
 	}
+	return known && !holders_in_use(kind, sysv, l);
 }

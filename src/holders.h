@@ -3,8 +3,9 @@
 
 /*
  * Who uses IPC objects: one pass over /proc/PID/maps and /proc/PID/fd for
- * all objects at once.  System V segments are found as their /SYSV<key>
- * mappings (the inode is the shmid); POSIX shared memory, semaphores and
+ * all objects at once (and the tasks' own, where they differ from the
+ * leader's).  System V segments are found as their /SYSV<key> mappings on
+ * the kernel's System V shm device (the inode is the shmid); POSIX shared memory, semaphores and
  * message queues as mappings or open descriptors of their file, matched
  * by device and inode, never by path text.  Processes that exit during the
  * scan or cannot be read are counted, never an error.
@@ -22,13 +23,29 @@ enum hold_how {
 	HOLD_MAP = 1,		/* mapped (shmat, mmap) */
 	HOLD_FD = 2,		/* an open descriptor (shm_open, sem_open, mq_open) */
 	HOLD_NOTIFY = 4,	/* registered with mq_notify */
-	HOLD_RECORDED = 8,	/* a pid the kernel recorded (cpid, lspid, sempid...) */
+	HOLD_RECORDED = 8,	/* a pid the kernel recorded: see roles */
 };
+
+/* Which pids the kernel recorded a process as; one process may be several. */
+enum hold_role {
+	ROLE_CPID = 1,		/* creator of a segment */
+	ROLE_LPID = 2,		/* last to attach or detach a segment */
+	ROLE_LSPID = 4,		/* last sender to a queue */
+	ROLE_LRPID = 8,		/* last receiver from a queue */
+	ROLE_SEMPID = 16,	/* last to operate on a semaphore of the set */
+};
+
+/* The roles in the order they are shown, with their field names. */
+struct hold_role_name {
+	unsigned bit;
+	const char *name;
+};
+extern const struct hold_role_name hold_roles[5];
 
 struct holder {
 	int64_t pid;
 	unsigned how;		/* enum hold_how bits */
-	const char *role;	/* HOLD_RECORDED: "cpid", "lpid", "lspid", "lrpid", "sempid" */
+	unsigned roles;		/* HOLD_RECORDED: enum hold_role bits */
 	bool alive;
 	uint32_t uid;		/* alive processes only */
 	char command[64];	/* alive processes only, escaped on output */
@@ -49,6 +66,14 @@ struct holder_list {
  */
 bool holders_scan(const bool want[KINDS]);
 
+/*
+ * --all-namespaces: the same scan once, before the namespaces' children
+ * fork, for the IPC namespaces of PIDS (one process of each); each child's
+ * holders_scan() then uses it (and scans by itself only if its /dev/shm or
+ * /dev/mqueue is not one the parent found).
+ */
+bool holders_scan_namespaces(const bool want[KINDS], const pid_t *pids, size_t n);
+
 /* Processes that exited during the scan or could not be read (hidepid, other users). */
 size_t holders_uninspected(void);
 
@@ -62,14 +87,31 @@ void holders_of_sysv(const struct sysv_object *obj, const struct sysv_semval *se
 void holders_of_posix(const struct posix_object *obj, struct holder_list *list);
 void holder_list_free(struct holder_list *list);
 
-/* Whether PID names a live process (pid reuse counts as alive; 0 is unknown, not dead). */
+/*
+ * Whether PID names a live process: a thread group is alive while any of
+ * its threads is (the leader may have exited first).  Pid reuse counts as
+ * alive; 0 is unknown, not dead.
+ */
 bool pid_alive(int64_t pid);
 
 /*
- * The orphan rule (see ipcs(1)): nobody maps or opens it, and the
- * processes the kernel recorded are known and all gone.  POSIX objects
- * (which record no pid) are orphaned only when every process could be
- * read (one that exited during the scan holds nothing).  Always errs on the side of keeping.
+ * The in-use evidence (see ipcs(1), PROCESSES AND ORPHANS): attached,
+ * mapped, open, registered for notification, waited on, last used by a
+ * live process; for System V queues and semaphore sets also any live
+ * process in this IPC namespace running as the object's owner (they keep
+ * no attach count, and the recorded pids name only the last users).  The
+ * guard of ipcrm's filtered removal, and half of the orphan rule.
+ */
+bool holders_in_use(enum ipc_kind kind, const struct sysv_object *sysv,
+		    const struct holder_list *list);
+
+/*
+ * The orphan rule: not in use, and the evidence of disuse is complete:
+ * the processes the kernel recorded are known (a segment's creator and
+ * last attacher, at least one pid of a queue or set) and all gone;
+ * POSIX objects (which record no pid) only when every process could be
+ * read (one that exited during the scan holds nothing).  Always errs on
+ * the side of keeping.
  */
 bool holders_orphaned(enum ipc_kind kind, const struct sysv_object *sysv,
 		      const struct holder_list *list);

@@ -517,10 +517,8 @@ static bool filtered_take(struct remove_ctx *r, const struct sysv_object *sysv,
 	bool take = sysv ? select_sysv(sel, sysv, &holders, r->now) : select_posix(sel, posix, &holders, r->now);
 	if (take) {
 		r->matched++;
-		/* Attached, mapped, open, waited on, or last used by a live process. */
-		bool in_use = (sysv && sysv->kind == KIND_SHM && sysv->count > 0) || holders.waiting > 0;
-		for (size_t i = 0; i < holders.n; i++)
-			in_use |= holders.items[i].alive || (holders.items[i].how & ~HOLD_RECORDED) != 0;
+		/* The rule of ipcs(1), PROCESSES AND ORPHANS. */
+		bool in_use = holders_in_use(sysv ? sysv->kind : posix->kind, sysv, &holders);
 		uint32_t uid = sysv ? sysv->uid : posix->uid;
 		if (uid == 0 && !(sel->has_owner && sel->owner == 0)) {
 			r->kept_root++;

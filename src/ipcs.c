@@ -663,8 +663,20 @@ static int show_all_namespaces(const struct ipcs_request *req)
 		warn(_("cannot read /proc"));
 		return 1;
 	}
-	/* System V objects only: visiting in this process saves a fork per namespace. */
-	bool in_process = !any_kind(req, true) && !req->processes && !select_needs_holders(&req->select);
+	bool holders = req->processes || select_needs_holders(&req->select);
+	/*
+	 * System V objects only: visiting in this process saves a fork per
+	 * namespace.  Who uses what: /proc once here, not once per namespace.
+	 */
+	bool in_process = !any_kind(req, true);
+	if (holders) {
+		pid_t *pids = xreallocarray(NULL, list.n ? list.n : 1, sizeof(*pids));
+		for (size_t i = 0; i < list.n; i++)
+			pids[i] = list.items[i].pid;
+		/* On failure each child scans by itself, and says why it cannot. */
+		(void)holders_scan_namespaces(req->want, pids, list.n);
+		free(pids);
+	}
 	render_namespaces_begin(&req->render);
 	for (size_t i = 0; i < list.n; i++) {
 		const struct ns_info *info = &list.items[i];

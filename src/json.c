@@ -11,7 +11,8 @@
 #include "src/out.h"
 #include "src/utf8.h"
 
-static const char indent_spaces[] = "                ";
+/* Two spaces per level, for the deepest. */
+static const char indent_spaces[2 * JSON_MAX_DEPTH + 1] = "                        ";
 
 /* The comma, newline and indentation before a value, then "key": . */
 static void begin_value(struct json *j, const char *key)

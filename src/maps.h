@@ -14,7 +14,9 @@
 struct maps_ref {
 	uint64_t maj, min;	/* the device, as maps_dev() gives it */
 	uint64_t ino;	/* for a /SYSV<key> segment, its shmid (0 is one) */
-	bool is_sysv;	/* the path is the kernel's "/SYSV<key>" */
+	bool is_sysv;	/* the path starts "/SYSV" */
+	bool has_key;	/* is_sysv, and 8 hex digits follow, then the end or " (deleted)" */
+	uint32_t key;	/* has_key: the key the kernel named the segment by */
 };
 
 /* The field after the next space; NULL at the end of the line. */
@@ -72,6 +74,13 @@ static inline bool maps_parse_line(const char *s, const char *end, struct maps_r
 	out->min = min;
 	out->ino = ino;
 	out->is_sysv = end - s >= 5 && memcmp(s, "/SYSV", 5) == 0;
+	out->has_key = false;
+	if (out->is_sysv && end - s >= 13) {
+		uint64_t key;
+		const char *k = maps_hex(s + 5, s + 13, &key);
+		out->has_key = k == s + 13 && (k == end || *k == ' ');
+		out->key = (uint32_t)key;
+	}
 	return true;
 }
 

@@ -72,8 +72,9 @@ static void json_holders(const struct ipc_item *it)
 		for (size_t w = 0; w < ARRAY_SIZE(words); w++)
 			if (h->how & words[w].bit)
 				json_string(&render_doc, NULL, words[w].word);
-		if (h->how & HOLD_RECORDED)
-			json_string(&render_doc, NULL, h->role);
+		for (size_t r = 0; r < ARRAY_SIZE(hold_roles); r++)
+			if (h->roles & hold_roles[r].bit)
+				json_string(&render_doc, NULL, hold_roles[r].name);
 		json_close_array(&render_doc);
 		json_close_object(&render_doc);
 	}

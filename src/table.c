@@ -491,8 +491,9 @@ static void how_text(const struct holder *h, char *buf, size_t len)
 		if ((h->how & words[i].bit) && n < len)
 			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "," : "",
 					      i18n_once(&shown[i], words[i].word, NULL));
-	if ((h->how & HOLD_RECORDED) && n < len)
-		n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "," : "", h->role);
+	for (size_t i = 0; i < ARRAY_SIZE(hold_roles); i++)
+		if ((h->roles & hold_roles[i].bit) && n < len)
+			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "," : "", hold_roles[i].name);
 	/* TRANSLATORS: a process that used the object and is gone */
 	if (!h->alive && n < len)
 		snprintf(buf + n, len - n, "%s%s", n ? "," : "", i18n_once(&exited, N_("exited"), NULL));

@@ -8,6 +8,7 @@
 load helpers
 
 HOLDER=${IPCBOX_HOLDER:?run the tests through meson test}
+SERVER=${IPCBOX_SERVER:?run the tests through meson test}
 NOBODY=(setpriv --reuid=65534 --regid=65534 --clear-groups)
 
 setup() {
@@ -34,6 +35,34 @@ hold() {
 	done
 	echo "# holder $1 $2 never got ready" >&2
 	return 1
+}
+
+# serve CMD...: start a server (tests/server.c, or any program printing
+# "ready PID ..."), wait for that line; its words in ${ready[@]}, its pid in
+# $served.  Returns the program's status if it exits first (77: skip).
+serve() {
+	local out=$BATS_TEST_TMPDIR/serve.$RANDOM
+	"$@" >"$out" &
+	served=$!
+	started+=("$served")
+	local i
+	for i in $(seq 200); do
+		if grep -q '^ready' "$out" 2>/dev/null; then
+			read -r -a ready < <(grep '^ready' "$out")
+			return 0
+		fi
+		kill -0 "$served" 2>/dev/null || { wait "$served"; return; }
+		sleep 0.05
+	done
+	echo "# $* never got ready" >&2
+	return 1
+}
+
+# gone_by_kill PID...: SIGKILL, then reap (a zombie parent would still count as exited).
+gone_by_kill() {
+	kill -9 "$@"
+	local pid
+	for pid in "$@"; do wait "$pid" 2>/dev/null || true; done
 }
 
 # run_once MODE ARG: a holder that does its thing and exits; its pid in $gone.
@@ -119,7 +148,9 @@ json_pids() {	# json_pids JQ-SELECTOR
 	[ "$got_rc" = 0 ]
 	local sel
 	sel=$(jq -c '[.shared_memory[].id, .semaphores[].id, .message_queues[].id, (.posix_shared_memory[], .posix_semaphores[], .posix_message_queues[] | .name)]' <<<"${got_out%x}")
-	[ "$sel" = "[$shm_left,$sem_dead,\"/idle\"]" ] || { echo "# selected $sel" >&2; false; }
+	# The dead set is root's, and root runs processes here: a live program of
+	# its owner may hold its id (see the pre-forking server test), so it stays.
+	[ "$sel" = "[$shm_left,\"/idle\"]" ] || { echo "# selected $sel" >&2; false; }
 	# ipcrm: the same set (root's objects need --owner root), nothing removed.
 	local before
 	before=$(ipc_state)
@@ -129,15 +160,13 @@ json_pids() {	# json_pids JQ-SELECTOR
 would remove 1 of 1 shared memory segments (owned by root, orphaned)
 removing POSIX shared memory \`/idle'
 would remove 1 of 1 POSIX shared memory (owned by root, orphaned)
-removing semaphore id \`$sem_dead'
-would remove 1 of 1 semaphore arrays (owned by root, orphaned)
 x" ]
 	[ "$(ipc_state)" = "$before" ]
 	capture got "$BUILD/ipcrm" -a --all=pshm --all=psem --all=pmsg --orphaned --owner root
 	[ "$got_rc" = 0 ] && [ "$got_out" = x ] && [ "$got_err" = x ]
-	[ -z "$(key_id shm 0x101)" ] && [ -z "$(key_id sem 0x200)" ] && [ ! -e /dev/shm/idle ]
+	[ -z "$(key_id shm 0x101)" ] && [ ! -e /dev/shm/idle ]
 	# Everything else is still there.
-	[ -n "$(key_id shm 0x100)" ] && [ -n "$(key_id sem 0x201)" ] && [ -n "$(key_id msg 0x300)" ] && [ -n "$(key_id msg 0x301)" ]
+	[ -n "$(key_id shm 0x100)" ] && [ -n "$(key_id sem 0x200)" ] && [ -n "$(key_id sem 0x201)" ] && [ -n "$(key_id msg 0x300)" ] && [ -n "$(key_id msg 0x301)" ]
 	[ -e /dev/shm/mapped ] && [ -e /dev/shm/sem.lock ] && [ -e /dev/mqueue/jobs ] && [ -e /dev/mqueue/events ]
 }
 
@@ -163,12 +192,13 @@ x" ]
 	# nobody's objects went, root's stayed.
 	[ -z "$(awk 'FNR > 1' /proc/sysvipc/shm /proc/sysvipc/sem | awk '$5 == 65534 || $8 == 65534')" ]
 	[ -n "$(key_id shm 0x400)" ] && [ "$(awk 'NR > 1' /proc/sysvipc/sem | wc -l)" = 1 ]
-	# With --owner root: the attached segment is still kept, the set goes.
+	# With --owner root: the attached segment is still kept, and so is the
+	# set: root runs processes, any of which may hold its id.
 	capture got "$BUILD/ipcrm" -a --owner root -v
 	[ "$got_rc" = 0 ]
 	[[ "$got_out" == *"removed 0 of 1 shared memory segments (owned by root); kept 1 in use"$'\n'* ]]
-	[[ "$got_out" == *"removed 1 of 1 semaphore arrays (owned by root)"$'\n'* ]]
-	[ -n "$(key_id shm 0x400)" ] && [ "$(awk 'NR > 1' /proc/sysvipc/sem | wc -l)" = 0 ]
+	[[ "$got_out" == *"removed 0 of 1 semaphore arrays (owned by root); kept 1 in use"$'\n'* ]]
+	[ -n "$(key_id shm 0x400)" ] && [ "$(awk 'NR > 1' /proc/sysvipc/sem | wc -l)" = 1 ]
 	# By id, the user's word is enough (the segment goes when detached).
 	"$BUILD/ipcrm" -m "$shm"
 	[ -z "$(key_id shm 0x400)" ]
@@ -281,10 +311,14 @@ x" ]
 }
 
 @test "--orphaned alone: a set whose last pid is dead but which a process waits on is kept" {
-	"$BUILD/ipcmk" -S 1 --key 0x600 >/dev/null
+	# The set's owner must run no process, or it is kept anyway.
+	"${NOBODY[@]}" true 2>/dev/null || skip "needs a second uid (an owner that runs nothing)"
+	"${NOBODY[@]}" "$BUILD/ipcmk" -S 1 --key 0x600 >/dev/null
 	local sem
 	sem=$(key_id sem 0x600)
-	run_once sem-op "$sem"
+	"${NOBODY[@]}" "$HOLDER" sem-op "$sem" &
+	gone=$!
+	wait "$gone"
 	capture got "$BUILD/ipcs" -s --orphaned
 	[[ "$got_out" == *"0x00000600"* ]]
 	hold sem-wait "$sem"
@@ -297,7 +331,7 @@ x" ]
 	capture got "$BUILD/ipcs" -s --orphaned
 	[ "$got_rc" = 0 ] && [[ "$got_out" != *"0x00000600"* ]]
 	[ "$(jq '[.semaphores[]] | length' <<<"$("$BUILD/ipcs" -s --orphaned -J)")" = 0 ]
-	capture got "$BUILD/ipcrm" --all=sem --orphaned --owner root --dry-run
+	capture got "$BUILD/ipcrm" --all=sem --orphaned --owner 65534 --dry-run
 	[ "$got_out" = x ]
 	capture got "$BUILD/ipcs" -s --processes
 	[[ "$got_out" == *"$gone "*"sempid,exited"$'\n'"  1 waiting"$'\n'* ]] && [[ "$got_out" != *orphaned* ]]
@@ -323,4 +357,150 @@ x" ]
 	[[ "$(paths -m --processes)" == *"PID/maps "* && "$(paths -m --processes)" != *PID/fd* ]]
 	[[ "$(paths -Q --processes)" == *"PID/fd "* && "$(paths -Q --processes)" != *maps* ]]
 	[[ "$(paths -M --processes)" == *"PID/fd "* && "$(paths -M --processes)" == *"PID/maps "* ]]
+}
+
+@test "a pre-forking server: its set and queue stay while it lives, are found and removed once it has exited" {
+	# The server runs as its own user, as Apache's www-data: root runs processes here.
+	"${NOBODY[@]}" true 2>/dev/null || skip "needs a second uid (the server's own user)"
+	serve "${NOBODY[@]}" "$SERVER" prefork-sem
+	local sem_server=$served sem=${ready[2]}
+	serve "${NOBODY[@]}" "$SERVER" prefork-msg
+	local msg_server=$served msg=${ready[2]}
+	# The kernel recorded only the workers, which have exited.
+	json=$("$BUILD/ipcs" -s -q --processes -J)
+	[ "$(jq -c "[.semaphores[] | select(.id == $sem) | .processes[] | [.alive, .how]]" <<<"$json")" = '[[false,["sempid"]]]' ]
+	[ "$(jq -c "[.message_queues[] | select(.id == $msg) | .processes[] | [.alive, .how]]" <<<"$json")" = '[[false,["lspid"]]]' ]
+	[ "$(jq -c '[.semaphores[], .message_queues[] | .orphaned]' <<<"$json")" = '[false,false]' ]
+	capture got "$BUILD/ipcs" -s -q --orphaned
+	[ "$got_rc" = 0 ] && [[ "$got_out" != *65534* ]] && [[ "$got_out" != *nobody* ]]
+	local before
+	before=$(ipc_state)
+	capture got "$BUILD/ipcrm" --all=sem --all=msg --orphaned --owner 65534 -v
+	[ "$got_rc" = 0 ] && [ "$got_out" = x ] && [ "$got_err" = x ]
+	capture got "$BUILD/ipcrm" --all=sem --all=msg --owner 65534 -v
+	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$got_out" = "removed 0 of 1 semaphore arrays (owned by 65534); kept 1 in use
+removed 0 of 1 message queues (owned by 65534); kept 1 in use
+x" ]
+	[ "$(ipc_state)" = "$before" ]
+	# The whole server exits: its leftovers are found and removed.
+	gone_by_kill "$sem_server" "$msg_server"
+	json=$("$BUILD/ipcs" -s -q --orphaned -J)
+	[ "$(jq -c '[.semaphores[].id, .message_queues[].id]' <<<"$json")" = "[$sem,$msg]" ]
+	capture got "$BUILD/ipcrm" --all=sem --all=msg --orphaned --owner 65534 -v
+	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$got_out" = "removing semaphore id \`$sem'
+removed 1 of 1 semaphore arrays (owned by 65534, orphaned)
+removing message queue id \`$msg'
+removed 1 of 1 message queues (owned by 65534, orphaned)
+x" ]
+	[ -z "$(awk 'FNR > 1' /proc/sysvipc/sem /proc/sysvipc/msg)" ]
+}
+
+@test "a real peer (python3-sysv-ipc) as a pre-forking server: kept while it lives, removed once it has exited" {
+	/usr/bin/python3 -c 'import sysv_ipc' 2>/dev/null || skip "python3-sysv-ipc not installed"
+	"${NOBODY[@]}" true 2>/dev/null || skip "needs a second uid (the server's own user)"
+	local py='
+import os, signal, sys, sysv_ipc
+sem = sysv_ipc.Semaphore(None, sysv_ipc.IPC_CREX, 0o600, 1)
+mq = sysv_ipc.MessageQueue(None, sysv_ipc.IPC_CREX, 0o600)
+for work in (lambda: (sem.acquire(), sem.release()), lambda: mq.send(b"job")):
+    pid = os.fork()
+    if pid == 0:
+        work()
+        os._exit(0)
+    os.waitpid(pid, 0)
+print("ready", os.getpid(), sem.id, mq.id, flush=True)
+while True:
+    signal.pause()
+'
+	serve "${NOBODY[@]}" /usr/bin/python3 -c "$py"
+	local sem=${ready[2]} msg=${ready[3]}
+	local before
+	before=$(ipc_state)
+	capture got "$BUILD/ipcrm" --all=sem --all=msg --orphaned --owner 65534
+	[ "$got_rc" = 0 ] && [ "$got_out" = x ] && [ "$got_err" = x ]
+	capture got "$BUILD/ipcrm" --all=sem --all=msg --owner 65534
+	[ "$got_rc" = 0 ] && [ "$got_out" = x ] && [ "$got_err" = x ]
+	[ "$(ipc_state)" = "$before" ]
+	gone_by_kill "$served"
+	capture got "$BUILD/ipcrm" --all=sem --all=msg --orphaned --owner 65534
+	[ "$got_rc" = 0 ] && [ "$got_out" = x ] && [ "$got_err" = x ]
+	[ -z "$(awk -v s="$sem" 'NR > 1 && $2 == s' /proc/sysvipc/sem)" ]
+	[ -z "$(awk -v q="$msg" 'NR > 1 && $2 == q' /proc/sysvipc/msg)" ]
+}
+
+@test "a process whose main thread exited lives while a thread does: its set, queue and POSIX segment are kept" {
+	serve "$SERVER" main-exits /keeper
+	local pid=$served sem=${ready[2]} msg=${ready[3]}
+	# The leader is a zombie (ps: Zl); its own maps and fd are empty.
+	[ "$(awk '{ print $3 }' "/proc/$pid/stat")" = Z ] && [ ! -s "/proc/$pid/maps" ]
+	json=$("$BUILD/ipcs" -s -q -M --processes -J)
+	[ "$(jq -c "[.semaphores[] | select(.id == $sem) | .processes[] | [.pid, .alive, .how]]" <<<"$json")" = "[[$pid,true,[\"sempid\"]]]" ]
+	[ "$(jq -c "[.message_queues[] | select(.id == $msg) | .processes[] | [.pid, .alive, .how]]" <<<"$json")" = "[[$pid,true,[\"lspid\"]]]" ]
+	[ "$(jq -c '[.posix_shared_memory[] | select(.name == "/keeper") | .processes[] | [.pid, .alive, .how]]' <<<"$json")" = "[[$pid,true,[\"mapped\",\"open\"]]]" ]
+	local before
+	before=$(ipc_state)
+	capture got "$BUILD/ipcrm" --all=sem --all=msg --all=pshm --orphaned --owner root -v
+	[ "$got_rc" = 0 ] && [ "$got_out" = x ] && [ "$got_err" = x ]
+	[ "$(ipc_state)" = "$before" ]
+	[ -e /dev/shm/keeper ]
+}
+
+@test "descriptors in a thread's own table (unshare(CLONE_FILES)) count: a queue and a segment are kept" {
+	"$BUILD/ipcmk" -q -n /thread-q >/dev/null
+	"$BUILD/ipcmk" -m 4096 -n /thread-shm >/dev/null
+	serve "$SERVER" own-files /thread-q /thread-shm
+	local pid=$served
+	json=$("$BUILD/ipcs" -Q -M --processes -J)
+	[ "$(jq -c '[.posix_message_queues[], .posix_shared_memory[] | [.name, (.processes[] | .pid, .how), .orphaned]]' <<<"$json")" = \
+		"[[\"/thread-q\",$pid,[\"open\"],false],[\"/thread-shm\",$pid,[\"open\"],false]]" ]
+	local before
+	before=$(ipc_state)
+	capture got "$BUILD/ipcrm" --all=sem --all=msg --all=pshm --all=pmsg --orphaned --owner root -v
+	[ "$got_rc" = 0 ] && [ "$got_out" = x ] && [ "$got_err" = x ]
+	[ "$(ipc_state)" = "$before" ]
+	# Once the process is gone, they are leftovers.
+	gone_by_kill "$pid"
+	capture got "$BUILD/ipcrm" --all=pshm --all=pmsg --orphaned --owner root
+	[ "$got_rc" = 0 ] && [ ! -e /dev/mqueue/thread-q ] && [ ! -e /dev/shm/thread-shm ]
+}
+
+@test "a /SYSV look-alike mapping (a tmpfs file with the segment's key and id as inode) is not an attachment" {
+	# Its id must be one a fresh tmpfs reaches as an inode (they start at 1 or 2).
+	local victim
+	for _ in $(seq 20); do
+		victim=$("$HOLDER" shm-leftover 0xdead)
+		[ "$victim" -lt 16 ] || break
+		"$BUILD/ipcrm" -m "$victim"
+	done
+	local rc=0
+	serve "$SERVER" sysv-lookalike "$victim" || rc=$?
+	[ "$rc" != 77 ] || skip "cannot mount a tmpfs here"
+	[ "$rc" = 0 ]
+	local pid=$served
+	# The mapping reads exactly as a real attachment would, but for its device.
+	grep -qE " [0-9a-f]+:[0-9a-f]+ $victim +/SYSV0000dead\$" "/proc/$pid/maps"
+	json=$("$BUILD/ipcs" -m --processes -J)
+	[ "$(jq -c "[.shared_memory[] | select(.id == $victim) | .processes[] | select(.pid == $pid)]" <<<"$json")" = "[]" ]
+	[ "$(jq ".shared_memory[] | select(.id == $victim) | .orphaned" <<<"$json")" = true ]
+	capture got "$BUILD/ipcrm" --all=shm --orphaned --owner root
+	[ "$got_rc" = 0 ] && [ -z "$(key_id shm 0xdead)" ]
+}
+
+@test "--processes shows every role of a process: creator and last attacher, last sender and receiver" {
+	serve "$SERVER" roles
+	local pid=$served shm=${ready[2]} msg=${ready[3]}
+	json=$("$BUILD/ipcs" -m -q --processes -J)
+	[ "$(jq -c "[.shared_memory[] | select(.id == $shm) | .processes[] | [.pid, .how]]" <<<"$json")" = "[[$pid,[\"mapped\",\"cpid\",\"lpid\"]]]" ]
+	[ "$(jq -c "[.message_queues[] | select(.id == $msg) | .processes[] | [.pid, .how]]" <<<"$json")" = "[[$pid,[\"lspid\",\"lrpid\"]]]" ]
+	capture got "$BUILD/ipcs" -m -q --processes
+	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[[ "$got_out" == *"  $pid "*" server           mapped,cpid,lpid"$'\n'* ]]
+	[[ "$got_out" == *"  $pid "*" server           lspid,lrpid"$'\n'* ]]
+	# An exited process keeps all its roles too.
+	local left
+	left=$("$HOLDER" shm-leftover 0x700)
+	capture got "$BUILD/ipcs" -m -i "$left" --processes
+	[[ "$got_out" == *" -                cpid,lpid,exited"$'\n'* ]]
 }

@@ -9,6 +9,7 @@
 load helpers
 
 NOBODY=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+HOLDER=${IPCBOX_HOLDER:?run the tests through meson test}
 
 setup() {
 	require_ns
@@ -189,4 +190,63 @@ container() {
 	[ "$(grep -c '^0x' <<<"${got_out%x}")" = 2 ]
 	# Joined through the user namespace: ids as it sees them (its root).
 	[[ "$got_out" == *" root "* ]]
+}
+
+# holding_container SETUP MODE ARG: new IPC and mount namespaces where SETUP
+# makes an object, then tests/holder.c uses it; the holder's pid in $cpid.
+holding_container() {
+	local out=$BATS_TEST_TMPDIR/holding.$RANDOM
+	unshare --ipc --mount --propagation private bash -c '
+		mount -t tmpfs -o mode=1777 c-shm /dev/shm && mount -t mqueue c-mq /dev/mqueue &&
+		arg=$(eval "$1") && exec "$2" "$3" "$arg"' _ "$1" "$HOLDER" "$2" >"$out" &
+	cpid=$!
+	started+=("$cpid")
+	local i
+	for i in $(seq 200); do
+		grep -q '^ready' "$out" 2>/dev/null && return 0
+		kill -0 "$cpid" 2>/dev/null || break
+		sleep 0.05
+	done
+	echo "# holding container did not start" >&2
+	return 1
+}
+
+@test "--all-namespaces --processes: /proc read once, each block the same as --namespace PID --processes" {
+	command -v strace >/dev/null || skip "strace not installed"
+	local pids=()
+	export BUILD
+	holding_container '"$BUILD/ipcmk" -M 4096 >/dev/null && awk "NR > 1 { print \$2 }" /proc/sysvipc/shm' shm-attach
+	pids+=("$cpid")
+	holding_container '"$BUILD/ipcmk" -m 4096 -n /c >/dev/null && echo /c' pshm-map
+	pids+=("$cpid")
+	holding_container '"$BUILD/ipcmk" -q -n /q >/dev/null && echo /q' mq-open
+	pids+=("$cpid")
+	local all kinds
+	local parts='{shared_memory, semaphores, message_queues, posix_shared_memory, posix_semaphores, posix_message_queues}'
+	local i
+	# With POSIX kinds each block is a child's; System V alone is visited in process.
+	for kinds in "-a --posix" "-a"; do
+		# shellcheck disable=SC2086
+		all=$("$BUILD/ipcs" --all-namespaces $kinds --processes -J)
+		for i in 0 1 2; do
+			# shellcheck disable=SC2086
+			[ "$(jq -c ".namespaces[$((i + 1))] | $parts" <<<"$all")" = \
+				"$("$BUILD/ipcs" --namespace "${pids[$i]}" $kinds --processes -J | jq -c "$parts")" ] ||
+				{ echo "# $kinds: block $((i + 1)) differs" >&2; false; }
+		done
+	done
+	all=$("$BUILD/ipcs" --all-namespaces -a --posix --processes -J)
+	# Each holder is seen in its own namespace, using its object.
+	[ "$(jq -c '[(.namespaces[1].shared_memory[0].processes[] | select(.alive) | .pid), .namespaces[2].posix_shared_memory[0].processes[].pid, .namespaces[3].posix_message_queues[0].processes[].pid]' <<<"$all")" = \
+		"[${pids[0]},${pids[1]},${pids[2]}]" ]
+	# One pass: each process's maps opened once, not once per namespace.
+	local log=$BATS_TEST_TMPDIR/trace procs opened
+	for kinds in "-m -M" "-m"; do
+		# shellcheck disable=SC2086
+		# (LeakSanitizer cannot run under ptrace: the status is not the point here.)
+		strace -f -qq -o "$log" -e trace=openat "$BUILD/ipcs" --all-namespaces $kinds --processes >/dev/null 2>&1 || true
+		procs=$(find /proc -maxdepth 1 -name '[0-9]*' | wc -l)
+		opened=$(grep -c '"[0-9]*/maps"' "$log")
+		[ "$opened" -le "$procs" ] || { echo "# $kinds: $opened maps opened for $procs processes" >&2; false; }
+	done
 }

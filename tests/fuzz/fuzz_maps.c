@@ -72,6 +72,12 @@ static void check_line(const uint8_t *data, size_t size)
 		const char *slash = cs + m[0].rm_eo - 1;
 		bool sysv = strncmp(slash, "/SYSV", 5) == 0;
 		FUZZ_CHECK(r.is_sysv == sysv, "is_sysv %d, reference %d", r.is_sysv, sysv);
+		/* A key only from exactly 8 hex digits, then the end or a space. */
+		bool keyed = sysv && strlen(slash) >= 13 && strspn(slash + 5, "0123456789abcdefABCDEF") >= 8 &&
+			     (slash[13] == '\0' || slash[13] == ' ');
+		FUZZ_CHECK(r.has_key == keyed, "has_key %d, reference %d", r.has_key, keyed);
+		if (keyed)
+			FUZZ_CHECK(r.key == (uint32_t)strtoul(slash + 5, NULL, 16), "key %08x", r.key);
 		uint64_t v;
 		if (ref_number(cs, m[1], 16, &v))
 			FUZZ_CHECK(r.maj == v, "major %" PRIx64 ", reference %" PRIx64, r.maj, v);
@@ -122,6 +128,7 @@ static void check_kernel_line(const uint8_t *data, size_t size)
 	FUZZ_CHECK(r.maj == maj && r.min == min && r.ino == ino, "%s: %" PRIx64 ":%" PRIx64 " %" PRIu64,
 		   line, r.maj, r.min, r.ino);
 	FUZZ_CHECK(r.is_sysv == (kind == 1 || kind == 2), "%s: is_sysv %d", line, r.is_sysv);
+	FUZZ_CHECK(r.has_key == r.is_sysv && (!r.has_key || r.key == key), "%s: key %d %08x", line, r.has_key, r.key);
 	FUZZ_CHECK(maps_dev(&r) == makedev(maj, min), "%s: device", line);
 }
 
