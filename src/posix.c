@@ -48,6 +48,8 @@ const char *posix_dir(enum ipc_kind kind)
 	return backends[kind].dir;
 }
 
+static int open_kind_dir(enum ipc_kind kind);
+
 /* --namespace: the directories of another namespace's objects, as descriptors. */
 static int dir_fd[KINDS];
 static bool dir_given[KINDS];
@@ -56,6 +58,18 @@ void posix_use_dir(enum ipc_kind kind, int dirfd)
 {
 	dir_fd[kind] = dirfd;
 	dir_given[kind] = true;
+}
+
+int posix_dir_statfs(enum ipc_kind kind, struct statfs *sfs)
+{
+	int dfd = open_kind_dir(kind);
+	if (dfd < 0)
+		return -1;
+	int rc = fstatfs(dfd, sfs);
+	int e = errno;
+	close(dfd);
+	errno = e;
+	return rc;
 }
 
 int posix_dir_stat(enum ipc_kind kind, struct stat *st)
@@ -170,32 +184,44 @@ static void fill_stat(struct posix_object *o, const struct stat *st)
 }
 
 /*
- * Queues and semaphores are read through a descriptor of the entry, which
- * also gives its attributes (fstat: no second lookup by name).  Only
- * regular files are opened, and without following a symlink or waiting on
- * a FIFO planted in their place since readdir saw a regular file; the
- * descriptor's own fstat decides.  True if O was filled.
+ * Queues and semaphores are read through a descriptor of the entry.  It
+ * is first opened with O_PATH, which opens nothing: no FIFO waits, no
+ * device or terminal is opened, no symlink is followed.  Only a regular
+ * file on the directory's own device (not one bind-mounted over the entry
+ * from elsewhere) is then opened for reading, through that descriptor,
+ * not by name again.  Its fstat gives the attributes.  False if the entry
+ * vanished.
  */
-static bool gather_open(int dfd, const char *file, struct posix_object *o, struct fd_batch *fds)
+static bool gather_open(int dfd, dev_t dev, const char *file, struct posix_object *o, struct fd_batch *fds)
 {
-	int fd = openat(dfd, file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0)
+	int p = openat(dfd, file, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+	if (p < 0)
 		return false;
 	struct stat st;
-	bool ok = fstat(fd, &st) == 0;
+	bool ok = fstat(p, &st) == 0;
 	if (ok) {
 		fill_stat(o, &st);
-		if (S_ISREG(st.st_mode) && o->kind == KIND_PMSG)
-			read_mqueue(fd, o);
-		else if (S_ISREG(st.st_mode))
-			read_sem_value(fd, o);
+		char path[32];
+		snprintf(path, sizeof(path), "/proc/self/fd/%d", p);
+		int fd = S_ISREG(st.st_mode) && st.st_dev == dev ? open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) : -1;
+		if (fd >= 0) {
+			if (o->kind == KIND_PMSG)
+				read_mqueue(fd, o);
+			else
+				read_sem_value(fd, o);
+			batch_add(fds, fd);
+		}
 	}
-	batch_add(fds, fd);
+	batch_add(fds, p);
 	return ok;
 }
 
-/* Fill O from directory entry DE; false if it vanished or does not belong to KIND. */
-static bool gather(enum ipc_kind kind, int dfd, const struct dirent *de, struct posix_object *o,
+/*
+ * Fill O from directory entry DE of the directory DFD on device DEV; false
+ * if it vanished, does not belong to KIND, or lies on another device (a
+ * file or directory bind-mounted into it is no IPC object of its own).
+ */
+static bool gather(enum ipc_kind kind, int dfd, dev_t dev, const struct dirent *de, struct posix_object *o,
 		   struct fd_batch *fds)
 {
 	const struct posix_kind_desc *k = &backends[kind];
@@ -211,25 +237,17 @@ static bool gather(enum ipc_kind kind, int dfd, const struct dirent *de, struct 
 	o->kind = kind;
 	o->name[0] = '/';
 	memcpy(o->name + 1, file + plen, len - plen + 1);
-	struct stat st;
-	bool filled = false;
-	if (de->d_type == DT_UNKNOWN) {	/* a file system without d_type: look before opening */
+	/* Shared memory needs no more than the entry's attributes. */
+	if (kind != KIND_PSHM) {
+		if (!gather_open(dfd, dev, file, o, fds))
+			return false;
+	} else {
+		struct stat st;
 		if (fstatat(dfd, file, &st, AT_SYMLINK_NOFOLLOW) < 0)
 			return false;
 		fill_stat(o, &st);
-		filled = true;
 	}
-	bool regular = filled ? S_ISREG(o->mode) : de->d_type == DT_REG;
-	/* Shared memory needs no more than the entry's attributes. */
-	if (kind != KIND_PSHM && regular && gather_open(dfd, file, o, fds))
-		return true;
-	/* Not readable by us, or not a regular file: the entry's own attributes. */
-	if (filled)
-		return true;
-	if (fstatat(dfd, file, &st, AT_SYMLINK_NOFOLLOW) < 0)
-		return false;
-	fill_stat(o, &st);
-	return true;
+	return o->dev == dev;
 }
 
 int posix_scan(enum ipc_kind kind, posix_visit_fn visit, void *ctx)
@@ -251,14 +269,20 @@ int posix_scan(enum ipc_kind kind, posix_visit_fn visit, void *ctx)
 	 * grows by at least one byte per entry on every filesystem.
 	 */
 	struct stat st;
-	uint64_t budget = (fstat(dfd, &st) == 0 && st.st_size > 0 ? (uint64_t)st.st_size : 0) + 1024;
+	if (fstat(dfd, &st) < 0) {
+		int e = errno;
+		closedir(dir);
+		errno = e;
+		return -1;
+	}
+	uint64_t budget = (st.st_size > 0 ? (uint64_t)st.st_size : 0) + 1024;
 	int rc = 0;
 	struct dirent *de;
 	struct posix_object obj;
 	struct fd_batch fds = { 0 };
 	errno = 0;
 	while (rc == 0 && budget-- > 0 && (de = readdir(dir)) != NULL) {
-		if (gather(kind, dirfd(dir), de, &obj, &fds))
+		if (gather(kind, dirfd(dir), st.st_dev, de, &obj, &fds))
 			rc = visit(&obj, ctx);
 		errno = 0;
 	}
@@ -278,6 +302,29 @@ void posix_entry_path(const struct posix_object *obj, char *buf, size_t len)
 	snprintf(buf, len, "%s/%s%s", k->dir, k->prefix, obj->name + 1);
 }
 
+/*
+ * unlinkat(FILE) in directory DFD, only if the entry is still on the
+ * directory's own device and, when INO is not 0, still the file seen on
+ * DEV: checked just before acting, so that a file bind-mounted over the
+ * name, or put in its place since the listing, is left alone.
+ */
+static int unlink_checked(int dfd, const char *file, uint64_t dev, uint64_t ino)
+{
+	struct stat dir, st;
+	if (fstat(dfd, &dir) < 0 || fstatat(dfd, file, &st, AT_SYMLINK_NOFOLLOW) < 0)
+		return -1;
+	if (st.st_dev != dir.st_dev) {
+		errno = EXDEV;
+		return -1;
+	}
+	if (ino && (st.st_dev != dev || st.st_ino != ino)) {
+		errno = ENOENT;	/* what was listed is gone */
+		return -1;
+	}
+	/* unlinkat removes a symlink itself, never its target. */
+	return unlinkat(dfd, file, 0);
+}
+
 int posix_remove_entry(const struct posix_object *obj)
 {
 	char file[sizeof(obj->name) + 8];
@@ -285,8 +332,7 @@ int posix_remove_entry(const struct posix_object *obj)
 	int dfd = open_kind_dir(obj->kind);
 	if (dfd < 0)
 		return -1;
-	/* unlinkat removes a symlink itself, never its target. */
-	int rc = unlinkat(dfd, file, 0);
+	int rc = unlink_checked(dfd, file, obj->dev, obj->ino);
 	int e = errno;
 	close(dfd);
 	errno = e;
@@ -443,7 +489,7 @@ int posix_unlink(enum ipc_kind kind, const char *name)
 	if (dir_given[kind] && kind != KIND_PMSG) {
 		char file[NAME_MAX + 8];
 		file_name(kind, name, file, sizeof(file));
-		return unlinkat(dir_fd[kind], file, 0);
+		return unlink_checked(dir_fd[kind], file, 0, 0);
 	}
 	switch (kind) {
 	case KIND_PSHM:
@@ -516,17 +562,9 @@ int posix_limits(enum ipc_kind kind, struct posix_limits *l)
 		l->msgsize_default = (uint64_t)read_long_file("/proc/sys/fs/mqueue/msgsize_default", 0);
 		return 0;
 	}
-	int dfd = open_kind_dir(kind);
-	if (dfd < 0)
-		return -1;
 	struct statfs sfs;
-	int rc = fstatfs(dfd, &sfs);
-	int e = errno;
-	close(dfd);
-	if (rc < 0) {
-		errno = e;
+	if (posix_dir_statfs(kind, &sfs) < 0)
 		return -1;
-	}
 	l->fs_size = (uint64_t)sfs.f_blocks * (uint64_t)sfs.f_bsize;
 	l->fs_available = (uint64_t)sfs.f_bavail * (uint64_t)sfs.f_bsize;
 	l->sem_value_max = SEM_VALUE_MAX;

@@ -83,6 +83,10 @@ void posix_use_dir(enum ipc_kind kind, int dirfd);
 /* Fill ST for the directory of KIND's entries; 0 or -1 with errno. */
 int posix_dir_stat(enum ipc_kind kind, struct stat *st);
 
+/* statfs(2) of that directory (--namespace: the target's); 0 or -1 with errno. */
+struct statfs;
+int posix_dir_statfs(enum ipc_kind kind, struct statfs *sfs);
+
 /* "/dev/shm" or "/dev/mqueue": where the kind's entries live. */
 const char *posix_dir(enum ipc_kind kind);
 
