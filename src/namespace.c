@@ -79,14 +79,17 @@ static int open_in_root(int rootfd, const char *dir1, const char *dir2)
 	return b;
 }
 
-/* Whether namespace file NS (of the target) belongs to the user namespace we are in. */
+/* Our user namespace, taken before entering (joining a user namespace would change it). */
+static struct stat home_user;
+
+/* Whether namespace file NS (of the target) belongs to our user namespace. */
 static bool owned_by_our_userns(int procfd, const char *ns)
 {
-	struct stat ours, theirs;
+	struct stat theirs;
 	int fd = openat(procfd, ns, O_RDONLY | O_CLOEXEC);
 	int user = fd < 0 ? -1 : ioctl(fd, NS_GET_USERNS);
-	bool same = user >= 0 && fstat(user, &theirs) == 0 && stat("/proc/self/ns/user", &ours) == 0 &&
-		    ours.st_dev == theirs.st_dev && ours.st_ino == theirs.st_ino;
+	bool same = user >= 0 && fstat(user, &theirs) == 0 && home_user.st_ino != 0 &&
+		    home_user.st_dev == theirs.st_dev && home_user.st_ino == theirs.st_ino;
 	if (user >= 0)
 		close(user);
 	if (fd >= 0)
@@ -265,6 +268,8 @@ int ns_enter(const struct ns_target *t)
 	char name[PATH_MAX + 32];
 	int procfd = -1, fd;
 	what(t, name, sizeof(name));
+	if (stat("/proc/self/ns/user", &home_user) < 0)
+		home_user.st_ino = 0;
 	if (t->pid) {
 		procfd = open_process(t->pid);
 		fd = procfd < 0 ? -1 : openat(procfd, "ns/ipc", O_RDONLY | O_CLOEXEC);
