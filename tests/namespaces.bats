@@ -339,7 +339,7 @@ victims() {
 }
 
 @test "ipcs --namespace PID -g and --metrics: the target's /dev/shm size and files" {
-	container 'mount -o remount,size=1m,nr_inodes=100 /dev/shm && : >/dev/shm/one'
+	container 'mount -t tmpfs -o size=1m,nr_inodes=100,mode=1777 small /dev/shm && : >/dev/shm/one'
 	capture got "$BUILD/ipcs" --namespace "$cpid" -g -M
 	[ "$got_rc" = 0 ] || { echo "# ${got_err%x}" >&2; false; }
 	[ "$(grep '^SHM_FS' <<<"${got_out%x}")" = "SHM_FS_SIZE  Size of /dev/shm (bytes) 1048576    0 0.00%
