@@ -193,6 +193,12 @@ container() {
 	[[ "$got_out" == *" root "* ]]
 }
 
+# traced ARGS...: strace ARGS, with the leak checker of sanitizer builds off
+# (it cannot work under ptrace).
+traced() {
+	ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" strace "$@"
+}
+
 # attacker ARGS...: run "unshare ARGS..." as nobody in the background; the
 # command inside writes its pid to descriptor 3 once ready.  Its pid in $apid.
 attacker() {
@@ -284,7 +290,7 @@ victims() {
 		mkfifo sem.fifo && printf "%32s" "" >sem.own && cd / &&
 		mount --rbind /dev/mqueue /dev/shm && echo $$ >&3 && exec sleep 300'
 	local log=$BATS_TEST_TMPDIR/strace
-	capture got strace -f -qq -o "$log" -e trace=open,openat,openat2 "$BUILD/ipcs" --all-namespaces --posix
+	capture got traced -f -qq -o "$log" -e trace=open,openat,openat2 "$BUILD/ipcs" --all-namespaces --posix
 	[ "$got_rc" = 0 ] || { echo "# ${got_err%x}" >&2; false; }
 	# Only the entries of its own file system are listed: its semaphore.
 	[[ "$got_out" == *"/own "* ]]
@@ -314,7 +320,7 @@ victims() {
 	sleep 0.2
 	[ ! -e "$BATS_TEST_TMPDIR/writer" ]
 	local log=$BATS_TEST_TMPDIR/strace
-	capture got strace -qq -o "$log" -e trace=open,openat "$BUILD/ipcmk" --namespace /dev/null -Q
+	capture got traced -qq -o "$log" -e trace=open,openat "$BUILD/ipcmk" --namespace /dev/null -Q
 	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
 	[ "$got_err" = $'ipcmk: --namespace: /dev/null is not an IPC namespace (give a process id, or /proc/PID/ns/ipc)\nx' ]
 	grep -q '"/dev/null", O_RDONLY|O_CLOEXEC|O_PATH' "$log"
@@ -331,7 +337,7 @@ victims() {
 	[ "$(printf '5.8\n%s\n' "$(uname -r)" | sort -V | head -n 1)" = 5.8 ] || skip "setns(pidfd) needs Linux 5.8"
 	container
 	local log=$BATS_TEST_TMPDIR/strace
-	capture got strace -qq -o "$log" -e trace=pidfd_open,setns "$BUILD/ipcs" --namespace "$cpid" -q
+	capture got traced -qq -o "$log" -e trace=pidfd_open,setns "$BUILD/ipcs" --namespace "$cpid" -q
 	[ "$got_rc" = 0 ]
 	local fd
 	fd=$(sed -En "s/^pidfd_open\($cpid, 0\) += ([0-9]+)$/\1/p" "$log")
