@@ -17,8 +17,11 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/vfs.h>
 #include <unistd.h>
+
+#include <linux/openat2.h>
 
 #include "src/i18n.h"
 #include "src/mqueue-text.h"
@@ -183,36 +186,71 @@ static void fill_stat(struct posix_object *o, const struct stat *st)
 	o->ino = st->st_ino;
 }
 
+/* The directory being scanned, its device, and /proc/self/fd for the fallback below. */
+struct scan_dirs {
+	int dfd, fd_dir;
+	dev_t dev;
+};
+
 /*
- * Queues and semaphores are read through a descriptor of the entry.  It
- * is first opened with O_PATH, which opens nothing: no FIFO waits, no
- * device or terminal is opened, no symlink is followed.  Only a regular
- * file on the directory's own device (not one bind-mounted over the entry
- * from elsewhere) is then opened for reading, through that descriptor,
- * not by name again.  Its fstat gives the attributes.  False if the entry
- * vanished.
+ * FILE in the directory, for reading, only if it lies on the directory's
+ * own mount: openat2 refuses to cross into a file or directory mounted
+ * over the name (RESOLVE_NO_XDEV) and to follow a symlink.  Before Linux
+ * 5.6, the entry is opened with O_PATH (which opens nothing: no FIFO
+ * waits, no device is opened), and only a regular file on the directory's
+ * device is opened again, through that descriptor's link in /proc/self/fd.
  */
-static bool gather_open(int dfd, dev_t dev, const char *file, struct posix_object *o, struct fd_batch *fds)
+static int open_entry(struct scan_dirs *d, const char *file)
 {
-	int p = openat(dfd, file, O_PATH | O_NOFOLLOW | O_CLOEXEC);
-	if (p < 0)
+	static bool no_openat2;
+	if (!no_openat2) {
+		struct open_how how = { .flags = O_RDONLY | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC,
+					.resolve = RESOLVE_NO_XDEV | RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH };
+		int fd = (int)syscall(SYS_openat2, d->dfd, file, &how, sizeof(how));
+		if (fd >= 0 || errno != ENOSYS)
+			return fd;
+		no_openat2 = true;
+	}
+	if (d->fd_dir < 0)
+		d->fd_dir = open("/proc/self/fd", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	int p = openat(d->dfd, file, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+	struct stat st;
+	int fd = -1;
+	if (p >= 0 && d->fd_dir >= 0 && fstat(p, &st) == 0 && S_ISREG(st.st_mode) && st.st_dev == d->dev) {
+		char num[16];
+		snprintf(num, sizeof(num), "%d", p);
+		fd = openat(d->fd_dir, num, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	}
+	if (p >= 0)
+		close(p);
+	return fd;
+}
+
+/*
+ * Queues and semaphores are read through a descriptor of the entry, which
+ * also gives its attributes (fstat: no second lookup by name).  Only what
+ * readdir showed as a regular file is opened, never following a symlink,
+ * never past a mount (see open_entry), never waiting on a FIFO put in its
+ * place since; the descriptor's own fstat decides whether it is read.
+ * True if O was filled.
+ */
+static bool gather_open(struct scan_dirs *d, const char *file, struct posix_object *o, struct fd_batch *fds)
+{
+	int fd = open_entry(d, file);
+	if (fd < 0)
 		return false;
 	struct stat st;
-	bool ok = fstat(p, &st) == 0;
+	bool ok = fstat(fd, &st) == 0;
 	if (ok) {
 		fill_stat(o, &st);
-		char path[32];
-		snprintf(path, sizeof(path), "/proc/self/fd/%d", p);
-		int fd = S_ISREG(st.st_mode) && st.st_dev == dev ? open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) : -1;
-		if (fd >= 0) {
+		if (S_ISREG(st.st_mode) && st.st_dev == d->dev) {
 			if (o->kind == KIND_PMSG)
 				read_mqueue(fd, o);
 			else
 				read_sem_value(fd, o);
-			batch_add(fds, fd);
 		}
 	}
-	batch_add(fds, p);
+	batch_add(fds, fd);
 	return ok;
 }
 
@@ -221,8 +259,8 @@ static bool gather_open(int dfd, dev_t dev, const char *file, struct posix_objec
  * if it vanished, does not belong to KIND, or lies on another device (a
  * file or directory bind-mounted into it is no IPC object of its own).
  */
-static bool gather(enum ipc_kind kind, int dfd, dev_t dev, const struct dirent *de, struct posix_object *o,
-		   struct fd_batch *fds)
+static bool gather(enum ipc_kind kind, struct scan_dirs *d, const struct dirent *de,
+		   struct posix_object *o, struct fd_batch *fds)
 {
 	const struct posix_kind_desc *k = &backends[kind];
 	const char *file = de->d_name;
@@ -237,17 +275,25 @@ static bool gather(enum ipc_kind kind, int dfd, dev_t dev, const struct dirent *
 	o->kind = kind;
 	o->name[0] = '/';
 	memcpy(o->name + 1, file + plen, len - plen + 1);
-	/* Shared memory needs no more than the entry's attributes. */
-	if (kind != KIND_PSHM) {
-		if (!gather_open(dfd, dev, file, o, fds))
+	struct stat st;
+	bool filled = false;
+	if (de->d_type == DT_UNKNOWN) {	/* a file system without d_type: look before opening */
+		if (fstatat(d->dfd, file, &st, AT_SYMLINK_NOFOLLOW) < 0)
 			return false;
-	} else {
-		struct stat st;
-		if (fstatat(dfd, file, &st, AT_SYMLINK_NOFOLLOW) < 0)
+		fill_stat(o, &st);
+		filled = true;
+	}
+	bool regular = filled ? S_ISREG(o->mode) : de->d_type == DT_REG;
+	/* Shared memory needs no more than the entry's attributes. */
+	if (kind != KIND_PSHM && regular && gather_open(d, file, o, fds))
+		return o->dev == d->dev;
+	/* Not readable by us, not a regular file, or mounted over: the entry's own attributes. */
+	if (!filled) {
+		if (fstatat(d->dfd, file, &st, AT_SYMLINK_NOFOLLOW) < 0)
 			return false;
 		fill_stat(o, &st);
 	}
-	return o->dev == dev;
+	return o->dev == d->dev;
 }
 
 int posix_scan(enum ipc_kind kind, posix_visit_fn visit, void *ctx)
@@ -276,18 +322,21 @@ int posix_scan(enum ipc_kind kind, posix_visit_fn visit, void *ctx)
 		return -1;
 	}
 	uint64_t budget = (st.st_size > 0 ? (uint64_t)st.st_size : 0) + 1024;
+	struct scan_dirs d = { dirfd(dir), -1, st.st_dev };
 	int rc = 0;
 	struct dirent *de;
 	struct posix_object obj;
 	struct fd_batch fds = { 0 };
 	errno = 0;
 	while (rc == 0 && budget-- > 0 && (de = readdir(dir)) != NULL) {
-		if (gather(kind, dirfd(dir), st.st_dev, de, &obj, &fds))
+		if (gather(kind, &d, de, &obj, &fds))
 			rc = visit(&obj, ctx);
 		errno = 0;
 	}
 	int e = errno;
 	batch_close(&fds);
+	if (d.fd_dir >= 0)
+		close(d.fd_dir);
 	closedir(dir);
 	if (rc == 0 && e) {
 		errno = e;

@@ -299,9 +299,18 @@ victims() {
 		[[ "$got_out" != *"$name "* ]] || { echo "# $name listed" >&2; false; }
 	done
 	[[ "$got_out" != *1145258561* ]]
-	# Every entry was opened with O_PATH first, the planted ones never for reading.
-	! grep -E '"(sem\.(zero|secret|dir|fifo)|leak)"' "$log" | grep -v O_PATH
+	# The planted entries were never opened for reading: refused (past a
+	# mount: EXDEV), or opened with O_PATH only (which opens nothing).
+	grep -Eq '"sem\.zero".*= -1 EXDEV|"sem\.zero".*O_PATH' "$log"
+	! grep -E '"(sem\.(zero|secret|dir|fifo)|leak)"' "$log" | grep -v O_PATH | grep -v '= -1 E' 
 	! grep -E '"/dev/(zero|shm/victims)' "$log"
+	# The same without openat2 (before Linux 5.6): O_PATH, then a reopen through /proc/self/fd.
+	local first=$got_out
+	capture got traced -f -qq -o "$log" -e trace=open,openat,openat2 -e inject=openat2:error=ENOSYS \
+		"$BUILD/ipcs" --all-namespaces --posix
+	[ "$got_rc" = 0 ] && [ "$got_out" = "$first" ]
+	grep -q '"sem\.own", O_RDONLY|O_NOFOLLOW|O_CLOEXEC|O_PATH' "$log"
+	! grep -E '"(sem\.(zero|secret|dir|fifo)|leak)"' "$log" | grep -v O_PATH | grep -v '= -1 E'
 	[ "$(cd /dev/shm && find . -mindepth 1 -printf '%p %U %m %s\n' | sort)" = "$victims_state" ]
 }
 
