@@ -151,10 +151,12 @@ static void reach_posix(int procfd)
 {
 	int rootfd = procfd < 0 ? -1 : openat(procfd, "root", O_PATH | O_DIRECTORY | O_CLOEXEC);
 	int shm = rootfd < 0 ? -1 : open_in_root(rootfd, "dev", "shm");
-	const char *why = shm < 0 ? NULL : shm_distrust(procfd, shm);
+	const char *why = shm >= 0 ? shm_distrust(procfd, shm)
+		: procfd >= 0 ? _("it has no /dev/shm directory (a symbolic link is not followed)") : NULL;
 	if (why) {
 		distrust[KIND_PSHM] = distrust[KIND_PSEM] = why;
-		close(shm);
+		if (shm >= 0)
+			close(shm);
 	} else if (shm >= 0) {
 		posix_use_dir(KIND_PSHM, shm);
 		posix_use_dir(KIND_PSEM, shm);

@@ -366,3 +366,12 @@ ipc_used{api="posix",kind="shm",resource="dev_shm_files"} 2
 ipc_limit_bytes{api="posix",kind="shm",resource="dev_shm"} 1048576
 ipc_used_bytes{api="posix",kind="shm",resource="dev_shm"} 0' ]
 }
+
+@test "--namespace PID whose /dev/shm is a symbolic link: POSIX shared memory refused, saying so" {
+	# In the container's own mount namespace only: a /dev of its own.
+	container 'mount -t tmpfs cdev /dev && mkdir /dev/real && ln -s real /dev/shm'
+	capture got "$BUILD/ipcs" --namespace "$cpid" -M -q
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = "ipcs: --namespace $cpid: refusing POSIX shared memory: it has no /dev/shm directory (a symbolic link is not followed)"$'\nx' ]
+	[[ "$got_out" == *"Message Queues"* ]]
+}
