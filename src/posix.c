@@ -255,9 +255,9 @@ static bool gather_open(struct scan_dirs *d, const char *file, struct posix_obje
 }
 
 /*
- * Fill O from directory entry DE of the directory DFD on device DEV; false
- * if it vanished, does not belong to KIND, or lies on another device (a
- * file or directory bind-mounted into it is no IPC object of its own).
+ * Fill O from directory entry DE of the directory D; false if it vanished,
+ * does not belong to KIND, or lies on another device than D (a file or
+ * directory mounted over the name is no IPC object of that directory).
  */
 static bool gather(enum ipc_kind kind, struct scan_dirs *d, const struct dirent *de,
 		   struct posix_object *o, struct fd_batch *fds)
