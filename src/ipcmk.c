@@ -448,8 +448,7 @@ int ipcmk_main(int argc, char **argv)
 		return 1;
 	for (int k = 0; k < KINDS; k++)
 		if (req.want[k] && !ns_reaches(k)) {
-			warnx(_("--namespace %s: cannot create %s through a namespace file: give a process id"),
-			      escape_arg(req.ns.arg), _(kinds[k].plural));
+			ns_warn_unreached(&req.ns, k, NS_CREATE);
 			return 1;
 		}
 	if (check_limits(&req) < 0)

@@ -663,8 +663,7 @@ static int execute(const struct rm_request *req)
 	/* Every kind the line names must be the target's: check before removing anything. */
 	for (int k = 0; k < KINDS; k++) {
 		if (named[k] && !ns_reaches(k)) {
-			warnx(_("--namespace %s: cannot remove %s through a namespace file: give a process id"),
-			      escape_arg(req->ns.arg), _(kinds[k].plural));
+			ns_warn_unreached(&req->ns, k, NS_REMOVE);
 			return 1;
 		}
 	}

@@ -631,8 +631,7 @@ static int show(const struct ipcs_request *req)
 	for (int k = 0; k < KINDS; k++) {
 		/* Never another namespace's files in place of the target's. */
 		if (req->want[k] && !ns_reaches(k) && render_shows(k, &req->render)) {
-			warnx(_("--namespace %s: cannot show %s through a namespace file: give a process id"),
-			      escape_arg(req->ns.arg), _(kinds[k].plural));
+			ns_warn_unreached(&req->ns, k, NS_SHOW);
 			status = 1;
 		}
 	}
@@ -758,8 +757,7 @@ int ipcs_main(int argc, char **argv)
 			for (int k = 0; k < KINDS; k++) {
 				want[k] = req.want[k] && ns_reaches(k);
 				if (req.want[k] && !want[k]) {
-					warnx(_("--namespace %s: cannot show %s through a namespace file: give a process id"),
-					      escape_arg(req.ns.arg), _(kinds[k].plural));
+					ns_warn_unreached(&req.ns, k, NS_SHOW);
 					status = 1;
 				}
 			}

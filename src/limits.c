@@ -209,14 +209,9 @@ static void gather_pmsg(struct usage_report *r)
 /* The file system of /dev/shm: POSIX shared memory and semaphores share it. */
 static void gather_dev_shm(struct usage_report *r)
 {
-	int fd = open(posix_dir(KIND_PSHM), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	/* The directory the POSIX module lists: with --namespace PID, the target's. */
 	struct statfs sfs;
-	int rc = fd < 0 ? -1 : fstatfs(fd, &sfs);
-	int e = errno;
-	if (fd >= 0)
-		close(fd);
-	if (rc < 0) {
-		errno = e;
+	if (posix_dir_statfs(KIND_PSHM, &sfs) < 0) {
 		failed(r, KIND_PSHM, USAGE_FAILED_FILE_SYSTEM);
 		return;
 	}

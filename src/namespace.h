@@ -8,8 +8,10 @@
  *
  * With a PID, POSIX objects are that process's too: its /dev/shm is
  * reached through /proc/PID/root (never following the container's
- * symlinks), its message queues through a new mount of the mqueue file
- * system of its IPC namespace.  No mount namespace is entered: our root,
+ * symlinks) if it is a tmpfs of its own (see shm_distrust()), its message
+ * queues through a new mount of the mqueue file system of its IPC
+ * namespace.  The process is held by a pidfd, so a reused pid cannot
+ * swap the target.  No mount namespace is entered: our root,
  * working directory and the files we read for ourselves (/etc/passwd,
  * nsswitch.conf) stay the host's, so owners are shown with the host's
  * names, as ps and ls show them.  With an nsfs FILE (/proc/PID/ns/ipc, a
@@ -44,6 +46,10 @@ int ns_enter(const struct ns_target *t);
 
 /* Whether KIND's objects are those of the namespace entered (always without --namespace). */
 bool ns_reaches(enum ipc_kind kind);
+
+/* After ns_reaches(KIND) said no: the error for T, saying why (a namespace file, or an untrusted /dev/shm). */
+enum ns_action { NS_SHOW, NS_CREATE, NS_REMOVE };
+void ns_warn_unreached(const struct ns_target *t, enum ipc_kind kind, enum ns_action action);
 
 /*
  * --all-namespaces without POSIX objects or processes: visit PID's IPC

@@ -17,8 +17,11 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/vfs.h>
 #include <unistd.h>
+
+#include <linux/openat2.h>
 
 #include "src/i18n.h"
 #include "src/mqueue-text.h"
@@ -48,6 +51,8 @@ const char *posix_dir(enum ipc_kind kind)
 	return backends[kind].dir;
 }
 
+static int open_kind_dir(enum ipc_kind kind);
+
 /* --namespace: the directories of another namespace's objects, as descriptors. */
 static int dir_fd[KINDS];
 static bool dir_given[KINDS];
@@ -56,6 +61,18 @@ void posix_use_dir(enum ipc_kind kind, int dirfd)
 {
 	dir_fd[kind] = dirfd;
 	dir_given[kind] = true;
+}
+
+int posix_dir_statfs(enum ipc_kind kind, struct statfs *sfs)
+{
+	int dfd = open_kind_dir(kind);
+	if (dfd < 0)
+		return -1;
+	int rc = fstatfs(dfd, sfs);
+	int e = errno;
+	close(dfd);
+	errno = e;
+	return rc;
 }
 
 int posix_dir_stat(enum ipc_kind kind, struct stat *st)
@@ -169,34 +186,81 @@ static void fill_stat(struct posix_object *o, const struct stat *st)
 	o->ino = st->st_ino;
 }
 
+/* The directory being scanned, its device, and /proc/self/fd for the fallback below. */
+struct scan_dirs {
+	int dfd, fd_dir;
+	dev_t dev;
+};
+
+/*
+ * FILE in the directory, for reading, only if it lies on the directory's
+ * own mount: openat2 refuses to cross into a file or directory mounted
+ * over the name (RESOLVE_NO_XDEV) and to follow a symlink.  Before Linux
+ * 5.6, the entry is opened with O_PATH (which opens nothing: no FIFO
+ * waits, no device is opened), and only a regular file on the directory's
+ * device is opened again, through that descriptor's link in /proc/self/fd.
+ */
+static int open_entry(struct scan_dirs *d, const char *file)
+{
+	static bool no_openat2;
+	if (!no_openat2) {
+		struct open_how how = { .flags = O_RDONLY | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC,
+					.resolve = RESOLVE_NO_XDEV | RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH };
+		int fd = (int)syscall(SYS_openat2, d->dfd, file, &how, sizeof(how));
+		if (fd >= 0 || errno != ENOSYS)
+			return fd;
+		no_openat2 = true;
+	}
+	if (d->fd_dir < 0)
+		d->fd_dir = open("/proc/self/fd", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	int p = openat(d->dfd, file, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+	struct stat st;
+	int fd = -1;
+	if (p >= 0 && d->fd_dir >= 0 && fstat(p, &st) == 0 && S_ISREG(st.st_mode) && st.st_dev == d->dev) {
+		char num[16];
+		snprintf(num, sizeof(num), "%d", p);
+		fd = openat(d->fd_dir, num, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	}
+	if (p >= 0)
+		close(p);
+	return fd;
+}
+
 /*
  * Queues and semaphores are read through a descriptor of the entry, which
- * also gives its attributes (fstat: no second lookup by name).  Only
- * regular files are opened, and without following a symlink or waiting on
- * a FIFO planted in their place since readdir saw a regular file; the
- * descriptor's own fstat decides.  True if O was filled.
+ * also gives its attributes (fstat: no second lookup by name).  Only what
+ * readdir showed as a regular file is opened, never following a symlink,
+ * never past a mount (see open_entry), never waiting on a FIFO put in its
+ * place since; the descriptor's own fstat decides whether it is read.
+ * True if O was filled.
  */
-static bool gather_open(int dfd, const char *file, struct posix_object *o, struct fd_batch *fds)
+static bool gather_open(struct scan_dirs *d, const char *file, struct posix_object *o, struct fd_batch *fds)
 {
-	int fd = openat(dfd, file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	int fd = open_entry(d, file);
 	if (fd < 0)
 		return false;
 	struct stat st;
 	bool ok = fstat(fd, &st) == 0;
 	if (ok) {
 		fill_stat(o, &st);
-		if (S_ISREG(st.st_mode) && o->kind == KIND_PMSG)
-			read_mqueue(fd, o);
-		else if (S_ISREG(st.st_mode))
-			read_sem_value(fd, o);
+		if (S_ISREG(st.st_mode) && st.st_dev == d->dev) {
+			if (o->kind == KIND_PMSG)
+				read_mqueue(fd, o);
+			else
+				read_sem_value(fd, o);
+		}
 	}
 	batch_add(fds, fd);
 	return ok;
 }
 
-/* Fill O from directory entry DE; false if it vanished or does not belong to KIND. */
-static bool gather(enum ipc_kind kind, int dfd, const struct dirent *de, struct posix_object *o,
-		   struct fd_batch *fds)
+/*
+ * Fill O from directory entry DE of the directory D; false if it vanished,
+ * does not belong to KIND, or lies on another device than D (a file or
+ * directory mounted over the name is no IPC object of that directory).
+ */
+static bool gather(enum ipc_kind kind, struct scan_dirs *d, const struct dirent *de,
+		   struct posix_object *o, struct fd_batch *fds)
 {
 	const struct posix_kind_desc *k = &backends[kind];
 	const char *file = de->d_name;
@@ -214,22 +278,22 @@ static bool gather(enum ipc_kind kind, int dfd, const struct dirent *de, struct 
 	struct stat st;
 	bool filled = false;
 	if (de->d_type == DT_UNKNOWN) {	/* a file system without d_type: look before opening */
-		if (fstatat(dfd, file, &st, AT_SYMLINK_NOFOLLOW) < 0)
+		if (fstatat(d->dfd, file, &st, AT_SYMLINK_NOFOLLOW) < 0)
 			return false;
 		fill_stat(o, &st);
 		filled = true;
 	}
 	bool regular = filled ? S_ISREG(o->mode) : de->d_type == DT_REG;
 	/* Shared memory needs no more than the entry's attributes. */
-	if (kind != KIND_PSHM && regular && gather_open(dfd, file, o, fds))
-		return true;
-	/* Not readable by us, or not a regular file: the entry's own attributes. */
-	if (filled)
-		return true;
-	if (fstatat(dfd, file, &st, AT_SYMLINK_NOFOLLOW) < 0)
-		return false;
-	fill_stat(o, &st);
-	return true;
+	if (kind != KIND_PSHM && regular && gather_open(d, file, o, fds))
+		return o->dev == d->dev;
+	/* Not readable by us, not a regular file, or mounted over: the entry's own attributes. */
+	if (!filled) {
+		if (fstatat(d->dfd, file, &st, AT_SYMLINK_NOFOLLOW) < 0)
+			return false;
+		fill_stat(o, &st);
+	}
+	return o->dev == d->dev;
 }
 
 int posix_scan(enum ipc_kind kind, posix_visit_fn visit, void *ctx)
@@ -251,19 +315,28 @@ int posix_scan(enum ipc_kind kind, posix_visit_fn visit, void *ctx)
 	 * grows by at least one byte per entry on every filesystem.
 	 */
 	struct stat st;
-	uint64_t budget = (fstat(dfd, &st) == 0 && st.st_size > 0 ? (uint64_t)st.st_size : 0) + 1024;
+	if (fstat(dfd, &st) < 0) {
+		int e = errno;
+		closedir(dir);
+		errno = e;
+		return -1;
+	}
+	uint64_t budget = (st.st_size > 0 ? (uint64_t)st.st_size : 0) + 1024;
+	struct scan_dirs d = { dirfd(dir), -1, st.st_dev };
 	int rc = 0;
 	struct dirent *de;
 	struct posix_object obj;
 	struct fd_batch fds = { 0 };
 	errno = 0;
 	while (rc == 0 && budget-- > 0 && (de = readdir(dir)) != NULL) {
-		if (gather(kind, dirfd(dir), de, &obj, &fds))
+		if (gather(kind, &d, de, &obj, &fds))
 			rc = visit(&obj, ctx);
 		errno = 0;
 	}
 	int e = errno;
 	batch_close(&fds);
+	if (d.fd_dir >= 0)
+		close(d.fd_dir);
 	closedir(dir);
 	if (rc == 0 && e) {
 		errno = e;
@@ -278,6 +351,29 @@ void posix_entry_path(const struct posix_object *obj, char *buf, size_t len)
 	snprintf(buf, len, "%s/%s%s", k->dir, k->prefix, obj->name + 1);
 }
 
+/*
+ * unlinkat(FILE) in directory DFD, only if the entry is still on the
+ * directory's own device and, when INO is not 0, still the file seen on
+ * DEV: checked just before acting, so that a file bind-mounted over the
+ * name, or put in its place since the listing, is left alone.
+ */
+static int unlink_checked(int dfd, const char *file, uint64_t dev, uint64_t ino)
+{
+	struct stat dir, st;
+	if (fstat(dfd, &dir) < 0 || fstatat(dfd, file, &st, AT_SYMLINK_NOFOLLOW) < 0)
+		return -1;
+	if (st.st_dev != dir.st_dev) {
+		errno = EXDEV;
+		return -1;
+	}
+	if (ino && (st.st_dev != dev || st.st_ino != ino)) {
+		errno = ENOENT;	/* what was listed is gone */
+		return -1;
+	}
+	/* unlinkat removes a symlink itself, never its target. */
+	return unlinkat(dfd, file, 0);
+}
+
 int posix_remove_entry(const struct posix_object *obj)
 {
 	char file[sizeof(obj->name) + 8];
@@ -285,8 +381,7 @@ int posix_remove_entry(const struct posix_object *obj)
 	int dfd = open_kind_dir(obj->kind);
 	if (dfd < 0)
 		return -1;
-	/* unlinkat removes a symlink itself, never its target. */
-	int rc = unlinkat(dfd, file, 0);
+	int rc = unlink_checked(dfd, file, obj->dev, obj->ino);
 	int e = errno;
 	close(dfd);
 	errno = e;
@@ -443,7 +538,7 @@ int posix_unlink(enum ipc_kind kind, const char *name)
 	if (dir_given[kind] && kind != KIND_PMSG) {
 		char file[NAME_MAX + 8];
 		file_name(kind, name, file, sizeof(file));
-		return unlinkat(dir_fd[kind], file, 0);
+		return unlink_checked(dir_fd[kind], file, 0, 0);
 	}
 	switch (kind) {
 	case KIND_PSHM:
@@ -516,17 +611,9 @@ int posix_limits(enum ipc_kind kind, struct posix_limits *l)
 		l->msgsize_default = (uint64_t)read_long_file("/proc/sys/fs/mqueue/msgsize_default", 0);
 		return 0;
 	}
-	int dfd = open_kind_dir(kind);
-	if (dfd < 0)
-		return -1;
 	struct statfs sfs;
-	int rc = fstatfs(dfd, &sfs);
-	int e = errno;
-	close(dfd);
-	if (rc < 0) {
-		errno = e;
+	if (posix_dir_statfs(kind, &sfs) < 0)
 		return -1;
-	}
 	l->fs_size = (uint64_t)sfs.f_blocks * (uint64_t)sfs.f_bsize;
 	l->fs_available = (uint64_t)sfs.f_bavail * (uint64_t)sfs.f_bsize;
 	l->sem_value_max = SEM_VALUE_MAX;

@@ -38,7 +38,8 @@ typedef int (*posix_visit_fn)(const struct posix_object *obj, void *ctx);
 
 /*
  * Visit every entry of one kind (also entries that are not regular files, so
- * callers can report them).  Never follows symlinks.  Returns 0, the
+ * callers can report them) that lies on the directory's own device: a file
+ * or directory mounted over a name is no object.  Never follows symlinks.  Returns 0, the
  * visitor's value, or -1 with errno (ENOENT: no directory; EMEDIUMTYPE:
  * the mqueue directory is not a mounted mqueue filesystem).
  */
@@ -47,7 +48,10 @@ int posix_scan(enum ipc_kind kind, posix_visit_fn visit, void *ctx);
 /* The file behind an entry, e.g. "/dev/shm/sem.NAME". */
 void posix_entry_path(const struct posix_object *obj, char *buf, size_t len);
 
-/* Remove one entry seen by posix_scan, without following symlinks. */
+/*
+ * Remove one entry seen by posix_scan, without following symlinks, and only
+ * if the name is still that entry (device and inode, checked just before).
+ */
 int posix_remove_entry(const struct posix_object *obj);
 
 /* Attributes for posix_create; 0 means the kernel's default. */
@@ -82,6 +86,10 @@ void posix_use_dir(enum ipc_kind kind, int dirfd);
 
 /* Fill ST for the directory of KIND's entries; 0 or -1 with errno. */
 int posix_dir_stat(enum ipc_kind kind, struct stat *st);
+
+/* statfs(2) of that directory (--namespace: the target's); 0 or -1 with errno. */
+struct statfs;
+int posix_dir_statfs(enum ipc_kind kind, struct statfs *sfs);
 
 /* "/dev/shm" or "/dev/mqueue": where the kind's entries live. */
 const char *posix_dir(enum ipc_kind kind);

@@ -123,7 +123,13 @@ bool select_posix(const struct selection *sel, const struct posix_object *obj,
 	if (sel->has_key)
 		return false;
 	bool orphaned = sel->orphaned && holders_orphaned(obj->kind, NULL, holders);
-	return common(sel, obj->uid, obj->uid, obj->ctime, orphaned, now);
+	/*
+	 * A queue's file gets a new ctime whenever it is read (as every
+	 * listing does for its byte count): its age is its mtime, set at
+	 * creation and by each send and receive, never by reading.
+	 */
+	int64_t changed = obj->kind == KIND_PMSG ? obj->mtime : obj->ctime;
+	return common(sel, obj->uid, obj->uid, changed, orphaned, now);
 }
 
 /* TRANSLATORS: the parts of a list in parentheses, after "removed 3 of 5

@@ -330,3 +330,24 @@ x" ]
 	run "$IPCS" -l
 	[[ "$output" != *POSIX* ]]
 }
+
+@test "--older-than: reading a queue does not make it young (its age is its mtime)" {
+	"$IPCMK" -q -n /idle >/dev/null
+	"$IPCMK" -m 1 -n /idleseg >/dev/null
+	sleep 3
+	# Every listing reads the queue's file for its byte count; so does --dry-run.
+	"$IPCS" -Q >/dev/null
+	"$BUILD/ipcrm" --all=pmsg --older-than 2 --dry-run >/dev/null
+	run "$IPCS" -Q --older-than 2
+	[ "$status" -eq 0 ]
+	[ "$(awk '$1 == "/idle" { print $1, $2 }' <<<"$output")" = "/idle root" ]
+	run "$IPCS" -M --older-than 2
+	[ "$(awk '$1 == "/idleseg" { print $1 }' <<<"$output")" = "/idleseg" ]
+	# A message sent and received is use: the queue is young again.
+	"$HELPER" mq-send /idle x
+	run "$IPCS" -Q --older-than 2
+	[ "$status" -eq 0 ]
+	[ -z "$(awk '$1 == "/idle"' <<<"$output")" ]
+	# The rule is written down.
+	grep -q "from the modification time of its file" "$SRC/man/ipcs.1"
+}

@@ -19,6 +19,8 @@ setup() {
 
 teardown() {
 	stop_started
+	# The victims' file system of the mount-trust tests (see victims).
+	if mountpoint -q /dev/shm/victims; then umount /dev/shm/victims; fi
 	reset_ipc
 }
 
@@ -244,9 +246,192 @@ holding_container() {
 	for kinds in "-m -M" "-m"; do
 		# shellcheck disable=SC2086
 		# (LeakSanitizer cannot run under ptrace: the status is not the point here.)
-		strace -f -qq -o "$log" -e trace=openat "$BUILD/ipcs" --all-namespaces $kinds --processes >/dev/null 2>&1 || true
+		traced -f -qq -o "$log" -e trace=openat "$BUILD/ipcs" --all-namespaces $kinds --processes >/dev/null 2>&1 || true
 		procs=$(find /proc -maxdepth 1 -name '[0-9]*' | wc -l)
 		opened=$(grep -c '"[0-9]*/maps"' "$log")
 		[ "$opened" -le "$procs" ] || { echo "# $kinds: $opened maps opened for $procs processes" >&2; false; }
 	done
+}
+
+# traced ARGS...: strace ARGS, with the leak checker of sanitizer builds off
+# (it cannot work under ptrace).
+traced() {
+	ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" strace "$@"
+}
+
+# attacker ARGS...: run "unshare ARGS..." as nobody in the background; the
+# command inside writes its pid to descriptor 3 once ready.  Its pid in $apid.
+attacker() {
+	local out=$BATS_TEST_TMPDIR/attacker.$RANDOM i
+	"${NOBODY[@]}" unshare "$@" 3>"$out" &
+	started+=("$!")
+	for i in $(seq 200); do
+		[ -s "$out" ] && break
+		sleep 0.05
+	done
+	apid=$(cat "$out")
+	[ -n "$apid" ] || { echo "# attacker did not start" >&2; return 1; }
+	started+=("$apid")
+}
+
+# victims: a tmpfs of ours (like /run or /tmp) that nobody can traverse but
+# not read, holding root's and uid 3001's private files (and a directory).
+victims() {
+	local why
+	why=$(ids_missing 3001) || skip "$why"
+	"${NOBODY[@]}" unshare -Urm --ipc true 2>/dev/null || skip "uid 65534 cannot make a user namespace here"
+	mkdir /dev/shm/victims
+	mount -t tmpfs -o mode=0711 victims /dev/shm/victims
+	printf 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345' >/dev/shm/victims/secret
+	echo theirs >/dev/shm/victims/theirs
+	chown 3001:3001 /dev/shm/victims/theirs
+	chmod 0600 /dev/shm/victims/secret /dev/shm/victims/theirs
+	mkdir -m 0711 /dev/shm/victims/sub
+	echo mine >/dev/shm/victims/sub/rootfile
+	chmod 0600 /dev/shm/victims/sub/rootfile
+	# Our own /dev/shm holds a server's segment.
+	echo data >/dev/shm/PostgreSQL.1234
+	victims_state=$(cd /dev/shm && find . -mindepth 1 -printf '%p %U %m %s\n' | sort)
+}
+
+@test "ipcrm/ipcmk/ipcs --namespace act on a target's /dev/shm only if it is a tmpfs of its own" {
+	victims
+	local how
+	# An unprivileged user's namespace with, as its /dev/shm: a tmpfs of
+	# ours (a /run), a directory from inside one, or our /dev/shm itself.
+	for how in tmpfs-root subdirectory ours; do
+		case $how in
+		tmpfs-root) attacker -Urm --ipc sh -c 'mount --bind /dev/shm/victims /dev/shm && echo $$ >&3 && exec sleep 300' ;;
+		subdirectory) attacker -Urm --ipc sh -c 'mount --bind /dev/shm/victims/sub /dev/shm && echo $$ >&3 && exec sleep 300' ;;
+		ours) attacker -Ur --ipc sh -c 'echo $$ >&3 && exec sleep 300' ;;
+		esac
+		local why
+		case $how in
+		tmpfs-root) why="its /dev/shm is a file system mounted in our namespace too, put there from a user namespace that is not ours (it may be /run or /tmp)" ;;
+		subdirectory) why="its /dev/shm is a directory bind-mounted from inside another file system, not a tmpfs of its own" ;;
+		ours) why="its /dev/shm is our own (the same file system): its objects are ours, listed and removed without --namespace" ;;
+		esac
+		capture got "$BUILD/ipcrm" --namespace "$apid" --all=pshm -v
+		[ "$got_rc" = 1 ] && [ "$got_out" = x ] || { echo "# $how: rc $got_rc ${got_out%x} ${got_err%x}" >&2; false; }
+		[ "$got_err" = "ipcrm: --namespace $apid: refusing POSIX shared memory: $why"$'\nx' ] || { echo "# $how: ${got_err%x}" >&2; false; }
+		capture got "$BUILD/ipcrm" --namespace "$apid" --all=psem --all=pshm --orphaned --owner 3001
+		[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+		capture got "$BUILD/ipcrm" --namespace "$apid" --posix-shmem /secret
+		[ "$got_rc" = 1 ]
+		capture got "$BUILD/ipcmk" --namespace "$apid" -m 1 -s -n /planted
+		[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+		[ "$got_err" = "ipcmk: --namespace $apid: refusing POSIX shared memory: $why"$'\nx' ]
+		capture got "$BUILD/ipcs" --namespace "$apid" -M
+		[ "$got_rc" = 1 ] && [ "$got_err" = "ipcs: --namespace $apid: refusing POSIX shared memory: $why"$'\nx' ]
+		[[ "$got_out" != *secret* ]]
+		capture got "$BUILD/ipcs" --namespace "$apid" -S -g
+		[ "$got_rc" = 1 ] && [[ "$got_err" == *"refusing POSIX semaphores: $why"* ]]
+		# Its System V objects and message queues are still reached.
+		capture got "$BUILD/ipcs" --namespace "$apid" -q -Q
+		[ "$got_rc" = 0 ] || { echo "# $how: ${got_err%x}" >&2; false; }
+		capture got "$BUILD/ipcrm" --namespace "$apid" -a --all=pmsg
+		[ "$got_rc" = 0 ]
+		# Nothing of anyone's was removed or made.
+		[ "$(cd /dev/shm && find . -mindepth 1 -printf '%p %U %m %s\n' | sort)" = "$victims_state" ]
+	done
+}
+
+@test "ipcs --all-namespaces --posix opens no device, FIFO or file mounted into a namespace's /dev/shm" {
+	command -v strace >/dev/null || skip "strace not installed"
+	victims
+	# Its own tmpfs, with bind mounts over regular files named like semaphores.
+	# Its own tmpfs (built on /dev/mqueue, then moved in place with its
+	# mounts), with bind mounts over regular files named like semaphores.
+	attacker -Urm --ipc sh -c 'mount -t tmpfs own /dev/mqueue && cd /dev/mqueue &&
+		: >sem.zero && mount --bind /dev/zero sem.zero &&
+		: >sem.secret && mount --bind /dev/shm/victims/secret sem.secret &&
+		mkdir sem.dir && mount --bind /dev/shm/victims/sub sem.dir &&
+		: >leak && mount --bind /dev/shm/victims/theirs leak &&
+		mkfifo sem.fifo && printf "%32s" "" >sem.own && cd / &&
+		mount --rbind /dev/mqueue /dev/shm && echo $$ >&3 && exec sleep 300'
+	local log=$BATS_TEST_TMPDIR/strace
+	capture got traced -f -qq -o "$log" -e trace=open,openat,openat2 "$BUILD/ipcs" --all-namespaces --posix
+	[ "$got_rc" = 0 ] || { echo "# ${got_err%x}" >&2; false; }
+	# Only the entries of its own file system are listed: its semaphore.
+	[[ "$got_out" == *"/own "* ]]
+	local name
+	for name in /zero /secret /dir /leak /fifo; do
+		[[ "$got_out" != *"$name "* ]] || { echo "# $name listed" >&2; false; }
+	done
+	[[ "$got_out" != *1145258561* ]]
+	# The planted entries were never opened for reading: refused (past a
+	# mount: EXDEV), or opened with O_PATH only (which opens nothing).
+	grep -Eq '"sem\.zero".*= -1 EXDEV|"sem\.zero".*O_PATH' "$log"
+	! grep -E '"(sem\.(zero|secret|dir|fifo)|leak)"' "$log" | grep -v O_PATH | grep -v '= -1 E' 
+	! grep -E '"/dev/(zero|shm/victims)' "$log"
+	# The same without openat2 (before Linux 5.6): O_PATH, then a reopen through /proc/self/fd.
+	local first=$got_out
+	capture got traced -f -qq -o "$log" -e trace=open,openat,openat2 -e inject=openat2:error=ENOSYS \
+		"$BUILD/ipcs" --all-namespaces --posix
+	[ "$got_rc" = 0 ] && [ "$got_out" = "$first" ]
+	grep -q '"sem\.own", O_RDONLY|O_NOFOLLOW|O_CLOEXEC|O_PATH' "$log"
+	! grep -E '"(sem\.(zero|secret|dir|fifo)|leak)"' "$log" | grep -v O_PATH | grep -v '= -1 E'
+	[ "$(cd /dev/shm && find . -mindepth 1 -printf '%p %U %m %s\n' | sort)" = "$victims_state" ]
+}
+
+@test "--namespace FILE: a FIFO fails at once, a device is rejected without being opened" {
+	command -v strace >/dev/null || skip "strace not installed"
+	local fifo=$BATS_TEST_TMPDIR/fifo
+	mkfifo "$fifo"
+	capture got timeout 5 "$BUILD/ipcs" --namespace "$fifo"
+	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_err" = "ipcs: --namespace: $fifo is not an IPC namespace (give a process id, or /proc/PID/ns/ipc)"$'\nx' ]
+	# A writer waiting for a reader stays waiting: the FIFO was never opened.
+	(exec 3>"$fifo"; echo opened >"$BATS_TEST_TMPDIR/writer") &
+	started+=("$!")
+	capture got timeout 5 "$BUILD/ipcrm" --namespace "$fifo" -a
+	[ "$got_rc" = 1 ]
+	sleep 0.2
+	[ ! -e "$BATS_TEST_TMPDIR/writer" ]
+	local log=$BATS_TEST_TMPDIR/strace
+	capture got traced -qq -o "$log" -e trace=open,openat "$BUILD/ipcmk" --namespace /dev/null -Q
+	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_err" = $'ipcmk: --namespace: /dev/null is not an IPC namespace (give a process id, or /proc/PID/ns/ipc)\nx' ]
+	grep -q '"/dev/null", O_RDONLY|O_CLOEXEC|O_PATH' "$log"
+	[ "$(grep -c '"/dev/null"' "$log")" = 1 ]
+	# A real namespace file still works, also through a symlink.
+	container
+	ln -s "/proc/$cpid/ns/ipc" "$BATS_TEST_TMPDIR/link"
+	capture got "$BUILD/ipcs" --namespace "$BATS_TEST_TMPDIR/link" -q
+	[ "$got_rc" = 0 ]
+}
+
+@test "--namespace PID: the process is held by a pidfd (a reused pid cannot swap the target)" {
+	command -v strace >/dev/null || skip "strace not installed"
+	[ "$(printf '5.8\n%s\n' "$(uname -r)" | sort -V | head -n 1)" = 5.8 ] || skip "setns(pidfd) needs Linux 5.8"
+	container
+	local log=$BATS_TEST_TMPDIR/strace
+	capture got traced -qq -o "$log" -e trace=pidfd_open,setns "$BUILD/ipcs" --namespace "$cpid" -q
+	[ "$got_rc" = 0 ]
+	local fd
+	fd=$(sed -En "s/^pidfd_open\($cpid, 0\) += ([0-9]+)$/\1/p" "$log")
+	grep -Eq "^setns\($fd, CLONE_NEWIPC\) += 0$" "$log"
+}
+
+@test "ipcs --namespace PID -g and --metrics: the target's /dev/shm size and files" {
+	container 'mount -t tmpfs -o size=1m,nr_inodes=100,mode=1777 small /dev/shm && : >/dev/shm/one'
+	capture got "$BUILD/ipcs" --namespace "$cpid" -g -M
+	[ "$got_rc" = 0 ] || { echo "# ${got_err%x}" >&2; false; }
+	[ "$(grep '^SHM_FS' <<<"${got_out%x}")" = "SHM_FS_SIZE  Size of /dev/shm (bytes) 1048576    0 0.00%
+SHM_FS_FILES Files in /dev/shm            100    2 2.00%" ] || { echo "${got_out%x}" >&2; false; }
+	capture got "$BUILD/ipcs" --namespace "$cpid" --metrics
+	[ "$got_rc" = 0 ]
+	[ "$(grep -E '^ipc_(limit|used)(_bytes)?\{api="posix",kind="shm",resource="dev_shm' <<<"${got_out%x}")" = 'ipc_limit{api="posix",kind="shm",resource="dev_shm_files"} 100
+ipc_used{api="posix",kind="shm",resource="dev_shm_files"} 2
+ipc_limit_bytes{api="posix",kind="shm",resource="dev_shm"} 1048576
+ipc_used_bytes{api="posix",kind="shm",resource="dev_shm"} 0' ]
+}
+
+@test "--namespace PID whose /dev/shm is a symbolic link: POSIX shared memory refused, saying so" {
+	# In the container's own mount namespace only: a /dev of its own.
+	container 'mount -t tmpfs cdev /dev && mkdir /dev/real && ln -s real /dev/shm'
+	capture got "$BUILD/ipcs" --namespace "$cpid" -M -q
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = "ipcs: --namespace $cpid: refusing POSIX shared memory: it has no /dev/shm directory (a symbolic link is not followed)"$'\nx' ]
+	[[ "$got_out" == *"Message Queues"* ]]
 }
