@@ -572,11 +572,6 @@ static struct holder *holder_for(struct holder_list *l, int64_t pid)
 	return h;
 }
 
-const struct hold_role_name hold_roles[5] = {
-	{ ROLE_CPID, "cpid" }, { ROLE_LPID, "lpid" }, { ROLE_LSPID, "lspid" },
-	{ ROLE_LRPID, "lrpid" }, { ROLE_SEMPID, "sempid" },
-};
-
 static void add_recorded(struct holder_list *l, int64_t pid, enum hold_role role)
 {
 	if (pid <= 0)	/* 0: never used, or not visible from here */

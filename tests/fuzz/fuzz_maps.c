@@ -59,7 +59,7 @@ static void check_line(const uint8_t *data, size_t size)
 	if (!line)
 		abort();
 	memcpy(line, data, size);
-	struct maps_ref r;
+	struct maps_ref r = { 0 };
 	bool path = maps_parse_line(line, line + size, &r);
 	free(line);
 	if (memchr(data, '\0', size))	/* regexec stops at a NUL */
@@ -120,7 +120,7 @@ static void check_kernel_line(const uint8_t *data, size_t size)
 			 flags & 32 ? 'x' : '-', flags & 64 ? 's' : 'p', off, maj, min, ino,
 			 (int)pad, "", name);
 	FUZZ_CHECK(n > 0 && (size_t)n < sizeof(line), "line too long");
-	struct maps_ref r;
+	struct maps_ref r = { 0 };
 	bool path = maps_parse_line(line, line + n, &r);
 	FUZZ_CHECK(path == (name[0] == '/'), "%s: path %d", line, path);
 	if (!path)
@@ -175,7 +175,7 @@ static void check_chunks(const uint8_t *data, size_t size)
 			FUZZ_CHECK(s >= buf && e >= s && e <= buf + cap, "line %zu outside the buffer", given);
 			FUZZ_CHECK((size_t)(e - s) == rlen && memcmp(s, ref, rlen) == 0,
 				   "line %zu: %zu bytes, reference %zu (cap %zu)", given, (size_t)(e - s), rlen, cap);
-			struct maps_ref a, b;
+			struct maps_ref a = { 0 }, b = { 0 };
 			bool pa = maps_parse_line(s, e, &a), pb = maps_parse_line(ref, ref + rlen, &b);
 			FUZZ_CHECK(pa == pb && (!pa || (a.ino == b.ino && a.is_sysv == b.is_sysv)),
 				   "line %zu parses differently", given);
