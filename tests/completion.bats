@@ -37,10 +37,17 @@ teardown() {
 
 # other_ns: start a process in an IPC namespace of its own, pid in $ns_pid,
 # once it is there.
+# With "shm", also a /dev/shm of its own (ipcbox refuses a target's POSIX
+# shared memory in our own /dev/shm).
 other_ns() {
 	local self i
 	self=$(stat -L -c %i /proc/self/ns/ipc)
-	unshare --ipc sleep 60 &
+	if [ "${1:-}" = shm ]; then
+		unshare --ipc --mount --propagation private sh -c \
+			'mount -t tmpfs -o mode=1777 c-shm /dev/shm && exec sleep 60' &
+	else
+		unshare --ipc sleep 60 &
+	fi
 	ns_pid=$!
 	started+=("$ns_pid")
 	for ((i = 0; i < 100; i++)); do
@@ -789,17 +796,20 @@ require_zpty() {
 	# offered "/db-main".  Every path that lists names, in all three shells;
 	# the one safe name is /ok, so a forged "/db-main" is seen.
 	local s lines=() ns
-	other_ns
+	other_ns shm
 	for s in $'\n' $'\t' $'\e'; do
 		plant /dev/shm "db-main$s" "sem.db-main$s"
 		plant /dev/mqueue "db-main$s"
-		"$BUILD/ipcmk" --namespace "$ns_pid" -q -n "/db-main$s" >/dev/null
+		"$BUILD/ipcmk" --namespace "$ns_pid" -m 1 -q -s -n "/db-main$s" >/dev/null
 	done
 	plant /dev/shm ok sem.ok
 	plant /dev/mqueue ok
-	"$BUILD/ipcmk" --namespace "$ns_pid" -q -n /ok >/dev/null
-	# Both listings hold the hostile names (shm and sem: the same /dev/shm).
-	[ "$("$BUILD/ipcs" --namespace "$ns_pid" -Q | grep -c '^/db-main')" = 3 ]
+	"$BUILD/ipcmk" --namespace "$ns_pid" -m 1 -q -s -n /ok >/dev/null
+	# The other namespace's listings hold the hostile names.
+	local k
+	for k in -M -S -Q; do
+		[ "$("$BUILD/ipcs" --namespace "$ns_pid" $k | grep -c '^/db-main')" = 3 ]
+	done
 	for ns in "" "--namespace $ns_pid "; do
 		lines+=("ipcrm ${ns}--posix-shmem " "ipcrm ${ns}--posix-semaphore " "ipcrm ${ns}--posix-mqueue "
 			"ipcs ${ns}--name " "ipcs ${ns}-M --name " "ipcs ${ns}-S --name " "ipcs ${ns}-Q --name ")
