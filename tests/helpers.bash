@@ -225,9 +225,17 @@ visible() {
 IPCS_FAILS=0
 ipcs_diff() {
 	[ -x "$REF_IPCS" ] || skip "reference $REF_IPCS not installed"
-	# PATH set for the call, not by an env process: no process more than
-	# the wrappers and ipcs itself.
-	PATH="${REF_IPCS%/*}:$PATH" capture theirs "${REF_WRAP[@]}" ipcs "$@"
+	local key="${REF_WRAP[*]}|$*"
+	if [ -n "$IPCS_REF_CACHE" ] && [ -n "${IPCS_REF_RC[$key]:-}" ]; then
+		theirs_out=${IPCS_REF_OUT[$key]} theirs_err=${IPCS_REF_ERR[$key]} theirs_rc=${IPCS_REF_RC[$key]}
+	else
+		# PATH set for the call, not by an env process: no process more
+		# than the wrappers and ipcs itself.
+		PATH="${REF_IPCS%/*}:$PATH" capture theirs "${REF_WRAP[@]}" ipcs "$@"
+		if [ -n "$IPCS_REF_CACHE" ]; then
+			IPCS_REF_OUT[$key]=$theirs_out IPCS_REF_ERR[$key]=$theirs_err IPCS_REF_RC[$key]=$theirs_rc
+		fi
+	fi
 	PATH="${OURS_IPCS%/*}:$PATH" capture ours "${OURS_WRAP[@]}" "${OURS_IPCS##*/}" "$@"
 	if [ "$theirs_out" != "$ours_out" ] || [ "$theirs_err" != "$ours_err" ] || [ "$theirs_rc" != "$ours_rc" ]; then
 		echo "# DIFF [${IPCS_SETTING:-root}] ipcs $*   (--- reference, +++ ours)" >&2
@@ -244,6 +252,18 @@ ipcs_diff() {
 		IPCS_FAILS=$((IPCS_FAILS + 1))
 		return 1
 	fi
+}
+
+# ipcs_ref_cache_on: until ipcs_ref_cache_off, ipcs_diff runs the reference
+# once per user (REF_WRAP) and arguments and reuses its output: for checks
+# over several settings of ours on objects that do not change meanwhile.
+declare -gA IPCS_REF_OUT=() IPCS_REF_ERR=() IPCS_REF_RC=()
+IPCS_REF_CACHE=
+ipcs_ref_cache_on() {
+	IPCS_REF_OUT=() IPCS_REF_ERR=() IPCS_REF_RC=() IPCS_REF_CACHE=1
+}
+ipcs_ref_cache_off() {
+	IPCS_REF_OUT=() IPCS_REF_ERR=() IPCS_REF_RC=() IPCS_REF_CACHE=
 }
 
 # ipcs_ours ARGS...: our ipcs, invoked as "ipcs" through PATH.
