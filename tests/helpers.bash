@@ -91,20 +91,20 @@ fixture_ids() {
 	echo 100 998 12345 54321 65534 "$(long_name_uid)"
 }
 
-# Remove every System V and POSIX object of the private namespace.
+# Remove every System V and POSIX object of the private namespace: one
+# ipcrm for all of them (a process per object made crowded tests slow).
 reset_ipc() {
 	require_ns
-	local kind id
-	for kind in shm msg sem; do
-		# shellcheck disable=SC2013 # ids are single words
-		for id in $(awk 'NR > 1 { print $2 }' "/proc/sysvipc/$kind"); do
-			case $kind in
-			shm) /usr/bin/ipcrm -m "$id" ;;
-			msg) /usr/bin/ipcrm -q "$id" ;;
-			sem) /usr/bin/ipcrm -s "$id" ;;
-			esac
-		done
+	local kind id args=()
+	for kind in shm:-m msg:-q sem:-s; do
+		{
+			read -r _	# the header line
+			while read -r _ id _; do
+				args+=("${kind#*:}" "$id")
+			done
+		} <"/proc/sysvipc/${kind%%:*}"
 	done
+	[ "${#args[@]}" -eq 0 ] || /usr/bin/ipcrm "${args[@]}"
 	find /dev/shm /dev/mqueue -mindepth 1 -delete
 }
 
@@ -112,7 +112,10 @@ reset_ipc() {
 # Each text ends with an extra "x", so that trailing newlines are kept.
 capture() {
 	local name=$1; shift
-	local tmp=${BATS_TEST_TMPDIR:-${TMPDIR:-/tmp}}/capture.$BASHPID
+	# In a test's own directory the files are reused and left to bats to
+	# remove: an rm per capture costs a process.
+	local dir=${BATS_TEST_TMPDIR:-${BATS_FILE_TMPDIR:-}}
+	local tmp=${dir:-${TMPDIR:-/tmp}}/capture.$BASHPID
 	local out=$tmp.out err=$tmp.err rc=0 text
 	"$@" >"$out" 2>"$err" || rc=$?
 	# read -d '' takes the whole file (no NUL bytes in our outputs) without
@@ -122,7 +125,7 @@ capture() {
 	IFS= read -r -d '' text <"$err" || true
 	printf -v "${name}_err" '%sx' "$text"
 	printf -v "${name}_rc" '%s' "$rc"
-	rm -f "$out" "$err"
+	[ -n "$dir" ] || rm -f "$out" "$err"
 }
 
 # same_as_ref CMD ARGS...: ours and the reference agree byte for byte.
@@ -222,8 +225,18 @@ visible() {
 IPCS_FAILS=0
 ipcs_diff() {
 	[ -x "$REF_IPCS" ] || skip "reference $REF_IPCS not installed"
-	capture theirs "${REF_WRAP[@]}" env PATH="${REF_IPCS%/*}:$PATH" ipcs "$@"
-	capture ours "${OURS_WRAP[@]}" env PATH="${OURS_IPCS%/*}:$PATH" "${OURS_IPCS##*/}" "$@"
+	local key="${REF_WRAP[*]}|$*"
+	if [ -n "$IPCS_REF_CACHE" ] && [ -n "${IPCS_REF_RC[$key]:-}" ]; then
+		theirs_out=${IPCS_REF_OUT[$key]} theirs_err=${IPCS_REF_ERR[$key]} theirs_rc=${IPCS_REF_RC[$key]}
+	else
+		# PATH set for the call, not by an env process: no process more
+		# than the wrappers and ipcs itself.
+		PATH="${REF_IPCS%/*}:$PATH" capture theirs "${REF_WRAP[@]}" ipcs "$@"
+		if [ -n "$IPCS_REF_CACHE" ]; then
+			IPCS_REF_OUT[$key]=$theirs_out IPCS_REF_ERR[$key]=$theirs_err IPCS_REF_RC[$key]=$theirs_rc
+		fi
+	fi
+	PATH="${OURS_IPCS%/*}:$PATH" capture ours "${OURS_WRAP[@]}" "${OURS_IPCS##*/}" "$@"
 	if [ "$theirs_out" != "$ours_out" ] || [ "$theirs_err" != "$ours_err" ] || [ "$theirs_rc" != "$ours_rc" ]; then
 		echo "# DIFF [${IPCS_SETTING:-root}] ipcs $*   (--- reference, +++ ours)" >&2
 		[ "$theirs_out" = "$ours_out" ] ||
@@ -239,6 +252,18 @@ ipcs_diff() {
 		IPCS_FAILS=$((IPCS_FAILS + 1))
 		return 1
 	fi
+}
+
+# ipcs_ref_cache_on: until ipcs_ref_cache_off, ipcs_diff runs the reference
+# once per user (REF_WRAP) and arguments and reuses its output: for checks
+# over several settings of ours on objects that do not change meanwhile.
+declare -gA IPCS_REF_OUT=() IPCS_REF_ERR=() IPCS_REF_RC=()
+IPCS_REF_CACHE=
+ipcs_ref_cache_on() {
+	IPCS_REF_OUT=() IPCS_REF_ERR=() IPCS_REF_RC=() IPCS_REF_CACHE=1
+}
+ipcs_ref_cache_off() {
+	IPCS_REF_OUT=() IPCS_REF_ERR=() IPCS_REF_RC=() IPCS_REF_CACHE=
 }
 
 # ipcs_ours ARGS...: our ipcs, invoked as "ipcs" through PATH.

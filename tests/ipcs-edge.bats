@@ -10,9 +10,14 @@ setup() {
 	require_ns
 	ipcs_setting root
 	reset_ipc
-	SYSCTLS=$(cd /proc/sys/kernel && for f in shmall shmmax shmmni msgmax msgmnb msgmni sem; do
-		printf '%s %s\n' "$f" "$(tr '\t' ' ' <"$f")"
-	done)
+	# read, not a process per file: the values with tabs as spaces.
+	local f v
+	SYSCTLS=
+	for f in shmall shmmax shmmni msgmax msgmnb msgmni sem; do
+		read -r -a v <"/proc/sys/kernel/$f"
+		SYSCTLS+="$f ${v[*]}"$'\n'
+	done
+	SYSCTLS=${SYSCTLS%$'\n'}
 }
 
 teardown() {
@@ -53,12 +58,15 @@ listing_modes() {
 modes_in_settings() {
 	local fn=$1 s fails=$IPCS_FAILS ran=0
 	shift
+	# The objects do not change: the reference runs once per user.
+	ipcs_ref_cache_on
 	for s in "$@"; do
 		ipcs_setting "$s"
 		case $s in *nobody*) have_ids || continue ;; esac
 		ran=1
 		"$fn" || true
 	done
+	ipcs_ref_cache_off
 	[ "$ran" = 1 ] || skip "no setting can run here"
 	[ "$IPCS_FAILS" -eq "$fails" ]
 }
@@ -217,6 +225,7 @@ modes_in_settings() {
 	"$FIXTURE" sem 0x80000001 1 0600 >/dev/null
 
 	local s mode res kind id
+	ipcs_ref_cache_on	# the objects do not change: the reference runs once per user
 	for s in root nobody hidden hidden-nobody; do
 		ipcs_setting "$s"
 		case $s in *nobody*) have_ids || continue ;; esac
@@ -233,6 +242,7 @@ modes_in_settings() {
 			done
 		done
 	done
+	ipcs_ref_cache_off
 	[ "$IPCS_FAILS" -eq 0 ]
 }
 
