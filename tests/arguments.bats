@@ -8,14 +8,7 @@
 
 load helpers
 
-setup() {
-	require_ns
-	reset_ipc
-}
-
-teardown() {
-	reset_ipc
-}
+fresh_ipc_each_test
 
 ESC=$'\e]0;PWN\a'
 

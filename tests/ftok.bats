@@ -13,14 +13,7 @@ IPCRM=$BUILD/ipcrm
 HELPER=$BUILD/tests/ipcs-helper
 FTOK=$BUILD/tests/ftok-helper
 
-setup() {
-	require_ns
-	reset_ipc
-}
-
-teardown() {
-	reset_ipc
-}
+fresh_ipc_each_test
 
 # The key /proc/sysvipc/KIND lists for its only object, as ipcs shows keys.
 proc_key() {

@@ -93,6 +93,19 @@ fixture_ids() {
 
 # Remove every System V and POSIX object of the private namespace: one
 # ipcrm for all of them (a process per object made crowded tests slow).
+# The usual frame of a test file: in the private namespace, every object
+# removed before and after each test.  A file calls it at the top level.
+# shellcheck disable=SC2317 # bats calls setup and teardown
+fresh_ipc_each_test() {
+	setup() {
+		require_ns
+		reset_ipc
+	}
+	teardown() {
+		reset_ipc
+	}
+}
+
 reset_ipc() {
 	require_ns
 	local kind id args=()

@@ -8,14 +8,7 @@
 
 load helpers
 
-setup() {
-	require_ns
-	reset_ipc
-}
-
-teardown() {
-	reset_ipc
-}
+fresh_ipc_each_test
 
 # U+00AD soft hyphen, U+034F combining grapheme joiner, U+115F and U+1160
 # Hangul fillers, U+3164 Hangul filler, U+FFA0 halfwidth filler, U+180E

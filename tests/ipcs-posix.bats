@@ -9,14 +9,7 @@ IPCS=$BUILD/ipcs
 IPCMK=$BUILD/ipcmk
 HELPER=$BUILD/tests/ipcs-helper
 
-setup() {
-	require_ns
-	reset_ipc
-}
-
-teardown() {
-	reset_ipc
-}
+fresh_ipc_each_test
 
 # The row of NAME in a text section (NAME as ipcs prints it).
 row_of() {

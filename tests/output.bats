@@ -5,14 +5,7 @@
 
 load helpers
 
-setup() {
-	require_ns
-	reset_ipc
-}
-
-teardown() {
-	reset_ipc
-}
+fresh_ipc_each_test
 
 # Some objects of every kind, so that every mode has rows to print.
 make_objects() {

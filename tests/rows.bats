@@ -8,14 +8,7 @@
 
 load helpers
 
-setup() {
-	require_ns
-	reset_ipc
-}
-
-teardown() {
-	reset_ipc
-}
+fresh_ipc_each_test
 
 U512=$(printf 'u%.0s' {1..512})
 G512=$(printf 'g%.0s' {1..512})
