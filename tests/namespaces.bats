@@ -24,6 +24,20 @@ teardown() {
 	reset_ipc
 }
 
+# started_ok PID WHAT TEST...: wait up to 10 s for TEST to succeed while PID
+# lives; otherwise say that WHAT did not start and fail.
+started_ok() {
+	local pid=$1 what=$2 i
+	shift 2
+	for i in $(seq 200); do
+		"$@" && return 0
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.05
+	done
+	echo "# $what did not start" >&2
+	return 1
+}
+
 # container [SETUP]: SETUP runs inside, then the process sleeps; its pid in $cpid.
 container() {
 	local ready=$BATS_TEST_TMPDIR/ready.$RANDOM
@@ -32,14 +46,7 @@ container() {
 		eval "$1" && : >"$2" && exec sleep 600' _ "${1:-true}" "$ready" &
 	cpid=$!
 	started+=("$cpid")
-	local i
-	for i in $(seq 200); do
-		[ -e "$ready" ] && return 0
-		kill -0 "$cpid" 2>/dev/null || break
-		sleep 0.05
-	done
-	echo "# container did not start" >&2
-	return 1
+	started_ok "$cpid" container test -e "$ready"
 }
 
 @test "ipcs --namespace PID is byte-identical to nsenter -t PID -i -m util-linux ipcs, every mode" {
@@ -203,14 +210,7 @@ holding_container() {
 		arg=$(eval "$1") && exec "$2" "$3" "$arg"' _ "$1" "$HOLDER" "$2" >"$out" &
 	cpid=$!
 	started+=("$cpid")
-	local i
-	for i in $(seq 200); do
-		grep -q '^ready' "$out" 2>/dev/null && return 0
-		kill -0 "$cpid" 2>/dev/null || break
-		sleep 0.05
-	done
-	echo "# holding container did not start" >&2
-	return 1
+	started_ok "$cpid" "holding container" grep -q '^ready' "$out"
 }
 
 @test "--all-namespaces --processes: /proc read once, each block the same as --namespace PID --processes" {
@@ -262,15 +262,11 @@ traced() {
 # attacker ARGS...: run "unshare ARGS..." as nobody in the background; the
 # command inside writes its pid to descriptor 3 once ready.  Its pid in $apid.
 attacker() {
-	local out=$BATS_TEST_TMPDIR/attacker.$RANDOM i
+	local out=$BATS_TEST_TMPDIR/attacker.$RANDOM
 	"${NOBODY[@]}" unshare "$@" 3>"$out" &
 	started+=("$!")
-	for i in $(seq 200); do
-		[ -s "$out" ] && break
-		sleep 0.05
-	done
+	started_ok "$!" attacker test -s "$out" || return 1
 	apid=$(cat "$out")
-	[ -n "$apid" ] || { echo "# attacker did not start" >&2; return 1; }
 	started+=("$apid")
 }
 
@@ -362,15 +358,15 @@ victims() {
 	# The planted entries were never opened for reading: refused (past a
 	# mount: EXDEV), or opened with O_PATH only (which opens nothing).
 	grep -Eq '"sem\.zero".*= -1 EXDEV|"sem\.zero".*O_PATH' "$log"
-	! grep -E '"(sem\.(zero|secret|dir|fifo)|leak)"' "$log" | grep -v O_PATH | grep -v '= -1 E' 
-	! grep -E '"/dev/(zero|shm/victims)' "$log"
+	! grep -E '"(sem\.(zero|secret|dir|fifo)|leak)"' "$log" | grep -v O_PATH | grep -v '= -1 E' || false
+	! grep -E '"/dev/(zero|shm/victims)' "$log" || false
 	# The same without openat2 (before Linux 5.6): O_PATH, then a reopen through /proc/self/fd.
 	local first=$got_out
 	capture got traced -f -qq -o "$log" -e trace=open,openat,openat2 -e inject=openat2:error=ENOSYS \
 		"$BUILD/ipcs" --all-namespaces --posix
 	[ "$got_rc" = 0 ] && [ "$got_out" = "$first" ]
 	grep -q '"sem\.own", O_RDONLY|O_NOFOLLOW|O_CLOEXEC|O_PATH' "$log"
-	! grep -E '"(sem\.(zero|secret|dir|fifo)|leak)"' "$log" | grep -v O_PATH | grep -v '= -1 E'
+	! grep -E '"(sem\.(zero|secret|dir|fifo)|leak)"' "$log" | grep -v O_PATH | grep -v '= -1 E' || false
 	[ "$(cd /dev/shm && find . -mindepth 1 -printf '%p %U %m %s\n' | sort)" = "$victims_state" ]
 }
 
