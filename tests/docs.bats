@@ -236,6 +236,62 @@ shell_files() {
 	[[ "${lines[0]}" == *"apt-get install"*"meson setup build &&"* ]]
 }
 
+# quick_start_with STUBS...: runs the README's first command in a scratch
+# directory whose PATH has only stubs named STUBS (each logs its arguments),
+# as CI's shell runs it (set -euo pipefail).  Prints the log.
+quick_start_with() {
+	local dir=$BATS_TEST_TMPDIR/qs cmd
+	rm -rf "$dir" && mkdir -p "$dir/bin" "$dir/work/build"
+	for cmd in apt-get meson systemctl "$@"; do
+		printf '#!/bin/sh\necho "%s $*" >>"%s/log"\n' "$cmd" "$dir" >"$dir/bin/$cmd"
+		chmod +x "$dir/bin/$cmd"
+	done
+	# sudo runs its command, as the real one does for root.
+	[ -x "$dir/bin/sudo" ] && printf '#!/bin/sh\necho "sudo $*" >>"%s/log"\nexec "$@"\n' "$dir" >"$dir/bin/sudo"
+	printf '#!/bin/sh\necho ipcs >>"%s/log"\n' "$dir" >"$dir/work/build/ipcs"
+	chmod +x "$dir/work/build/ipcs"
+	bash "$SRC/.ci/run" --dry-run | head -n 1 >"$dir/line"
+	(cd "$dir/work" && PATH="$dir/bin:/usr/bin:/bin" BASH_ENV='' bash -euo pipefail -c "$(cat "$dir/line")" &&
+		cat "$dir/log")
+}
+
+@test "README's first command works as root without sudo, and with sudo (issue 29 item 23)" {
+	# No sudo on PATH: /usr/bin has none on a minimal Debian; hide it if it is there.
+	[ ! -e /usr/bin/sudo ] && [ ! -e /bin/sudo ] || skip "sudo is installed in /usr/bin: cannot hide it"
+	run quick_start_with
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "apt-get update" ]
+	[[ "${lines[1]}" == "apt-get install -y --no-install-recommends "* ]]
+	[ "${lines[2]}" = "meson setup build" ]
+	[ "${lines[3]}" = "meson compile -C build" ]
+	[ "${lines[4]}" = "ipcs" ]
+	[ "${#lines[@]}" -eq 5 ]
+	run quick_start_with sudo
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "sudo apt-get update" ]
+	[ "${lines[1]}" = "apt-get update" ]
+	[[ "${lines[2]}" == "sudo apt-get install -y "* ]]
+}
+
+@test "README's first command stops the services it installs on a systemd host (issue 29 item 23)" {
+	# The same line, with /run/systemd/system made to exist for it.
+	local line
+	line=$(bash "$SRC/.ci/run" --dry-run | head -n 1)
+	[[ "$line" == *"apt-get install"*" prometheus prometheus-node-exporter "*"&& { [ ! -d /run/systemd/system ] || \$S systemctl disable --now prometheus prometheus-node-exporter; } && meson setup build"* ]]
+}
+
+@test "README's tour prompt and locale line work as written (issue 29 items 24, 25)" {
+	grep -qF 'PS1="[ipcbox-tour] # " exec bash --norc' "$SRC/README.md"
+	grep -qF 'Keys made without' "$SRC/README.md"
+	# Every localedef line makes its output directory first.
+	run grep -E 'localedef .*/tmp/loc' "$SRC/README.md"
+	[ "${#lines[@]}" -ge 1 ]
+	for l in "${lines[@]}"; do
+		[[ "$l" == *"mkdir -p /tmp/loc && localedef"* ]]
+	done
+	grep -qF '(#translations)' <(sed -n '1,/^## A short tour/p' "$SRC/README.md")
+}
+
 @test "meson install puts every file in its standard place" {
 	command -v meson >/dev/null || skip "meson not installed"
 	local dest=$BATS_TEST_TMPDIR/dest
