@@ -206,6 +206,20 @@ make_queue() {
 	[ "$("$HELPER" msg-drain "$QID" | tr '\n' ' ')" = "1 0 2 1 3 11 9223372036854775807 $MSGMAX " ]
 }
 
+@test "ipcs(1)'s --messages=16 example is what ipcs prints (issue 29 item 21)" {
+	"$IPCMK" -Q >/dev/null
+	QID=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/msg)
+	printf 'hello' | "$HELPER" msg-put "$QID" 1
+	printf '\000\001job started at 12:00 on host a' | "$HELPER" msg-put "$QID" 7
+	local want
+	want=$(awk '/^\$ ipcs \\-q \\-i 3 \\-\\-messages=16$/ { on = 1; next } on && /^\.fi/ { exit } on && /^position=/' \
+		"$SRC/man/ipcs.1" | sed 's/\\e/\\/g')
+	[ -n "$want" ]
+	capture got "$IPCS" -q -i "$QID" --messages=16
+	[ "$got_rc" = 0 ]
+	[ "$(grep '^position=' <<<"${got_out%x}")" = "$want" ]
+}
+
 @test "ipcs -q -i ID --messages -J: base64 of every byte, in the queue's object" {
 	command -v jq >/dev/null || skip "jq not installed"
 	make_queue
