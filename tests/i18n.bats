@@ -243,7 +243,7 @@ check_tables() {
 	local out title
 	out=$(KO ipcs)
 	# Hard-coded, so that a broken or empty catalogue fails here.
-	[[ $out == *$'\n------ 공유 메모리 세그먼트 --------\nkey        shmid      owner      perms      bytes      nattch     상태        \n'* ]]
+	[[ $out == *$'\n------ 공유 메모리 세그먼트 --------\nkey        shmid      소유자     권한       바이트     nattch     상태        \n'* ]]
 	# LANG alone, as a login session sets it (no LC_ALL, no LC_*).
 	[ "$(env $(env | sed -n 's/^\(LC_[A-Z_]*\)=.*/-u \1/p') LANG=ko_KR.UTF-8 LANGUAGE= \
 		LOCPATH="$LOCALES" IPCBOX_LOCALEDIR="$BUILD/po" "$BUILD/ipcs")" = "$out" ]
@@ -252,7 +252,7 @@ check_tables() {
 		grep -qxF -- "------ $(ko "$title") --------" <<<"$out"
 	done
 	out=$(KO ipcs -q | sed -n 3p)
-	[ "$out" = "key        msqid      owner      perms      $(ko used-bytes)   $(ko messages)    " ]
+	[ "$out" = "key        msqid      $(ko owner)     $(ko perms)       $(ko used-bytes)   $(ko messages)    " ]
 	[ "$(ko used-bytes)" != used-bytes ]
 	# Messages of ours, and glibc's getopt ones.
 	capture got KO ipcs -m -i 99
@@ -266,6 +266,38 @@ check_tables() {
 	[ "$got_rc" = 1 ]
 	[[ $got_err == *$'\n'"$(printf "$(ko $'Try \'%s --help\' for more information.\n')" ipcs)"$'\nx' ]]
 	[[ $got_err != *"unrecognized option"* ]]
+}
+
+# The header rule (README "Translations"): words are translated; the names of
+# kernel fields (what ipcs -i, JSON and the manual pages call them) are not.
+KO_KEPT_HEADERS=" key msqid shmid semid uid gid cuid cgid nattch nsems cpid lpid lspid lrpid "
+
+@test "ko: every table header follows one rule: words translated, kernel field names kept (issue 29 item 20)" {
+	need_ko
+	make_objects
+	local args line word
+	for args in "" "-t" "-p" "-c" "-b" "--posix" "--posix -t" "--posix -c" "-u" "-l"; do
+		# shellcheck disable=SC2086 # words
+		while IFS= read -r line; do
+			for word in $line; do
+				[[ "$word" =~ ^[A-Za-z-]+$ ]] || continue
+				[[ "$KO_KEPT_HEADERS" == *" $word "* ]] || { echo "ipcs $args: English header '$word' in: $line"; return 1; }
+			done
+		done < <(KO ipcs $args | grep -E '^(key|msqid|shmid|semid|[^[:space:]]*이름) ')
+	done
+}
+
+@test "ko: no '을(를)'-style particle pairs and no English 'bytes' in the catalogue (issue 29 item 20)" {
+	need_ko
+	# msgstr texts only; option names (--bytes) and <n> placeholders aside.
+	run awk '/^msgstr/ { on = 1 } /^(msgid|#)/ { on = 0 } on' "$SRC/po/ko.po"
+	[ "$status" = 0 ]
+	! grep -E '\((을|를|은|는|이|가|와|과|으)\)|\(를\)|\(는\)|\(가\)' <<<"$output" || false
+	! grep -E '(^|[^-k])bytes' <<<"$output" || false
+	capture got KO ipcs -u -q
+	grep -q '^[^=]* = 0바이트$' <<<"${got_out%x}"
+	capture got KO ipcrm --posix-shmem /nope
+	[ "$got_err" = $'ipcrm: 이름을 찾을 수 없습니다: `/nope\'\nx' ]
 }
 
 @test "ko: a count in a message takes the catalogue's plural form (ngettext)" {
