@@ -487,6 +487,11 @@ size_t holders_uninspected(void)
 	return unreadable + vanished;
 }
 
+size_t holders_unreadable(void)
+{
+	return unreadable;
+}
+
 /*
  * Objects share their processes (one server, thousands of sets): what we
  * learn about a pid is kept for the run, so each costs its syscalls once.
@@ -655,46 +660,4 @@ void holder_list_free(struct holder_list *l)
 {
 	free(l->items);
 	memset(l, 0, sizeof(*l));
-}
-
-bool holders_in_use(enum ipc_kind kind, const struct sysv_object *sysv, const struct holder_list *l)
-{
-	if (l->waiting > 0 || (kind == KIND_SHM && sysv->count > 0))
-		return true;
-	for (size_t i = 0; i < l->n; i++)
-		if (l->items[i].alive || (l->items[i].how & ~HOLD_RECORDED))
-			return true;
-	/*
-	 * A queue or set has no attach count, and the kernel records only its
-	 * last users: a live server holding the id (the parent of recycled
-	 * workers) leaves no trace.  Whoever runs as its owner may hold it.
-	 * Not the creator: a server that starts as root and hands the object
-	 * to its user (IPC_SET) would keep its leftovers forever.
-	 */
-	return (kind == KIND_MSG || kind == KIND_SEM) && proc_uid_runs(sysv->uid);
-}
-
-bool holders_orphaned(enum ipc_kind kind, const struct sysv_object *sysv,
-		      const struct holder_list *l)
-{
-	/* What is known of the object's users must be complete before its disuse is. */
-	bool known;
-	switch (kind) {
-	case KIND_SHM:
-		/* Creator and last attacher both recorded. */
-		known = sysv->pids[SHM_CPID] > 0 && sysv->pids[SHM_LPID] > 0;
-		break;
-	case KIND_MSG:
-	case KIND_SEM:
-		/* At least one pid recorded: a queue or set never used is not a leftover. */
-		known = false;
-		for (size_t i = 0; i < l->n; i++)
-			known |= (l->items[i].how & HOLD_RECORDED) != 0;
-		break;
-	default:
-		/* POSIX objects record no pid: only a complete scan can tell. */
-		known = unreadable == 0;
-		break;
-	}
-	return known && !holders_in_use(kind, sysv, l);
 }

@@ -98,26 +98,42 @@ void holder_list_free(struct holder_list *list);
  */
 bool pid_alive(int64_t pid);
 
-/*
- * The in-use evidence (see ipcs(1), PROCESSES AND ORPHANS): attached,
- * mapped, open, registered for notification, waited on, last used by a
- * live process; for System V queues and semaphore sets also any live
- * process in this IPC namespace running as the object's owner (they keep
- * no attach count, and the recorded pids name only the last users).  The
- * guard of ipcrm's filtered removal, and half of the orphan rule.
- */
-bool holders_in_use(enum ipc_kind kind, const struct sysv_object *sysv,
-		    const struct holder_list *list);
+/* Processes that could not be read (not those that exited): the orphan rule of POSIX objects. */
+size_t holders_unreadable(void);
 
 /*
- * The orphan rule: not in use, and the evidence of disuse is complete:
- * the processes the kernel recorded are known (a segment's creator and
- * last attacher, at least one pid of a queue or set) and all gone;
- * POSIX objects (which record no pid) only when every process could be
- * read (one that exited during the scan holds nothing).  Always errs on
- * the side of keeping.
+ * Who holds one object, whether it is in use, whether it is an orphan: the
+ * one decision of ipcs (--processes, --orphaned) and ipcrm (--orphaned, the
+ * guard of filtered removal); see ipcs(1), PROCESSES AND ORPHANS.
+ *
+ * In use: attached, mapped, open, registered for notification, waited on,
+ * last used by a live process; for System V queues and semaphore sets also
+ * any live process in this IPC namespace running as the object's owner
+ * (they keep no attach count, and the recorded pids name only the last
+ * users).
+ *
+ * Orphaned: not in use, and the evidence of disuse is complete: the
+ * processes the kernel recorded are known (a segment's creator and last
+ * attacher, at least one pid of a queue or set) and all gone; POSIX
+ * objects (which record no pid) only when every process could be read (one
+ * that exited during the scan holds nothing).  Always errs on the side of
+ * keeping.
  */
-bool holders_orphaned(enum ipc_kind kind, const struct sysv_object *sysv,
-		      const struct holder_list *list);
+struct holders_state {
+	struct holder_list list;	/* who holds it */
+	bool in_use, orphaned;
+};
+
+/*
+ * The state of SYSV or POSIX (the other NULL).  SEMVALS: a set's values
+ * when the caller has them (ipcs -s -i), else they are asked here: GETPID
+ * always (SETVAL and SETALL record a pid and leave sem_otime at 0), the
+ * waiters (two more semctl calls per semaphore) when WAITERS (the list is
+ * shown) or when nothing else shows the set in use.  Free with
+ * holders_state_free.
+ */
+void holders_state_of(const struct sysv_object *sysv, const struct posix_object *posix,
+		      const struct sysv_semval *semvals, bool waiters, struct holders_state *st);
+void holders_state_free(struct holders_state *st);
 
 #endif

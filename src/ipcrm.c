@@ -405,27 +405,21 @@ static const char *const posix_option[KINDS] = {
 	[KIND_PSHM] = "--posix-shmem", [KIND_PMSG] = "--posix-mqueue", [KIND_PSEM] = "--posix-semaphore",
 };
 
-
 /*
  * After "name `/lock' not found": if the name is another POSIX kind's, say
  * so on a line of its own (the first line stays util-linux's).
  */
 static void other_kind_hint(enum ipc_kind type, const char *name)
 {
-	for (int k = 0; k < KINDS; k++) {
-		struct posix_object found;
-		if (k == (int)type || !kind_is_posix(k) || posix_name_problem(k, name))
-			continue;
-		if (posix_find(k, name, &found) == 0) {
-			char *shown = escape_alloc(name);
-			/* TRANSLATORS: the first %s is a POSIX name (/lock), the second an ipcrm option */
-			warnx(k == KIND_PSHM ? _("%s is POSIX shared memory: use %s")
-			      : k == KIND_PMSG ? _("%s is a POSIX message queue: use %s")
-			      : _("%s is a POSIX semaphore: use %s"), shown, posix_option[k]);
-			free(shown);
-			return;
-		}
-	}
+	int k = posix_other_kind(type, name);
+	if (k < 0)
+		return;
+	char *shown = escape_alloc(name);
+	/* TRANSLATORS: the first %s is a POSIX name (/lock), the second an ipcrm option */
+	warnx(k == KIND_PSHM ? _("%s is POSIX shared memory: use %s")
+	      : k == KIND_PMSG ? _("%s is a POSIX message queue: use %s")
+	      : _("%s is a POSIX semaphore: use %s"), shown, posix_option[k]);
+	free(shown);
 }
 
 /*
@@ -500,36 +494,27 @@ struct remove_ctx {
 /*
  * Filtered bulk removal: does the object match, and may it go?  Never
  * root's objects unless --owner root was asked for, never one in use
- * (attached, mapped or open).  Counts what it decides.
+ * (attached, mapped or open: holders.h).  Counts what it decides.
  */
 static bool filtered_take(struct remove_ctx *r, const struct sysv_object *sysv,
 			  const struct posix_object *posix)
 {
 	const struct selection *sel = &r->req->select;
-	struct holder_list holders;
-	struct sysv_semval *values = NULL;
-	if (sysv && sysv->kind == KIND_SEM && sysv->size > 0)
-		values = sysv_sem_values(sysv->id, sysv->size, SEMV_PID | SEMV_WAITING);
-	if (sysv)
-		holders_of_sysv(sysv, values, &holders);
-	else
-		holders_of_posix(posix, &holders);
-	bool take = sysv ? select_sysv(sel, sysv, &holders, r->now) : select_posix(sel, posix, &holders, r->now);
+	struct holders_state state;
+	holders_state_of(sysv, posix, NULL, false, &state);
+	bool take = sysv ? select_sysv(sel, sysv, &state, r->now) : select_posix(sel, posix, &state, r->now);
 	if (take) {
 		r->matched++;
-		/* The rule of ipcs(1), PROCESSES AND ORPHANS. */
-		bool in_use = holders_in_use(sysv ? sysv->kind : posix->kind, sysv, &holders);
 		uint32_t uid = sysv ? sysv->uid : posix->uid;
 		if (uid == 0 && !(sel->has_owner && sel->owner == 0)) {
 			r->kept_root++;
 			take = false;
-		} else if (in_use) {
+		} else if (state.in_use) {
 			r->kept_in_use++;
 			take = false;
 		}
 	}
-	holder_list_free(&holders);
-	free(values);
+	holders_state_free(&state);
 	return take;
 }
 
@@ -575,23 +560,6 @@ static void summarize(const struct remove_ctx *r)
 	putchar('\n');
 }
 
-/* POSIX entries are gathered first: a directory stream must not change under us. */
-struct entry_list {
-	struct posix_object *objs;
-	size_t n, cap;
-};
-
-static int collect_entry(const struct posix_object *obj, void *ctx)
-{
-	struct entry_list *l = ctx;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? 2 * l->cap : 64;
-		l->objs = xreallocarray(l->objs, l->cap, sizeof(*l->objs));
-	}
-	l->objs[l->n++] = *obj;
-	return 0;
-}
-
 static int remove_all_sysv(const struct rm_request *req, enum ipc_kind type)
 {
 	struct remove_ctx r = { .req = req, .type = type, .now = time(NULL) };
@@ -605,25 +573,26 @@ static int remove_all_sysv(const struct rm_request *req, enum ipc_kind type)
 
 static int remove_all_posix(const struct rm_request *req, enum ipc_kind type)
 {
-	enum ipc_kind kind = type;
-	struct entry_list l = { NULL, 0, 0 };
+	struct posix_list l = { 0 };
 	struct remove_ctx r = { .req = req, .type = type, .now = time(NULL) };
 	int rc = 0;
-	if (posix_scan(kind, collect_entry, &l) < 0) {
-		if (kind == KIND_PMSG && (errno == EMEDIUMTYPE || errno == ENOENT)) {
-			warnx(_("%s is not a mounted mqueue filesystem"), posix_dir(kind));
+	/* Gathered first: a directory stream must not change under us.  Odd entries are reported. */
+	if (posix_list_gather(type, POSIX_LIST_ODD, &l) < 0) {
+		if (type == KIND_PMSG && (errno == EMEDIUMTYPE || errno == ENOENT)) {
+			warnx(_("%s is not a mounted mqueue filesystem"), posix_dir(type));
 			rc = -1;
 		} else if (errno != ENOENT) {	/* no /dev/shm: no objects */
-			warn(_("cannot read %s"), posix_dir(kind));
+			warn(_("cannot read %s"), posix_dir(type));
 			rc = -1;
 		}
 	}
 	for (size_t i = 0; i < l.n; i++) {
-		const struct posix_object *o = &l.objs[i];
+		struct posix_object o;
+		posix_list_get(&l, i, &o);
 		char path[PATH_MAX];
-		posix_entry_path(o, path, sizeof(path));
+		posix_entry_path(&o, path, sizeof(path));
 		/* Not an IPC object (a directory, a planted symlink): leave it. */
-		if (!S_ISREG(o->mode)) {
+		if (!S_ISREG(o.mode)) {
 			if (req->verbose || req->dry_run) {
 				char *shown = escape_alloc(path);
 				warnx(_("skipping %s: not a regular file"), shown);
@@ -631,18 +600,18 @@ static int remove_all_posix(const struct rm_request *req, enum ipc_kind type)
 			}
 			continue;
 		}
-		if (req->select.any && !filtered_take(&r, NULL, o))
+		if (req->select.any && !filtered_take(&r, NULL, &o))
 			continue;
 		if (req->verbose || req->dry_run)
-			print_removing(type, 0, o->name);
-		if (!req->dry_run && posix_remove_entry(o) < 0) {
-			report(errno == ENOENT ? EIDRM : errno, "name", o->name);
+			print_removing(type, 0, o.name);
+		if (!req->dry_run && posix_remove_entry(&o) < 0) {
+			report(errno == ENOENT ? EIDRM : errno, "name", o.name);
 			rc = -1;
 		} else {
 			r.removed++;
 		}
 	}
-	free(l.objs);
+	posix_list_free(&l);
 	summarize(&r);
 	return rc;
 }

@@ -331,48 +331,28 @@ static void posix_scan_failed(enum ipc_kind kind)
 }
 
 /*
- * One object, if the selection takes it: its holders are gathered first
- * when --processes or --orphaned needs them.  VALUES: a set's semaphores
- * when the caller has them (ipcs -s -i).
+ * One object, if the selection takes it: who holds it is asked first when
+ * --processes or --orphaned needs it.  VALUES: a set's semaphores when the
+ * caller has them (ipcs -s -i).
  */
 static void show_object(const struct ipcs_request *req, const struct sysv_object *sysv,
 			const struct posix_object *posix, const struct sysv_semval *values)
 {
 	static int64_t now;
 	struct ipc_item it = { sysv ? sysv->kind : posix->kind, sysv, posix, NULL, false, NULL };
-	struct holder_list holders;
-	struct sysv_semval *own_values = NULL;
+	struct holders_state state;
 	bool need = req->processes || select_needs_holders(&req->select);
 	if (!now)
 		now = time(NULL);
 	if (need) {
-		/*
-		 * Waiters are shown with --processes; for --orphaned alone they
-		 * matter only when every recorded pid is dead: two semctl calls
-		 * per semaphore saved on the others.  GETPID is always asked:
-		 * SETVAL and SETALL record a pid and leave sem_otime at 0.
-		 */
-		bool sem = sysv && sysv->kind == KIND_SEM && !values && sysv->size > 0;
-		unsigned what = SEMV_PID | (req->processes ? SEMV_WAITING : 0);
-		if (sem)
-			values = own_values = sysv_sem_values(sysv->id, sysv->size, what);
-		if (sysv)
-			holders_of_sysv(sysv, values, &holders);
-		else
-			holders_of_posix(posix, &holders);
-		it.orphaned = holders_orphaned(it.kind, sysv, &holders);
-		if (sem && !(what & SEMV_WAITING) && it.orphaned) {
-			holder_list_free(&holders);
-			free(own_values);
-			values = own_values = sysv_sem_values(sysv->id, sysv->size, SEMV_PID | SEMV_WAITING);
-			holders_of_sysv(sysv, values, &holders);
-			it.orphaned = holders_orphaned(it.kind, sysv, &holders);
-		}
+		/* Waiters are shown with --processes; for --orphaned alone only asked where they decide. */
+		holders_state_of(sysv, posix, values, req->processes, &state);
+		it.orphaned = state.orphaned;
 		if (req->processes)
-			it.holders = &holders;
+			it.holders = &state.list;
 	}
-	bool selected = sysv ? select_sysv(&req->select, sysv, need ? &holders : NULL, now)
-			     : select_posix(&req->select, posix, need ? &holders : NULL, now);
+	bool selected = sysv ? select_sysv(&req->select, sysv, need ? &state : NULL, now)
+			     : select_posix(&req->select, posix, need ? &state : NULL, now);
 	if (req->render.details && req->messages && sysv)
 		it.messages = req->peek;
 	if (req->render.details)
@@ -380,8 +360,7 @@ static void show_object(const struct ipcs_request *req, const struct sysv_object
 	else if (selected)
 		render_item(&it, &req->render);
 	if (need)
-		holder_list_free(&holders);
-	free(own_values);
+		holders_state_free(&state);
 }
 
 /*
@@ -468,10 +447,9 @@ static int show_posix_details(const struct ipcs_request *req)
 	return 1;
 }
 
-/* A list section. */
+/* A System V list section. */
 struct list_ctx {
 	const struct ipcs_request *req;
-	struct posix_list *posix;	/* POSIX: gathered, then sorted by name */
 };
 
 static int render_visit(const struct sysv_object *obj, void *ctx)
@@ -480,65 +458,10 @@ static int render_visit(const struct sysv_object *obj, void *ctx)
 	return 0;
 }
 
-/*
- * The POSIX objects of a section, gathered to be sorted by name, kept
- * compactly: each record is the object's members after its name, copied as
- * they are, then the name itself (about 100 bytes an object, where struct
- * posix_object takes over 300 to leave room for any name).  Touching
- * megabytes costs a page fault per 4 KiB, microseconds each on virtual
- * machines; the buffer is kept for the next section.
- */
-#define TAIL_OFFSET offsetof(struct posix_object, uid)
-#define TAIL_SIZE (sizeof(struct posix_object) - TAIL_OFFSET)
-#define RECORD_ALIGN 8
-#define ROUND_UP(n) (((n) + RECORD_ALIGN - 1) & ~(size_t)(RECORD_ALIGN - 1))
-_Static_assert(offsetof(struct posix_object, kind) == 0 &&
-	       TAIL_OFFSET - offsetof(struct posix_object, name) - sizeof(((struct posix_object *)0)->name)
-	       < _Alignof(uint32_t), "a posix_object is its kind, its name, then the members a record keeps");
-
-struct posix_list {
-	char *buf;		/* records */
-	size_t len, cap, n;
-	const char **names;	/* the records' names, sorted */
-};
-
-static int gather_posix_visit(const struct posix_object *obj, void *ctx)
-{
-	struct posix_list *l = ((struct list_ctx *)ctx)->posix;
-	/* Directories, symlinks and the like are no IPC objects. */
-	if (!S_ISREG(obj->mode))
-		return 0;
-	size_t name_len = strlen(obj->name) + 1;
-	size_t size = ROUND_UP(ROUND_UP(TAIL_SIZE) + name_len);
-	if (l->cap - l->len < size) {
-		l->cap = l->cap ? 2 * l->cap : 16384;
-		l->buf = xreallocarray(l->buf, l->cap, 1);
-	}
-	memcpy(l->buf + l->len, (const char *)obj + TAIL_OFFSET, TAIL_SIZE);
-	memcpy(l->buf + l->len + ROUND_UP(TAIL_SIZE), obj->name, name_len);
-	l->len += size;
-	l->n++;
-	return 0;
-}
-
-/* The object of KIND whose record's name is NAME, whole again. */
-static void posix_record(enum ipc_kind kind, const char *name, struct posix_object *obj)
-{
-	obj->kind = kind;
-	memcpy((char *)obj + TAIL_OFFSET, name - ROUND_UP(TAIL_SIZE), TAIL_SIZE);
-	strcpy(obj->name, name);
-}
-
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static int show_posix_kind(enum ipc_kind kind, const struct ipcs_request *req)
 {
 	const struct render_opts *opts = &req->render;
-	static struct posix_list list;
-	struct list_ctx l = { .req = req, .posix = &list };
+	static struct posix_list list;	/* its memory kept for the next section */
 	if (opts->mode == MODE_LIMITS) {
 		struct posix_limits limits;
 		if (posix_limits(kind, &limits) < 0) {
@@ -561,24 +484,15 @@ static int show_posix_kind(enum ipc_kind kind, const struct ipcs_request *req)
 	 * Directory order is arbitrary: sort by name, as ls does.  A kind that
 	 * cannot be read gets no section at all, only the message.
 	 */
-	list.len = list.n = 0;
-	int rc = posix_scan(kind, gather_posix_visit, &l);
-	if (rc < 0) {
+	if (posix_list_gather(kind, POSIX_LIST_SORTED, &list) < 0) {
 		posix_scan_failed(kind);
 		return 1;
 	}
-	list.names = xreallocarray(list.names, list.n, sizeof(*list.names));
-	for (size_t i = 0, at = 0; i < list.n; i++) {
-		list.names[i] = list.buf + at + ROUND_UP(TAIL_SIZE);
-		at += ROUND_UP(ROUND_UP(TAIL_SIZE) + strlen(list.names[i]) + 1);
-	}
-	if (list.n > 1)	/* qsort(NULL, 0, ...) is undefined */
-		qsort(list.names, list.n, sizeof(*list.names), by_name);
 	render_fit_names(list.names, list.n);
 	render_section_begin(kind, opts);
 	for (size_t i = 0; i < list.n; i++) {
 		struct posix_object obj;
-		posix_record(kind, list.names[i], &obj);
+		posix_list_get(&list, i, &obj);
 		show_object(req, NULL, &obj, NULL);
 	}
 	render_section_end(kind, opts);

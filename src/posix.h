@@ -17,7 +17,6 @@
 
 struct posix_object {
 	enum ipc_kind kind;
-	char name[NAME_MAX + 2];	/* with the leading '/' */
 	uint32_t uid, gid;
 	uint32_t mode;		/* full st_mode: S_ISREG() tells odd entries apart */
 	uint64_t size;		/* shm: bytes; mqueue: bytes queued (QSIZE); sem: file size */
@@ -31,6 +30,8 @@ struct posix_object {
 	/* sem, when the semaphore could be opened */
 	bool has_value;
 	int value;
+	/* Last: a posix_list keeps each object only up to its name's end. */
+	char name[NAME_MAX + 2];	/* with the leading '/' */
 };
 
 /* Called for each object; a non-zero return stops the scan and is returned. */
@@ -44,6 +45,38 @@ typedef int (*posix_visit_fn)(const struct posix_object *obj, void *ctx);
  * the mqueue directory is not a mounted mqueue filesystem).
  */
 int posix_scan(enum ipc_kind kind, posix_visit_fn visit, void *ctx);
+
+/*
+ * Every object of one kind, gathered before anything is done with them (a
+ * directory stream must not change under its reader), kept compactly: an
+ * object is kept up to its name's end, about 130 bytes where a struct
+ * posix_object takes over 360 to leave room for any name.  Touching
+ * megabytes costs a page fault per 4 KiB, microseconds each on virtual
+ * machines.  Reuse one list for several kinds: its memory is kept.
+ */
+struct posix_list {
+	size_t n;		/* objects */
+	const char **names;	/* their names, in the list's order */
+	/* private */
+	char *buf;
+	size_t len, cap, names_cap;
+};
+
+enum {
+	POSIX_LIST_SORTED = 1,	/* by name (strcmp, as ls in the C locale); else directory order */
+	POSIX_LIST_ODD = 2,	/* also entries that are not regular files, for their callers to report */
+};
+
+/*
+ * Fill L (emptied first) with KIND's entries, as posix_scan visits them.
+ * 0, or -1 with errno, L then holding the entries read before the error.
+ */
+int posix_list_gather(enum ipc_kind kind, unsigned flags, struct posix_list *l);
+
+/* The object I of L (I < L->n), whole. */
+void posix_list_get(const struct posix_list *l, size_t i, struct posix_object *obj);
+
+void posix_list_free(struct posix_list *l);
 
 /* The file behind an entry, e.g. "/dev/shm/sem.NAME". */
 void posix_entry_path(const struct posix_object *obj, char *buf, size_t len);
@@ -126,5 +159,8 @@ int posix_summary(enum ipc_kind kind, struct posix_summary *s);
 
 /* The object NAME of KIND (a regular file): 0, 1 if there is none, -1 with errno. */
 int posix_find(enum ipc_kind kind, const char *name, struct posix_object *out);
+
+/* The POSIX kind other than KIND that has an object named NAME, or -1. */
+int posix_other_kind(enum ipc_kind kind, const char *name);
 
 #endif

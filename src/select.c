@@ -102,7 +102,7 @@ static bool common(const struct selection *sel, uint32_t uid, uint32_t cuid, int
 }
 
 bool select_sysv(const struct selection *sel, const struct sysv_object *obj,
-		 const struct holder_list *holders, int64_t now)
+		 const struct holders_state *state, int64_t now)
 {
 	if (!sel->any)
 		return true;
@@ -110,19 +110,19 @@ bool select_sysv(const struct selection *sel, const struct sysv_object *obj,
 		return false;
 	/* The change time: creation, or the last IPC_SET. */
 	int64_t ctime = obj->times[obj->kind == KIND_SEM ? SEM_CTIME : obj->kind == KIND_SHM ? SHM_CTIME : MSG_CTIME];
-	bool orphaned = sel->orphaned && holders_orphaned(obj->kind, obj, holders);
+	bool orphaned = sel->orphaned && state->orphaned;
 	return common(sel, obj->uid, obj->cuid, ctime, orphaned, now);
 }
 
 bool select_posix(const struct selection *sel, const struct posix_object *obj,
-		  const struct holder_list *holders, int64_t now)
+		  const struct holders_state *state, int64_t now)
 {
 	if (!sel->any)
 		return true;
 	/* POSIX objects have names, not keys; their file's owner is the creator. */
 	if (sel->has_key)
 		return false;
-	bool orphaned = sel->orphaned && holders_orphaned(obj->kind, NULL, holders);
+	bool orphaned = sel->orphaned && state->orphaned;
 	/*
 	 * A queue's file gets a new ctime whenever it is read (as every
 	 * listing does for its byte count): its age is its mtime, set at

@@ -49,13 +49,14 @@ int select_option(int opt, const char *arg, struct selection *sel);
 static inline bool select_needs_holders(const struct selection *sel) { return sel->orphaned; }
 
 /*
- * Whether the object matches every filter; HOLDERS is required when
- * select_needs_holders(), else may be NULL.  NOW is the time of the run.
+ * Whether the object matches every filter; STATE (holders_state_of) is
+ * required when select_needs_holders(), else may be NULL.  NOW is the time
+ * of the run.
  */
 bool select_sysv(const struct selection *sel, const struct sysv_object *obj,
-		 const struct holder_list *holders, int64_t now);
+		 const struct holders_state *state, int64_t now);
 bool select_posix(const struct selection *sel, const struct posix_object *obj,
-		  const struct holder_list *holders, int64_t now);
+		  const struct holders_state *state, int64_t now);
 
 /* "owned by www-data, orphaned": the filters in words, for summaries. */
 void select_describe(const struct selection *sel, char *buf, size_t len);

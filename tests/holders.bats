@@ -337,6 +337,29 @@ x" ]
 	[[ "$got_out" == *"$gone "*"sempid,exited"$'\n'"  1 waiting"$'\n'* ]] && [[ "$got_out" != *orphaned* ]]
 }
 
+@test "ipcrm's in-use guard: a set whose last pid is dead is kept while a process waits on it" {
+	# The set's owner must run no process, or it is kept anyway.
+	"${NOBODY[@]}" true 2>/dev/null || skip "needs a second uid (an owner that runs nothing)"
+	"${NOBODY[@]}" "$BUILD/ipcmk" -S 1 --key 0x601 >/dev/null
+	local sem i
+	sem=$(key_id sem 0x601)
+	"${NOBODY[@]}" "$HOLDER" sem-op "$sem" &
+	gone=$!
+	wait "$gone"
+	hold sem-wait "$sem"
+	for i in $(seq 100); do
+		[ "$(/usr/bin/ipcs -s -i "$sem" | awk '$1 == 0 { print $4 }')" = 1 ] && break
+		sleep 0.05
+	done
+	[ "$(/usr/bin/ipcs -s -i "$sem" | awk '$1 == 0 { print $4 }')" = 1 ]
+	# Matched by --owner, not orphaned, kept by the guard: the waiter is the only sign of use.
+	capture got "$BUILD/ipcrm" --all=sem --owner 65534 -v
+	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$got_out" = "removed 0 of 1 semaphore arrays (owned by 65534); kept 1 in use
+x" ]
+	[ "$(key_id sem 0x601)" = "$sem" ]
+}
+
 @test "each kind reads only what it needs from /proc; plain ipcs reads no /proc/PID at all" {
 	command -v strace >/dev/null || skip "strace not installed"
 	fixture
