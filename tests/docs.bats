@@ -137,9 +137,9 @@ fish_shorts() {
 
 # set_help CMD: the option lines of CMD's --help (" -x, --name" or "     --name").
 set_help() {
-	local -a cmd=("$BUILD/$1")
-	[ "$1" != ftok ] || cmd=("$BUILD/ipcbox" ftok)
-	"${cmd[@]}" --help | grep -oE -- '^ +(-[A-Za-z], )?--[a-z][a-z-]*' | grep -oE -- '--[a-z-]+' | LC_ALL=C sort -u
+	local -a prog=("$BUILD/$1")
+	[ "$1" != ftok ] || prog=("$BUILD/ipcbox" ftok)
+	"${prog[@]}" --help | grep -oE -- '^ +(-[A-Za-z], )?--[a-z][a-z-]*' | grep -oE -- '--[a-z-]+' | LC_ALL=C sort -u
 }
 
 # set_man CMD: the tags of the OPTIONS section of CMD's page (ipcbox.1 for
@@ -176,7 +176,7 @@ set_zsh() {
 	awk -v f="__ipcbox_$fn() {" '$0 == f { on = 1 } on { print } on && /^}/ { exit }' \
 		"$SRC/completions/zsh/_ipcbox" |
 		if [ "$1" = ftok ]; then sed -n '/^ *ftok)$/,/;;$/p'
-		elif [ "$1" = ipcbox ]; then sed '/case \$state in/q'
+		elif [ "$1" = ipcbox ]; then sed '/case .state in/q'
 		else cat; fi |
 		grep -v '^ *local out=' | sed -E 's/\[[^]]*\]//g; :a; s/\([^()]*\)//g; ta' |
 		grep -oE -- '--[a-z][a-z-]*' | LC_ALL=C sort -u
@@ -185,12 +185,12 @@ set_zsh() {
 # set_fish CMD: the -l options of CMD's "complete" lines (ipcbox's own are
 # offered as the first argument, ftok's after the word ftok).
 set_fish() {
-	local cmd=$1 cond=.
+	local cmd=$1 cond=""
 	case $1 in
 	ipcbox) cond=' -n __fish_is_first_arg ' ;;
 	ftok) cmd=ipcbox cond="__fish_seen_subcommand_from ftok'" ;;
 	esac
-	grep -E "^complete -c $cmd " "$SRC/completions/fish/ipcbox.fish" | grep -F -- "${cond/#./}" |
+	grep -E "^complete -c $cmd " "$SRC/completions/fish/ipcbox.fish" | grep -F -- "$cond" |
 		grep -oE -- ' -l [a-z][a-z-]*' | sed 's/ -l /--/' | LC_ALL=C sort -u
 }
 
@@ -202,11 +202,11 @@ set_fish() {
 		for place in man bash zsh fish; do
 			got=$("set_$place" "$cmd")
 			[ "$got" = "$want" ] && continue
-			diffs+=$(LC_ALL=C comm -3 <(echo "$want") <(echo "$got") |
-				sed -E "s/^\t(.*)/ $cmd: $place has \1, --help does not;/; s/^([^ ].*)/ $cmd: --help has \1, $place does not;/")
+			diffs+=$(LC_ALL=C comm -3 <(echo "$want") <(echo "$got" | sed "/^$/d") |
+				sed -E "s/^\t(.*)/$cmd: $place has \1, --help does not/; s/^(--.*)/$cmd: --help has \1, $place does not/")$'\n'
 		done
 	done
-	[ -z "$diffs" ] || { echo "the options disagree:$diffs"; return 1; }
+	[ -z "$diffs" ] || { printf 'the options disagree:\n%s' "$diffs"; return 1; }
 }
 
 @test "SYNOPSIS of each manual page is the usage of --help, word for word" {
