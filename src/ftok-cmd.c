@@ -2,67 +2,67 @@
  * ipcbox ftok: the System V key ftok(3) makes of a file and a project id,
  * as ipcs shows keys; -v says how it was formed.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/sysmacros.h>
 
+#include "src/cmdline.h"
 #include "src/commands.h"
 #include "src/format.h"
 #include "src/i18n.h"
 #include "src/ftok.h"
 #include "src/util.h"
 
-/* One msgid per line or option: translators handle small units. */
-static const char *const usage_text[] = {
-	"\n",
-	N_("Usage:\n"),
-	N_(" ipcbox ftok [options] <path> <proj>\n"),
-	"\n",
-	N_("Print the System V IPC key ftok(3) makes of <path> and <proj>.\n"),
-	"\n",
-	N_("Options:\n"),
-	N_(" -v, --verbose  show the parts the key is made of\n"),
-	"\n",
-	N_(" -h, --help     display this help\n"),
-	N_(" -V, --version  display version\n"),
-	"\n",
-	N_("Arguments:\n"),
-	N_(" <proj> is a number 1-255 (decimal or 0x hex) or one character (A as 'A')\n"),
-	"\n",
-	N_("For more details see ipcbox(1).\n"),
-	NULL
+/* In getopt's order; each help line is one msgid: translators handle small units. */
+static const struct cmdline_option options[] = {
+	{ "verbose", 'v', no_argument, N_(" -v, --verbose  show the parts the key is made of\n") },
+	{ "help", 'h', no_argument, N_(" -h, --help     display this help\n") },
+	{ "version", 'V', no_argument, N_(" -V, --version  display version\n") },
 };
 
-static const struct option long_opts[] = {
-	{ "verbose", no_argument, NULL, 'v' },
-	{ "help",    no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+static const struct cmdline_help help[] = {
+	HELP_TEXT("\n"),
+	HELP_TEXT(N_("Usage:\n")),
+	HELP_TEXT(N_(" ipcbox ftok [options] <path> <proj>\n")),
+	HELP_TEXT("\n"),
+	HELP_TEXT(N_("Print the System V IPC key ftok(3) makes of <path> and <proj>.\n")),
+	HELP_TEXT("\n"),
+	HELP_TEXT(N_("Options:\n")),
+	HELP_OPT('v'),
+	HELP_TEXT("\n"),
+	HELP_OPT('h'), HELP_OPT('V'),
+	HELP_TEXT("\n"),
+	HELP_TEXT(N_("Arguments:\n")),
+	HELP_TEXT(N_(" <proj> is a number 1-255 (decimal or 0x hex) or one character (A as 'A')\n")),
+	HELP_TEXT("\n"),
+	HELP_TEXT(N_("For more details see ipcbox(1).\n")),
+};
+
+static int take_option(int c, const char *arg, void *verbose)
+{
+	(void)arg;
+	if (c == 'v')
+		*(bool *)verbose = true;
+	return 0;
+}
+
+static const struct cmdline ftok_cmdline = {
+	.options = options, .n_options = ARRAY_SIZE(options),
+	.help = help, .n_help = ARRAY_SIZE(help),
+	.operands = OPERANDS_CALLER,
+	.option = take_option,
 };
 
 int ftok_main(int argc, char **argv)
 {
 	bool verbose = false;
-	int c;
+	enum cmdline_action action;
 	argv[0] = (char *)"ipcbox ftok";	/* getopt's messages name it so too */
-	optind = 0;
-	while ((c = getopt_escaped(argc, argv, "vhV", long_opts)) != -1) {
-		switch (c) {
-		case 'v':
-			verbose = true;
-			break;
-		case 'h':
-			print_help(usage_text, stdout);
-			return close_stdout();
-		case 'V':
-			print_version();
-			return close_stdout();
-		default:
-			usage_hint();
-		}
-	}
+	if (cmdline_parse(&ftok_cmdline, argc, argv, &verbose, &action) < 0)
+		return 1;
+	if (action != CMDLINE_RUN)
+		return cmdline_act(&ftok_cmdline, action);
 	if (argc - optind < 2)
 		usage_error("%s", argc - optind ? _("missing <proj> argument") : _("missing <path> and <proj> arguments"));
 	if (argc - optind > 2) {

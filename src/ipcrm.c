@@ -7,7 +7,6 @@
  * a failure is reported and the others still run.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,77 +17,12 @@
 #include "src/commands.h"
 #include "src/format.h"
 #include "src/i18n.h"
+#include "src/ipcrm-args.h"
 #include "src/namespace.h"
 #include "src/posix.h"
 #include "src/select.h"
 #include "src/sysv.h"
 #include "src/util.h"
-
-/* One msgid per line or option: translators handle small units. */
-static const char *const usage_text[] = {
-	"\n",
-	N_("Usage:\n"),
-	N_(" ipcrm [options]\n"),
-	N_(" ipcrm shm|msg|sem <id>...\n"),
-	"\n",
-	N_("Remove certain IPC resources.\n"),
-	"\n",
-	N_("Options:\n"),
-	N_(" -m, --shmem-id <id>        remove shared memory segment by id\n"),
-	N_(" -M, --shmem-key <key>      remove shared memory segment by key\n"),
-	N_("     --posix-shmem <name>   remove POSIX shared memory segment by name\n"),
-	N_(" -q, --queue-id <id>        remove message queue by id\n"),
-	N_(" -Q, --queue-key <key>      remove message queue by key\n"),
-	N_("     --posix-mqueue <name>  remove POSIX message queue by name\n"),
-	N_(" -s, --semaphore-id <id>    remove semaphore by id\n"),
-	N_(" -S, --semaphore-key <key>  remove semaphore by key\n"),
-	N_("     --posix-semaphore <name> remove POSIX semaphore by name\n"),
-	N_(" -a, --all[=shm|pshm|msg|pmsg|sem|psem]\n"
-	   "                            remove all (in the specified category)\n"),
-	N_(" -v, --verbose              explain what is being done\n"),
-	N_("     --dry-run              print what would be removed, remove nothing\n"),
-	N_("     --namespace <pid|file> remove in another IPC namespace\n"),
-	"\n",
-	N_("Selection options (with --all only):\n"),
-	N_("     --owner <user>         objects owned by <user> (a name or a uid)\n"),
-	N_("     --created-by <user>    objects created by <user>\n"),
-	N_("     --orphaned             objects no process uses any more (see ipcrm(1))\n"),
-	N_("     --older-than <age>     objects last changed longer ago (s, m, h or d)\n"),
-	N_("     --key <key>            System V objects with this key\n"),
-	"\n",
-	N_(" -h, --help                 display this help\n"),
-	N_(" -V, --version              display version\n"),
-	"\n",
-	N_("Arguments:\n"),
-	N_(" <key> is a number, or <path>:<proj> as ftok(3) makes it (<proj>: 1-255 or one character)\n"),
-	"\n",
-	N_("For more details see ipcrm(1).\n"),
-	NULL
-};
-
-enum { OPT_POSIX_SHM = CHAR_MAX + 1, OPT_POSIX_MQ, OPT_POSIX_SEM, OPT_DRY_RUN, OPT_ALL_NAMESPACES };
-
-static const char short_opts[] = "a::hM:m:Q:q:S:s:vV";
-static const struct option long_opts[] = {
-	{ "shmem-id",        required_argument, NULL, 'm' },
-	{ "shmem-key",       required_argument, NULL, 'M' },
-	{ "posix-shmem",     required_argument, NULL, OPT_POSIX_SHM },
-	{ "queue-id",        required_argument, NULL, 'q' },
-	{ "queue-key",       required_argument, NULL, 'Q' },
-	{ "posix-mqueue",    required_argument, NULL, OPT_POSIX_MQ },
-	{ "semaphore-id",    required_argument, NULL, 's' },
-	{ "semaphore-key",   required_argument, NULL, 'S' },
-	{ "posix-semaphore", required_argument, NULL, OPT_POSIX_SEM },
-	{ "all",             optional_argument, NULL, 'a' },
-	{ "verbose",         no_argument,       NULL, 'v' },
-	{ "dry-run",         no_argument,       NULL, OPT_DRY_RUN },
-	NAMESPACE_LONG_OPTION,
-	{ "all-namespaces",  no_argument,       NULL, OPT_ALL_NAMESPACES },
-	SELECT_LONG_OPTIONS,
-	{ "help",            no_argument,       NULL, 'h' },
-	{ "version",         no_argument,       NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
-};
 
 /* The -v line; a name is escaped as everywhere. */
 static void print_removing(enum ipc_kind type, int id, const char *name)
@@ -105,225 +39,6 @@ static void print_removing(enum ipc_kind type, int id, const char *name)
 static const enum ipc_kind all_order[KINDS] = {
 	KIND_SHM, KIND_PSHM, KIND_SEM, KIND_PSEM, KIND_MSG, KIND_PMSG
 };
-
-enum rm_by { BY_ID, BY_KEY, BY_NAME };
-
-struct rm_target {
-	enum ipc_kind type;
-	enum rm_by by;
-	int id;
-	struct key_arg key;	/* a number, or PATH:PROJ resolved before removing */
-	const char *arg;	/* as typed: keys and names are reported so */
-};
-
-enum rm_action { RM_REMOVE, RM_HELP, RM_VERSION };
-
-struct rm_request {
-	enum rm_action action;
-	bool legacy;		/* "ipcrm shm|msg|sem ID...": prints "resource(s) deleted" */
-	bool verbose;
-	bool dry_run;		/* print the -v lines, remove nothing */
-	struct selection select;	/* filters of --all */
-	bool has_namespace;
-	struct ns_target ns;
-	bool all[KINDS];
-	struct rm_target *targets;
-	size_t ntargets;
-	/* An id refused because it looks like a key: main looks it up for a hint. */
-	bool key_hint;
-	enum ipc_kind hint_type;
-	int32_t hint_key;
-	const char *hint_arg;
-};
-
-static void add_target(struct rm_request *req, const struct rm_target *t)
-{
-	req->targets = xreallocarray(req->targets, req->ntargets + 1, sizeof(*t));
-	req->targets[req->ntargets++] = *t;
-}
-
-/* "ipcrm shm|msg|sem ID...": every id is checked, all bad ones reported. */
-static int parse_legacy(int argc, char **argv, struct rm_request *req)
-{
-	req->legacy = true;
-	if (argc < 3)
-		return parse_error(true, _("not enough arguments"));
-	enum ipc_kind type = (enum ipc_kind)kind_of_keyword(argv[1], KIND_SEM + 1);
-	int rc = 0;
-	for (int i = 2; i < argc; i++) {
-		struct rm_target t = { .type = type, .by = BY_ID, .arg = argv[i] };
-		if (!parse_ipc_id(argv[i], &t.id))
-			rc = parse_error(false, _("invalid id: %s"), escape_arg(argv[i]));
-		else
-			add_target(req, &t);
-	}
-	return rc;
-}
-
-static int parse_failure(const char *arg)
-{
-	if (errno == ERANGE)
-		return parse_error(false, _("failed to parse argument: '%s': %s"), escape_arg(arg), strerror(errno));
-	return parse_error(false, _("failed to parse argument: '%s'"), escape_arg(arg));
-}
-
-/* One -m/-M/-q/-Q/-s/-S/--posix-* option into a target. */
-static int parse_target(int opt, const char *arg, struct rm_request *req)
-{
-	static const struct { int opt; enum ipc_kind type; enum rm_by by; } map[] = {
-		{ 'm', KIND_SHM, BY_ID }, { 'M', KIND_SHM, BY_KEY }, { OPT_POSIX_SHM, KIND_PSHM, BY_NAME },
-		{ 'q', KIND_MSG, BY_ID }, { 'Q', KIND_MSG, BY_KEY }, { OPT_POSIX_MQ, KIND_PMSG, BY_NAME },
-		{ 's', KIND_SEM, BY_ID }, { 'S', KIND_SEM, BY_KEY }, { OPT_POSIX_SEM, KIND_PSEM, BY_NAME },
-	};
-	struct rm_target t = { .arg = arg };
-	size_t i = 0;
-	while (i < ARRAY_SIZE(map) && map[i].opt != opt)
-		i++;
-	if (i == ARRAY_SIZE(map))
-		return parse_error(true, _("bad usage"));
-	t.type = map[i].type;
-	t.by = map[i].by;
-	switch (t.by) {
-	case BY_ID:
-		if (!parse_ipc_id(arg, &t.id)) {
-			int e = errno;
-			/* Hex is a key's spelling: say which object has it, if any. */
-			req->key_hint = strncasecmp(arg, "0x", 2) == 0 && parse_ipc_key(arg, &req->hint_key);
-			req->hint_type = t.type;
-			req->hint_arg = arg;
-			errno = e;
-			return parse_failure(arg);
-		}
-		break;
-	case BY_KEY: {
-		const char *why;
-		if (!parse_key_arg(arg, &t.key, &why)) {
-			if (!why)
-				return parse_failure(arg);
-			char *shown = escape_alloc(arg);
-			parse_error(false, _("failed to parse argument: '%s': %s"), shown, _(why));
-			free(shown);
-			return -1;
-		}
-		if (!t.key.is_ftok && t.key.value == 0)	/* IPC_PRIVATE never names one object */
-			return parse_error(false, _("illegal key (%s)"), escape_arg(arg));
-		break;
-	}
-	case BY_NAME: {
-		const char *why = posix_name_problem(t.type, arg);
-		if (why) {
-			char *shown = escape_alloc(arg);
-			/* util-linux 2.41's words for ENAMETOOLONG; still refused before removing anything. */
-			if (strcmp(why, "is too long") == 0)
-				parse_error(false, _("name `%s' too long"), shown);
-			else
-				parse_error(false, _("invalid name '%s': %s"), shown, _(why));
-			free(shown);
-			return -1;
-		}
-		break;
-	}
-	}
-	add_target(req, &t);
-	return 0;
-}
-
-/*
- * Fill REQ from the command line without kernel calls.  Returns 0, or -1
- * after printing the error; REQ->targets must be freed either way.
- */
-static int parse_argv(int argc, char **argv, struct rm_request *req)
-{
-	int c;
-
-	memset(req, 0, sizeof(*req));
-	if (argc >= 2 && kind_of_keyword(argv[1], KIND_SEM + 1) >= 0)
-		return parse_legacy(argc, argv, req);
-
-	optind = 0;	/* reinitialise getopt: the parser may be called again */
-	while ((c = getopt_escaped(argc, argv, short_opts, long_opts)) != -1) {
-		switch (c) {
-		case 'a':
-			if (!optarg) {
-				/*
-				 * System V only, as util-linux 2.38 and "ipcs -a": POSIX
-				 * objects are files of running programs (PostgreSQL's
-				 * segments, pulse-shm-*), removed only when named by type.
-				 */
-				for (int t = 0; t < KINDS; t++)
-					req->all[t] |= !kind_is_posix(t);
-			} else {
-				int t = kind_of_keyword(optarg, KINDS);
-				/* The reference's text; quotes only to make '' visible. */
-				if (t < 0)
-					return parse_error(false, *optarg ? _("unknown argument: %s") : _("unknown argument: '%s'"), escape_arg(optarg));
-				req->all[t] = true;
-			}
-			break;
-		case 'v':
-			req->verbose = true;
-			break;
-		case OPT_DRY_RUN:
-			req->dry_run = true;
-			break;
-		case OPT_NAMESPACE:
-			req->has_namespace = true;
-			if (ns_parse(optarg, &req->ns) < 0)
-				return -1;
-			break;
-		case OPT_ALL_NAMESPACES:
-			return parse_error(false, _("--all-namespaces is refused: removing in every namespace at once "
-					   "is too dangerous; use --namespace PID for each"));
-		case OPT_SELECT_OWNER:
-		case OPT_SELECT_CREATOR:
-		case OPT_SELECT_ORPHANED:
-		case OPT_SELECT_OLDER:
-		case OPT_SELECT_KEY:
-			if (select_option(c, optarg, &req->select) < 0)
-				return -1;
-			break;
-		case 'h':
-			req->action = RM_HELP;
-			return 0;
-		case 'V':
-			req->action = RM_VERSION;
-			return 0;
-		case '?':
-			/* getopt printed the message */
-			print_usage_hint();
-			return -1;
-		default:
-			if (parse_target(c, optarg, req) < 0)
-				return -1;
-			break;
-		}
-	}
-	if (optind < argc)
-		return parse_error(true, _("unknown argument: %s"), escape_arg(argv[optind]));
-	bool any_all = false;
-	for (int t = 0; t < KINDS; t++)
-		any_all |= req->all[t];
-	if (req->ntargets == 0 && !any_all)
-		return parse_error(true, _("bad usage"));
-	if (req->select.any && !any_all)
-		return parse_error(true, _("--owner, --created-by, --orphaned, --older-than and --key select objects for --all only"));
-	return 0;
-}
-
-/* util-linux's long options: their abbreviations keep util-linux's meaning. */
-static const char *const legacy_options[] = {
-	"--shmem-id", "--shmem-key", "--queue-id", "--queue-key", "--semaphore-id",
-	"--semaphore-key", "--all", "--verbose", "--help", "--version", NULL
-};
-
-/* The parser proper, on argv as util-linux would read its abbreviations. */
-static int parse_args(int argc, char **argv, struct rm_request *req)
-{
-	char **av = keep_legacy_abbreviations(argc, argv, short_opts, long_opts, legacy_options);
-	int rc = parse_argv(argc, av, req);
-	free(av);
-	return rc;
-}
 
 /* util-linux 2.41's messages for a POSIX name: "name `/x' not found" etc. */
 static void report_name(int errnum, const char *raw)
@@ -630,12 +345,8 @@ static int execute(const struct rm_request *req)
 	if (req->has_namespace && ns_enter(&ns) < 0)
 		return 1;
 	/* Every kind the line names must be the target's: check before removing anything. */
-	for (int k = 0; k < KINDS; k++) {
-		if (named[k] && !ns_reaches(k)) {
-			ns_warn_unreached(&req->ns, k, NS_REMOVE);
-			return 1;
-		}
-	}
+	if (!ns_check_kinds(&req->ns, named, NS_REMOVE, true, NULL))
+		return 1;
 	/* Filters and guards need to know who uses what: one /proc scan. */
 	if (req->select.any && !holders_scan(req->all)) {
 		warn(_("cannot read /proc: refusing filtered removal"));
@@ -669,28 +380,22 @@ static void key_hint(const struct rm_request *req)
 int ipcrm_main(int argc, char **argv)
 {
 	struct rm_request req;
-	int rc = parse_args(argc, argv, &req);
+	int rc = ipcrm_parse_args(argc, argv, &req);
 	if (rc < 0 && req.key_hint)
 		key_hint(&req);
+	if (rc == 0 && req.action != CMDLINE_RUN) {
+		free(req.targets);
+		return cmdline_act(&ipcrm_cmdline, req.action);
+	}
 	if (rc == 0) {
-		switch (req.action) {
-		case RM_HELP:
-			print_help(usage_text, stdout);
-			break;
-		case RM_VERSION:
-			print_version();
-			break;
-		case RM_REMOVE:
-			/* PATH:PROJ keys: every file is looked at before anything is removed. */
-			for (size_t i = 0; i < req.ntargets && rc == 0; i++)
-				if (req.targets[i].by == BY_KEY && resolve_key_arg(&req.targets[i].key) < 0)
-					rc = -1;
-			if (rc == 0 && select_resolve(&req.select) < 0)
+		/* PATH:PROJ keys: every file is looked at before anything is removed. */
+		for (size_t i = 0; i < req.ntargets && rc == 0; i++)
+			if (req.targets[i].by == BY_KEY && resolve_key_arg(&req.targets[i].key) < 0)
 				rc = -1;
-			if (rc == 0)
-				rc = execute(&req);
-			break;
-		}
+		if (rc == 0 && select_resolve(&req.select) < 0)
+			rc = -1;
+		if (rc == 0)
+			rc = execute(&req);
 	}
 	free(req.targets);
 	if (rc < 0)

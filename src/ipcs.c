@@ -1,7 +1,6 @@
 /* ipcs: show information on IPC facilities.  Options -> query -> render. */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -14,6 +13,7 @@
 #include "src/commands.h"
 #include "src/format.h"
 #include "src/i18n.h"
+#include "src/ipcs-args.h"
 #include "src/ipcs-global.h"
 #include "src/namespace.h"
 #include "src/posix.h"
@@ -21,303 +21,6 @@
 #include "src/select.h"
 #include "src/sysv.h"
 #include "src/util.h"
-
-/* One msgid per line or option: translators handle small units. */
-static const char *const usage_text[] = {
-	"\n",
-	N_("Usage:\n"),
-	N_(" ipcs [resource-option...] [output-option]\n"),
-	N_(" ipcs -m|-q|-s -i <id>\n"),
-	N_(" ipcs -M|-Q|-S --name <name>\n"),
-	N_(" ipcs -q -i <id> --messages[=<n>]\n"),
-	N_(" ipcs [resource-option...] --metrics [--output <file>]\n"),
-	"\n",
-	N_("Show information on IPC facilities.\n"),
-	"\n",
-	N_("Options:\n"),
-	N_(" -i, --id <id>      print details on resource identified by <id>\n"),
-	N_("     --name <name>  print details on the POSIX resource named <name>\n"),
-	N_("     --messages[=<n>]  with -q -i: also list the messages, without receiving\n"
-	   "                    them, and their first <n> bytes (default 64)\n"),
-	N_(" -h, --help         display this help\n"),
-	N_(" -V, --version      display version\n"),
-	"\n",
-	N_("Resource options:\n"),
-	N_(" -m, --shmems            shared memory segments\n"),
-	N_(" -q, --queues            message queues\n"),
-	N_(" -s, --semaphores        semaphores\n"),
-	N_(" -a, --all               all System V resources (default)\n"),
-	N_(" -M, --posix-shmems      POSIX shared memory\n"),
-	N_(" -Q, --posix-mqueues     POSIX message queues\n"),
-	N_(" -S, --posix-semaphores  POSIX named semaphores\n"),
-	N_("     --posix             all POSIX resources\n"),
-	"\n",
-	N_("Which letter (the case means different things in each command):\n"
-	   " ipcs   -m System V shared memory   -M POSIX shared memory\n"
-	   " ipcmk  -M System V shared memory   -m POSIX shared memory\n"
-	   " ipcrm  -m System V id              -M System V key\n"
-	   " and the same for q/Q (message queues) and s/S (semaphores)\n"),
-	"\n",
-	N_("Output options:\n"),
-	N_(" -t, --time        show attach, detach and change times\n"),
-	N_(" -p, --pid         show PIDs of creator and last operator\n"),
-	N_(" -c, --creator     show creator and owner\n"),
-	N_(" -l, --limits      show resource limits\n"),
-	N_(" -u, --summary     show status summary\n"),
-	N_(" -g, --global      show each limit with its current use\n"),
-	N_("     --metrics     print limits and use in Prometheus text format\n"),
-	N_("     --output <file>  write the metrics to <file> atomically\n"),
-	N_("     --human       show sizes in human-readable format\n"),
-	N_(" -b, --bytes       show sizes in bytes\n"),
-	N_("     --numeric     show user and group ids as numbers\n"),
-	N_(" -J, --json        print one JSON document\n"),
-	N_("     --processes   show the processes using each object\n"),
-	N_("     --namespace <pid|file>  show the objects of another IPC namespace\n"),
-	N_("     --all-namespaces        show every IPC namespace, one block each\n"),
-	"\n",
-	N_("Selection options (listings):\n"),
-	N_("     --owner <user>      objects owned by <user> (a name or a uid)\n"),
-	N_("     --created-by <user> objects created by <user>\n"),
-	N_("     --orphaned          objects no process uses any more (see ipcs(1))\n"),
-	N_("     --older-than <age>  objects last changed longer ago (s, m, h or d)\n"),
-	N_("     --key <key>         System V objects with this key\n"),
-	"\n",
-	N_("For more details see ipcs(1).\n"),
-	NULL
-};
-
-enum { OPT_HUMAN = CHAR_MAX + 1, OPT_NUMERIC, OPT_POSIX, OPT_NAME, OPT_PROCESSES, OPT_ALL_NAMESPACES,
-       OPT_MESSAGES, OPT_METRICS, OPT_OUTPUT };
-
-static const char short_options[] = "i:mqsaMQSJtpclugbVh";
-
-static const struct option long_options[] = {
-	{ "id",               required_argument, NULL, 'i' },
-	{ "name",             required_argument, NULL, OPT_NAME },
-	{ "messages",         optional_argument, NULL, OPT_MESSAGES },
-	{ "shmems",           no_argument,       NULL, 'm' },
-	{ "queues",           no_argument,       NULL, 'q' },
-	{ "semaphores",       no_argument,       NULL, 's' },
-	{ "all",              no_argument,       NULL, 'a' },
-	{ "posix-shmems",     no_argument,       NULL, 'M' },
-	{ "posix-mqueues",    no_argument,       NULL, 'Q' },
-	{ "posix-semaphores", no_argument,       NULL, 'S' },
-	{ "posix",            no_argument,       NULL, OPT_POSIX },
-	{ "time",             no_argument,       NULL, 't' },
-	{ "pid",              no_argument,       NULL, 'p' },
-	{ "creator",          no_argument,       NULL, 'c' },
-	{ "limits",           no_argument,       NULL, 'l' },
-	{ "summary",          no_argument,       NULL, 'u' },
-	{ "global",           no_argument,       NULL, 'g' },
-	{ "metrics",          no_argument,       NULL, OPT_METRICS },
-	{ "output",           required_argument, NULL, OPT_OUTPUT },
-	{ "human",            no_argument,       NULL, OPT_HUMAN },
-	{ "bytes",            no_argument,       NULL, 'b' },
-	{ "numeric",          no_argument,       NULL, OPT_NUMERIC },
-	{ "json",             no_argument,       NULL, 'J' },
-	{ "processes",        no_argument,       NULL, OPT_PROCESSES },
-	NAMESPACE_LONG_OPTION,
-	{ "all-namespaces",   no_argument,       NULL, OPT_ALL_NAMESPACES },
-	SELECT_LONG_OPTIONS,
-	{ "help",             no_argument,       NULL, 'h' },
-	{ "version",          no_argument,       NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
-};
-
-enum ipcs_action { IPCS_SHOW, IPCS_HELP, IPCS_VERSION };
-
-struct ipcs_request {
-	enum ipcs_action action;
-	bool want[KINDS];
-	bool have_id;
-	int id;
-	const char *name;	/* --name */
-	bool processes;		/* --processes */
-	bool has_namespace, all_namespaces;
-	struct ns_target ns;
-	bool messages;		/* --messages: with -q -i (with -Q --name: a note) */
-	size_t message_bytes;	/* --messages=N: bytes shown of each */
-	struct sysv_message_list *peek;	/* filled by show_details; not the parser's */
-	struct selection select;
-	const char *output;	/* --metrics --output FILE */
-	struct render_opts render;
-};
-
-static int parse_id(const char *arg, int *id)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(arg, &end, 10);
-	if (end != arg && *end == '\0' && (errno == ERANGE || v > INT_MAX || v < INT_MIN))
-		return parse_error(false, _("failed to parse id argument: '%s': %s"), escape_arg(arg), strerror(ERANGE));
-	/* Deliberate difference: util-linux looks a negative id up and finds nothing. */
-	if (end == arg || *end || v < 0)
-		return parse_error(false, _("failed to parse id argument: '%s'"), escape_arg(arg));
-	*id = (int)v;
-	return 0;
-}
-
-static void want_range(struct ipcs_request *req, enum ipc_kind from, enum ipc_kind to)
-{
-	for (int k = from; k <= (int)to; k++)
-		req->want[k] = true;
-}
-
-/* The one kind chosen, or -1; counts only System V or only POSIX kinds. */
-static int single_kind(const struct ipcs_request *req, bool posix)
-{
-	int found = -1, n = 0;
-	for (int k = 0; k < KINDS; k++)
-		if (req->want[k] && kind_is_posix(k) == posix) {
-			found = k;
-			n++;
-		}
-	return n == 1 ? found : -1;
-}
-
-static bool any_kind(const struct ipcs_request *req, bool posix)
-{
-	for (int k = 0; k < KINDS; k++)
-		if (req->want[k] && kind_is_posix(k) == posix)
-			return true;
-	return false;
-}
-
-/*
- * Fill REQ from the command line; no kernel calls.  Returns 0, or -1 after
- * printing the error.
- */
-static int parse_argv(int argc, char **argv, struct ipcs_request *req)
-{
-	int opt;
-	*req = (struct ipcs_request){ .render = { .mode = MODE_LIST } };
-	optind = 0;	/* reinitialise getopt: the parser may be called again */
-	while ((opt = getopt_escaped(argc, argv, short_options, long_options)) != -1) {
-		switch (opt) {
-		case 'i':
-			req->have_id = true;
-			if (parse_id(optarg, &req->id) < 0)
-				return -1;
-			break;
-		case OPT_NAME: req->name = optarg; break;
-		case OPT_MESSAGES: {
-			long long n = 64;
-			if (optarg && !parse_llong(optarg, 10, 0, INT_MAX, &n))
-				return parse_error(true, _("failed to parse --messages argument: '%s'%s%s"), escape_arg(optarg),
-						   errno == ERANGE ? ": " : "", errno == ERANGE ? strerror(ERANGE) : "");
-			req->messages = true;
-			req->message_bytes = (size_t)n;
-			break;
-		}
-		case 'm': req->want[KIND_SHM] = true; break;
-		case 'q': req->want[KIND_MSG] = true; break;
-		case 's': req->want[KIND_SEM] = true; break;
-		case 'a': want_range(req, KIND_MSG, KIND_SEM); break;
-		case 'M': req->want[KIND_PSHM] = true; break;
-		case 'Q': req->want[KIND_PMSG] = true; break;
-		case 'S': req->want[KIND_PSEM] = true; break;
-		case OPT_POSIX: want_range(req, KIND_PMSG, KIND_PSEM); break;
-		/* As in util-linux, the last output option wins. */
-		case 't': req->render.mode = MODE_TIME; break;
-		case 'p': req->render.mode = MODE_PID; break;
-		case 'c': req->render.mode = MODE_CREATOR; break;
-		case 'l': req->render.mode = MODE_LIMITS; break;
-		case 'u': req->render.mode = MODE_SUMMARY; break;
-		case 'g': req->render.mode = MODE_GLOBAL; break;
-		case OPT_METRICS: req->render.mode = MODE_METRICS; break;
-		case OPT_OUTPUT: req->output = optarg; break;
-		case 'b': req->render.unit = UNIT_BYTES; break;
-		case OPT_HUMAN: req->render.unit = UNIT_HUMAN; break;
-		case OPT_NUMERIC: req->render.numeric = true; break;
-		case 'J': req->render.json = true; break;
-		case OPT_PROCESSES: req->processes = true; break;
-		case OPT_ALL_NAMESPACES: req->all_namespaces = true; break;
-		case OPT_NAMESPACE:
-			req->has_namespace = true;
-			if (ns_parse(optarg, &req->ns) < 0)
-				return -1;
-			break;
-		case OPT_SELECT_OWNER:
-		case OPT_SELECT_CREATOR:
-		case OPT_SELECT_ORPHANED:
-		case OPT_SELECT_OLDER:
-		case OPT_SELECT_KEY:
-			if (select_option(opt, optarg, &req->select) < 0)
-				return -1;
-			break;
-		case 'h':
-			req->action = IPCS_HELP;
-			return 0;
-		case 'V':
-			req->action = IPCS_VERSION;
-			return 0;
-		default:
-			/* getopt printed the message */
-			print_usage_hint();
-			return -1;
-		}
-	}
-	if (optind < argc)
-		return parse_error(true, _("unexpected argument '%s'"), escape_arg(argv[optind]));
-
-	bool sysv = any_kind(req, false), posix = any_kind(req, true);
-	if (req->have_id && req->name)
-		return parse_error(false, _("--id and --name cannot be used together"));
-	if (req->have_id && posix)
-		return parse_error(false, _("an ID selects a System V resource: use --name with -M, -Q or -S"));
-	if (req->have_id && single_kind(req, false) < 0)
-		return parse_error(false, _("when using an ID, a single resource must be specified"));
-	if (req->name && (sysv || single_kind(req, true) < 0))
-		return parse_error(false, _("when using a name, a single POSIX resource (-M, -Q or -S) must be specified"));
-	if (req->name) {
-		const char *problem = posix_name_problem(single_kind(req, true), req->name);
-		if (problem) {
-			char *shown = escape_alloc(req->name);
-			parse_error(false, _("invalid name '%s': %s"), shown, _(problem));
-			free(shown);
-			return -1;
-		}
-	}
-	bool report = req->render.mode == MODE_GLOBAL || req->render.mode == MODE_METRICS;
-	if (req->select.any && (req->have_id || req->name))
-		return parse_error(true, _("--owner, --created-by, --orphaned, --older-than and --key select objects of a listing, not with --id or --name"));
-	if (req->select.any && (req->render.mode == MODE_LIMITS || req->render.mode == MODE_SUMMARY || report))
-		return parse_error(true, _("--owner, --created-by, --orphaned, --older-than and --key select objects of a listing, not with -l, -u, -g or --metrics"));
-	if (req->processes && (req->render.mode == MODE_LIMITS || req->render.mode == MODE_SUMMARY || report))
-		return parse_error(true, _("--processes lists objects: not with -l, -u, -g or --metrics"));
-	if (req->has_namespace && req->all_namespaces)
-		return parse_error(true, _("--namespace and --all-namespaces cannot be used together"));
-	if (req->messages && !(req->have_id && req->want[KIND_MSG]) && !(req->name && req->want[KIND_PMSG]))
-		return parse_error(true, _("--messages needs -q -i <id> (or -Q --name <name>)"));
-	if (req->output && req->render.mode != MODE_METRICS)
-		return parse_error(true, _("--output can only be used with --metrics"));
-	if (req->render.mode == MODE_METRICS && req->render.json)
-		return parse_error(true, _("--metrics and --json cannot be used together"));
-	if (report && (req->have_id || req->name))
-		return parse_error(true, _("--global and --metrics cannot be used with --id or --name"));
-	if (report && req->all_namespaces)
-		return parse_error(true, _("--global and --metrics cannot be used with --all-namespaces"));
-	/* Metrics are for machines: every kind unless resource options narrow it. */
-	if (!sysv && !posix)
-		want_range(req, KIND_MSG, req->render.mode == MODE_METRICS ? KIND_PSEM : KIND_SEM);
-	req->render.details = req->have_id || req->name;
-	return 0;
-}
-
-/* util-linux's long options: their abbreviations keep util-linux's meaning. */
-static const char *const legacy_options[] = {
-	"--id", "--shmems", "--queues", "--semaphores", "--all", "--time", "--pid", "--creator",
-	"--limits", "--summary", "--human", "--bytes", "--version", "--help", NULL
-};
-
-/* The parser proper, on argv as util-linux would read its abbreviations. */
-static int parse_args(int argc, char **argv, struct ipcs_request *req)
-{
-	char **av = keep_legacy_abbreviations(argc, argv, short_options, long_options, legacy_options);
-	int rc = parse_argv(argc, av, req);
-	free(av);
-	return rc;
-}
 
 /* Why a POSIX kind could not be listed; the mqueue case says how to fix it. */
 static void posix_scan_failed(enum ipc_kind kind)
@@ -542,13 +245,12 @@ static int show(const struct ipcs_request *req)
 	if ((req->processes || select_needs_holders(&req->select)) && !holders_scan(req->want))
 		warn(_("cannot read /proc: processes are unknown"));
 	render_begin(&req->render);
-	for (int k = 0; k < KINDS; k++) {
-		/* Never another namespace's files in place of the target's. */
-		if (req->want[k] && !ns_reaches(k) && render_shows(k, &req->render)) {
-			ns_warn_unreached(&req->ns, k, NS_SHOW);
-			status = 1;
-		}
-	}
+	/* Never another namespace's files in place of the target's. */
+	bool shown[KINDS];
+	for (int k = 0; k < KINDS; k++)
+		shown[k] = req->want[k] && render_shows(k, &req->render);
+	if (!ns_check_kinds(&req->ns, shown, NS_SHOW, false, NULL))
+		status = 1;
 	if (req->have_id) {
 		status |= show_details(req);
 	} else if (req->name) {
@@ -640,18 +342,10 @@ static int show_all_namespaces(const struct ipcs_request *req)
 int ipcs_main(int argc, char **argv)
 {
 	struct ipcs_request req;
-	if (parse_args(argc, argv, &req) < 0)
+	if (ipcs_parse_args(argc, argv, &req) < 0)
 		return 1;
-	switch (req.action) {
-	case IPCS_HELP:
-		print_help(usage_text, stdout);
-		return close_stdout();
-	case IPCS_VERSION:
-		print_version();
-		return close_stdout();
-	case IPCS_SHOW:
-		break;
-	}
+	if (req.action != CMDLINE_RUN)
+		return cmdline_act(&ipcs_cmdline, req.action);
 	/* --key PATH:PROJ: the file is looked at once the whole line has parsed. */
 	if (select_resolve(&req.select) < 0)
 		return 1;
@@ -667,14 +361,7 @@ int ipcs_main(int argc, char **argv)
 		if (req.render.mode == MODE_GLOBAL || req.render.mode == MODE_METRICS) {
 			/* Never this host's POSIX files in place of the target's. */
 			bool want[KINDS];
-			status = 0;
-			for (int k = 0; k < KINDS; k++) {
-				want[k] = req.want[k] && ns_reaches(k);
-				if (req.want[k] && !want[k]) {
-					ns_warn_unreached(&req.ns, k, NS_SHOW);
-					status = 1;
-				}
-			}
+			status = ns_check_kinds(&req.ns, req.want, NS_SHOW, false, want) ? 0 : 1;
 			status |= ipcs_global(want, &req.render, req.output);
 		} else {
 			status = show(&req);

@@ -6,8 +6,9 @@
 #include <string.h>
 
 #include "config.h"
-#include "src/out.h"
+#include "src/cmdline.h"
 #include "src/commands.h"
+#include "src/out.h"
 #include "src/format.h"
 #include "src/i18n.h"
 #include "src/util.h"

@@ -347,6 +347,22 @@ void ns_warn_unreached(const struct ns_target *t, enum ipc_kind kind, enum ns_ac
 	}
 }
 
+bool ns_check_kinds(const struct ns_target *t, const bool want[KINDS], enum ns_action action,
+		    bool first_only, bool reached[KINDS])
+{
+	bool all = true;
+	for (int k = 0; k < KINDS; k++) {
+		bool ok = !want[k] || ns_reaches(k);
+		if (reached)
+			reached[k] = want[k] && ok;
+		if (ok || (first_only && !all))
+			continue;
+		ns_warn_unreached(t, k, action);
+		all = false;
+	}
+	return all;
+}
+
 /* Our own IPC namespace, kept open to come back to after ns_visit(). */
 static int home_fd = -1;
 

@@ -30,10 +30,6 @@ struct ns_target {
 	bool posix;		/* POSIX objects wanted: reach them too (costs a mount) */
 };
 
-/* The long option, for each command's table. */
-#define OPT_NAMESPACE 0x7f00
-#define NAMESPACE_LONG_OPTION { "namespace", required_argument, NULL, OPT_NAMESPACE }
-
 /* ARG into T (syntax only: no file is opened); 0, or -1 after printing the error. */
 int ns_parse(const char *arg, struct ns_target *t);
 
@@ -50,6 +46,15 @@ bool ns_reaches(enum ipc_kind kind);
 /* After ns_reaches(KIND) said no: the error for T, saying why (a namespace file, or an untrusted /dev/shm). */
 enum ns_action { NS_SHOW, NS_CREATE, NS_REMOVE };
 void ns_warn_unreached(const struct ns_target *t, enum ipc_kind kind, enum ns_action action);
+
+/*
+ * The check each command makes once it is in the namespace: is every kind
+ * of WANT reached there?  Each that is not gets ns_warn_unreached (every
+ * one, or with FIRST_ONLY the first); REACHED, if not NULL, is WANT without
+ * them.  True when all are reached.
+ */
+bool ns_check_kinds(const struct ns_target *t, const bool want[KINDS], enum ns_action action,
+		    bool first_only, bool reached[KINDS]);
 
 /*
  * --all-namespaces without POSIX objects or processes: visit PID's IPC

@@ -6,27 +6,13 @@
  * --owner, --created-by, --orphaned, --older-than, --key.  Several filters
  * combine with AND.  Parsing never touches the kernel.
  */
-#include <getopt.h>
-#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "src/cmdline.h"
 #include "src/holders.h"
 
 #include "src/util.h"
-
-enum {
-	OPT_SELECT_OWNER = CHAR_MAX + 64, OPT_SELECT_CREATOR, OPT_SELECT_ORPHANED,
-	OPT_SELECT_OLDER, OPT_SELECT_KEY,
-};
-
-/* The long options, for each command's table. */
-#define SELECT_LONG_OPTIONS \
-	{ "owner",      required_argument, NULL, OPT_SELECT_OWNER }, \
-	{ "created-by", required_argument, NULL, OPT_SELECT_CREATOR }, \
-	{ "orphaned",   no_argument,       NULL, OPT_SELECT_ORPHANED }, \
-	{ "older-than", required_argument, NULL, OPT_SELECT_OLDER }, \
-	{ "key",        required_argument, NULL, OPT_SELECT_KEY }
 
 struct selection {
 	bool any;			/* at least one filter */

@@ -612,12 +612,6 @@ void print_usage_hint(void)
 	fprintf(stderr, _("Try '%s --help' for more information.\n"), progname);
 }
 
-void print_help(const char *const *parts, FILE *f)
-{
-	for (; *parts; parts++)
-		fputs(**parts == '\n' ? *parts : _(*parts), f);
-}
-
 int parse_error(bool hint, const char *fmt, ...)
 {
 	va_list ap;
@@ -627,68 +621,4 @@ int parse_error(bool hint, const char *fmt, ...)
 	if (hint)
 		print_usage_hint();
 	return -1;
-}
-
-/* Does the long option NAME (LEN bytes, no '=') start one of OPTS's names? */
-static const struct option *long_match(const struct option *opts, const char *name, size_t len, int *count)
-{
-	const struct option *found = NULL;
-	*count = 0;
-	for (const struct option *o = opts; o->name; o++)
-		if (strncmp(o->name, name, len) == 0) {
-			if (strlen(o->name) == len) {
-				*count = 1;
-				return o;
-			}
-			found = o;
-			++*count;
-		}
-	return found;
-}
-
-char **keep_legacy_abbreviations(int argc, char **argv, const char *short_opts,
-				 const struct option *opts, const char *const *legacy)
-{
-	char **av = xcalloc((size_t)argc + 1, sizeof(*av));
-	memcpy(av, argv, (size_t)argc * sizeof(*av));
-	for (int i = 1; i < argc; i++) {
-		const char *arg = av[i];
-		if (strcmp(arg, "--") == 0)
-			break;
-		if (arg[0] != '-' || arg[1] == '\0')
-			continue;
-		if (arg[1] != '-') {
-			/* A short option cluster: its last letter may take the next word. */
-			for (const char *c = arg + 1; *c; c++) {
-				const char *s = strchr(short_opts, *c);
-				if (s && s[1] == ':' && s[2] != ':') {
-					if (c[1] == '\0')
-						i++;
-					break;
-				}
-			}
-			continue;
-		}
-		const char *name = arg + 2;
-		size_t len = strcspn(name, "=");
-		int n;
-		const struct option *o = long_match(opts, name, len, &n);
-		if (n > 1 && name[len] == '\0') {
-			/* Ambiguous now; was it util-linux's own abbreviation? */
-			const char *only = NULL;
-			int matches = 0;
-			for (const char *const *l = legacy; *l; l++)
-				if (strncmp(*l + 2, name, len) == 0) {
-					only = *l;
-					matches++;
-				}
-			if (matches == 1) {
-				av[i] = (char *)only;
-				o = long_match(opts, only + 2, strlen(only + 2), &n);
-			}
-		}
-		if (n == 1 && o->has_arg == required_argument && name[len] == '\0')
-			i++;	/* its argument, whatever it looks like */
-	}
-	return av;
 }

@@ -93,20 +93,7 @@ bool parse_ipc_mode(const char *s, unsigned *out);
 bool parse_size(const char *s, uint64_t *out);
 /* Print only the "Try 'PROG --help'" line (usage_hint without exit). */
 void print_usage_hint(void);
-/* Help text: each of PARTS (up to NULL) translated; "\n..." is printed as is. */
-void print_help(const char *const *parts, FILE *f);
 /* "PROG: MSG", plus the Try line if HINT; returns -1 for parsers to pass on. */
 int parse_error(bool hint, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-/*
- * util-linux's abbreviations keep their meaning when our options make them
- * ambiguous ("--cr" is --creator though --created-by exists, "--al" is
- * --all): a copy of ARGV where each such "--PREFIX" is replaced by the one
- * LEGACY option ("--creator", ...) it abbreviates.  Arguments of options are
- * left alone.  free() the array (not the strings).
- */
-struct option;
-char **keep_legacy_abbreviations(int argc, char **argv, const char *short_opts,
-				 const struct option *opts, const char *const *legacy);
 
 #endif

@@ -129,6 +129,86 @@ fish_shorts() {
 	[ -z "$extra" ] || { echo "offered but unknown to --help:$extra"; return 1; }
 }
 
+# --- One set of long options in every place -------------------------------
+# Each command's options are declared once in C (src/*-args.c, the table of
+# src/cmdline.h); the manual page and the three completions are written by
+# hand.  set_* CMD print the long options each place knows, one a line,
+# sorted; CMD is ipcs, ipcmk, ipcrm, ipcbox or ftok ("ipcbox ftok").
+
+# set_help CMD: the option lines of CMD's --help (" -x, --name" or "     --name").
+set_help() {
+	local -a prog=("$BUILD/$1")
+	[ "$1" != ftok ] || prog=("$BUILD/ipcbox" ftok)
+	"${prog[@]}" --help | grep -oE -- '^ +(-[A-Za-z], )?--[a-z][a-z-]*' | grep -oE -- '--[a-z-]+' | LC_ALL=C sort -u
+}
+
+# set_man CMD: the tags of the OPTIONS section of CMD's page (ipcbox.1 for
+# ftok: its subsection "ftok"; the rest of the section is ipcbox's own).
+set_man() {
+	local page=$1 ftok=0
+	[ "$1" != ftok ] || { page=ipcbox; ftok=1; }
+	awk -v ftok=$ftok '
+		/^\.SH / { on = $0 ~ /^\.SH OPTIONS/; sub_ftok = 0; prev = ""; next }
+		/^\.SS / { sub_ftok = $0 ~ /ftok/; prev = ""; next }
+		on && prev == ".TP" && sub_ftok == ftok { print }
+		{ prev = $0 }' "$SRC/man/$page.1" |
+		sed 's/\\-/-/g' | grep -oE -- '--[a-z][a-z-]*' | LC_ALL=C sort -u
+}
+
+# set_bash CMD: the options the bash completion offers (an array per
+# command; ipcbox's own in its function, before the subcommands).
+set_bash() {
+	# shellcheck source=/dev/null
+	source "$SRC/completions/bash/ipcbox"
+	if [ "$1" = ipcbox ]; then
+		declare -f _ipcbox_complete_ipcbox | sed '/local cmd=/q'
+	else
+		local -n arr="_ipcbox_$1_opts"
+		printf '%s\n' "${arr[@]}"
+	fi | grep -oE -- '--[a-z][a-z-]*' | LC_ALL=C sort -u
+}
+
+# set_zsh CMD: the option specs of CMD's _arguments, without the
+# descriptions ([...]) and exclusion lists ((...)), which name options too.
+set_zsh() {
+	local fn=$1
+	[ "$1" != ftok ] || fn=ipcbox
+	awk -v f="__ipcbox_$fn() {" '$0 == f { on = 1 } on { print } on && /^}/ { exit }' \
+		"$SRC/completions/zsh/_ipcbox" |
+		if [ "$1" = ftok ]; then sed -n '/^ *ftok)$/,/;;$/p'
+		elif [ "$1" = ipcbox ]; then sed '/case .state in/q'
+		else cat; fi |
+		grep -v '^ *local out=' | sed -E 's/\[[^]]*\]//g; :a; s/\([^()]*\)//g; ta' |
+		grep -oE -- '--[a-z][a-z-]*' | LC_ALL=C sort -u
+}
+
+# set_fish CMD: the -l options of CMD's "complete" lines (ipcbox's own are
+# offered as the first argument, ftok's after the word ftok).
+set_fish() {
+	local cmd=$1 cond=""
+	case $1 in
+	ipcbox) cond=' -n __fish_is_first_arg ' ;;
+	ftok) cmd=ipcbox cond="__fish_seen_subcommand_from ftok'" ;;
+	esac
+	grep -E "^complete -c $cmd " "$SRC/completions/fish/ipcbox.fish" | grep -F -- "$cond" |
+		grep -oE -- ' -l [a-z][a-z-]*' | sed 's/ -l /--/' | LC_ALL=C sort -u
+}
+
+@test "--help, the manual page's OPTIONS and each completion list the same long options" {
+	local cmd place want got diffs=""
+	for cmd in ipcs ipcmk ipcrm ipcbox ftok; do
+		want=$(set_help "$cmd")
+		[ "$(wc -l <<<"$want")" -ge 3 ] || { echo "$cmd --help: too few options: $want"; return 1; }
+		for place in man bash zsh fish; do
+			got=$("set_$place" "$cmd")
+			[ "$got" = "$want" ] && continue
+			diffs+=$(LC_ALL=C comm -3 <(echo "$want") <(echo "$got" | sed "/^$/d") |
+				sed -E "s/^\t(.*)/$cmd: $place has \1, --help does not/; s/^(--.*)/$cmd: --help has \1, $place does not/")$'\n'
+		done
+	done
+	[ -z "$diffs" ] || { printf 'the options disagree:\n%s' "$diffs"; return 1; }
+}
+
 @test "SYNOPSIS of each manual page is the usage of --help, word for word" {
 	local cmd want got
 	for cmd in $COMMANDS; do

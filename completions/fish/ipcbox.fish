@@ -384,6 +384,8 @@ complete -c ipcrm -s V -l version -d 'Display version'
 complete -c ipcbox -f
 complete -c ipcbox -n __fish_is_first_arg -a ftok -d 'Print the System V key ftok(3) makes of a file'
 complete -c ipcbox -n '__fish_seen_subcommand_from ftok' -s v -l verbose -d 'Show the parts the key is made of'
+complete -c ipcbox -n '__fish_seen_subcommand_from ftok' -s h -l help -d 'Display help'
+complete -c ipcbox -n '__fish_seen_subcommand_from ftok' -s V -l version -d 'Display version'
 complete -c ipcbox -n '__fish_seen_subcommand_from ftok' -F
 complete -c ipcbox -n __fish_is_first_arg -a ipcmk -d 'Create System V and POSIX IPC objects'
 complete -c ipcbox -n __fish_is_first_arg -a ipcrm -d 'Remove System V and POSIX IPC objects'

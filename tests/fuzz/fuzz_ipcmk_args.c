@@ -1,6 +1,6 @@
 /*
- * Fuzz target: ipcmk's command-line parser (parse_args, static in
- * src/ipcmk.c, hence the #include) on an argv built from the input
+ * Fuzz target: ipcmk's command-line parser (ipcmk_parse_args, src/ipcmk-args.c)
+ * on an argv built from the input
  * (arguments separated by NUL bytes).  Only the parse step runs: no object
  * is created, no kernel limit is read.
  *
@@ -12,7 +12,9 @@
  * --name only with a POSIX object); parsing the same argv again gives the
  * same request (getopt state is reset).
  */
-#include "../../src/ipcmk.c"
+#include <limits.h>
+
+#include "src/ipcmk-args.h"
 #include "tests/fuzz/fuzz.h"
 #include "tests/fuzz/fuzz-key.h"
 
@@ -21,6 +23,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	fuzz_quiet_stderr();
+	/* The option table agrees with itself: getopt's entries and the help page. */
+	const char *why = cmdline_check(&ipcmk_cmdline);
+	FUZZ_CHECK(why == NULL, "ipcmk's options: %s", why);
 	return 0;
 }
 
@@ -66,13 +71,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(argv2, argv1, (size_t)argc1 * sizeof(*argv2));
 	int argc2 = argc1;
 	struct mk_request r1, r2;
-	int rc1 = parse_args(argc1, argv1, &r1);
-	int rc2 = parse_args(argc2, argv2, &r2);
-	FUZZ_CHECK(rc1 == 0 || rc1 == -1, "parse_args returned %d", rc1);
+	int rc1 = ipcmk_parse_args(argc1, argv1, &r1);
+	int rc2 = ipcmk_parse_args(argc2, argv2, &r2);
+	FUZZ_CHECK(rc1 == 0 || rc1 == -1, "ipcmk_parse_args returned %d", rc1);
 	FUZZ_CHECK(rc1 == rc2, "second parse returned %d, first %d", rc2, rc1);
 	if (rc1 == 0) {
 		FUZZ_CHECK(r1.action == r2.action, "actions differ");
-		if (r1.action == MK_CREATE) {
+		if (r1.action == CMDLINE_RUN) {
 			check_request(&r1);
 			FUZZ_CHECK(memcmp(&r1, &r2, sizeof(r1)) == 0, "requests differ");
 		}

@@ -1,6 +1,6 @@
 /*
- * Fuzz target: ipcs's command-line parser (parse_args, static in
- * src/ipcs.c, hence the #include) on an argv built from the input
+ * Fuzz target: ipcs's command-line parser (ipcs_parse_args, src/ipcs-args.c)
+ * on an argv built from the input
  * (arguments separated by NUL bytes).  Only the parse step runs: nothing is
  * read from the kernel, nothing is printed but usage errors.
  *
@@ -11,7 +11,9 @@
  * details exactly when -i or --name; modes and units in range); parsing
  * the same argv again gives the same request (getopt state is reset).
  */
-#include "../../src/ipcs.c"
+#include <limits.h>
+
+#include "src/ipcs-args.h"
 #include "tests/fuzz/fuzz.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -19,6 +21,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	fuzz_quiet_stderr();
+	/* The option table agrees with itself: getopt's entries and the help page. */
+	const char *why = cmdline_check(&ipcs_cmdline);
+	FUZZ_CHECK(why == NULL, "ipcs's options: %s", why);
 	return 0;
 }
 
@@ -60,13 +65,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	memcpy(argv2, argv1, (size_t)argc1 * sizeof(*argv2));
 	struct ipcs_request r1, r2;
-	int rc1 = parse_args(argc1, argv1, &r1);
-	int rc2 = parse_args(argc1, argv2, &r2);
-	FUZZ_CHECK(rc1 == 0 || rc1 == -1, "parse_args returned %d", rc1);
+	int rc1 = ipcs_parse_args(argc1, argv1, &r1);
+	int rc2 = ipcs_parse_args(argc1, argv2, &r2);
+	FUZZ_CHECK(rc1 == 0 || rc1 == -1, "ipcs_parse_args returned %d", rc1);
 	FUZZ_CHECK(rc1 == rc2, "second parse returned %d, first %d", rc2, rc1);
 	if (rc1 == 0) {
 		FUZZ_CHECK(r1.action == r2.action, "actions differ");
-		if (r1.action == IPCS_SHOW) {
+		if (r1.action == CMDLINE_RUN) {
 			check_request(&r1);
 			FUZZ_CHECK(memcmp(&r1, &r2, sizeof(r1)) == 0, "requests differ");
 		}
