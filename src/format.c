@@ -9,7 +9,7 @@
 #include "src/format.h"
 #include "src/i18n.h"
 #include "src/utf8.h"
-#include "src/util.h"
+#include "src/xalloc.h"
 
 static const char hex[] = "0123456789abcdef";
 

@@ -10,8 +10,9 @@
 
 #include "src/commands.h"
 #include "src/format.h"
-#include "src/i18n.h"
 #include "src/ftok.h"
+#include "src/i18n.h"
+#include "src/messages.h"
 #include "src/util.h"
 
 /* One msgid per line or option: translators handle small units. */

@@ -13,7 +13,7 @@
 
 #include "src/ftok.h"
 #include "src/i18n.h"
-#include "src/util.h"
+#include "src/xalloc.h"
 
 /* The reasons are msgids (N_): callers translate them where they print. */
 const char *ftok_parse_proj(const char *s, unsigned *proj, bool brief)

@@ -22,8 +22,9 @@
 #include "src/holders.h"
 #include "src/lines.h"
 #include "src/maps.h"
+#include "src/messages.h"
 #include "src/procs.h"
-#include "src/util.h"
+#include "src/xalloc.h"
 
 /* System V segments have no file: their references carry this device. */
 #define SYSV_SHM_DEV UINT64_MAX

@@ -15,14 +15,17 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "src/args.h"
 #include "src/commands.h"
 #include "src/format.h"
 #include "src/i18n.h"
+#include "src/messages.h"
 #include "src/namespace.h"
 #include "src/posix.h"
 #include "src/select.h"
 #include "src/sysv.h"
 #include "src/util.h"
+#include "src/xalloc.h"
 
 /* One msgid per line or option: translators handle small units. */
 static const char *const usage_text[] = {

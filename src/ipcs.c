@@ -15,12 +15,15 @@
 #include "src/format.h"
 #include "src/i18n.h"
 #include "src/ipcs-global.h"
+#include "src/messages.h"
 #include "src/namespace.h"
+#include "src/numbers.h"
 #include "src/posix.h"
 #include "src/render.h"
 #include "src/select.h"
 #include "src/sysv.h"
 #include "src/util.h"
+#include "src/xalloc.h"
 
 /* One msgid per line or option: translators handle small units. */
 static const char *const usage_text[] = {

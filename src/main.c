@@ -6,10 +6,11 @@
 #include <string.h>
 
 #include "config.h"
-#include "src/out.h"
 #include "src/commands.h"
 #include "src/format.h"
 #include "src/i18n.h"
+#include "src/messages.h"
+#include "src/out.h"
 #include "src/util.h"
 
 static const struct command {

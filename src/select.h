@@ -11,9 +11,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "src/args.h"
 #include "src/holders.h"
-
-#include "src/util.h"
 
 enum {
 	OPT_SELECT_OWNER = CHAR_MAX + 64, OPT_SELECT_CREATOR, OPT_SELECT_ORPHANED,

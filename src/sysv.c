@@ -20,7 +20,7 @@
 #include <sys/shm.h>
 
 #include "src/sysv.h"
-#include "src/util.h"
+#include "src/xalloc.h"
 
 /* Older headers lack the _ANY commands; the numbers are kernel ABI. */
 #ifndef SHM_STAT_ANY
