@@ -59,7 +59,8 @@ bool ftok_form(const char *arg, struct ftok_spec *spec, const char **why)
 	return true;
 }
 
-void ftok_compute(dev_t dev, ino_t ino, unsigned proj, struct ftok_parts *p)
+/* The key ftok(3) gives for a stat()'ed file; pure. */
+static void ftok_compute(dev_t dev, ino_t ino, unsigned proj, struct ftok_parts *p)
 {
 	p->proj = proj & 0xff;
 	p->dev_byte = (unsigned)(dev & 0xff);

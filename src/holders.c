@@ -532,11 +532,6 @@ static struct pid_info *pid_info(int64_t pid)
 	return e;
 }
 
-bool pid_alive(int64_t pid)
-{
-	return pid > 0 && pid_info(pid)->alive;
-}
-
 /* Owner and command name of a live process, read once. */
 static void pid_describe(struct pid_info *e)
 {

@@ -92,13 +92,6 @@ void holders_of_posix(const struct posix_object *obj, struct holder_list *list);
 void holder_list_free(struct holder_list *list);
 
 /*
- * Whether PID names a live process: a thread group is alive while any of
- * its threads is (the leader may have exited first).  Pid reuse counts as
- * alive; 0 is unknown, not dead.
- */
-bool pid_alive(int64_t pid);
-
-/*
  * The in-use evidence (see ipcs(1), PROCESSES AND ORPHANS): attached,
  * mapped, open, registered for notification, waited on, last used by a
  * live process; for System V queues and semaphore sets also any live

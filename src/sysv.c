@@ -176,12 +176,6 @@ static const struct kind_desc {
 static enum sysv_source forced_source = SOURCE_AUTO;
 static bool source_from_env_checked;
 
-void sysv_set_source(enum sysv_source source)
-{
-	forced_source = source;
-	source_from_env_checked = true;
-}
-
 static enum sysv_source wanted_source(void)
 {
 	if (!source_from_env_checked) {
