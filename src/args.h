@@ -3,8 +3,9 @@
 
 /*
  * The IPC values ipcmk and ipcrm take as arguments: ids, keys (a number or
- * PATH:PROJ), permission modes and sizes.  Parsers never print: they return
- * false and set errno (EINVAL or ERANGE).
+ * PATH:PROJ), permission modes and sizes.  The parsers never print: they
+ * return false and set errno (EINVAL or ERANGE).  resolve_key_arg(), which
+ * looks at a file, says itself why it cannot.
  */
 #include <stdbool.h>
 #include <stdint.h>

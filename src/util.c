@@ -1,4 +1,4 @@
-/* Usage messages, help and version printing, and getopt's escaped messages. */
+/* Usage messages, --help and --version, getopt's escaped messages, util-linux's abbreviations. */
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdbool.h>
