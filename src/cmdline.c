@@ -5,7 +5,9 @@
 #include "src/cmdline.h"
 #include "src/format.h"
 #include "src/i18n.h"
+#include "src/messages.h"
 #include "src/util.h"
+#include "src/xalloc.h"
 
 /* Room for the generated tables: 3 bytes a letter ("a::"), one struct option each plus the end. */
 #define MAX_OPTIONS 48

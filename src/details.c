@@ -10,7 +10,7 @@
 #include "src/out.h"
 #include "src/render-int.h"
 #include "src/utf8.h"
-#include "src/util.h"
+#include "src/xalloc.h"
 
 /* LABEL and a time in util-linux's 26-column field (trailing spaces kept). */
 static void print_time(const char *label, int64_t t, bool zero_unset)

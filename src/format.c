@@ -9,7 +9,7 @@
 #include "src/format.h"
 #include "src/i18n.h"
 #include "src/utf8.h"
-#include "src/util.h"
+#include "src/xalloc.h"
 
 static const char hex[] = "0123456789abcdef";
 
@@ -229,11 +229,6 @@ char *format_i64(int64_t v, char *buf)
 	return buf;
 }
 
-char *format_octal(uint32_t v, char *buf)
-{
-	return format_digits(v, 8, buf);
-}
-
 char *format_key(uint32_t key, char *buf)
 {
 	/* A byte's two digits at once: every row of the default listing has a key. */
@@ -280,12 +275,6 @@ static bool broken_down(int64_t t, bool local, struct tm *tm)
 	if ((int64_t)tt != t || !(local ? localtime_r(&tt, tm) : gmtime_r(&tt, tm)))
 		return false;
 	return tm->tm_year >= 1 - 1900 && tm->tm_year <= 9999 - 1900;
-}
-
-bool time_in_range(int64_t t)
-{
-	struct tm tm;
-	return broken_down(t, false, &tm);
 }
 
 /*
@@ -343,15 +332,6 @@ const char *format_long_time(int64_t t, bool zero_unset)
 	bool date;
 	size_t len;
 	return format_long_time_len(t, zero_unset, &date, &len);
-}
-
-const char *format_short_time(int64_t t, bool zero_unset, char *buf)
-{
-	const char *full = format_long_time(t, zero_unset);
-	if ((t == 0 && zero_unset) || strcmp(full, TIME_OUT_OF_RANGE) == 0)
-		return full;
-	snprintf(buf, 16, "%.15s", full + 4);
-	return buf;
 }
 
 const char *format_iso_time(int64_t t)

@@ -60,8 +60,6 @@ size_t put_i64(char *p, int64_t v);
  * never cut; the number of bytes written.
  */
 size_t put_escaped_name(char *p, const char *name);
-/* V in octal, no prefix (BUF: 12 bytes). */
-char *format_octal(uint32_t v, char *buf);
 /* "0x0000abcd" (BUF: 11 bytes). */
 char *format_key(uint32_t key, char *buf);
 /* Sizes as util-linux prints them with --human: 1023B, 1.5K, 4.7G, 16E. */
@@ -69,9 +67,6 @@ void format_human_size(uint64_t bytes, char *buf, size_t len);
 
 /* Shown instead of a time that no calendar date can name (year > 9999...). */
 #define TIME_OUT_OF_RANGE "out-of-range"
-
-/* Whether T (seconds since the epoch) is a date of the years 1..9999. */
-bool time_in_range(int64_t t);
 
 /*
  * ctime()-style local time without the newline ("Thu Nov 26 05:59:32 2026"),
@@ -81,8 +76,6 @@ bool time_in_range(int64_t t);
 const char *format_long_time(int64_t t, bool zero_unset);
 /* The same with its length, and *DATE false for "Not set" and the marker. */
 const char *format_long_time_len(int64_t t, bool zero_unset, bool *date, size_t *len);
-/* "Nov 26 05:59:32", the month-to-seconds part of the above (BUF: 16 bytes). */
-const char *format_short_time(int64_t t, bool zero_unset, char *buf);
 /* ISO 8601 UTC ("2026-11-26T08:00:00Z"), or NULL out of range. */
 const char *format_iso_time(int64_t t);
 

@@ -10,8 +10,9 @@
 #include "src/cmdline.h"
 #include "src/commands.h"
 #include "src/format.h"
-#include "src/i18n.h"
 #include "src/ftok.h"
+#include "src/i18n.h"
+#include "src/messages.h"
 #include "src/util.h"
 
 /* In getopt's order; each help line is one msgid: translators handle small units. */

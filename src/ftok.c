@@ -13,7 +13,7 @@
 
 #include "src/ftok.h"
 #include "src/i18n.h"
-#include "src/util.h"
+#include "src/xalloc.h"
 
 /* The reasons are msgids (N_): callers translate them where they print. */
 const char *ftok_parse_proj(const char *s, unsigned *proj, bool brief)
@@ -59,7 +59,8 @@ bool ftok_form(const char *arg, struct ftok_spec *spec, const char **why)
 	return true;
 }
 
-void ftok_compute(dev_t dev, ino_t ino, unsigned proj, struct ftok_parts *p)
+/* The key ftok(3) gives for a stat()'ed file; pure. */
+static void ftok_compute(dev_t dev, ino_t ino, unsigned proj, struct ftok_parts *p)
 {
 	p->proj = proj & 0xff;
 	p->dev_byte = (unsigned)(dev & 0xff);

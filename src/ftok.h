@@ -42,9 +42,6 @@ const char *ftok_parse_proj(const char *s, unsigned *proj, bool brief);
  */
 bool ftok_form(const char *arg, struct ftok_spec *spec, const char **why);
 
-/* The key ftok(3) gives for a stat()'ed file; pure. */
-void ftok_compute(dev_t dev, ino_t ino, unsigned proj, struct ftok_parts *parts);
-
 /*
  * stat() the path and compute the key: 0, or -1 with errno.  PATH_OUT (if
  * not NULL) gets the path as a new string (free() it), also on failure.

@@ -22,8 +22,9 @@
 #include "src/holders.h"
 #include "src/lines.h"
 #include "src/maps.h"
+#include "src/messages.h"
 #include "src/procs.h"
-#include "src/util.h"
+#include "src/xalloc.h"
 
 /* System V segments have no file: their references carry this device. */
 #define SYSV_SHM_DEV UINT64_MAX
@@ -534,11 +535,6 @@ static struct pid_info *pid_info(int64_t pid)
 		pid_used++;
 	}
 	return e;
-}
-
-bool pid_alive(int64_t pid)
-{
-	return pid > 0 && pid_info(pid)->alive;
 }
 
 /* Owner and command name of a live process, read once. */

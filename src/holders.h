@@ -91,13 +91,6 @@ void holders_of_sysv(const struct sysv_object *obj, const struct sysv_semval *se
 void holders_of_posix(const struct posix_object *obj, struct holder_list *list);
 void holder_list_free(struct holder_list *list);
 
-/*
- * Whether PID names a live process: a thread group is alive while any of
- * its threads is (the leader may have exited first).  Pid reuse counts as
- * alive; 0 is unknown, not dead.
- */
-bool pid_alive(int64_t pid);
-
 /* Processes that could not be read (not those that exited): the orphan rule of POSIX objects. */
 size_t holders_unreadable(void);
 

@@ -9,6 +9,9 @@
 #include "src/format.h"
 #include "src/i18n.h"
 #include "src/ipcmk-args.h"
+#include "src/messages.h"
+#include "src/numbers.h"
+#include "src/util.h"
 
 #ifndef SEM_VALUE_MAX
 #define SEM_VALUE_MAX INT_MAX

@@ -9,7 +9,7 @@
 #include "src/kinds.h"
 #include "src/namespace.h"
 #include "src/posix.h"
-#include "src/util.h"
+#include "src/args.h"
 
 struct mk_request {
 	enum cmdline_action action;

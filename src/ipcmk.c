@@ -16,11 +16,14 @@
 #include <sys/ipc.h>
 #include <unistd.h>
 
+#include "src/args.h"
 #include "src/commands.h"
 #include "src/format.h"
 #include "src/i18n.h"
 #include "src/ipcmk-args.h"
+#include "src/messages.h"
 #include "src/namespace.h"
+#include "src/numbers.h"
 #include "src/posix.h"
 #include "src/sysv.h"
 #include "src/util.h"

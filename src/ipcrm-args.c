@@ -7,6 +7,10 @@
 #include "src/format.h"
 #include "src/i18n.h"
 #include "src/ipcrm-args.h"
+#include "src/messages.h"
+#include "src/numbers.h"
+#include "src/util.h"
+#include "src/xalloc.h"
 #include "src/posix.h"
 
 /* In getopt's order; each help line is one msgid: translators handle small units. */

@@ -10,7 +10,7 @@
 #include "src/kinds.h"
 #include "src/namespace.h"
 #include "src/select.h"
-#include "src/util.h"
+#include "src/args.h"
 
 enum rm_by { BY_ID, BY_KEY, BY_NAME };
 

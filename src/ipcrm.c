@@ -14,15 +14,17 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "src/args.h"
 #include "src/commands.h"
 #include "src/format.h"
 #include "src/i18n.h"
 #include "src/ipcrm-args.h"
+#include "src/messages.h"
 #include "src/namespace.h"
 #include "src/posix.h"
 #include "src/select.h"
 #include "src/sysv.h"
-#include "src/util.h"
+#include "src/xalloc.h"
 
 /* The -v line; a name is escaped as everywhere. */
 static void print_removing(enum ipc_kind type, int id, const char *name)

@@ -7,6 +7,7 @@
 #include "src/format.h"
 #include "src/i18n.h"
 #include "src/ipcs-args.h"
+#include "src/numbers.h"
 #include "src/posix.h"
 #include "src/util.h"
 

@@ -18,10 +18,10 @@
 #include "src/i18n.h"
 #include "src/ipcs-global.h"
 #include "src/limits.h"
+#include "src/messages.h"
 #include "src/outfile.h"
 #include "src/posix.h"
 #include "src/render-global.h"
-#include "src/util.h"
 
 static void report_errors(const struct usage_report *r)
 {

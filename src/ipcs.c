@@ -15,12 +15,14 @@
 #include "src/i18n.h"
 #include "src/ipcs-args.h"
 #include "src/ipcs-global.h"
+#include "src/messages.h"
 #include "src/namespace.h"
+#include "src/numbers.h"
 #include "src/posix.h"
 #include "src/render.h"
 #include "src/select.h"
 #include "src/sysv.h"
-#include "src/util.h"
+#include "src/xalloc.h"
 
 /* Why a POSIX kind could not be listed; the mqueue case says how to fix it. */
 static void posix_scan_failed(enum ipc_kind kind)

@@ -195,16 +195,6 @@ size_t json_member_prefix(int depth, const char *key, char *buf, size_t len)
 	return n;
 }
 
-char *json_member_start(struct json *j, const char *prefix, size_t plen, size_t extra)
-{
-	char *p = out_room(plen + extra);
-	/* The first member of a container has no comma. */
-	bool comma = j->has_members[j->depth - 1];
-	j->has_members[j->depth - 1] = true;
-	memcpy(p, prefix + !comma, plen - !comma);
-	return p + plen - !comma;
-}
-
 long json_plain_length(const char *s, size_t max)
 {
 	size_t n = 0;

@@ -45,13 +45,6 @@ void json_number(struct json *j, const char *key, const char *text);
  */
 size_t json_member_prefix(int depth, const char *key, char *buf, size_t len);
 /*
- * Start a member of J's innermost container with PREFIX (PLEN bytes, from
- * json_member_prefix() at J's depth) in the output buffer, with room for
- * EXTRA more bytes (at most OUT_ROOM_MAX / 2); returns where the value
- * goes: write it there, then out_end().
- */
-char *json_member_start(struct json *j, const char *prefix, size_t plen, size_t extra);
-/*
  * The length of S if JSON takes it as it is between quotes (printable
  * ASCII, no quote or backslash) and it has at most MAX bytes; else -1.
  */

@@ -11,6 +11,7 @@
 #include "src/out.h"
 #include "src/format.h"
 #include "src/i18n.h"
+#include "src/messages.h"
 #include "src/util.h"
 
 static const struct command {

@@ -25,10 +25,13 @@
 #include "src/format.h"
 #include "src/i18n.h"
 #include "src/kinds.h"
+#include "src/messages.h"
 #include "src/mounts.h"
 #include "src/namespace.h"
+#include "src/numbers.h"
 #include "src/posix.h"
 #include "src/util.h"
+#include "src/xalloc.h"
 
 #ifndef NS_GET_USERNS
 #define NS_GET_USERNS 0xb701	/* _IO(0xb7, 0x1), Linux 4.9 */

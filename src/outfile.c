@@ -14,8 +14,9 @@
 
 #include "src/format.h"
 #include "src/i18n.h"
+#include "src/messages.h"
 #include "src/outfile.h"
-#include "src/util.h"
+#include "src/xalloc.h"
 
 #define TEMP_PREFIX ".ipcs-metrics."
 #define TEMP_NAME_SIZE (sizeof(TEMP_PREFIX) + 6)

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 
 #include "src/posix.h"
-#include "src/util.h"
+#include "src/xalloc.h"
 
 /* An object is kept as its struct's bytes up to the name, then the name with its NUL. */
 #define HEAD offsetof(struct posix_object, name)

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "src/procs.h"
-#include "src/util.h"
+#include "src/xalloc.h"
 
 /* The state letter of a task's stat file at PATH (under DIRFD), 0 if it cannot be read. */
 static char stat_state(int dirfd, const char *path)

@@ -145,7 +145,7 @@ void render_global(const struct usage_report *r, const struct render_opts *opts)
 /* --- ipcs --metrics: Prometheus text exposition format 0.0.4 --- */
 
 /* A label value: backslash, double quote and newline escaped, as the format requires. */
-void metrics_label_value(FILE *f, const char *s)
+static void metrics_label_value(FILE *f, const char *s)
 {
 	for (; *s; s++) {
 		switch (*s) {

@@ -13,7 +13,5 @@ void render_global(const struct usage_report *r, const struct render_opts *opts)
 /* ipcs --metrics: the Prometheus text exposition format, to F. */
 void render_metrics(FILE *f, const struct usage_report *r);
 
-/* S as a label value: backslash, double quote and newline escaped. */
-void metrics_label_value(FILE *f, const char *s);
 
 #endif

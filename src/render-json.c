@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "src/format.h"
+#include "src/names.h"
 #include "src/out.h"
 #include "src/render-int.h"
-#include "src/util.h"
 
 struct json render_doc;
 

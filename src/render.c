@@ -12,10 +12,10 @@
 
 #include "src/format.h"
 #include "src/i18n.h"
+#include "src/messages.h"
 #include "src/namespace.h"
 #include "src/out.h"
 #include "src/render-int.h"
-#include "src/util.h"
 
 bool render_shows(enum ipc_kind kind, const struct render_opts *opts)
 {

@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "src/args.h"
 #include "src/format.h"
 #include "src/i18n.h"
+#include "src/numbers.h"
 #include "src/select.h"
 #include "src/util.h"
 

@@ -9,10 +9,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "src/args.h"
 #include "src/cmdline.h"
 #include "src/holders.h"
-
-#include "src/util.h"
 
 struct selection {
 	bool any;			/* at least one filter */

@@ -20,7 +20,7 @@
 #include <sys/shm.h>
 
 #include "src/sysv.h"
-#include "src/util.h"
+#include "src/xalloc.h"
 
 /* Older headers lack the _ANY commands; the numbers are kernel ABI. */
 #ifndef SHM_STAT_ANY
@@ -175,12 +175,6 @@ static const struct kind_desc {
 
 static enum sysv_source forced_source = SOURCE_AUTO;
 static bool source_from_env_checked;
-
-void sysv_set_source(enum sysv_source source)
-{
-	forced_source = source;
-	source_from_env_checked = true;
-}
 
 static enum sysv_source wanted_source(void)
 {

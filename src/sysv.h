@@ -99,9 +99,6 @@ int sysv_msg_peek(int id, size_t keep, struct sysv_message_list *l);
 
 void sysv_messages_free(struct sysv_message *msgs, size_t n);
 
-/* Force a source (tests compare them); default SOURCE_AUTO, or $IPCBOX_SYSV_SOURCE. */
-void sysv_set_source(enum sysv_source source);
-
 struct sysv_limits {
 	/* msg */
 	uint64_t msgmni, msgmax, msgmnb;

@@ -10,10 +10,10 @@
 
 #include "src/format.h"
 #include "src/i18n.h"
+#include "src/names.h"
 #include "src/out.h"
 #include "src/render-int.h"
 #include "src/utf8.h"
-#include "src/util.h"
 
 /*
  * width < 0: left-aligned in -width, > 0: right-aligned, 0: as is.

@@ -1,5 +1,5 @@
 /*
- * The property of a parsed key argument (struct key_arg, src/util.h), shared
+ * The property of a parsed key argument (struct key_arg, src/args.h), shared
  * by the ipcmk-args and ipcrm-args targets; include it after the source
  * under test.  A number is never 0 and is ARG parsed again; PATH:PROJ is not
  * resolved (value 0, no file looked at), its PATH has a '/' and ends at the

@@ -1,9 +1,10 @@
 /*
  * Fuzz target: the strict number, key, id, mode and size parsers of
- * src/util.c, checked against an independent reference implementation of
- * the grammar they promise (util.h): the whole string is a number, decimal,
- * 0x hex or leading-0 octal for base 0, optional '-' only when negative
- * values are allowed, range errors are ERANGE and never truncation.
+ * src/numbers.c and src/args.c, checked against an independent reference
+ * implementation of the grammar they promise (numbers.h, args.h): the whole
+ * string is a number, decimal, 0x hex or leading-0 octal for base 0,
+ * optional '-' only when negative values are allowed, range errors are
+ * ERANGE and never truncation.
  *
  * Input: byte 0 picks the parser, byte 1 the base and bounds, the rest is
  * the string (up to the first NUL).
@@ -13,7 +14,8 @@
 #include <limits.h>
 #include <stdbool.h>
 
-#include "src/util.h"
+#include "src/args.h"
+#include "src/numbers.h"
 #include "tests/fuzz/fuzz.h"
 
 typedef unsigned __int128 u128;
