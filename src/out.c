@@ -4,14 +4,14 @@
 
 #include "src/out.h"
 
-struct out_buffer out;
+struct out_buffer outbuf;
 
 void out_flush(void)
 {
-	if (out.len == 0)
+	if (outbuf.len == 0)
 		return;
-	fwrite_unlocked(out.buf, 1, out.len, stdout);
-	out.len = 0;
+	fwrite_unlocked(outbuf.buf, 1, outbuf.len, stdout);
+	outbuf.len = 0;
 }
 
 void out_write_direct(const void *p, size_t n)

@@ -23,7 +23,7 @@ struct out_buffer {
 	size_t len;
 	char buf[OUT_SIZE];
 };
-extern struct out_buffer out;
+extern struct out_buffer outbuf;
 
 /* Hand the pending bytes to stdio (errors surface at close_stdout()). */
 void out_flush(void);
@@ -34,15 +34,15 @@ void out_write_direct(const void *p, size_t n);
 /* A pointer where N <= OUT_ROOM_MAX bytes can be written; then out_end(). */
 static inline char *out_room(size_t n)
 {
-	if (n > OUT_SIZE - out.len)
+	if (n > OUT_SIZE - outbuf.len)
 		out_flush();
-	return out.buf + out.len;
+	return outbuf.buf + outbuf.len;
 }
 
 /* The bytes up to END (from out_room()) are written. */
 static inline void out_end(char *end)
 {
-	out.len = (size_t)(end - out.buf);
+	outbuf.len = (size_t)(end - outbuf.buf);
 }
 
 static inline void out_write(const void *p, size_t n)
@@ -54,14 +54,14 @@ static inline void out_write(const void *p, size_t n)
 	}
 	char *dst = out_room(n);
 	memcpy(dst, p, n);
-	out.len += n;
+	outbuf.len += n;
 }
 
 static inline void out_char(char c)
 {
-	if (out.len == OUT_SIZE)
+	if (outbuf.len == OUT_SIZE)
 		out_flush();
-	out.buf[out.len++] = c;
+	outbuf.buf[outbuf.len++] = c;
 }
 
 static inline void out_str(const char *s)
