@@ -87,7 +87,7 @@ void usage_error(const char *fmt, ...)
 void print_version(void)
 {
 	/* TRANSLATORS: "ipcs from ipcbox 0.1.0" */
-	printf(_("%s from ipcbox %s\n"), progname, IPCBOX_VERSION);
+	out_printf(_("%s from ipcbox %s\n"), progname, IPCBOX_VERSION);
 }
 
 /* Why a write to stdout failed, kept for close_stdout()'s message. */
@@ -614,8 +614,13 @@ void print_usage_hint(void)
 
 void print_help(const char *const *parts, FILE *f)
 {
-	for (; *parts; parts++)
-		fputs(**parts == '\n' ? *parts : _(*parts), f);
+	for (; *parts; parts++) {
+		const char *s = **parts == '\n' ? *parts : _(*parts);
+		if (f == stdout)
+			out_str(s);	/* stdout is the output buffer's */
+		else
+			fputs(s, f);
+	}
 }
 
 int parse_error(bool hint, const char *fmt, ...)

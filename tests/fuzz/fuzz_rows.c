@@ -89,7 +89,7 @@ HARNESS static char *repeated_escaped(const char *name, unsigned times, size_t *
 	return shown;
 }
 
-/* The header and row of the table, written from outbuf.len = START; stdout's bytes. */
+/* The header and row of the table, written from outbuf.len = START; the bytes written. */
 HARNESS static char *render(const struct ipc_item *it, const struct render_opts *opts,
 			    size_t start, size_t *len)
 {
@@ -97,8 +97,7 @@ HARNESS static char *render(const struct ipc_item *it, const struct render_opts 
 	FILE *mem = open_memstream(&text, len);
 	if (!mem)
 		abort();
-	FILE *saved = stdout;
-	stdout = mem;
+	FILE *saved = out_set_destination(mem);
 	/* The header from START too, then the row from START again. */
 	memset(outbuf.buf, 'Z', start);
 	outbuf.len = start;
@@ -110,8 +109,7 @@ HARNESS static char *render(const struct ipc_item *it, const struct render_opts 
 	if (it->holders)
 		table_holders(it);
 	FUZZ_CHECK(outbuf.len <= OUT_SIZE, "outbuf.len %zu", outbuf.len);
-	out_flush();
-	stdout = saved;
+	out_set_destination(saved);
 	fclose(mem);
 	return text;
 }
