@@ -6,6 +6,7 @@
 #include "src/format.h"
 #include "src/i18n.h"
 #include "src/messages.h"
+#include "src/out.h"
 #include "src/util.h"
 #include "src/xalloc.h"
 
@@ -88,6 +89,16 @@ static const struct cmdline_option *find_option(const struct cmdline *cmd, int i
 	return NULL;
 }
 
+/* One help text, translated unless it is a bare newline; stdout is the output buffer's. */
+static void put_help(const char *text, FILE *f)
+{
+	const char *s = *text == '\n' ? text : _(text);
+	if (f == stdout)
+		out_str(s);
+	else
+		fputs(s, f);
+}
+
 void cmdline_print_help(const struct cmdline *cmd, FILE *f)
 {
 	for (size_t i = 0; i < cmd->n_help; i++) {
@@ -95,7 +106,7 @@ void cmdline_print_help(const struct cmdline *cmd, FILE *f)
 		const struct cmdline_option *o = h->text ? NULL : find_option(cmd, h->opt);
 		const char *text = h->text ? h->text : o ? o->help : NULL;
 		if (text)
-			fputs(*text == '\n' ? text : _(text), f);
+			put_help(text, f);
 	}
 }
 
@@ -160,7 +171,7 @@ const char *cmdline_check(const struct cmdline *cmd)
 void print_help(const char *const *parts, FILE *f)
 {
 	for (; *parts; parts++)
-		fputs(**parts == '\n' ? *parts : _(*parts), f);
+		put_help(*parts, f);
 }
 
 /* Does the long option NAME (LEN bytes, no '=') start one of OPTS's names? */

@@ -1,7 +1,6 @@
 /* ipcs -i and --name: one object in detail, as util-linux prints it, or JSON. */
 #define _GNU_SOURCE
 #include <inttypes.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -16,7 +15,7 @@
 static void print_time(const char *label, int64_t t, bool zero_unset)
 {
 	const char *text = format_long_time(t, zero_unset);
-	printf("%s%-*s\n", label, text_pad(text, 26), text);
+	out_printf("%s%-*s\n", label, text_pad(text, 26), text);
 }
 
 /* --messages: every byte, in base64 ("messages" is already the count). */
@@ -53,15 +52,15 @@ static void text_messages(const struct sysv_message_list *l)
 	for (size_t i = 0; i < l->n; i++) {
 		const struct sysv_message *m = &l->msgs[i];
 		size_t shown = m->size < l->show ? m->size : l->show;
-		printf("position=%" PRIu64 "\ttype=%ld\tsize=%zu\tdata=%s", m->position, m->type, m->size,
-		       escape_bytes(m->data, shown, buf, ESCAPED_SIZE(longest)));
+		out_printf("position=%" PRIu64 "\ttype=%ld\tsize=%zu\tdata=", m->position, m->type, m->size);
+		out_str(escape_bytes(m->data, shown, buf, ESCAPED_SIZE(longest)));
 		if (shown < m->size)
-			printf(P_("\t(first %zu bytes)", "\t(first %zu bytes)", shown), shown);
-		putchar('\n');
+			out_printf(P_("\t(first %zu bytes)", "\t(first %zu bytes)", shown), shown);
+		out_char('\n');
 	}
 	free(buf);
 	if (l->n)
-		putchar('\n');
+		out_char('\n');
 }
 
 /* JSON of -i and --name: the kind's list with this one object, or empty. */
@@ -104,94 +103,93 @@ static void text_details(const struct sysv_object *o, const struct sysv_semval *
 	switch (o->kind) {
 	case KIND_SHM:
 		/* TRANSLATORS: the titles of ipcs -i; the key=value lines stay as they are */
-		printf(_("\nShared memory Segment shmid=%d\n"), o->id);
-		printf("uid=%u\tgid=%u\tcuid=%u\tcgid=%u\n", o->uid, o->gid, o->cuid, o->cgid);
-		printf("mode=%#o\taccess_perms=%#o\n", o->mode, o->mode & 0777);
+		out_printf(_("\nShared memory Segment shmid=%d\n"), o->id);
+		out_printf("uid=%u\tgid=%u\tcuid=%u\tcgid=%u\n", o->uid, o->gid, o->cuid, o->cgid);
+		out_printf("mode=%#o\taccess_perms=%#o\n", o->mode, o->mode & 0777);
 		if (human) {
 			format_human_size(o->size, size, sizeof(size));
-			printf("size=%s", size);
+			out_printf("size=%s", size);
 		} else {
-			printf("bytes=%" PRIu64, o->size);
+			out_printf("bytes=%" PRIu64, o->size);
 		}
-		printf("\tlpid=%" PRId64 "\tcpid=%" PRId64 "\tnattch=%" PRIu64 "\n",
-		       o->pids[SHM_LPID], o->pids[SHM_CPID], o->count);
+		out_printf("\tlpid=%" PRId64 "\tcpid=%" PRId64 "\tnattch=%" PRIu64 "\n",
+			   o->pids[SHM_LPID], o->pids[SHM_CPID], o->count);
 		print_time("att_time=", o->times[SHM_ATIME], true);
 		print_time("det_time=", o->times[SHM_DTIME], true);
 		print_time("change_time=", o->times[SHM_CTIME], true);
 		break;
 	case KIND_MSG:
-		printf(_("\nMessage Queue msqid=%d\n"), o->id);
-		printf("uid=%u\tgid=%u\tcuid=%u\tcgid=%u\tmode=%#o\n", o->uid, o->gid, o->cuid, o->cgid, o->mode);
+		out_printf(_("\nMessage Queue msqid=%d\n"), o->id);
+		out_printf("uid=%u\tgid=%u\tcuid=%u\tcgid=%u\tmode=%#o\n", o->uid, o->gid, o->cuid, o->cgid, o->mode);
 		if (human) {
 			format_human_size(o->size, size, sizeof(size));
 			format_human_size(o->qbytes, qsize, sizeof(qsize));
-			printf("csize=%s\tqsize=%s", size, qsize);
+			out_printf("csize=%s\tqsize=%s", size, qsize);
 		} else {
-			printf("cbytes=%" PRIu64 "\tqbytes=%" PRIu64, o->size, o->qbytes);
+			out_printf("cbytes=%" PRIu64 "\tqbytes=%" PRIu64, o->size, o->qbytes);
 		}
-		printf("\tqnum=%" PRIu64 "\tlspid=%" PRId64 "\tlrpid=%" PRId64 "\n",
-		       o->count, o->pids[MSG_LSPID], o->pids[MSG_LRPID]);
+		out_printf("\tqnum=%" PRIu64 "\tlspid=%" PRId64 "\tlrpid=%" PRId64 "\n",
+			   o->count, o->pids[MSG_LSPID], o->pids[MSG_LRPID]);
 		print_time("send_time=", o->times[MSG_STIME], true);
 		print_time("rcv_time=", o->times[MSG_RTIME], true);
 		print_time("change_time=", o->times[MSG_CTIME], true);
 		break;
 	case KIND_SEM:
-		printf(_("\nSemaphore Array semid=%d\n"), o->id);
-		printf("uid=%u\t gid=%u\t cuid=%u\t cgid=%u\n", o->uid, o->gid, o->cuid, o->cgid);
-		printf("mode=%#o, access_perms=%#o\n", o->mode, o->mode & 0777);
-		printf("nsems = %" PRIu64 "\n", o->size);
+		out_printf(_("\nSemaphore Array semid=%d\n"), o->id);
+		out_printf("uid=%u\t gid=%u\t cuid=%u\t cgid=%u\n", o->uid, o->gid, o->cuid, o->cgid);
+		out_printf("mode=%#o, access_perms=%#o\n", o->mode, o->mode & 0777);
+		out_printf("nsems = %" PRIu64 "\n", o->size);
 		print_time("otime = ", o->times[SEM_OTIME], true);
 		print_time("ctime = ", o->times[SEM_CTIME], true);
 		/* TRANSLATORS: the columns of ipcs -s -i's semaphore list, max 10 columns each:
 		 * semaphore number, value, processes waiting for an increase, for zero, last pid */
 		const char *heads[] = { _("semnum"), _("value"), _("ncount"), _("zcount"), _("pid") };
 		for (size_t i = 0; i < ARRAY_SIZE(heads); i++)
-			printf("%-*s%s", text_pad(heads[i], 10), heads[i], i + 1 < ARRAY_SIZE(heads) ? " " : "\n");
+			out_printf("%-*s%s", text_pad(heads[i], 10), heads[i], i + 1 < ARRAY_SIZE(heads) ? " " : "\n");
 		for (uint64_t i = 0; values && i < o->size; i++)
-			printf("%-10" PRIu64 " %-10d %-10d %-10d %-10d\n", i, values[i].value,
-			       values[i].ncount, values[i].zcount, values[i].pid);
+			out_printf("%-10" PRIu64 " %-10d %-10d %-10d %-10d\n", i, values[i].value,
+				   values[i].ncount, values[i].zcount, values[i].pid);
 		break;
 	default:
 		break;
 	}
-	putchar('\n');
+	out_char('\n');
 }
 
 static void text_posix_details(enum ipc_kind kind, const struct posix_object *p)
 {
 	char name[ESCAPED_SIZE(sizeof(p->name))];
-	printf("\n%s name=%s\n", _(kinds[kind].details_title), escape_name(p->name, name, sizeof(name)));
-	printf("uid=%u\tgid=%u\tmode=%#o\n", p->uid, p->gid, p->mode & 07777);
+	out_printf("\n%s name=%s\n", _(kinds[kind].details_title), escape_name(p->name, name, sizeof(name)));
+	out_printf("uid=%u\tgid=%u\tmode=%#o\n", p->uid, p->gid, p->mode & 07777);
 	switch (kind) {
 	case KIND_PSHM:
-		printf("bytes=%" PRIu64 "\n", p->size);
+		out_printf("bytes=%" PRIu64 "\n", p->size);
 		break;
 	case KIND_PMSG:
 		/* Nothing is known of a queue we cannot open. */
 		if (p->has_attr)
-			printf("cbytes=%" PRIu64 "\tqnum=%" PRId64 "\tmaxmsg=%" PRId64 "\tmsgsize=%" PRId64 "\n",
-			       p->size, p->curmsgs, p->maxmsg, p->msgsize);
+			out_printf("cbytes=%" PRIu64 "\tqnum=%" PRId64 "\tmaxmsg=%" PRId64 "\tmsgsize=%" PRId64 "\n",
+				   p->size, p->curmsgs, p->maxmsg, p->msgsize);
 		else
-			printf("cbytes=-\n");
+			out_str("cbytes=-\n");
 		break;
 	case KIND_PSEM:
 		if (p->has_value)
-			printf("value=%d\n", p->value);
+			out_printf("value=%d\n", p->value);
 		else
-			printf("value=-\n");
+			out_str("value=-\n");
 		break;
 	default:
 		break;
 	}
 	print_time("mod_time=", p->mtime, false);
-	putchar('\n');
+	out_char('\n');
 }
 
-/* -i or --name: either form, then the --processes lines under the text. */
+/* -i or --name: either form; the --processes lines last under the text. */
 void render_details(const struct ipc_item *it, const struct sysv_semval *values,
 		    const struct render_opts *opts)
 {
-	out_flush();	/* these lines are printed with stdio */
 	if (opts->json) {
 		json_details(it, values, opts);
 		return;
@@ -202,8 +200,9 @@ void render_details(const struct ipc_item *it, const struct sysv_semval *values,
 		text_posix_details(it->kind, it->posix);
 	else
 		return;
-	if (it->holders)
-		table_holders(it);
+	/* The messages before the --processes lines, as ipcbox has always printed them. */
 	if (it->messages && it->sysv)
 		text_messages(it->messages);
+	if (it->holders)
+		table_holders(it);
 }

@@ -1,7 +1,6 @@
 /* ipcs -l and -u: each block a list of facts, one list for text and JSON. */
 #define _GNU_SOURCE
 #include <inttypes.h>
-#include <stdio.h>
 #include <unistd.h>
 
 #include "src/format.h"
@@ -20,16 +19,16 @@ static void size_line(const char *label, uint64_t bytes, bool kbytes_by_default,
 	switch (opts->unit) {
 	case UNIT_HUMAN:
 		format_human_size(bytes, human, sizeof(human));
-		printf(_("%s = %s\n"), label, human);
+		out_printf(_("%s = %s\n"), label, human);
 		break;
 	case UNIT_DEFAULT:
 		if (kbytes_by_default) {
-			printf(_("%s (kbytes) = %" PRIu64 "\n"), label, bytes / 1024);
+			out_printf(_("%s (kbytes) = %" PRIu64 "\n"), label, bytes / 1024);
 			break;
 		}
 		/* fall through */
 	case UNIT_BYTES:
-		printf(_("%s (bytes) = %" PRIu64 "\n"), label, bytes);
+		out_printf(_("%s (bytes) = %" PRIu64 "\n"), label, bytes);
 		break;
 	}
 }
@@ -78,14 +77,14 @@ static void render_facts(enum ipc_kind kind, const char *title, const struct fac
 		json_close_object(&render_doc);
 		return;
 	}
-	printf("------ %s --------\n", _(title));
+	out_printf("------ %s --------\n", _(title));
 	for (const struct fact *f = facts; f < facts + count; f++) {
 		if (!f->label)
 			continue;
 		const char *label = _(f->label);
 		switch (f->style) {
 		case FACT_NUMBER:
-			printf("%s%" PRIu64 "\n", label, f->value);
+			out_printf("%s%" PRIu64 "\n", label, f->value);
 			break;
 		case FACT_BYTES:
 		case FACT_KBYTES:
@@ -93,26 +92,27 @@ static void render_facts(enum ipc_kind kind, const char *title, const struct fac
 			break;
 		case FACT_SHM_TOTAL:
 			if (opts->unit == UNIT_DEFAULT)
-				printf(_("%s (kbytes) = %" PRIu64 "\n"), label,
-				       saturating_product(f->value, page / 1024));
+				out_printf(_("%s (kbytes) = %" PRIu64 "\n"), label,
+					   saturating_product(f->value, page / 1024));
 			else
 				size_line(label, saturating_product(f->value, page), false, opts);
 			break;
 		case FACT_USED_SPACE:
 			if (opts->unit == UNIT_DEFAULT)
-				printf(_("%s = %" PRIu64 " bytes\n"), label, f->value);
+				out_printf(_("%s = %" PRIu64 " bytes\n"), label, f->value);
 			else
 				size_line(label, f->value, false, opts);
 			break;
 		case FACT_SWAP:
-			printf(_("%s%" PRIu64 " attempts\t %" PRIu64 " successes\n"), label, f->value, f->value2);
+			out_printf(_("%s%" PRIu64 " attempts\t %" PRIu64 " successes\n"), label, f->value, f->value2);
 			break;
 		case FACT_NOTE:
-			puts(label);
+			out_str(label);
+			out_char('\n');
 			break;
 		}
 	}
-	putchar('\n');
+	out_char('\n');
 }
 
 /* TITLE is the kind's limits_title or summary_title: the mode says which. */
@@ -124,7 +124,6 @@ static void render_facts(enum ipc_kind kind, const char *title, const struct fac
 
 void render_limits(enum ipc_kind kind, const struct sysv_limits *l, const struct render_opts *opts)
 {
-	out_flush();	/* these lines are printed with stdio */
 	switch (kind) {
 	case KIND_MSG:
 		RENDER_FACTS(KIND_MSG,
@@ -157,7 +156,6 @@ void render_limits(enum ipc_kind kind, const struct sysv_limits *l, const struct
 
 void render_summary(enum ipc_kind kind, const struct sysv_summary *s, const struct render_opts *opts)
 {
-	out_flush();	/* these lines are printed with stdio */
 	switch (kind) {
 	case KIND_MSG:
 		RENDER_FACTS(KIND_MSG,
@@ -187,7 +185,6 @@ void render_summary(enum ipc_kind kind, const struct sysv_summary *s, const stru
 
 void render_posix_limits(enum ipc_kind kind, const struct posix_limits *l, const struct render_opts *opts)
 {
-	out_flush();	/* these lines are printed with stdio */
 	switch (kind) {
 	case KIND_PMSG:
 		RENDER_FACTS(KIND_PMSG,
@@ -217,7 +214,6 @@ void render_posix_limits(enum ipc_kind kind, const struct posix_limits *l, const
 
 void render_posix_summary(enum ipc_kind kind, const struct posix_summary *s, const struct render_opts *opts)
 {
-	out_flush();	/* these lines are printed with stdio */
 	switch (kind) {
 	case KIND_PMSG:
 		RENDER_FACTS(KIND_PMSG,

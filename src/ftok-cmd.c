@@ -13,6 +13,7 @@
 #include "src/ftok.h"
 #include "src/i18n.h"
 #include "src/messages.h"
+#include "src/out.h"
 #include "src/util.h"
 
 /* In getopt's order; each help line is one msgid: translators handle small units. */
@@ -84,7 +85,7 @@ int ftok_main(int argc, char **argv)
 	}
 	char key[11];
 	if (!verbose) {
-		printf("%s\n", format_key(p.key, key));
+		out_printf("%s\n", format_key(p.key, key));
 		return close_stdout();
 	}
 	char *shown = escape_alloc(path);
@@ -93,13 +94,13 @@ int ftok_main(int argc, char **argv)
 		snprintf(ch, sizeof(ch), ", '%c'", p.proj);
 	/* TRANSLATORS: the five "ipcbox ftok -v" lines: keep the values aligned
 	 * with each other (the labels take 9 columns in English). */
-	printf(_("path:    %s\n"), shown);
-	printf(_("proj:    0x%02x (%u%s)    bits 31-24\n"), p.proj, p.proj, ch);
-	printf(_("device:  0x%02x (low byte of the minor of device %u:%u)    bits 23-16\n"), p.dev_byte,
-	       major(p.dev), minor(p.dev));
-	printf(_("inode:   0x%04x (low 16 bits of inode %llu)    bits 15-0\n"), p.ino_bits,
-	       (unsigned long long)p.ino);
-	printf(_("key:     %s\n"), format_key(p.key, key));
+	out_printf(_("path:    %s\n"), shown);
+	out_printf(_("proj:    0x%02x (%u%s)    bits 31-24\n"), p.proj, p.proj, ch);
+	out_printf(_("device:  0x%02x (low byte of the minor of device %u:%u)    bits 23-16\n"), p.dev_byte,
+		   major(p.dev), minor(p.dev));
+	out_printf(_("inode:   0x%04x (low 16 bits of inode %llu)    bits 15-0\n"), p.ino_bits,
+		   (unsigned long long)p.ino);
+	out_printf(_("key:     %s\n"), format_key(p.key, key));
 	free(shown);
 	return close_stdout();
 }

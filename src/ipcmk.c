@@ -24,6 +24,7 @@
 #include "src/messages.h"
 #include "src/namespace.h"
 #include "src/numbers.h"
+#include "src/out.h"
 #include "src/posix.h"
 #include "src/sysv.h"
 #include "src/util.h"
@@ -178,7 +179,7 @@ static int execute(const struct mk_request *req)
 		char num[16];
 		if (req->want[k])
 			/* TRANSLATORS: "Shared memory id: 5", "POSIX semaphore name: /x" */
-			printf(_("%s: %s\n"), _(kinds[k].reported), kind_is_posix(k) ? name : format_i64(ids[k], num));
+			out_printf(_("%s: %s\n"), _(kinds[k].reported), kind_is_posix(k) ? name : format_i64(ids[k], num));
 	}
 	free(name);
 	/* Nobody learns the ids of objects we could not report: remove them. */

@@ -21,6 +21,7 @@
 #include "src/ipcrm-args.h"
 #include "src/messages.h"
 #include "src/namespace.h"
+#include "src/out.h"
 #include "src/posix.h"
 #include "src/select.h"
 #include "src/sysv.h"
@@ -33,7 +34,7 @@ static void print_removing(enum ipc_kind type, int id, const char *name)
 	char *shown = name ? escape_alloc(name) : NULL;
 	/* TRANSLATORS: "removing shared memory segment id `5'"; %s is a kind's word
 	 * ("message queue id", "POSIX semaphore", ...) */
-	printf(_("removing %s `%s'\n"), _(kinds[type].removing), shown ? shown : format_i64(id, num));
+	out_printf(_("removing %s `%s'\n"), _(kinds[type].removing), shown ? shown : format_i64(id, num));
 	free(shown);
 }
 
@@ -260,21 +261,21 @@ static void summarize(const struct remove_ctx *r)
 	 * count is of the second number, the third %s a kind's plural, the last
 	 * the filters.  English keeps the plural word for every count.
 	 */
-	printf(req->dry_run ? P_("would remove %zu of %zu %s (%s)", "would remove %zu of %zu %s (%s)", r->matched)
-			    : P_("removed %zu of %zu %s (%s)", "removed %zu of %zu %s (%s)", r->matched),
-	       r->removed, r->matched, _(kinds[r->type].plural), filters);
+	out_printf(req->dry_run ? P_("would remove %zu of %zu %s (%s)", "would remove %zu of %zu %s (%s)", r->matched)
+				: P_("removed %zu of %zu %s (%s)", "removed %zu of %zu %s (%s)", r->matched),
+		   r->removed, r->matched, _(kinds[r->type].plural), filters);
 	if (r->kept_root || r->kept_in_use) {
 		/* TRANSLATORS: then "3 in use" and/or "1 owned by root (...)" */
-		fputs(_("; kept "), stdout);
+		out_str(_("; kept "));
 		if (r->kept_root) {
-			printf(P_("%zu owned by root (use --owner root)", "%zu owned by root (use --owner root)",
-				  r->kept_root), r->kept_root);
-			fputs(r->kept_in_use ? ", " : "", stdout);
+			out_printf(P_("%zu owned by root (use --owner root)", "%zu owned by root (use --owner root)",
+				      r->kept_root), r->kept_root);
+			out_str(r->kept_in_use ? ", " : "");
 		}
 		if (r->kept_in_use)
-			printf(P_("%zu in use", "%zu in use", r->kept_in_use), r->kept_in_use);
+			out_printf(P_("%zu in use", "%zu in use", r->kept_in_use), r->kept_in_use);
 	}
-	putchar('\n');
+	out_char('\n');
 }
 
 static int remove_all_sysv(const struct rm_request *req, enum ipc_kind type)
@@ -365,7 +366,7 @@ static int execute(const struct rm_request *req)
 			rc = 1;
 	}
 	if (req->legacy && rc == 0)
-		fputs(_("resource(s) deleted\n"), stdout);
+		out_str(_("resource(s) deleted\n"));
 	return rc;
 }
 

@@ -19,6 +19,7 @@
 #include "src/ipcs-global.h"
 #include "src/limits.h"
 #include "src/messages.h"
+#include "src/out.h"
 #include "src/outfile.h"
 #include "src/posix.h"
 #include "src/render-global.h"
@@ -56,10 +57,12 @@ static void report_errors(const struct usage_report *r)
 	}
 }
 
-/* render_metrics() for outfile_replace(). */
+/* render_metrics() into outfile_replace()'s file F. */
 static void write_metrics(FILE *f, const void *r)
 {
-	render_metrics(f, r);
+	FILE *before = out_set_destination(f);
+	render_metrics(r);
+	out_set_destination(before);	/* the last bytes into F */
 }
 
 int ipcs_global(const bool want[KINDS], const struct render_opts *opts, const char *output)
@@ -78,7 +81,7 @@ int ipcs_global(const bool want[KINDS], const struct render_opts *opts, const ch
 		if (outfile_replace(output, write_metrics, &r) < 0)
 			status = 1;
 	} else {
-		render_metrics(stdout, &r);
+		render_metrics(&r);
 	}
 	return status;	/* the caller closes stdout */
 }

@@ -67,6 +67,12 @@ static void close_container(struct json *j, char bracket)
 		out_char('\n');
 }
 
+void json_continue(struct json *j, bool some)
+{
+	if (j->depth > 0)
+		j->has_members[j->depth - 1] = some;
+}
+
 void json_open_object(struct json *j, const char *key) { open_container(j, key, '{'); }
 void json_close_object(struct json *j) { close_container(j, '}'); }
 void json_open_array(struct json *j, const char *key) { open_container(j, key, '['); }

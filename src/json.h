@@ -28,6 +28,13 @@ void json_open_object(struct json *j, const char *key);
 void json_close_object(struct json *j);
 void json_open_array(struct json *j, const char *key);
 void json_close_array(struct json *j);
+/*
+ * Carry on in J's innermost container after members that another writer
+ * wrote into it (a child process continuing the document: ipcs
+ * --all-namespaces), SOME saying whether there were any: the next member
+ * then gets its comma, and the container closes on a line of its own.
+ */
+void json_continue(struct json *j, bool some);
 
 /* Returns false if S was not valid UTF-8 (bad bytes became U+FFFD). */
 bool json_string(struct json *j, const char *key, const char *s);

@@ -85,7 +85,7 @@ int main(int argc, char **argv)
 	const char *arg = argv[1];
 	if (strcmp(arg, "--list") == 0 || strcmp(arg, "-l") == 0) {
 		for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
-			puts(commands[i].name);
+			out_printf("%s\n", commands[i].name);
 		return close_stdout();
 	}
 	if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {

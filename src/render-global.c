@@ -11,6 +11,7 @@
 #include "src/format.h"
 #include "src/i18n.h"
 #include "src/render-global.h"
+#include "src/out.h"
 #include "src/render-int.h"
 #include "src/utf8.h"
 
@@ -86,14 +87,14 @@ static void global_text(const struct usage_report *r, const struct render_opts *
 		w_pct = max_int(w_pct, cols(c.pct));
 	}
 	/* printf pads by bytes: text_pad() turns columns into bytes. */
-	printf("%-*s %-*s %*s %*s %*s\n", text_pad(h_res, w_res), h_res, text_pad(h_desc, w_desc), h_desc,
-	       text_pad(h_limit, w_limit), h_limit, text_pad(h_used, w_used), h_used, text_pad(h_pct, w_pct), h_pct);
+	out_printf("%-*s %-*s %*s %*s %*s\n", text_pad(h_res, w_res), h_res, text_pad(h_desc, w_desc), h_desc,
+		   text_pad(h_limit, w_limit), h_limit, text_pad(h_used, w_used), h_used, text_pad(h_pct, w_pct), h_pct);
 	for (int i = 0; i < r->nrows; i++) {
 		const struct usage_row *row = &r->rows[i];
 		row_cells(row, opts, &c);
 		const char *desc = _(row->description);
-		printf("%-*s %-*s %*s %*s %*s\n", w_res, row->resource, text_pad(desc, w_desc), desc,
-		       text_pad(c.limit, w_limit), c.limit, w_used, c.used, w_pct, c.pct);
+		out_printf("%-*s %-*s %*s %*s %*s\n", w_res, row->resource, text_pad(desc, w_desc), desc,
+			   text_pad(c.limit, w_limit), c.limit, w_used, c.used, w_pct, c.pct);
 	}
 }
 
@@ -145,44 +146,44 @@ void render_global(const struct usage_report *r, const struct render_opts *opts)
 /* --- ipcs --metrics: Prometheus text exposition format 0.0.4 --- */
 
 /* A label value: backslash, double quote and newline escaped, as the format requires. */
-static void metrics_label_value(FILE *f, const char *s)
+static void label_value(const char *s)
 {
 	for (; *s; s++) {
 		switch (*s) {
-		case '\\': fputs("\\\\", f); break;
-		case '"': fputs("\\\"", f); break;
-		case '\n': fputs("\\n", f); break;
-		default: putc(*s, f); break;
+		case '\\': out_write("\\\\", 2); break;
+		case '"': out_write("\\\"", 2); break;
+		case '\n': out_write("\\n", 2); break;
+		default: out_char(*s); break;
 		}
 	}
 }
 
-static void put_labels(FILE *f, enum ipc_kind kind, const char *resource)
+static void put_labels(enum ipc_kind kind, const char *resource)
 {
-	fputs("{api=\"", f);
-	metrics_label_value(f, api_label[kinds[kind].family]);
-	fputs("\",kind=\"", f);
-	metrics_label_value(f, kind_label[kind]);
+	out_str("{api=\"");
+	label_value(api_label[kinds[kind].family]);
+	out_str("\",kind=\"");
+	label_value(kind_label[kind]);
 	if (resource) {
-		fputs("\",resource=\"", f);
-		metrics_label_value(f, resource);
+		out_str("\",resource=\"");
+		label_value(resource);
 	}
-	fputs("\"}", f);
+	out_str("\"}");
 }
 
 /* V x FACTOR, exactly while it fits in 64 bits, else as a float (Prometheus keeps float64 anyway). */
-static void put_value(FILE *f, uint64_t v, uint64_t factor)
+static void put_value(uint64_t v, uint64_t factor)
 {
 	uint64_t product;
 	if (!__builtin_mul_overflow(v, factor, &product))
-		fprintf(f, " %" PRIu64 "\n", product);
+		out_printf(" %" PRIu64 "\n", product);
 	else
-		fprintf(f, " %.17g\n", (double)v * (double)factor);
+		out_printf(" %.17g\n", (double)v * (double)factor);
 }
 
-static void family(FILE *f, const char *name, const char *help)
+static void family(const char *name, const char *help)
 {
-	fprintf(f, "# HELP %s %s\n# TYPE %s gauge\n", name, help, name);
+	out_printf("# HELP %s %s\n# TYPE %s gauge\n", name, help, name);
 }
 
 enum total_what { TOTAL_OBJECTS, TOTAL_BYTES, TOTAL_MESSAGES, TOTAL_SEMAPHORES };
@@ -200,8 +201,8 @@ static bool total_value(const struct usage_totals *t, enum total_what what, uint
 	return false;
 }
 
-static void totals_family(FILE *f, const struct usage_report *r, enum total_what what,
-			  const char *name, const char *help)
+static void totals_family(const struct usage_report *r, enum total_what what, const char *name,
+			  const char *help)
 {
 	bool any = false;
 	uint64_t v;
@@ -209,17 +210,17 @@ static void totals_family(FILE *f, const struct usage_report *r, enum total_what
 		if (!total_value(&r->totals[k], what, &v))
 			continue;
 		if (!any)
-			family(f, name, help);
+			family(name, help);
 		any = true;
-		fputs(name, f);
-		put_labels(f, k, NULL);
-		put_value(f, v, 1);
+		out_str(name);
+		put_labels(k, NULL);
+		put_value(v, 1);
 	}
 }
 
 /* The limits (USED false) or uses (USED true) of the rows counted in BYTES or not. */
-static void rows_family(FILE *f, const struct usage_report *r, bool bytes, bool used,
-			const char *name, const char *help)
+static void rows_family(const struct usage_report *r, bool bytes, bool used, const char *name,
+			const char *help)
 {
 	bool any = false;
 	for (int i = 0; i < r->nrows; i++) {
@@ -227,32 +228,32 @@ static void rows_family(FILE *f, const struct usage_report *r, bool bytes, bool 
 		if ((row->unit != USAGE_COUNT) != bytes || (used && !row->has_used))
 			continue;
 		if (!any)
-			family(f, name, help);
+			family(name, help);
 		any = true;
-		fputs(name, f);
-		put_labels(f, row->kind, row->label);
+		out_str(name);
+		put_labels(row->kind, row->label);
 		uint64_t factor = row->unit == USAGE_PAGES ? r->page_size : 1;
 		if (!used && row->unlimited)
-			fputs(" +Inf\n", f);
+			out_str(" +Inf\n");
 		else
-			put_value(f, used ? row->used : row->limit, factor);
+			put_value(used ? row->used : row->limit, factor);
 	}
 }
 
-void render_metrics(FILE *f, const struct usage_report *r)
+void render_metrics(const struct usage_report *r)
 {
-	totals_family(f, r, TOTAL_OBJECTS, "ipc_objects",
+	totals_family(r, TOTAL_OBJECTS, "ipc_objects",
 		      "IPC objects that exist: queues, shared memory segments or objects, semaphore sets or named semaphores.");
-	totals_family(f, r, TOTAL_BYTES, "ipc_bytes",
+	totals_family(r, TOTAL_BYTES, "ipc_bytes",
 		      "Bytes the objects hold: messages queued; shared memory (System V: pages allocated, POSIX: object sizes).");
-	totals_family(f, r, TOTAL_MESSAGES, "ipc_messages", "Messages queued in all message queues.");
-	totals_family(f, r, TOTAL_SEMAPHORES, "ipc_semaphores", "Semaphores in all System V semaphore sets.");
-	rows_family(f, r, false, false, "ipc_limit",
+	totals_family(r, TOTAL_MESSAGES, "ipc_messages", "Messages queued in all message queues.");
+	totals_family(r, TOTAL_SEMAPHORES, "ipc_semaphores", "Semaphores in all System V semaphore sets.");
+	rows_family(r, false, false, "ipc_limit",
 		    "A limit counted in objects or items (resource: the sysctl); pairs with ipc_used.");
-	rows_family(f, r, false, true, "ipc_used",
+	rows_family(r, false, true, "ipc_used",
 		    "Use of the ipc_limit with the same labels: a total, or the largest object for per-object limits.");
-	rows_family(f, r, true, false, "ipc_limit_bytes",
+	rows_family(r, true, false, "ipc_limit_bytes",
 		    "A limit counted in bytes (resource: the sysctl or rlimit); pairs with ipc_used_bytes.");
-	rows_family(f, r, true, true, "ipc_used_bytes",
+	rows_family(r, true, true, "ipc_used_bytes",
 		    "Use of the ipc_limit_bytes with the same labels: a total, or the largest object for per-object limits.");
 }

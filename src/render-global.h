@@ -2,16 +2,13 @@
 #define IPCBOX_RENDER_GLOBAL_H
 
 /* Writers of the limits headroom gathered by limits.c. */
-#include <stdio.h>
-
 #include "src/limits.h"
 #include "src/render.h"
 
 /* ipcs --global: a table of every limit with its use, or (--json) one JSON document. */
 void render_global(const struct usage_report *r, const struct render_opts *opts);
 
-/* ipcs --metrics: the Prometheus text exposition format, to F. */
-void render_metrics(FILE *f, const struct usage_report *r);
-
+/* ipcs --metrics: the Prometheus text exposition format (to stdout, or where out_set_destination() says). */
+void render_metrics(const struct usage_report *r);
 
 #endif

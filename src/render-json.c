@@ -160,7 +160,7 @@ static inline char *put_quoted(char *p, const char *s, size_t len)
 /* P, or a fresh place in the output buffer if a member might not fit. */
 static inline char *member_room(char *p)
 {
-	if ((size_t)(out.buf + OUT_SIZE - p) >= MEMBER_ROOM)
+	if ((size_t)(outbuf.buf + OUT_SIZE - p) >= MEMBER_ROOM)
 		return p;
 	out_end(p);
 	return out_room(MEMBER_ROOM);

@@ -6,8 +6,6 @@
  * the kernel.
  */
 #define _GNU_SOURCE
-#include <stdio.h>
-
 #include <inttypes.h>
 
 #include "src/format.h"
@@ -31,7 +29,7 @@ void render_begin(const struct render_opts *opts)
 {
 	if (!opts->json) {
 		if (!opts->details)
-			putchar('\n');
+			out_char('\n');
 		return;
 	}
 	if (!opts->embedded)
@@ -73,7 +71,7 @@ void render_namespaces_end(const struct render_opts *opts)
 	if (!opts->json)
 		return;
 	/* The children wrote the elements: the array is not empty. */
-	render_doc.has_members[1] = true;
+	json_continue(&render_doc, true);
 	json_close_array(&render_doc);
 	json_close_object(&render_doc);
 }
@@ -82,17 +80,17 @@ void render_namespace_begin(const struct ns_info *ns, bool first, const struct r
 {
 	char command[ESCAPED_SIZE(sizeof(ns->command))];
 	if (!opts->json) {
-		out_flush();	/* the previous block's rows, before this stdio line */
 		/* TRANSLATORS: inode, pid, command, then ", docker 0123abcd" or nothing */
-		printf(_("%s====== IPC namespace %" PRIu64 ": pid %d (%s)%s%s ======\n"), first ? "" : "\n",
-		       ns->inode, (int)ns->pid, escape_name(ns->command, command, sizeof(command)),
-		       ns->container[0] ? ", " : "", escape_arg(ns->container));
+		out_printf(_("%s====== IPC namespace %" PRIu64 ": pid %d (%s)%s%s ======\n"), first ? "" : "\n",
+			   ns->inode, (int)ns->pid, escape_name(ns->command, command, sizeof(command)),
+			   ns->container[0] ? ", " : "", escape_arg(ns->container));
 		return;
 	}
-	/* Inside the parent's {"namespaces": [ ... */
-	render_doc.depth = 2;
-	render_doc.has_members[0] = true;
-	render_doc.has_members[1] = !first;
+	/*
+	 * Inside the parent's {"namespaces": [ ...; a child process has not
+	 * seen the elements the namespaces before wrote.
+	 */
+	json_continue(&render_doc, !first);
 	json_open_object(&render_doc, NULL);
 	json_uint(&render_doc, "namespace", ns->inode);
 	json_int(&render_doc, "pid", ns->pid);

@@ -168,10 +168,10 @@ _Static_assert(CELL_ROOM <= OUT_ROOM_MAX, "CELL_ROOM is an out_room() size");
  */
 static inline char *cell_room(char *p)
 {
-	if ((size_t)(out.buf + OUT_SIZE - p) < CELL_ROOM) {
+	if ((size_t)(outbuf.buf + OUT_SIZE - p) < CELL_ROOM) {
 		out_end(p);
 		out_flush();
-		p = out.buf;
+		p = outbuf.buf;
 	}
 	return p;
 }
@@ -194,7 +194,7 @@ static char *put_text(char *p, const char *text, size_t len)
 {
 	out_end(p);
 	out_write(text, len);
-	return cell_room(out.buf + out.len);
+	return cell_room(outbuf.buf + outbuf.len);
 }
 
 /* A uid's or gid's name (or the number) at P; its length in *LEN. */
@@ -440,7 +440,7 @@ void table_header(enum ipc_kind kind, const struct render_opts *opts)
 	out_str(_(l->title));
 	out_str(" --------\n");
 	measured_fields = utf8_columns ? COLUMNS_UTF8 : COLUMNS_ALWAYS;
-	char *p = out.buf + out.len;
+	char *p = outbuf.buf + outbuf.len;
 	for (const struct cell *c = l->cells; c->sep; c++) {
 		p = cell_room(p);
 		const struct field_desc *d = field_find(kind, c->field, c->slot);
@@ -458,7 +458,7 @@ void table_row(const struct ipc_item *it, const struct render_opts *opts)
 	if (!l)
 		return;
 	unsigned measured = measured_fields;	/* in a register */
-	char *p = out.buf + out.len;
+	char *p = outbuf.buf + outbuf.len;
 	for (const struct cell *c = l->cells; c->sep; c++) {
 		p = cell_room(p);
 		size_t len;
@@ -510,7 +510,7 @@ void table_holders(const struct ipc_item *it)
 		if (h->alive && !(user = user_name_shown(h->uid)))
 			user = format_u64(h->uid, num);
 		how_text(h, how, sizeof(how));
-		char *p = cell_room(out.buf + out.len);
+		char *p = cell_room(outbuf.buf + outbuf.len);
 		*p++ = ' ';
 		*p++ = ' ';
 		p = put_cell(p, p, put_i64(p, h->pid), -8, 0, " ", 1);

@@ -10,6 +10,7 @@
 #include "src/format.h"
 #include "src/i18n.h"
 #include "src/messages.h"
+#include "src/out.h"
 #include "src/util.h"
 #include "src/xalloc.h"
 
@@ -31,7 +32,7 @@ void usage_error(const char *fmt, ...)
 void print_version(void)
 {
 	/* TRANSLATORS: "ipcs from ipcbox 0.1.0" */
-	printf(_("%s from ipcbox %s\n"), get_progname(), IPCBOX_VERSION);
+	out_printf(_("%s from ipcbox %s\n"), get_progname(), IPCBOX_VERSION);
 }
 
 /* Whether escape_arg() would change any of ARGV's words (the program name included). */

@@ -159,6 +159,27 @@ container() {
 	done
 }
 
+# The document is written by this process (its frame and, for System V
+# kinds, every block) or by one child per namespace (POSIX kinds): each block
+# continues the array where the one before left it (json_continue()).
+@test "ipcs --all-namespaces -J: blocks from this process and from children make one document, laid out as jq does" {
+	command -v jq >/dev/null || skip "jq not installed"
+	"$BUILD/ipcmk" -Q -m 1 -n /ours >/dev/null
+	local i mode
+	for i in 1 2; do
+		BUILD=$BUILD container "\"\$BUILD/ipcmk\" -M $i -m 1 -n /c$i >/dev/null"
+	done
+	for mode in "" -a "-a --posix" "--posix" "-u" "-l --posix" "--processes --posix"; do
+		# shellcheck disable=SC2086
+		capture got "$BUILD/ipcs" --all-namespaces -J $mode
+		[ "$got_rc" = 0 ] || { echo "# -J $mode: $got_rc ${got_err%x}" >&2; false; }
+		printf '%s' "${got_out%x}" >"$BATS_TEST_TMPDIR/doc"
+		jq --indent 2 . "$BATS_TEST_TMPDIR/doc" >"$BATS_TEST_TMPDIR/jq"
+		diff "$BATS_TEST_TMPDIR/jq" "$BATS_TEST_TMPDIR/doc" >&2 || { echo "# -J $mode" >&2; false; }
+		[ "$(jq '.namespaces | length' "$BATS_TEST_TMPDIR/doc")" = 3 ]
+	done
+}
+
 @test "namespace errors: no such process, not a namespace, not permitted, refused, together" {
 	local before
 	before=$(ipc_state)

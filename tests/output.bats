@@ -192,3 +192,44 @@ EOF
 	[ -z "$(awk 'FNR > 1' /proc/sysvipc/shm /proc/sysvipc/msg /proc/sysvipc/sem)" ]
 	[ -z "$(ls -A /dev/shm)" ]
 }
+
+# Every byte for stdout goes through the one writer (src/out.[ch]): bytes come
+# out in the order they were written, with no flush between two writers to
+# remember.  A stdio call on stdout anywhere else would overtake (or fall
+# behind) the buffered bytes.
+@test "one output sink: nothing but src/out.c writes to stdout" {
+	run grep -nP '(?<![\w])(printf|vprintf|puts|putchar)(_unlocked)?\s*\(|(?<![\w])(v?fprintf|fputs|fputc|putc|fwrite)(_unlocked)?\s*\(.*\bstdout\b' \
+		"$SRC"/src/*.c
+	local stray
+	stray=$(printf '%s\n' "$output" | grep -v '/src/out\.c:' || true)
+	[ -z "$stray" ] || { echo "# stdio writes to stdout outside src/out.c (use out_printf, out_str, out_char):" >&2; echo "$stray" >&2; false; }
+}
+
+# Lines written by out_printf() and by the writers that fill the buffer in
+# place keep the order ipcbox has always printed them in: -q -i ID
+# --messages --processes shows the details, the messages, then the
+# --processes line.
+@test "one output sink: details, messages and --processes lines in order" {
+	local id pid i
+	id=$("$BUILD/ipcmk" -Q | awk '{ print $NF }')
+	"${IPCBOX_HOLDER:?run the tests through meson test}" msg-send "$id" >"$BATS_TEST_TMPDIR/holder" &
+	pid=$!
+	for i in $(seq 100); do
+		grep -q '^ready' "$BATS_TEST_TMPDIR/holder" && break
+		sleep 0.05
+	done
+	capture got sh -c '"$@" | cat' - "$BUILD/ipcs" -q -i "$id" --messages=2 --processes
+	kill "$pid"
+	wait "$pid" || true
+	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	# times, pids and the uid's name masked
+	printf '%s' "${got_out%x}" | sed -E 's/^(send_time=|change_time=).*/\1T/; s/lspid=[0-9]+/lspid=P/;
+		s/^  [0-9]+ +[^ ]+ +/  P U /; s/(uid|gid)=[0-9]+/\1=N/g' >"$BATS_TEST_TMPDIR/got"
+	printf '%s\n' '' "Message Queue msqid=$id" \
+		'uid=N	gid=N	cuid=N	cgid=N	mode=0644' \
+		'cbytes=4	qbytes=16384	qnum=1	lspid=P	lrpid=0' \
+		'send_time=T' 'rcv_time=Not set                   ' 'change_time=T' '' \
+		'position=0	type=1	size=4	data=hi	(first 2 bytes)' '' \
+		'  P U holder           lspid' >"$BATS_TEST_TMPDIR/want"
+	diff "$BATS_TEST_TMPDIR/want" "$BATS_TEST_TMPDIR/got"
+}

@@ -8,7 +8,7 @@
  * The header, then the row, are written with the buffer already holding a
  * random number of bytes (0 to all 64 KiB).  Checked:
  *
- *  (a) nothing is written outside the buffer (ASan: `out` is a global with
+ *  (a) nothing is written outside the buffer (ASan: `outbuf` is a global with
  *      redzones) whatever the start offset and the cells' lengths;
  *  (b) what reaches stdout is the bytes that were pending, then exactly the
  *      header the same table gives from an empty buffer, then (the buffer
@@ -89,7 +89,7 @@ HARNESS static char *repeated_escaped(const char *name, unsigned times, size_t *
 	return shown;
 }
 
-/* The header and row of the table, written from out.len = START; stdout's bytes. */
+/* The header and row of the table, written from outbuf.len = START; the bytes written. */
 HARNESS static char *render(const struct ipc_item *it, const struct render_opts *opts,
 			    size_t start, size_t *len)
 {
@@ -97,21 +97,19 @@ HARNESS static char *render(const struct ipc_item *it, const struct render_opts 
 	FILE *mem = open_memstream(&text, len);
 	if (!mem)
 		abort();
-	FILE *saved = stdout;
-	stdout = mem;
+	FILE *saved = out_set_destination(mem);
 	/* The header from START too, then the row from START again. */
-	memset(out.buf, 'Z', start);
-	out.len = start;
+	memset(outbuf.buf, 'Z', start);
+	outbuf.len = start;
 	table_header(it->kind, opts);
 	out_flush();
-	memset(out.buf, 'Z', start);
-	out.len = start;
+	memset(outbuf.buf, 'Z', start);
+	outbuf.len = start;
 	table_row(it, opts);
 	if (it->holders)
 		table_holders(it);
-	FUZZ_CHECK(out.len <= OUT_SIZE, "out.len %zu", out.len);
-	out_flush();
-	stdout = saved;
+	FUZZ_CHECK(outbuf.len <= OUT_SIZE, "outbuf.len %zu", outbuf.len);
+	out_set_destination(saved);
 	fclose(mem);
 	return text;
 }
