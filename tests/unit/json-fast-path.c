@@ -72,10 +72,12 @@ static void random_name(char *name, size_t size)
 		"\n", "\t", "\x01", "\x1f", "\x7f", "\xc3\xa9", "\xed\x95\x9c", "\xe2\x80\xae",
 		"\xf0\x9f\x98\x80", "\xff", "\xc3", "\x80", "\xef\xbf\xbd",
 	};
+	/* A third of them plain (the fast path writes those in place), any length. */
+	bool plain = below(3) == 0;
 	size_t max = below(2) ? 16 : size - 1, len = 1, want = 1 + below(max);
 	name[0] = '/';
 	while (len < want) {
-		const char *p = below(4) ? pieces[below(8)] : pieces[below(ARRAY_SIZE(pieces))];
+		const char *p = plain || below(4) ? pieces[below(8)] : pieces[below(ARRAY_SIZE(pieces))];
 		size_t n = strlen(p);
 		if (len + n >= size)
 			break;
