@@ -34,6 +34,38 @@ static void check_case(const struct num_case *c, bool ok, long long value, int e
 		       c->ok ? "ok" : "refused", c->value, c->err);
 }
 
+/* Every parser as one shape, for one loop over each table. */
+typedef bool parse_fn(const char *s, long long *v);
+
+static bool llong_pm1000(const char *s, long long *v) { return parse_llong(s, 10, -1000, 1000, v); }
+static bool llong_base0(const char *s, long long *v) { return parse_llong(s, 0, LLONG_MIN, LLONG_MAX, v); }
+/* NAME: the parser CALL, which stores into X of type TYPE. */
+#define ADAPTER(name, type, call)                                   \
+	static bool name(const char *s, long long *v)               \
+	{                                                           \
+		type x = 0;                                         \
+		bool ok = call;                                     \
+		*v = (long long)x;                                  \
+		return ok;                                          \
+	}
+ADAPTER(ullong_255, unsigned long long, parse_ullong(s, 10, 255, &x))
+ADAPTER(ipc_id, int, parse_ipc_id(s, &x))
+ADAPTER(ipc_key, int32_t, parse_ipc_key(s, &x))
+ADAPTER(ipc_mode, unsigned, parse_ipc_mode(s, &x))
+ADAPTER(size, uint64_t, parse_size(s, &x))
+
+static void run_cases(const char *parser, parse_fn *fn, const struct num_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		long long v = 0;
+		errno = 0;
+		bool ok = fn(cases[i].s, &v);
+		check_case(&cases[i], ok, v, errno, parser);
+	}
+}
+
+#define RUN(parser, fn, cases) run_cases(parser, fn, cases, ARRAY_SIZE(cases))
+
 static void test_llong(void)
 {
 	static const struct num_case cases[] = {
@@ -43,23 +75,13 @@ static void test_llong(void)
 		NO("1x", EINVAL), NO("x", EINVAL), NO("--1", EINVAL), NO("-", EINVAL),
 		NO(NULL, EINVAL),
 	};
-	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
-		long long v = 0;
-		errno = 0;
-		bool ok = parse_llong(cases[i].s, 10, -1000, 1000, &v);
-		check_case(&cases[i], ok, v, errno, "parse_llong");
-	}
+	RUN("parse_llong", llong_pm1000, cases);
 	/* Base 0: hex and octal as C writes them; beyond long long is ERANGE. */
 	static const struct num_case base0[] = {
 		YES("0x10", 16), YES("010", 8), YES("9223372036854775807", LLONG_MAX),
 		NO("9223372036854775808", ERANGE), NO("08", EINVAL),
 	};
-	for (size_t i = 0; i < ARRAY_SIZE(base0); i++) {
-		long long v = 0;
-		errno = 0;
-		bool ok = parse_llong(base0[i].s, 0, LLONG_MIN, LLONG_MAX, &v);
-		check_case(&base0[i], ok, v, errno, "parse_llong base 0");
-	}
+	RUN("parse_llong base 0", llong_base0, base0);
 }
 
 static void test_ullong(void)
@@ -68,12 +90,7 @@ static void test_ullong(void)
 		YES("0", 0), YES("255", 255), NO("256", ERANGE), NO("-1", EINVAL),
 		NO("+1", EINVAL), NO(" 1", EINVAL), NO("99999999999999999999", ERANGE),
 	};
-	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
-		unsigned long long v = 0;
-		errno = 0;
-		bool ok = parse_ullong(cases[i].s, 10, 255, &v);
-		check_case(&cases[i], ok, (long long)v, errno, "parse_ullong");
-	}
+	RUN("parse_ullong", ullong_255, cases);
 }
 
 static void test_ids(void)
@@ -84,12 +101,7 @@ static void test_ids(void)
 		NO("2147483648", ERANGE), NO("-1", ERANGE), NO("0x1", EINVAL), NO("+-1", EINVAL),
 		NO("1a", EINVAL), NO("", EINVAL),
 	};
-	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
-		int v = -1;
-		errno = 0;
-		bool ok = parse_ipc_id(cases[i].s, &v);
-		check_case(&cases[i], ok, v, errno, "parse_ipc_id");
-	}
+	RUN("parse_ipc_id", ipc_id, cases);
 }
 
 static void test_keys(void)
@@ -101,12 +113,7 @@ static void test_keys(void)
 		YES("-2147483648", INT32_MIN), NO("-2147483649", ERANGE), NO("0x100000000", ERANGE),
 		NO("0x", EINVAL), NO("key", EINVAL), NO("1k", EINVAL),
 	};
-	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
-		int32_t v = 0;
-		errno = 0;
-		bool ok = parse_ipc_key(cases[i].s, &v);
-		check_case(&cases[i], ok, v, errno, "parse_ipc_key");
-	}
+	RUN("parse_ipc_key", ipc_key, cases);
 }
 
 static void test_key_args(void)
@@ -134,12 +141,7 @@ static void test_modes(void)
 		YES("644", 0644), YES("0600", 0600), YES("7777", 07777), YES("0", 0),
 		NO("10000", ERANGE), NO("8", EINVAL), NO("rw", EINVAL), NO("-1", EINVAL),
 	};
-	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
-		unsigned v = 0;
-		errno = 0;
-		bool ok = parse_ipc_mode(cases[i].s, &v);
-		check_case(&cases[i], ok, v, errno, "parse_ipc_mode");
-	}
+	RUN("parse_ipc_mode", ipc_mode, cases);
 }
 
 static void test_sizes(void)
@@ -152,12 +154,7 @@ static void test_sizes(void)
 		NO("-1", EINVAL), NO("0x1.8K", EINVAL), NO("", EINVAL), NO("16E1", EINVAL),
 		NO("99999999999999999999", ERANGE), NO("1Y", ERANGE),
 	};
-	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
-		uint64_t v = 0;
-		errno = 0;
-		bool ok = parse_size(cases[i].s, &v);
-		check_case(&cases[i], ok, (long long)v, errno, "parse_size");
-	}
+	RUN("parse_size", size, cases);
 	/* Beyond 64 bits: 16E is 2^64. */
 	uint64_t v = 0;
 	errno = 0;
