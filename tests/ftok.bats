@@ -24,10 +24,11 @@ proc_count() {
 }
 
 @test "ipcbox ftok equals glibc's ftok() on 300 files and project ids, on two file systems" {
-	# Files of the build tree (its file system) and of /dev/shm (a tmpfs
-	# of the test namespace: another device).
+	# Files of the build tree, then of the sources if it holds fewer than
+	# 130 (their file system), and of /dev/shm (a tmpfs of the test
+	# namespace: another device).
 	local files=() f i=0 proj pairs="$BATS_TEST_TMPDIR/pairs"
-	mapfile -t files < <(find "$BUILD" -type f | head -130)
+	mapfile -t files < <(find "$BUILD" "$SRC" -type f 2>/dev/null | head -130)
 	for i in $(seq 170); do
 		: >"/dev/shm/f$i"
 		files+=("/dev/shm/f$i")

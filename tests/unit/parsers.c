@@ -1,0 +1,178 @@
+/*
+ * Unit tests of the strict parsers (src/util.c): numbers, ids, keys (numbers
+ * and the PATH:PROJ syntax), modes and sizes.  Each case: the input, whether
+ * it parses, and the value or the errno of the refusal.  The parsers are
+ * pure: nothing is printed or looked up.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+
+#include "src/format.h"
+#include "src/args.h"
+#include "src/numbers.h"
+#include "tests/unit/unit.h"
+
+/* A refusal: EINVAL (not a number) or ERANGE (a number out of range). */
+#define NO(s, e) { s, false, 0, e }
+#define YES(s, v) { s, true, v, 0 }
+
+struct num_case {
+	const char *s;
+	bool ok;
+	long long value;
+	int err;
+};
+
+static void check_case(const struct num_case *c, bool ok, long long value, int err, const char *parser)
+{
+	char what[256];
+	snprintf(what, sizeof(what), "%s(\"%s\")", parser, c->s ? c->s : "(null)");
+	bool pass = ok == c->ok && (ok ? value == c->value : err == c->err);
+	if (!unit_check(pass, what, __FILE__, __LINE__))
+		printf("#   got %s %lld (errno %d), want %s %lld (errno %d)\n", ok ? "ok" : "refused", value, err,
+		       c->ok ? "ok" : "refused", c->value, c->err);
+}
+
+/* Every parser as one shape, for one loop over each table. */
+typedef bool parse_fn(const char *s, long long *v);
+
+static bool llong_pm1000(const char *s, long long *v) { return parse_llong(s, 10, -1000, 1000, v); }
+static bool llong_base0(const char *s, long long *v) { return parse_llong(s, 0, LLONG_MIN, LLONG_MAX, v); }
+/* NAME: the parser CALL, which stores into X of type TYPE. */
+#define ADAPTER(name, type, call)                                   \
+	static bool name(const char *s, long long *v)               \
+	{                                                           \
+		type x = 0;                                         \
+		bool ok = call;                                     \
+		*v = (long long)x;                                  \
+		return ok;                                          \
+	}
+ADAPTER(ullong_255, unsigned long long, parse_ullong(s, 10, 255, &x))
+ADAPTER(ipc_id, int, parse_ipc_id(s, &x))
+ADAPTER(ipc_key, int32_t, parse_ipc_key(s, &x))
+ADAPTER(ipc_mode, unsigned, parse_ipc_mode(s, &x))
+ADAPTER(size, uint64_t, parse_size(s, &x))
+
+static void run_cases(const char *parser, parse_fn *fn, const struct num_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		long long v = 0;
+		errno = 0;
+		bool ok = fn(cases[i].s, &v);
+		check_case(&cases[i], ok, v, errno, parser);
+	}
+}
+
+#define RUN(parser, fn, cases) run_cases(parser, fn, cases, ARRAY_SIZE(cases))
+
+static void test_llong(void)
+{
+	static const struct num_case cases[] = {
+		YES("0", 0), YES("42", 42), YES("-42", -42), YES("1000", 1000),
+		NO("1001", ERANGE), NO("-1001", ERANGE),
+		NO("", EINVAL), NO(" 1", EINVAL), NO("+1", EINVAL), NO("1 ", EINVAL),
+		NO("1x", EINVAL), NO("x", EINVAL), NO("--1", EINVAL), NO("-", EINVAL),
+		NO(NULL, EINVAL),
+	};
+	RUN("parse_llong", llong_pm1000, cases);
+	/* Base 0: hex and octal as C writes them; beyond long long is ERANGE. */
+	static const struct num_case base0[] = {
+		YES("0x10", 16), YES("010", 8), YES("9223372036854775807", LLONG_MAX),
+		NO("9223372036854775808", ERANGE), NO("08", EINVAL),
+	};
+	RUN("parse_llong base 0", llong_base0, base0);
+}
+
+static void test_ullong(void)
+{
+	static const struct num_case cases[] = {
+		YES("0", 0), YES("255", 255), NO("256", ERANGE), NO("-1", EINVAL),
+		NO("+1", EINVAL), NO(" 1", EINVAL), NO("99999999999999999999", ERANGE),
+	};
+	RUN("parse_ullong", ullong_255, cases);
+}
+
+static void test_ids(void)
+{
+	/* Decimal as util-linux reads ids: "010" is 10; blanks and '+' as strtol. */
+	static const struct num_case cases[] = {
+		YES("0", 0), YES("010", 10), YES(" 7", 7), YES("+7", 7), YES("2147483647", INT_MAX),
+		NO("2147483648", ERANGE), NO("-1", ERANGE), NO("0x1", EINVAL), NO("+-1", EINVAL),
+		NO("1a", EINVAL), NO("", EINVAL),
+	};
+	RUN("parse_ipc_id", ipc_id, cases);
+}
+
+static void test_keys(void)
+{
+	/* Unsigned (as ipcs prints) and signed (as /proc) spellings: the same key. */
+	static const struct num_case cases[] = {
+		YES("0x5eed", 0x5eed), YES("0", 0), YES("012", 10), YES("24301", 24301),
+		YES("0xffffffff", -1), YES("-1", -1), YES("4294967295", -1),
+		YES("-2147483648", INT32_MIN), NO("-2147483649", ERANGE), NO("0x100000000", ERANGE),
+		NO("0x", EINVAL), NO("key", EINVAL), NO("1k", EINVAL),
+	};
+	RUN("parse_ipc_key", ipc_key, cases);
+}
+
+static void test_key_args(void)
+{
+	struct key_arg k;
+	const char *why;
+	CHECK(parse_key_arg("0x5eed", &k, &why) && !k.is_ftok && k.value == 0x5eed && !why);
+	CHECK(parse_key_arg("/var/lib/app:A", &k, &why) && k.is_ftok && !why);
+	CHECK_INT(k.ftok.proj, 'A');
+	CHECK_INT(k.ftok.path_len, strlen("/var/lib/app"));
+	CHECK(parse_key_arg("./f:255", &k, &why) && k.is_ftok && k.ftok.proj == 255);
+	/* A file name without a '/' is no path: refused with the reason. */
+	CHECK(!parse_key_arg("file:A", &k, &why) && why != NULL);
+	/* A project id out of 1..255. */
+	CHECK(!parse_key_arg("./f:256", &k, &why) && why != NULL);
+	CHECK(!parse_key_arg("./f:0", &k, &why) && why != NULL);
+	/* Not a number and nothing like PATH:PROJ: no reason, errno says which. */
+	errno = 0;
+	CHECK(!parse_key_arg("abc", &k, &why) && why == NULL && errno == EINVAL);
+}
+
+static void test_modes(void)
+{
+	static const struct num_case cases[] = {
+		YES("644", 0644), YES("0600", 0600), YES("7777", 07777), YES("0", 0),
+		NO("10000", ERANGE), NO("8", EINVAL), NO("rw", EINVAL), NO("-1", EINVAL),
+	};
+	RUN("parse_ipc_mode", ipc_mode, cases);
+}
+
+static void test_sizes(void)
+{
+	static const struct num_case cases[] = {
+		YES("0", 0), YES("4096", 4096), YES("1K", 1024), YES("1k", 1024), YES("1KiB", 1024),
+		YES("1KB", 1000), YES("1.5K", 1536), YES("1M", 1048576), YES("1G", 1073741824LL),
+		YES("0x10", 16), YES(" +2K", 2048),
+		NO("1.5", EINVAL), NO("K", EINVAL), NO("1Q", EINVAL), NO("1KiBx", EINVAL),
+		NO("-1", EINVAL), NO("0x1.8K", EINVAL), NO("", EINVAL), NO("16E1", EINVAL),
+		NO("99999999999999999999", ERANGE), NO("1Y", ERANGE),
+	};
+	RUN("parse_size", size, cases);
+	/* Beyond 64 bits: 16E is 2^64. */
+	uint64_t v = 0;
+	errno = 0;
+	CHECK(!parse_size("16E", &v) && errno == ERANGE);
+	CHECK(parse_size("15E", &v) && v == UINT64_C(15) << 60);
+	CHECK(parse_size("18446744073709551615", &v) && v == UINT64_MAX);
+	CHECK(parse_size("1.999999999999999999999K", &v) && v == 2047);
+}
+
+int main(void)
+{
+	test_llong();
+	test_ullong();
+	test_ids();
+	test_keys();
+	test_key_args();
+	test_modes();
+	test_sizes();
+	return unit_done();
+}
