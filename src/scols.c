@@ -109,18 +109,18 @@ static void fit_terminal(const struct scols_table *t, const struct scols_opts *o
 	}
 }
 
-/* TEXT in a column WIDTH wide, cut to it when wider. */
-static void put_cell(const struct cell *c, size_t width, bool right, bool last)
+/* TEXT in a column WIDTH wide, cut to it when wider and CUT (the terminal made it narrower). */
+static void put_cell(const struct cell *c, size_t width, bool right, bool last, bool cut)
 {
 	size_t len = c->len, w = c->width;
 	if (last && len == 0)	/* nothing, not even a right-aligned column's padding */
 		return;
-	if (w > width)
+	if (w > width && cut)
 		len = utf8_fit(c->text, c->len, width, &w);
-	if (right)
+	if (right && w < width)
 		put_spaces(width - w);
 	out_write(c->text, len);
-	if (!right && !last)
+	if (!right && !last && w < width)
 		put_spaces(width - w);
 }
 
@@ -131,10 +131,12 @@ static void print_table(const struct scols_table *t, const struct scols_opts *o)
 		return;
 	struct cell *cells = xcalloc((t->nrows + 1) * nc, sizeof(*cells));
 	size_t *width = xcalloc(nc, sizeof(size_t)), *hwidth = xcalloc(nc, sizeof(size_t));
+	size_t *natural = xcalloc(nc, sizeof(size_t));
 	char buf[64];
 	for (size_t c = 0; c < nc; c++) {
 		cell_set(&cells[c], escape_styled(header(&t->cols[c], o, buf, sizeof(buf)), ESCAPE_ARG));
-		width[c] = hwidth[c] = cells[c].width;
+		/* The width is the plain name's: -y's "USE_PCT" runs past "USE%"'s. */
+		width[c] = hwidth[c] = text_width(t->cols[c].name, strlen(t->cols[c].name));
 	}
 	for (size_t r = 0; r < t->nrows; r++)
 		for (size_t c = 0; c < nc; c++) {
@@ -144,12 +146,14 @@ static void print_table(const struct scols_table *t, const struct scols_opts *o)
 			if (cl->width > width[c])
 				width[c] = cl->width;
 		}
+	memcpy(natural, width, nc * sizeof(size_t));
 	fit_terminal(t, o, hwidth, width);
 	for (size_t r = o->noheadings ? 1 : 0; r <= t->nrows; r++) {
 		for (size_t c = 0; c < nc; c++) {
 			if (c > 0)
 				out_char(' ');
-			put_cell(&cells[r * nc + c], width[c], t->cols[c].flags & SCOLS_RIGHT, c + 1 == nc);
+			put_cell(&cells[r * nc + c], width[c], t->cols[c].flags & SCOLS_RIGHT, c + 1 == nc,
+				 width[c] < natural[c]);
 		}
 		out_char('\n');
 	}
@@ -158,6 +162,7 @@ static void print_table(const struct scols_table *t, const struct scols_opts *o)
 	free(cells);
 	free(width);
 	free(hwidth);
+	free(natural);
 }
 
 /* --- raw, NAME="value" pairs ------------------------------------------------- */
