@@ -341,18 +341,21 @@ static void put_pretty_line(const char *label, const char *value)
 
 static const struct scols_column element_cols[] = {
 	{ "SEMNUM", SCOLS_RIGHT }, { "VALUE", SCOLS_RIGHT }, { "NCOUNT", SCOLS_RIGHT },
-	{ "ZCOUNT", SCOLS_RIGHT }, { "PID", SCOLS_RIGHT }, { "COMMAND", SCOLS_TRUNC },
+	{ "ZCOUNT", SCOLS_RIGHT }, { "PID", SCOLS_RIGHT }, { "COMMAND", SCOLS_RIGHT | SCOLS_TRUNC },
 };
 
-/* The semaphores of set O, after its list. */
-static void print_elements(const struct lsipc_request *r, const struct sysv_object *o)
+/* The semaphores of set O, after its list; 1 if they cannot be read. */
+static int print_elements(const struct lsipc_request *r, const struct sysv_object *o)
 {
 	struct sysv_semval *v = sysv_sem_values(o->id, (unsigned)o->size, SEMV_ALL);
 	char buf[24];
 	out_str(_("Elements:"));
 	out_str("\n\n");
-	if (!v)
-		return;
+	if (!v) {
+		/* 2.38 prints nothing at all then, in every output mode. */
+		warn(_("semctl(GETVAL) failed"));
+		return 1;
+	}
 	struct scols_table t;
 	scols_init(&t, "elements", element_cols, ARRAY_SIZE(element_cols));
 	for (uint64_t i = 0; i < o->size; i++) {
@@ -370,9 +373,10 @@ static void print_elements(const struct lsipc_request *r, const struct sysv_obje
 	scols_print(&t, &so);
 	scols_free(&t);
 	free(v);
+	return 0;
 }
 
-static void print_pretty(const struct lsipc_request *r, const struct sysv_object *o)
+static int print_pretty(const struct lsipc_request *r, const struct sysv_object *o)
 {
 	for (size_t c = 0; c < r->ncols; c++) {
 		char *v = cell(r, c, o);
@@ -380,8 +384,7 @@ static void print_pretty(const struct lsipc_request *r, const struct sysv_object
 			put_pretty_line(_(lsipc_columns[r->cols[c]].label), v);
 		free(v);
 	}
-	if (o->kind == KIND_SEM)
-		print_elements(r, o);
+	return o->kind == KIND_SEM ? print_elements(r, o) : 0;
 }
 
 static int show_objects(const struct lsipc_request *r, struct scols_table *t)
@@ -401,10 +404,8 @@ static int show_objects(const struct lsipc_request *r, struct scols_table *t)
 		warnx(_("id %d not found"), r->id);
 		return 1;
 	}
-	if (pretty_list(r)) {
-		print_pretty(r, &o);
-		return 0;
-	}
+	if (pretty_list(r))
+		return print_pretty(r, &o);
 	return add_object(&o, &g);
 }
 
