@@ -399,7 +399,7 @@ drop_repeats() {
 	theirs -q -P -o PERMS,ID -r --noheadings
 	ours -q -P -o PERMS,ID -r --noheadings
 	[ "$(cut -d' ' -f1 <<<"${theirs_out%x}" | sort -u)" = "" ]
-	[ "$(cut -d' ' -f1 <<<"${ours_out%x}")" = "$(awk 'NR > 1 { m = strtonum("0" $4) % 512; printf(m ? "0%o\n" : "0\n", m) }' /proc/sysvipc/msg)" ]
+	[ "$(cut -d' ' -f1 <<<"${ours_out%x}")" = "$(awk 'NR > 1 { p = $3 % 1000; print (p ? "0" p : "0") }' /proc/sysvipc/msg)" ]
 	# Everything else of the table is 2.38's.
 	lsipc_diff -q -P -o KEY,ID,OWNER
 }
@@ -435,8 +435,8 @@ drop_repeats() {
 @test "difference: a negative -i is refused (2.38: -1 lists everything, -5 shows id 0)" {
 	theirs -m -i -1 -o ID --noheadings -l
 	[ "$(printf '%s' "${theirs_out%x}" | wc -l)" -gt 1 ]
-	theirs -m -i -5 -o ID --noheadings -l
-	[ "${theirs_out%x}" = $'0\n' ]
+	theirs -m -i -5 -o ID
+	[[ "$theirs_out" == "ID:"*" 0 "*x ]]
 	for id in -1 -5; do
 		ours -m -i "$id"
 		[ "$ours_rc" = 1 ]
@@ -509,7 +509,7 @@ drop_repeats() {
 	local pid id
 	# A creator whose command line holds a tab, an escape sequence, a
 	# right-to-left override, an e-acute, a quote, a dollar and a backslash.
-	(exec -a $'my\tprog \e[31mred\u202e\u00e9"$\\' perl -e 'defined shmget(0x99, 100, 01600) or die; sleep 30') &
+	(exec -a $'my\tprog \e[31mred\xe2\x80\xae\xc3\xa9"$\\' perl -e 'defined shmget(0x99, 100, 01600) or die; sleep 30') &
 	pid=$!
 	for _ in $(seq 100); do
 		id=$(awk '$1 == 153 { print $2 }' /proc/sysvipc/shm)
@@ -521,7 +521,7 @@ drop_repeats() {
 	ours -m -i "$id" -o COMMAND
 	# 2.38's -i list prints it raw: the terminal would obey the escape.
 	[[ "$theirs_out" == *$'\e[31m'* ]]
-	echo "[$ours_out]" | cat -A; [ "$ours_out" = "Creator command:                    my\\x09prog \\x1b[31mred\\xe2\\x80\\xaeé\"\$\\ -e defined shmget(0x99, 100, 01600) or die; sleep 30"$'\nx' ]
+	[ "$ours_out" = "Creator command:                    my\\x09prog \\x1b[31mred\\xe2\\x80\\xaeé\"\$\\ -e defined shmget(0x99, 100, 01600) or die; sleep 30"$'\nx' ]
 	# Table, raw and export agree with 2.38 but for the e-acute, which 2.38 escapes in the C locale.
 	theirs -m -i "$id" -o COMMAND -l --noheadings
 	ours -m -i "$id" -o COMMAND -l --noheadings
@@ -535,7 +535,7 @@ drop_repeats() {
 	# JSON: 2.38 writes the override raw; ours as \u202e.
 	theirs -m -i "$id" -o COMMAND -J
 	ours -m -i "$id" -o COMMAND -J
-	[ "$ours_out" = "${theirs_out//$'\u202e'/\\u202e}" ]
+	[ "$ours_out" = "${theirs_out//$'\xe2\x80\xae'/\\u202e}" ]
 	kill "$pid"
 	wait "$pid" || true
 	/usr/bin/ipcrm -m "$id"
