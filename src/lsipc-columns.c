@@ -54,7 +54,7 @@ const struct lsipc_column lsipc_columns[] = {
 	COL("SIZE", R, N_("Segment size"), N_("Segment size"), T(LSIPC_SHM), CELL_SIZE, FIELD_SIZE, 0),
 	COL("NATTCH", R, N_("Number of attached processes"), N_("Attached processes"), T(LSIPC_SHM),
 	    CELL_NUMBER, FIELD_COUNT, 0),
-	COL("STATUS", TRUNC, N_("Status"), N_("Status"), T(LSIPC_SHM), CELL_STATUS, FIELD_STATUS, 0),
+	COL("STATUS", SCOLS_WRAP, N_("Status"), N_("Status"), T(LSIPC_SHM), CELL_STATUS, FIELD_STATUS, 0),
 	COL("ATTACH", R, N_("Attach time"), N_("Attach time"), T(LSIPC_SHM), CELL_TIME, FIELD_TIME, SHM_ATIME),
 	COL("DETACH", R, N_("Detach time"), N_("Detach time"), T(LSIPC_SHM), CELL_TIME, FIELD_TIME, SHM_DTIME),
 	COL("COMMAND", TRUNC, N_("Creator command line"), N_("Creator command"), T(LSIPC_SHM),

@@ -86,19 +86,21 @@ static void cell_set(struct cell *c, char *text)
 
 /*
  * On a terminal a table wider than the terminal gives up columns that may
- * be cut, last ones first, down to their header's width; a line is kept
- * one column short of the edge.  Pipes get every column whole.
+ * be narrower, first ones first, down to their header's width, until it fits.
+ * Pipes get every column whole.
  */
 static void fit_terminal(const struct scols_table *t, const struct scols_opts *o, const size_t *hwidth, size_t *width)
 {
-	if (o->termwidth <= 0 || o->notruncate)
+	if (o->termwidth <= 0)
 		return;
+	/* --notruncate keeps TRUNC columns whole; WRAP ones still give way. */
+	unsigned may = o->notruncate ? SCOLS_WRAP : SCOLS_TRUNC | SCOLS_WRAP;
 	size_t total = t->ncols ? t->ncols - 1 : 0;
 	for (size_t c = 0; c < t->ncols; c++)
 		total += width[c];
-	size_t room = (size_t)o->termwidth - 1;
-	for (size_t c = t->ncols; c-- > 0 && total > room;) {
-		if (!(t->cols[c].flags & SCOLS_TRUNC) || width[c] <= hwidth[c])
+	size_t room = (size_t)o->termwidth;
+	for (size_t c = 0; c < t->ncols && total > room; c++) {
+		if (!(t->cols[c].flags & may) || width[c] <= hwidth[c])
 			continue;
 		size_t cut = total - room;
 		size_t can = width[c] - hwidth[c];
@@ -149,11 +151,21 @@ static void print_table(const struct scols_table *t, const struct scols_opts *o)
 	memcpy(natural, width, nc * sizeof(size_t));
 	fit_terminal(t, o, hwidth, width);
 	for (size_t r = o->noheadings ? 1 : 0; r <= t->nrows; r++) {
+		size_t pos = 0;
 		for (size_t c = 0; c < nc; c++) {
+			const struct cell *cl = &cells[r * nc + c];
+			unsigned flags = t->cols[c].flags;
 			if (c > 0)
 				out_char(' ');
-			put_cell(&cells[r * nc + c], width[c], t->cols[c].flags & SCOLS_RIGHT, c + 1 == nc,
-				 width[c] < natural[c]);
+			if ((flags & SCOLS_WRAP) && cl->width > width[c] && c + 1 < nc) {
+				out_write(cl->text, cl->len);
+				out_char('\n');
+				put_spaces(pos + width[c]);
+			} else {
+				put_cell(cl, width[c], flags & SCOLS_RIGHT, c + 1 == nc,
+					 (flags & SCOLS_TRUNC) && width[c] < natural[c]);
+			}
+			pos += width[c] + 1;
 		}
 		out_char('\n');
 	}

@@ -11,11 +11,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum { SCOLS_RIGHT = 1, SCOLS_TRUNC = 2 };
+/*
+ * On a terminal too narrow, a TRUNC column's cells are cut to its width;
+ * a WRAP column's longer cells are printed whole and the row goes on at
+ * the next column's place on a new line.
+ */
+enum { SCOLS_RIGHT = 1, SCOLS_TRUNC = 2, SCOLS_WRAP = 4 };
 
 struct scols_column {
 	const char *name;	/* the header, e.g. "USE%" */
-	unsigned flags;		/* SCOLS_RIGHT, SCOLS_TRUNC */
+	unsigned flags;		/* SCOLS_RIGHT, SCOLS_TRUNC, SCOLS_WRAP */
 };
 
 enum scols_mode { SCOLS_TABLE, SCOLS_RAW, SCOLS_EXPORT, SCOLS_NEWLINE, SCOLS_JSON };

@@ -127,7 +127,7 @@ lsipc_combinations() {
 	for k in -m -q -s; do
 		for o in "${OUTPUTS[@]}" -P "-P -t"; do
 			# -P with -q: 2.38 prints no permissions at all (a documented difference).
-			[[ $k == -q && $o == -P* ]] && continue
+			[[ $k == -q && ($o == -P* || $o == *numeric-perms*) ]] && continue
 			echo "$k $o"
 		done
 		for o in "" -r -e -J -n -b --time-format=iso "-y -e" --noheadings; do
