@@ -153,7 +153,12 @@ lsipc_combinations() {
 	done
 	for id in $(sysv_ids shm); do echo "-m -i $id"; done
 	for id in $(sysv_ids msg); do echo "-q -i $id"; done
-	for id in $(sysv_ids sem); do echo "-s -i $id"; done
+	# As uid 65534 a set others may not read is a documented difference (2.38 prints nothing).
+	local perms
+	while read -r id perms; do
+		[ "${#REF_WRAP[@]}" -gt 0 ] && ((8#$perms % 8 < 4)) && continue
+		echo "-s -i $id"
+	done < <(awk 'NR > 1 { print $2, $3 }' /proc/sysvipc/sem)
 	for k in -m -q -s; do
 		for o in -t -c "-t -c" -l -r -e -n -J -b "--time-format=iso" "--time-format=short" "-o KEY,ID" \
 			"-o +ID" "-c -o +ID" --noheadings -y "-l -t" "-J -c" "-e -y"; do
@@ -189,7 +194,7 @@ lsipc_run() {
 @test "differential: each System V source of ours (root)" {
 	local src
 	for src in stat_any proc stat; do
-		OURS_WRAP=(env "IPCBOX_SYSV_SOURCE=$src")
+		OURS_WRAP=(env "IPCBOX_SYSV_SOURCE=$src") LSIPC_RUNS=0
 		lsipc_run
 	done
 }
@@ -198,7 +203,7 @@ lsipc_run() {
 	local src
 	# MSG_STAT and friends cannot see unreadable objects by design: stat only as root.
 	for src in stat_any proc; do
-		REF_WRAP=("${AS_NOBODY[@]}") OURS_WRAP=("${AS_NOBODY[@]}" env "IPCBOX_SYSV_SOURCE=$src")
+		REF_WRAP=("${AS_NOBODY[@]}") OURS_WRAP=("${AS_NOBODY[@]}" env "IPCBOX_SYSV_SOURCE=$src") LSIPC_RUNS=0
 		lsipc_run
 	done
 }
