@@ -25,12 +25,27 @@ static bool plain_arg_byte(unsigned char c)
 	return c >= ' ' && c < 0x7f;
 }
 
-/* Bytes the character at S takes (>= 1), and whether it is shown as is (ARG: in an argument). */
-static size_t next_char(const unsigned char *s, size_t n, bool arg, bool *plain)
+/* A value between double quotes in shell syntax: no quote, backslash, $ or `. */
+static bool plain_shell_byte(unsigned char c)
+{
+	return plain_arg_byte(c) && c != '"' && c != '\\' && c != '$' && c != '`';
+}
+
+static bool plain_ascii(unsigned char c, enum escape_style style)
+{
+	switch (style) {
+	case ESCAPE_ARG: return plain_arg_byte(c);
+	case ESCAPE_SHELL: return plain_shell_byte(c);
+	default: return plain_byte(c);
+	}
+}
+
+/* Bytes the character at S takes (>= 1), and whether STYLE shows it as is. */
+static size_t next_char(const unsigned char *s, size_t n, enum escape_style style, bool *plain)
 {
 	size_t seq = utf8_sequence_length(s, n);
 	if (seq == 1)
-		*plain = arg ? plain_arg_byte(s[0]) : plain_byte(s[0]);
+		*plain = plain_ascii(s[0], style);
 	else
 		*plain = seq > 1 && !unicode_hidden_control(utf8_code_point(s, seq));
 	return seq ? seq : 1;
@@ -46,8 +61,8 @@ static size_t put_escape(char *buf, unsigned char c)
 	return 4;
 }
 
-/* escape_name(), or with ARG escape_arg()'s rules. */
-static char *escape_text(const char *name, char *buf, size_t len, bool arg)
+/* escape_name(), escape_arg() or escape_styled() by STYLE. */
+static char *escape_text(const char *name, char *buf, size_t len, enum escape_style style)
 {
 	const unsigned char *s = (const unsigned char *)name;
 	size_t n = strlen(name), out = 0;
@@ -55,7 +70,7 @@ static char *escape_text(const char *name, char *buf, size_t len, bool arg)
 		return buf;
 	while (n > 0) {
 		bool plain;
-		size_t seq = next_char(s, n, arg, &plain);
+		size_t seq = next_char(s, n, style, &plain);
 		/* The room this whole character needs: never part of one. */
 		size_t need = plain ? seq : 4 * seq;
 		if (need >= len - out)
@@ -76,7 +91,7 @@ static char *escape_text(const char *name, char *buf, size_t len, bool arg)
 
 char *escape_name(const char *name, char *buf, size_t len)
 {
-	return escape_text(name, buf, len, false);
+	return escape_text(name, buf, len, ESCAPE_NAME);
 }
 
 const char *escape_arg(const char *arg)
@@ -87,7 +102,7 @@ const char *escape_arg(const char *arg)
 	unsigned i = next++ % ARRAY_SIZE(shown);
 	size_t len = ESCAPED_SIZE(strlen(arg));
 	free(shown[i]);
-	shown[i] = escape_text(arg, xmalloc(len), len, true);
+	shown[i] = escape_text(arg, xmalloc(len), len, ESCAPE_ARG);
 	return shown[i];
 }
 
@@ -131,6 +146,12 @@ char *base64_alloc(const void *data, size_t n)
 	return out;
 }
 
+char *escape_styled(const char *text, enum escape_style style)
+{
+	size_t len = ESCAPED_SIZE(strlen(text));
+	return escape_text(text, xmalloc(len), len, style);
+}
+
 char *escape_alloc(const char *name)
 {
 	size_t len = ESCAPED_SIZE(strlen(name));
@@ -143,7 +164,7 @@ bool needs_escape(const char *name)
 	size_t n = strlen(name);
 	while (n > 0) {
 		bool plain;
-		size_t seq = next_char(s, n, false, &plain);
+		size_t seq = next_char(s, n, ESCAPE_NAME, &plain);
 		if (!plain)
 			return true;
 		s += seq;
@@ -275,6 +296,12 @@ static bool broken_down(int64_t t, bool local, struct tm *tm)
 	if ((int64_t)tt != t || !(local ? localtime_r(&tt, tm) : gmtime_r(&tt, tm)))
 		return false;
 	return tm->tm_year >= 1 - 1900 && tm->tm_year <= 9999 - 1900;
+}
+
+bool time_in_range(int64_t t)
+{
+	struct tm tm;
+	return broken_down(t, false, &tm);
 }
 
 /*

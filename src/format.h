@@ -28,6 +28,15 @@ char *escape_name(const char *name, char *buf, size_t len);
 char *escape_alloc(const char *name);
 
 /*
+ * The escaper's three styles: NAME as escape_name(); ARG as escape_arg()
+ * (spaces and backslashes as typed); SHELL as ARG, but also " \ $ ` as
+ * \xHH, so the text can stand between double quotes in a shell.
+ */
+enum escape_style { ESCAPE_NAME, ESCAPE_ARG, ESCAPE_SHELL };
+/* TEXT escaped in STYLE, in a new string (never cut); free() it. */
+char *escape_styled(const char *text, enum escape_style style);
+
+/*
  * A command-line argument (or a text made from one, or a label with words)
  * for a message: as escape_name(), but spaces and backslashes are shown as
  * typed, as the reference tools quote arguments ('1 2'); never cut.  The
@@ -67,6 +76,9 @@ void format_human_size(uint64_t bytes, char *buf, size_t len);
 
 /* Shown instead of a time that no calendar date can name (year > 9999...). */
 #define TIME_OUT_OF_RANGE "out-of-range"
+
+/* Whether T (seconds since the epoch) is a date of the years 1..9999. */
+bool time_in_range(int64_t t);
 
 /*
  * ctime()-style local time without the newline ("Thu Nov 26 05:59:32 2026"),

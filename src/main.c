@@ -23,6 +23,7 @@ static const struct command {
 	{ "ipcmk", ipcmk_main, NULL },
 	{ "ipcrm", ipcrm_main, NULL },
 	{ "ipcs",  ipcs_main, NULL },
+	{ "lsipc", lsipc_main, NULL },
 };
 
 /* One msgid per line or paragraph: translators handle small units. */
@@ -33,7 +34,7 @@ static const char *const usage_text[] = {
 	N_(" ipcbox ftok [-v] <path> <proj>\n"),
 	N_(" ipcbox --list | --help | --version\n"),
 	"\n",
-	N_("Run an IPC command: ipcmk, ipcrm or ipcs; or ftok, which prints the\n"
+	N_("Run an IPC command: ipcmk, ipcrm, ipcs or lsipc; or ftok, which prints the\n"
 	   "System V key ftok(3) makes of a file and a project id.\n"),
 	"\n",
 	N_("Options:\n"),

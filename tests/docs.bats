@@ -5,7 +5,7 @@
 
 load helpers
 
-COMMANDS="ipcs ipcmk ipcrm ipcbox"
+COMMANDS="ipcs ipcmk ipcrm lsipc ipcbox"
 
 # help_longs CMD / help_shorts CMD: the options CMD's --help lists.
 help_longs() {
@@ -119,7 +119,7 @@ fish_shorts() {
 
 @test "the completions offer no option that --help does not know" {
 	local cmd opt known extra=""
-	for cmd in ipcs ipcmk ipcrm; do
+	for cmd in ipcs ipcmk ipcrm lsipc; do
 		known=$(help_longs "$cmd"; help_shorts "$cmd")
 		for opt in $(bash_text "$cmd") $(fish_longs "$cmd") $(fish_shorts "$cmd"); do
 			opt=${opt%=}
@@ -294,7 +294,7 @@ shell_files() {
 		run zsh -n "$SRC/completions/zsh/_ipcbox"
 		[ "$status" -eq 0 ]
 		[ "$output" = "" ]
-		[ "$(head -n 1 "$SRC/completions/zsh/_ipcbox")" = "#compdef ipcs ipcmk ipcrm ipcbox" ]
+		[ "$(head -n 1 "$SRC/completions/zsh/_ipcbox")" = "#compdef ipcs ipcmk ipcrm lsipc ipcbox" ]
 	fi
 	if command -v fish >/dev/null; then
 		run fish --no-execute "$SRC/completions/fish/ipcbox.fish"
@@ -383,7 +383,7 @@ quick_start_with() {
 	[ -n "$prefix" ]
 	bindir=$dest$prefix/bin
 	[ -x "$bindir/ipcbox" ] && [ ! -L "$bindir/ipcbox" ]
-	for cmd in ipcs ipcmk ipcrm; do
+	for cmd in ipcs ipcmk ipcrm lsipc; do
 		[ "$(readlink "$bindir/$cmd")" = ipcbox ]
 	done
 	for cmd in $COMMANDS; do
@@ -395,7 +395,7 @@ quick_start_with() {
 	cmp "$SRC/completions/bash/ipcbox" "$datadir/bash-completion/completions/ipcbox"
 	cmp "$SRC/completions/fish/ipcbox.fish" "$datadir/fish/vendor_completions.d/ipcbox.fish"
 	cmp "$SRC/completions/zsh/_ipcbox" "$datadir/zsh/site-functions/_ipcbox"
-	for cmd in ipcs ipcmk ipcrm; do
+	for cmd in ipcs ipcmk ipcrm lsipc; do
 		[ "$(readlink "$datadir/bash-completion/completions/$cmd")" = ipcbox ]
 		[ "$(readlink "$datadir/fish/vendor_completions.d/$cmd.fish")" = ipcbox.fish ]
 	done
@@ -407,5 +407,5 @@ quick_start_with() {
 		catalogues=$((catalogues + 1))
 	done <"$SRC/po/LINGUAS"
 	# Nothing else, nowhere else.
-	[ "$(find "$dest" -type f -o -type l | wc -l)" -eq $((17 + catalogues)) ]
+	[ "$(find "$dest" -type f -o -type l | wc -l)" -eq $((21 + catalogues)) ]
 }

@@ -6,6 +6,11 @@
  *   fixture standard PIDFILE   the full fixture (see build_standard); live
  *                              helper processes are written to PIDFILE, one
  *                              pid a line; the caller kills them when done
+ *   fixture lsipc PIDFILE      objects of every kind for the lsipc
+ *                              differential test: as varied, but with each
+ *                              creator's gid equal to its uid, segment sizes
+ *                              in whole pages and the first semaphore set
+ *                              as large as the average (see build_lsipc)
  *   fixture many N             N objects of each kind with varied keys, modes
  *                              and owners, some removed again (sparse ids)
  *   fixture owners UID:GID:CUID:CGID...
@@ -382,6 +387,113 @@ static int build_standard(const char *pidfile)
 	return 0;
 }
 
+/*
+ * For tests/lsipc.bats: what the standard fixture has, minus the data on
+ * which util-linux 2.38's lsipc is wrong (its CGID shows the creator's uid,
+ * its SHMALL use rounds the total of bytes down, its SEMMNS use is the
+ * first set's size times the number of sets): those differences are
+ * tested one by one.  A child process creates one segment, so that the
+ * COMMAND column has a live creator.
+ */
+static int build_lsipc(const char *pidfile)
+{
+	if (geteuid() != 0 || seteuid(NOPASSWD_UID) < 0)
+		return EXIT_SKIP;
+	unbecome();
+	FILE *pf = fopen(pidfile, "w");
+	if (!pf)
+		die("%s", pidfile);
+	int pfd[2];
+	if (pipe(pfd) < 0)
+		die("pipe");
+
+	int shm_dest = mkshm(0x1000, 4096, 0600);
+	if (shmget(0x2000, (size_t)5 << 30, IPC_CREAT | IPC_EXCL | SHM_NORESERVE | 0644) < 0)
+		die("shmget 5 GiB");
+	int shm_lock = mkshm(0x3000, 65536, 0640);
+	if (shmctl(shm_lock, SHM_LOCK, NULL) < 0)
+		die("SHM_LOCK");
+	shmdt(attach(shm_lock));
+	int shm_dlock = mkshm(0x3001, 8192, 0660);
+	if (shmctl(shm_dlock, SHM_LOCK, NULL) < 0)
+		die("SHM_LOCK");
+	become(NOPASSWD_UID, NOPASSWD_UID);
+	int shm_nopw = mkshm(IPC_PRIVATE, 4096, 0);
+	unbecome();
+	shm_owner(shm_nopw, NOPASSWD_UID, NOGROUP_GID);
+	become(LONGNAME_UID, LONGNAME_UID);
+	int shm_long = mkshm((key_t)0xdeadbeef, 1228800, 0666);	/* 1.2M */
+	unbecome();
+	int shm_nobody = mkshm(0x7fffffff, 1 << 20, 0777);
+	shm_owner(shm_nobody, NOBODY, NOBODY);
+	int shm_priv = mkshm(0x3003, 126976, 0600);		/* 124K */
+	shm_owner(shm_priv, NOBODY, USERS_GID);
+
+	int q1 = mkmsg(0x4000, 0666);
+	send(q1, 1, 10);
+	send(q1, 2, 20);
+	send(q1, 3, 30);
+	receive(q1);
+	become(LONGNAME_UID, LONGNAME_UID);
+	int q2 = mkmsg(IPC_PRIVATE, 0600);
+	unbecome();
+	msg_owner(q2, NOPASSWD_UID, NOGROUP_GID, 0);
+	int q3 = mkmsg(0x4002, 0620);
+	msg_owner(q3, LONGNAME_UID, USERS_GID, 1000);
+	send(q3, 7, 1000);
+	int q4 = mkmsg((key_t)0xfffffffe, 0400);
+	send(q4, 1, 1);
+	msg_owner(q4, NOBODY, NOBODY, 0);
+
+	/* 5, 1, 9, 5: the first set's size times four is the total. */
+	int s1 = mksem(0x5000, 5, 0666);
+	unsigned short vals[5] = { 0, 1, 2, 3, 32767 };
+	union semun arg = { .array = vals };
+	if (semctl(s1, 0, SETALL, arg) < 0)
+		die("SETALL");
+	semop1(s1, 0, 5, 0);
+	become(NOPASSWD_UID, NOPASSWD_UID);
+	mksem(0x5001, 1, 0600);
+	unbecome();
+	become(LONGNAME_UID, LONGNAME_UID);
+	int s3 = mksem(IPC_PRIVATE, 9, 0640);
+	unbecome();
+	union semun one = { .val = 42 };
+	if (semctl(s3, 2, SETVAL, one) < 0)
+		die("SETVAL");
+	int s4 = mksem(0x5003, 5, 0444);
+	sem_owner(s4, NOBODY, NOBODY);
+
+	int held[] = { shm_dest, shm_lock, shm_dlock, shm_nobody, shm_long };
+	pid_t holder = fork();
+	if (holder < 0)
+		die("fork");
+	if (holder == 0) {
+		for (size_t i = 0; i < sizeof(held) / sizeof(held[0]); i++)
+			attach(held[i]);
+		mkshm(0x6000, 8192, 0640);	/* created by a live process */
+		semop1(s3, 2, -1, 0);		/* a live sempid */
+		if (write(pfd[1], "r", 1) != 1)
+			_exit(1);
+		daemonize_io();
+		hold_forever();
+	}
+	wait_ready(pfd[0], 1);
+	fprintf(pf, "%d\n", (int)holder);
+	pid_t w1 = spawn_sem_waiter(s1, 1, -2, pfd[1]);
+	fprintf(pf, "%d\n", (int)w1);
+	pid_t w2 = spawn_sem_waiter(s1, 2, 0, pfd[1]);
+	fprintf(pf, "%d\n", (int)w2);
+	wait_ready(pfd[0], 2);
+	if (fclose(pf) != 0)
+		die("%s", pidfile);
+	wait_count(s1, 1, GETNCNT);
+	wait_count(s1, 2, GETZCNT);
+	if (shmctl(shm_dest, IPC_RMID, NULL) < 0 || shmctl(shm_dlock, IPC_RMID, NULL) < 0)
+		die("IPC_RMID");
+	return 0;
+}
+
 static int build_many(long n)
 {
 	static const int modes[] = { 0600, 0644, 0666, 0640, 0400, 0777, 0000, 0620 };
@@ -483,6 +595,8 @@ int main(int argc, char **argv)
 		LONGNAME_UID = (uid_t)num(getenv("IPCBOX_FIXTURE_LONG_UID"));
 	if (argc == 3 && strcmp(argv[1], "standard") == 0)
 		return build_standard(argv[2]);
+	if (argc == 3 && strcmp(argv[1], "lsipc") == 0)
+		return build_lsipc(argv[2]);
 	if (argc >= 2 && strcmp(argv[1], "owners") == 0)
 		return build_owners(argc - 2, argv + 2);
 	if (argc == 3 && strcmp(argv[1], "many") == 0)
@@ -509,7 +623,7 @@ int main(int argc, char **argv)
 		printf("%d\n", id);
 		return 0;
 	}
-	fputs("usage: fixture standard PIDFILE | many N | owners UID:GID:CUID:CGID..."
+	fputs("usage: fixture standard PIDFILE | lsipc PIDFILE | many N | owners UID:GID:CUID:CGID..."
 	      " | shm KEY SIZE MODE"
 	      " | msg KEY MODE NMSG | sem KEY NSEMS MODE\n", stderr);
 	return 2;

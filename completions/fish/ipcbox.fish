@@ -381,6 +381,77 @@ complete -c ipcrm -s h -l help -d 'Display help'
 complete -c ipcrm -s V -l version -d 'Display version'
 
 # ipcbox
+# lsipc: the columns of the kind on the line, completed after the last
+# comma of a list (and after a leading +).
+function __ipcbox_lsipc_kind
+    for w in (commandline -opc)[2..-1]
+        switch $w
+            case --shmems
+                echo m; return
+            case --queues
+                echo q; return
+            case --semaphores
+                echo s; return
+            case '--*'
+            case '-*'
+                set -l flags (string replace -r '[io].*' '' -- (string sub -s 2 -- $w))
+                string match -q -- '*m*' $flags; and echo m; and return
+                string match -q -- '*q*' $flags; and echo q; and return
+                string match -q -- '*s*' $flags; and echo s; and return
+        end
+    end
+end
+
+function __ipcbox_lsipc_columns
+    set -l cols KEY ID OWNER PERMS CUID CUSER CGID CGROUP UID USER GID GROUP CTIME
+    switch (__ipcbox_lsipc_kind)
+        case m
+            set -a cols SIZE NATTCH STATUS ATTACH DETACH COMMAND CPID LPID
+        case q
+            set -a cols USEDBYTES MSGS SEND RECV LSPID LRPID
+        case s
+            set -a cols NSEMS OTIME
+        case '*'
+            set -a cols RESOURCE DESCRIPTION LIMIT USED 'USE%'
+    end
+    set -l tok (commandline -ct)
+    set -l head (string match -r -- '^.*,' $tok)
+    if test -z "$head"
+        set head (string match -r -- '^\+' $tok)
+    end
+    for c in $cols
+        echo $head$c
+    end
+end
+
+function __ipcbox_lsipc_ids
+    set -l k (__ipcbox_lsipc_kind)
+    test -n "$k"; and __ipcbox_sysv $k id
+end
+
+complete -c lsipc -f
+complete -c lsipc -s m -l shmems -d 'Shared memory segments'
+complete -c lsipc -s q -l queues -d 'Message queues'
+complete -c lsipc -s s -l semaphores -d 'Semaphores'
+complete -c lsipc -s g -l global -d 'Info about system-wide usage'
+complete -c lsipc -s i -l id -x -a '(__ipcbox_lsipc_ids)' -d 'Details on the resource with this id'
+complete -c lsipc -l noheadings -d "Don't print headings"
+complete -c lsipc -l notruncate -d "Don't truncate output"
+complete -c lsipc -l time-format -x -a 'short full iso' -d 'Display dates in short, full or iso format'
+complete -c lsipc -s b -l bytes -d 'Print SIZE in bytes'
+complete -c lsipc -s c -l creator -d 'Show creator and owner'
+complete -c lsipc -s e -l export -d 'Display in an export-able output format'
+complete -c lsipc -s J -l json -d 'Use the JSON output format'
+complete -c lsipc -s n -l newline -d 'Display each piece of information on a new line'
+complete -c lsipc -s l -l list -d 'Force list output format'
+complete -c lsipc -s o -l output -x -a '(__ipcbox_lsipc_columns)' -d 'Define the columns to output'
+complete -c lsipc -s P -l numeric-perms -d 'Print numeric permissions'
+complete -c lsipc -s r -l raw -d 'Display in raw mode'
+complete -c lsipc -s t -l time -d 'Show attach, detach and change times'
+complete -c lsipc -s y -l shell -d 'Column names usable as shell variables'
+complete -c lsipc -s h -l help -d 'Display help'
+complete -c lsipc -s V -l version -d 'Display version'
+
 complete -c ipcbox -f
 complete -c ipcbox -n __fish_is_first_arg -a ftok -d 'Print the System V key ftok(3) makes of a file'
 complete -c ipcbox -n '__fish_seen_subcommand_from ftok' -s v -l verbose -d 'Show the parts the key is made of'
@@ -390,7 +461,8 @@ complete -c ipcbox -n '__fish_seen_subcommand_from ftok' -F
 complete -c ipcbox -n __fish_is_first_arg -a ipcmk -d 'Create System V and POSIX IPC objects'
 complete -c ipcbox -n __fish_is_first_arg -a ipcrm -d 'Remove System V and POSIX IPC objects'
 complete -c ipcbox -n __fish_is_first_arg -a ipcs -d 'Report System V and POSIX IPC objects'
+complete -c ipcbox -n __fish_is_first_arg -a lsipc -d 'List System V IPC objects and limits in chosen columns'
 complete -c ipcbox -n __fish_is_first_arg -s l -l list -d 'List the commands'
 complete -c ipcbox -n __fish_is_first_arg -s h -l help -d 'Display help'
 complete -c ipcbox -n __fish_is_first_arg -s V -l version -d 'Display version'
-complete -c ipcbox -n 'not __fish_is_first_arg; and __fish_seen_subcommand_from ipcs ipcmk ipcrm' -a '(__ipcbox_delegate)'
+complete -c ipcbox -n 'not __fish_is_first_arg; and __fish_seen_subcommand_from ipcs ipcmk ipcrm lsipc' -a '(__ipcbox_delegate)'

@@ -1,0 +1,482 @@
+/*
+ * lsipc: System V IPC objects and limits in columns of one's choice, as
+ * util-linux 2.38.1's lsipc prints them (differences: lsipc(1)).
+ * Options -> request -> gather (sysv.c, limits.c) -> table -> scols.c.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "src/commands.h"
+#include "src/format.h"
+#include "src/i18n.h"
+#include "src/lsipc.h"
+#include "src/out.h"
+#include "src/sysv.h"
+#include "src/utf8.h"
+#include "src/messages.h"
+#include "src/numbers.h"
+#include "src/cmdline.h"
+#include "src/util.h"
+#include "src/xalloc.h"
+
+/* One msgid per line: translators handle small units. */
+static const char *const usage_text[] = {
+	"\n",
+	N_("Usage:\n"),
+	N_(" lsipc [options]\n"),
+	"\n",
+	N_("Show information on IPC facilities.\n"),
+	"\n",
+	N_("Resource options:\n"),
+	N_(" -m, --shmems      shared memory segments\n"),
+	N_(" -q, --queues      message queues\n"),
+	N_(" -s, --semaphores  semaphores\n"),
+	N_(" -g, --global      info about system-wide usage (may be used with -m, -q and -s)\n"),
+	N_(" -i, --id <id>     print details on resource identified by <id>\n"),
+	"\n",
+	N_("Options:\n"),
+	N_("     --noheadings         don't print headings\n"),
+	N_("     --notruncate         don't truncate output\n"),
+	N_("     --time-format=<type> display dates in short, full or iso format\n"),
+	N_(" -b, --bytes              print SIZE in bytes rather than in human readable format\n"),
+	N_(" -c, --creator            show creator and owner\n"),
+	N_(" -e, --export             display in an export-able output format\n"),
+	N_(" -J, --json               use the JSON output format\n"),
+	N_(" -n, --newline            display each piece of information on a new line\n"),
+	N_(" -l, --list               force list output format (for example with --id)\n"),
+	N_(" -o, --output[=<list>]    define the columns to output\n"),
+	N_(" -P, --numeric-perms      print numeric permissions (PERMS column)\n"),
+	N_(" -r, --raw                display in raw mode\n"),
+	N_(" -t, --time               show attach, detach and change times\n"),
+	N_(" -y, --shell              use column names to be usable as shell variable identifiers\n"),
+	"\n",
+	N_(" -h, --help               display this help\n"),
+	N_(" -V, --version            display version\n"),
+	NULL
+};
+
+enum { OPT_NOTRUNC = CHAR_MAX + 1, OPT_NOHEAD, OPT_TIME_FORMAT };
+
+static const char short_options[] = "bceghi:Jlmno:PqrstVy";
+
+static const struct option long_options[] = {
+	{ "bytes",         no_argument,       NULL, 'b' },
+	{ "creator",       no_argument,       NULL, 'c' },
+	{ "export",        no_argument,       NULL, 'e' },
+	{ "global",        no_argument,       NULL, 'g' },
+	{ "help",          no_argument,       NULL, 'h' },
+	{ "id",            required_argument, NULL, 'i' },
+	{ "json",          no_argument,       NULL, 'J' },
+	{ "list",          no_argument,       NULL, 'l' },
+	{ "newline",       no_argument,       NULL, 'n' },
+	{ "noheadings",    no_argument,       NULL, OPT_NOHEAD },
+	{ "notruncate",    no_argument,       NULL, OPT_NOTRUNC },
+	{ "numeric-perms", no_argument,       NULL, 'P' },
+	{ "output",        required_argument, NULL, 'o' },
+	{ "queues",        no_argument,       NULL, 'q' },
+	{ "raw",           no_argument,       NULL, 'r' },
+	{ "semaphores",    no_argument,       NULL, 's' },
+	{ "shell",         no_argument,       NULL, 'y' },
+	{ "shmems",        no_argument,       NULL, 'm' },
+	{ "time",          no_argument,       NULL, 't' },
+	{ "time-format",   required_argument, NULL, OPT_TIME_FORMAT },
+	{ "version",       no_argument,       NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/*
+ * Options that exclude each other, with the list 2.38 names (-c is named
+ * but allowed with -o and -t).  The second of a group is refused as it is met.
+ */
+static const struct {
+	const char *letters, *names;
+} exclusive[] = {
+	{ "Jelnr", "--json --export --list --newline --raw" },
+	{ "gi", "--global --id" },
+	{ "ot", "--creator --output --time" },
+	{ "mqs", "--shmems --queues --semaphores" },
+};
+
+enum lsipc_action { LSIPC_SHOW, LSIPC_HELP, LSIPC_VERSION };
+
+struct lsipc_request {
+	enum lsipc_action action;
+	enum lsipc_table table;		/* LSIPC_GLOBAL: -g, or no kind */
+	int kind_table;			/* -m/-q/-s's table, or -1 */
+	bool global;			/* -g */
+	bool have_id;
+	int id;
+	bool creator, time, list, noheadings, notruncate, shell;
+	bool time_format_set;
+	enum scols_mode mode;
+	bool mode_set;
+	const char *output;		/* the last -o */
+	struct lsipc_format format;
+	int *cols;
+	size_t ncols;
+};
+
+static int check_exclusive(int opt, char seen[])
+{
+	for (size_t g = 0; g < ARRAY_SIZE(exclusive); g++) {
+		if (opt > UCHAR_MAX || !strchr(exclusive[g].letters, opt))
+			continue;
+		if (seen[g] && seen[g] != opt)
+			return parse_error(false, _("mutually exclusive arguments: %s"), exclusive[g].names);
+		seen[g] = (char)opt;
+	}
+	return 0;
+}
+
+static int parse_id(const char *arg, int *id)
+{
+	long long v;
+	if (parse_llong_lenient(arg, 10, INT_MIN, INT_MAX, &v) && v >= 0) {
+		*id = (int)v;
+		return 0;
+	}
+	/* A negative id is refused (2.38 takes -1 as none, -5 as id 0). */
+	if (errno == ERANGE)
+		return parse_error(false, _("failed to parse IPC identifier: '%s': %s"), escape_arg(arg), strerror(ERANGE));
+	return parse_error(false, _("failed to parse IPC identifier: '%s'"), escape_arg(arg));
+}
+
+static int parse_time_format(const char *arg, enum lsipc_time_format *f)
+{
+	static const char *const names[] = { [TIME_SHORT] = "short", [TIME_FULL] = "full", [TIME_ISO] = "iso" };
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (strcmp(arg, names[i]) == 0) {
+			*f = (enum lsipc_time_format)i;
+			return 0;
+		}
+	return parse_error(false, _("unknown time format: %s"), escape_arg(arg));
+}
+
+static int parse_option(int opt, struct lsipc_request *r)
+{
+	switch (opt) {
+	case 'm': r->kind_table = LSIPC_SHM; break;
+	case 'q': r->kind_table = LSIPC_MSG; break;
+	case 's': r->kind_table = LSIPC_SEM; break;
+	case 'g': r->global = true; break;
+	case 'i':
+		r->have_id = true;
+		return parse_id(optarg, &r->id);
+	case 'b': r->format.bytes = true; break;
+	case 'c': r->creator = true; break;
+	case 'e': r->mode = SCOLS_EXPORT; r->mode_set = true; break;
+	case 'J': r->mode = SCOLS_JSON; r->mode_set = true; break;
+	case 'n': r->mode = SCOLS_NEWLINE; r->mode_set = true; break;
+	case 'r': r->mode = SCOLS_RAW; r->mode_set = true; break;
+	case 'l': r->list = true; break;
+	case 'o': r->output = optarg; break;
+	case 'P': r->format.numeric_perms = true; break;
+	case 't': r->time = true; break;
+	case 'y': r->shell = true; break;
+	case OPT_NOHEAD: r->noheadings = true; break;
+	case OPT_NOTRUNC: r->notruncate = true; break;
+	case OPT_TIME_FORMAT:
+		r->time_format_set = true;
+		return parse_time_format(optarg, &r->format.time);
+	case 'h': r->action = LSIPC_HELP; return 1;
+	case 'V': r->action = LSIPC_VERSION; return 1;
+	default: usage_hint();
+	}
+	return 0;
+}
+
+/* Column name problems name the rest of the list from the bad name on, as 2.38 does. */
+static int add_column(struct lsipc_request *r, const char *name, size_t len, size_t *cap)
+{
+	int id = lsipc_column_find(name, len);
+	if (id < 0)
+		return parse_error(false, _("unknown column: %s"), escape_arg(name));
+	if (!(lsipc_columns[id].tables & (1u << r->table)))
+		return parse_error(false, _("column %s does not apply to the specified IPC"), escape_arg(name));
+	if (r->ncols == *cap)
+		r->cols = xreallocarray(r->cols, *cap = *cap ? 2 * *cap : 32, sizeof(int));
+	r->cols[r->ncols++] = id;
+	return 0;
+}
+
+/*
+ * LIST: names split at commas.  A comma at the very end stays part of the
+ * last name, which is then unknown ("KEY," is no column), as in 2.38; an
+ * empty name is refused with a message (2.38 exits 1 silently).
+ */
+static int parse_column_list(struct lsipc_request *r, const char *list, size_t *cap)
+{
+	const char *begin = list;
+	if (!*list)
+		return parse_error(false, _("no column names in list: '%s'"), escape_arg(r->output));
+	for (const char *p = list; *p; p++) {
+		const char *end = NULL;
+		if (*p == ',')
+			end = p;
+		if (p[1] == '\0')
+			end = p + 1;
+		if (!end)
+			continue;
+		if (end <= begin)
+			return parse_error(false, _("empty column name in list: '%s'"), escape_arg(r->output));
+		if (add_column(r, begin, (size_t)(end - begin), cap) < 0)
+			return -1;
+		begin = end + 1;
+	}
+	return 0;
+}
+
+static bool pretty_list(const struct lsipc_request *r)
+{
+	return r->have_id && !r->mode_set && !r->list;
+}
+
+static int choose_columns(struct lsipc_request *r)
+{
+	size_t cap = 64;
+	r->cols = xmalloc(cap * sizeof(int));
+	const char *list = r->output;
+	if (!list || *list == '+') {
+		/* -i's list shows every column unless -c or -t asks for the usual ones. */
+		if (r->table != LSIPC_GLOBAL && pretty_list(r) && !r->creator && !r->time)
+			r->ncols = lsipc_all_columns(r->table, r->cols, cap);
+		else
+			r->ncols = lsipc_default_columns(r->table, r->creator, r->time, r->cols, cap);
+		if (!list)
+			return 0;
+		list++;
+	}
+	return parse_column_list(r, list, &cap);
+}
+
+/* A pure function of ARGV: 0, 1 (help or version), or -1 after a message. */
+static int parse(int argc, char **argv, struct lsipc_request *r)
+{
+	*r = (struct lsipc_request){ .table = LSIPC_GLOBAL, .kind_table = -1, .mode = SCOLS_TABLE };
+	char seen[ARRAY_SIZE(exclusive)] = { 0 };
+	int opt, rc;
+	optind = 1;
+	while ((opt = getopt_escaped(argc, argv, short_options, long_options)) != -1) {
+		if (check_exclusive(opt, seen) < 0)
+			return -1;
+		if ((rc = parse_option(opt, r)) != 0)
+			return rc;
+	}
+	if (optind < argc)
+		return parse_error(true, _("unexpected argument: %s"), escape_arg(argv[optind]));
+	bool global = r->global || r->kind_table < 0;
+	if (global && (r->creator || r->time || r->have_id))
+		return parse_error(false, _("--global is mutually exclusive with --creator, --id and --time"));
+	if (!global)
+		r->table = (enum lsipc_table)r->kind_table;
+	if (!r->time_format_set)
+		r->format.time = pretty_list(r) ? TIME_FULL : TIME_SHORT;
+	return choose_columns(r);
+}
+
+static const char *const json_keys[LSIPC_TABLES] = {
+	[LSIPC_SHM] = "sharedmemory", [LSIPC_MSG] = "messages", [LSIPC_SEM] = "semaphores",
+	[LSIPC_GLOBAL] = "ipclimits",
+};
+
+static const enum ipc_kind table_kind[] = { [LSIPC_SHM] = KIND_SHM, [LSIPC_MSG] = KIND_MSG, [LSIPC_SEM] = KIND_SEM };
+
+struct gather {
+	const struct lsipc_request *r;
+	struct scols_table *t;
+};
+
+static char *cell(const struct lsipc_request *r, size_t c, const struct sysv_object *o)
+{
+	struct ipc_item it = { .kind = o->kind, .sysv = o };
+	return lsipc_object_cell(&lsipc_columns[r->cols[c]], &it, &r->format);
+}
+
+static int add_object(const struct sysv_object *o, void *ctx)
+{
+	struct gather *g = ctx;
+	char **row = scols_new_row(g->t);
+	for (size_t c = 0; c < g->r->ncols; c++)
+		row[c] = cell(g->r, c, o);
+	return 0;
+}
+
+static int terminal_width(void)
+{
+	struct winsize ws;
+	if (!isatty(STDOUT_FILENO))
+		return 0;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	const char *env = getenv("COLUMNS");
+	long long v;
+	return env && parse_llong(env, 10, 1, INT_MAX, &v) ? (int)v : 80;
+}
+
+static struct scols_opts print_opts(const struct lsipc_request *r)
+{
+	return (struct scols_opts){ .mode = r->mode, .noheadings = r->noheadings, .shell = r->shell,
+				    .notruncate = r->notruncate, .termwidth = terminal_width() };
+}
+
+/* "Label:" and the value, each in 36 columns, as 2.38's -i list (escaped: 2.38 prints it raw). */
+static void put_pretty_line(const char *label, const char *value)
+{
+	char *l = escape_styled(label, ESCAPE_ARG), *v = escape_styled(value, ESCAPE_ARG);
+	size_t ll = strlen(l), vl = strlen(v), lw = text_width(l, ll) + 1, vw = text_width(v, vl);
+	out_write(l, ll);
+	out_char(':');
+	for (; lw < 36; lw++)
+		out_char(' ');
+	out_write(v, vl);
+	for (; vw < 36; vw++)
+		out_char(' ');
+	out_char('\n');
+	free(l);
+	free(v);
+}
+
+static const struct scols_column element_cols[] = {
+	{ "SEMNUM", SCOLS_RIGHT }, { "VALUE", SCOLS_RIGHT }, { "NCOUNT", SCOLS_RIGHT },
+	{ "ZCOUNT", SCOLS_RIGHT }, { "PID", SCOLS_RIGHT }, { "COMMAND", SCOLS_RIGHT | SCOLS_TRUNC },
+};
+
+/* The semaphores of set O, after its list; 1 if they cannot be read. */
+static int print_elements(const struct lsipc_request *r, const struct sysv_object *o)
+{
+	struct sysv_semval *v = sysv_sem_values(o->id, (unsigned)o->size, SEMV_ALL);
+	char buf[24];
+	out_str(_("Elements:"));
+	out_str("\n\n");
+	if (!v) {
+		/* 2.38 prints nothing at all then, in every output mode. */
+		warn(_("semctl(GETVAL) failed"));
+		return 1;
+	}
+	struct scols_table t;
+	scols_init(&t, "elements", element_cols, ARRAY_SIZE(element_cols));
+	for (uint64_t i = 0; i < o->size; i++) {
+		char **row = scols_new_row(&t);
+		row[0] = xstrdup(format_u64(i, buf));
+		row[1] = xstrdup(format_i64(v[i].value, buf));
+		row[2] = xstrdup(format_i64(v[i].ncount, buf));
+		row[3] = xstrdup(format_i64(v[i].zcount, buf));
+		row[4] = xstrdup(format_i64(v[i].pid, buf));
+		row[5] = lsipc_command_line(v[i].pid);
+	}
+	struct scols_opts so = print_opts(r);
+	so.mode = SCOLS_TABLE;
+	so.noheadings = false;
+	scols_print(&t, &so);
+	scols_free(&t);
+	free(v);
+	return 0;
+}
+
+static int print_pretty(const struct lsipc_request *r, const struct sysv_object *o)
+{
+	for (size_t c = 0; c < r->ncols; c++) {
+		char *v = cell(r, c, o);
+		if (v)
+			put_pretty_line(_(lsipc_columns[r->cols[c]].label), v);
+		free(v);
+	}
+	return o->kind == KIND_SEM ? print_elements(r, o) : 0;
+}
+
+static int show_objects(const struct lsipc_request *r, struct scols_table *t)
+{
+	enum ipc_kind kind = table_kind[r->table];
+	struct gather g = { r, t };
+	if (!r->have_id) {
+		if (sysv_scan(kind, add_object, &g) < 0) {
+			warn(_("cannot read %s"), _(kinds[kind].plural));
+			return 1;
+		}
+		return 0;
+	}
+	struct sysv_object o;
+	if (sysv_find(kind, r->id, &o) < 0) {
+		/* 2.38 exits 0 here; a missing object is an error, as in ipcs. */
+		warnx(_("id %d not found"), r->id);
+		return 1;
+	}
+	if (pretty_list(r))
+		return print_pretty(r, &o);
+	return add_object(&o, &g);
+}
+
+static int show_limits(const struct lsipc_request *r, struct scols_table *t)
+{
+	bool want[KINDS] = { false };
+	for (int tb = LSIPC_SHM; tb <= LSIPC_SEM; tb++)
+		want[table_kind[tb]] = r->kind_table < 0 || r->kind_table == tb;
+	struct usage_report rep;
+	int rc = usage_gather(want, false, &rep) < 0 ? 1 : 0;
+	for (int i = 0; i < rep.nrows; i++) {
+		char **row = scols_new_row(t);
+		for (size_t c = 0; c < r->ncols; c++)
+			row[c] = lsipc_limit_cell(&lsipc_columns[r->cols[c]], &rep.rows[i], &r->format);
+	}
+	if (rc)
+		for (int k = 0; k < KINDS; k++)
+			if (rep.error[k]) {
+				errno = rep.error[k];
+				warn(_("cannot read %s"), _(kinds[k].plural));
+			}
+	return rc;
+}
+
+static int run(const struct lsipc_request *r)
+{
+	struct scols_column *cols = xcalloc(r->ncols ? r->ncols : 1, sizeof(*cols));
+	for (size_t c = 0; c < r->ncols; c++)
+		cols[c] = lsipc_columns[r->cols[c]].out;
+	struct scols_table t;
+	scols_init(&t, json_keys[r->table], cols, r->ncols);
+	int rc = r->table == LSIPC_GLOBAL ? show_limits(r, &t) : show_objects(r, &t);
+	if (!(r->have_id && pretty_list(r)) && !(r->have_id && rc)) {
+		struct scols_opts so = print_opts(r);
+		scols_print(&t, &so);
+	}
+	scols_free(&t);
+	free(cols);
+	return rc;
+}
+
+static void print_usage(void)
+{
+	print_help(usage_text, stdout);
+	lsipc_columns_help();
+	out_char('\n');
+	out_printf(_("For more details see %s.\n"), "lsipc(1)");
+}
+
+int lsipc_main(int argc, char **argv)
+{
+	struct lsipc_request r;
+	int rc = parse(argc, argv, &r);
+	if (rc < 0) {
+		free(r.cols);
+		return 1;
+	}
+	if (r.action == LSIPC_HELP) {
+		print_usage();
+		return close_stdout();
+	}
+	if (r.action == LSIPC_VERSION) {
+		print_version();
+		return close_stdout();
+	}
+	rc = run(&r);
+	free(r.cols);
+	int crc = close_stdout();
+	return rc ? rc : crc;
+}
