@@ -196,7 +196,7 @@ set_fish() {
 
 @test "--help, the manual page's OPTIONS and each completion list the same long options" {
 	local cmd place want got diffs=""
-	for cmd in ipcs ipcmk ipcrm ipcbox ftok; do
+	for cmd in ipcs ipcmk ipcrm lsipc ipcbox ftok; do
 		want=$(set_help "$cmd")
 		[ "$(wc -l <<<"$want")" -ge 3 ] || { echo "$cmd --help: too few options: $want"; return 1; }
 		for place in man bash zsh fish; do
