@@ -131,8 +131,9 @@ static bool help_names(const struct cmdline_option *o, const char *help)
 	if (strncmp(help, lead, len) != 0 || strncmp(help + len, o->name, name_len) != 0)
 		return false;
 	const char *after = help + len + name_len;
+	/* lsipc's help shows --time-format=<type>, and -o's required argument as [=<list>], as 2.38's does. */
 	if (o->arg == required_argument)
-		return strncmp(after, " <", 2) == 0;
+		return strncmp(after, " <", 2) == 0 || strncmp(after, "=<", 2) == 0 || strncmp(after, "[=<", 3) == 0;
 	if (o->arg == optional_argument)
 		return strncmp(after, "[=", 2) == 0;
 	return *after == ' ';

@@ -26,69 +26,69 @@
 #include "src/util.h"
 #include "src/xalloc.h"
 
-/* One msgid per line: translators handle small units. */
-static const char *const usage_text[] = {
-	"\n",
-	N_("Usage:\n"),
-	N_(" lsipc [options]\n"),
-	"\n",
-	N_("Show information on IPC facilities.\n"),
-	"\n",
-	N_("Resource options:\n"),
-	N_(" -m, --shmems      shared memory segments\n"),
-	N_(" -q, --queues      message queues\n"),
-	N_(" -s, --semaphores  semaphores\n"),
-	N_(" -g, --global      info about system-wide usage (may be used with -m, -q and -s)\n"),
-	N_(" -i, --id <id>     print details on resource identified by <id>\n"),
-	"\n",
-	N_("Options:\n"),
-	N_("     --noheadings         don't print headings\n"),
-	N_("     --notruncate         don't truncate output\n"),
-	N_("     --time-format=<type> display dates in short, full or iso format\n"),
-	N_(" -b, --bytes              print SIZE in bytes rather than in human readable format\n"),
-	N_(" -c, --creator            show creator and owner\n"),
-	N_(" -e, --export             display in an export-able output format\n"),
-	N_(" -J, --json               use the JSON output format\n"),
-	N_(" -n, --newline            display each piece of information on a new line\n"),
-	N_(" -l, --list               force list output format (for example with --id)\n"),
-	N_(" -o, --output[=<list>]    define the columns to output\n"),
-	N_(" -P, --numeric-perms      print numeric permissions (PERMS column)\n"),
-	N_(" -r, --raw                display in raw mode\n"),
-	N_(" -t, --time               show attach, detach and change times\n"),
-	N_(" -y, --shell              use column names to be usable as shell variable identifiers\n"),
-	"\n",
-	N_(" -h, --help               display this help\n"),
-	N_(" -V, --version            display version\n"),
-	NULL
+/* In getopt's order (util-linux 2.38's, which its "ambiguous" message shows); each help line one msgid. */
+static const struct cmdline_option options[] = {
+	{ "bytes", 'b', no_argument,
+	  N_(" -b, --bytes              print SIZE in bytes rather than in human readable format\n") },
+	{ "creator", 'c', no_argument,
+	  N_(" -c, --creator            show creator and owner\n") },
+	{ "export", 'e', no_argument,
+	  N_(" -e, --export             display in an export-able output format\n") },
+	{ "global", 'g', no_argument,
+	  N_(" -g, --global      info about system-wide usage (may be used with -m, -q and -s)\n") },
+	{ "help", 'h', no_argument,
+	  N_(" -h, --help               display this help\n") },
+	{ "id", 'i', required_argument,
+	  N_(" -i, --id <id>     print details on resource identified by <id>\n") },
+	{ "json", 'J', no_argument,
+	  N_(" -J, --json               use the JSON output format\n") },
+	{ "list", 'l', no_argument,
+	  N_(" -l, --list               force list output format (for example with --id)\n") },
+	{ "newline", 'n', no_argument,
+	  N_(" -n, --newline            display each piece of information on a new line\n") },
+	{ "noheadings", OPT_NOHEADINGS, no_argument,
+	  N_("     --noheadings         don't print headings\n") },
+	{ "notruncate", OPT_NOTRUNCATE, no_argument,
+	  N_("     --notruncate         don't truncate output\n") },
+	{ "numeric-perms", 'P', no_argument,
+	  N_(" -P, --numeric-perms      print numeric permissions (PERMS column)\n") },
+	{ "output", 'o', required_argument,
+	  N_(" -o, --output[=<list>]    define the columns to output\n") },
+	{ "queues", 'q', no_argument,
+	  N_(" -q, --queues      message queues\n") },
+	{ "raw", 'r', no_argument,
+	  N_(" -r, --raw                display in raw mode\n") },
+	{ "semaphores", 's', no_argument,
+	  N_(" -s, --semaphores  semaphores\n") },
+	{ "shell", 'y', no_argument,
+	  N_(" -y, --shell              use column names to be usable as shell variable identifiers\n") },
+	{ "shmems", 'm', no_argument,
+	  N_(" -m, --shmems      shared memory segments\n") },
+	{ "time", 't', no_argument,
+	  N_(" -t, --time               show attach, detach and change times\n") },
+	{ "time-format", OPT_TIME_FORMAT, required_argument,
+	  N_("     --time-format=<type> display dates in short, full or iso format\n") },
+	{ "version", 'V', no_argument,
+	  N_(" -V, --version            display version\n") },
 };
 
-enum { OPT_NOTRUNC = CHAR_MAX + 1, OPT_NOHEAD, OPT_TIME_FORMAT };
-
-static const char short_options[] = "bceghi:Jlmno:PqrstVy";
-
-static const struct option long_options[] = {
-	{ "bytes",         no_argument,       NULL, 'b' },
-	{ "creator",       no_argument,       NULL, 'c' },
-	{ "export",        no_argument,       NULL, 'e' },
-	{ "global",        no_argument,       NULL, 'g' },
-	{ "help",          no_argument,       NULL, 'h' },
-	{ "id",            required_argument, NULL, 'i' },
-	{ "json",          no_argument,       NULL, 'J' },
-	{ "list",          no_argument,       NULL, 'l' },
-	{ "newline",       no_argument,       NULL, 'n' },
-	{ "noheadings",    no_argument,       NULL, OPT_NOHEAD },
-	{ "notruncate",    no_argument,       NULL, OPT_NOTRUNC },
-	{ "numeric-perms", no_argument,       NULL, 'P' },
-	{ "output",        required_argument, NULL, 'o' },
-	{ "queues",        no_argument,       NULL, 'q' },
-	{ "raw",           no_argument,       NULL, 'r' },
-	{ "semaphores",    no_argument,       NULL, 's' },
-	{ "shell",         no_argument,       NULL, 'y' },
-	{ "shmems",        no_argument,       NULL, 'm' },
-	{ "time",          no_argument,       NULL, 't' },
-	{ "time-format",   required_argument, NULL, OPT_TIME_FORMAT },
-	{ "version",       no_argument,       NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
+/* The page up to the columns, which lsipc_columns_help() prints. */
+static const struct cmdline_help help[] = {
+	HELP_TEXT("\n"),
+	HELP_TEXT(N_("Usage:\n")),
+	HELP_TEXT(N_(" lsipc [options]\n")),
+	HELP_TEXT("\n"),
+	HELP_TEXT(N_("Show information on IPC facilities.\n")),
+	HELP_TEXT("\n"),
+	HELP_TEXT(N_("Resource options:\n")),
+	HELP_OPT('m'), HELP_OPT('q'), HELP_OPT('s'), HELP_OPT('g'), HELP_OPT('i'),
+	HELP_TEXT("\n"),
+	HELP_TEXT(N_("Options:\n")),
+	HELP_OPT(OPT_NOHEADINGS), HELP_OPT(OPT_NOTRUNCATE), HELP_OPT(OPT_TIME_FORMAT),
+	HELP_OPT('b'), HELP_OPT('c'), HELP_OPT('e'), HELP_OPT('J'), HELP_OPT('n'), HELP_OPT('l'),
+	HELP_OPT('o'), HELP_OPT('P'), HELP_OPT('r'), HELP_OPT('t'), HELP_OPT('y'),
+	HELP_TEXT("\n"),
+	HELP_OPT('h'), HELP_OPT('V'),
 };
 
 /*
@@ -159,7 +159,7 @@ static int parse_time_format(const char *arg, enum lsipc_time_format *f)
 	return parse_error(false, _("unknown time format: %s"), escape_arg(arg));
 }
 
-static int parse_option(int opt, struct lsipc_request *r)
+static int parse_option(int opt, const char *arg, struct lsipc_request *r)
 {
 	switch (opt) {
 	case 'm': r->kind_table = LSIPC_SHM; break;
@@ -168,7 +168,7 @@ static int parse_option(int opt, struct lsipc_request *r)
 	case 'g': r->global = true; break;
 	case 'i':
 		r->have_id = true;
-		return parse_id(optarg, &r->id);
+		return parse_id(arg, &r->id);
 	case 'b': r->format.bytes = true; break;
 	case 'c': r->creator = true; break;
 	case 'e': r->mode = SCOLS_EXPORT; r->mode_set = true; break;
@@ -176,20 +176,31 @@ static int parse_option(int opt, struct lsipc_request *r)
 	case 'n': r->mode = SCOLS_NEWLINE; r->mode_set = true; break;
 	case 'r': r->mode = SCOLS_RAW; r->mode_set = true; break;
 	case 'l': r->list = true; break;
-	case 'o': r->output = optarg; break;
+	case 'o': r->output = arg; break;
 	case 'P': r->format.numeric_perms = true; break;
 	case 't': r->time = true; break;
 	case 'y': r->shell = true; break;
-	case OPT_NOHEAD: r->noheadings = true; break;
-	case OPT_NOTRUNC: r->notruncate = true; break;
+	case OPT_NOHEADINGS: r->noheadings = true; break;
+	case OPT_NOTRUNCATE: r->notruncate = true; break;
 	case OPT_TIME_FORMAT:
 		r->time_format_set = true;
-		return parse_time_format(optarg, &r->format.time);
-	case 'h': r->action = LSIPC_HELP; return 1;
-	case 'V': r->action = LSIPC_VERSION; return 1;
-	default: usage_hint();
+		return parse_time_format(arg, &r->format.time);
 	}
 	return 0;
+}
+
+/* What the parse carries from one option to the next: the groups of exclusive options met. */
+struct parse_state {
+	struct lsipc_request *r;
+	char seen[ARRAY_SIZE(exclusive)];
+};
+
+static int take_option(int opt, const char *arg, void *state)
+{
+	struct parse_state *p = state;
+	if (check_exclusive(opt, p->seen) < 0)
+		return -1;
+	return parse_option(opt, arg, p->r);
 }
 
 /* Column name problems name the rest of the list from the bad name on, as 2.38 does. */
@@ -256,19 +267,26 @@ static int choose_columns(struct lsipc_request *r)
 	return parse_column_list(r, list, &cap);
 }
 
+static const struct cmdline lsipc_cmdline = {
+	.options = options, .n_options = ARRAY_SIZE(options),
+	.help = help, .n_help = ARRAY_SIZE(help),
+	.operands = OPERANDS_CALLER,
+	.option = take_option,
+};
+
 /* A pure function of ARGV: 0, 1 (help or version), or -1 after a message. */
 static int parse(int argc, char **argv, struct lsipc_request *r)
 {
 	*r = (struct lsipc_request){ .table = LSIPC_GLOBAL, .kind_table = -1, .mode = SCOLS_TABLE };
-	char seen[ARRAY_SIZE(exclusive)] = { 0 };
-	int opt, rc;
-	optind = 1;
-	while ((opt = getopt_escaped(argc, argv, short_options, long_options)) != -1) {
-		if (check_exclusive(opt, seen) < 0)
-			return -1;
-		if ((rc = parse_option(opt, r)) != 0)
-			return rc;
+	struct parse_state state = { .r = r };
+	enum cmdline_action action;
+	if (cmdline_parse(&lsipc_cmdline, argc, argv, &state, &action) < 0)
+		return -1;
+	if (action != CMDLINE_RUN) {
+		r->action = action == CMDLINE_HELP ? LSIPC_HELP : LSIPC_VERSION;
+		return 1;
 	}
+	/* 2.38's words for an operand: "unexpected argument: X". */
 	if (optind < argc)
 		return parse_error(true, _("unexpected argument: %s"), escape_arg(argv[optind]));
 	bool global = r->global || r->kind_table < 0;
@@ -453,7 +471,7 @@ static int run(const struct lsipc_request *r)
 
 static void print_usage(void)
 {
-	print_help(usage_text, stdout);
+	cmdline_print_help(&lsipc_cmdline, stdout);
 	lsipc_columns_help();
 	out_char('\n');
 	out_printf(_("For more details see %s.\n"), "lsipc(1)");
