@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -47,10 +48,18 @@ struct cells {
 	char limit[32], used[32], pct[16];
 };
 
+/*
+ * The kernel's own "no limit" for SHMALL and SHMMAX (their defaults since
+ * Linux 3.16, ULONG_MAX - 2^24): a text table says so rather than print
+ * 18446744073692774399.  JSON and the metrics keep the number.
+ */
+#define KERNEL_NO_LIMIT ((uint64_t)ULONG_MAX - (UINT64_C(1) << 24))
+
 static void row_cells(const struct usage_row *row, const struct render_opts *opts, struct cells *c)
 {
 	double pct;
-	if (row->unlimited)
+	bool no_limit = row->unlimited || (ULONG_MAX > UINT32_MAX && row->limit >= KERNEL_NO_LIMIT);
+	if (no_limit)
 		snprintf(c->limit, sizeof(c->limit), "%s", _("unlimited"));
 	else
 		cell_number(c->limit, sizeof(c->limit), row->limit, row->unit, opts);
@@ -58,7 +67,7 @@ static void row_cells(const struct usage_row *row, const struct render_opts *opt
 		cell_number(c->used, sizeof(c->used), row->used, row->unit, opts);
 	else
 		snprintf(c->used, sizeof(c->used), "-");
-	if (use_percent(row, &pct))
+	if (!no_limit && use_percent(row, &pct))
 		snprintf(c->pct, sizeof(c->pct), "%.2f%%", pct);
 	else
 		snprintf(c->pct, sizeof(c->pct), "-");

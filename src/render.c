@@ -80,10 +80,18 @@ void render_namespace_begin(const struct ns_info *ns, bool first, const struct r
 {
 	char command[ESCAPED_SIZE(sizeof(ns->command))];
 	if (!opts->json) {
-		/* TRANSLATORS: inode, pid, command, then ", docker 0123abcd" or nothing */
-		out_printf(_("%s====== IPC namespace %" PRIu64 ": pid %d (%s)%s%s ======\n"), first ? "" : "\n",
-			   ns->inode, (int)ns->pid, escape_name(ns->command, command, sizeof(command)),
-			   ns->container[0] ? ", " : "", escape_arg(ns->container));
+		escape_name(ns->command, command, sizeof(command));
+		/* Ours comes first; its lowest visible pid may be a kernel thread: say whose it is. */
+		if (first)
+			/* TRANSLATORS: as below, for the namespace ipcs runs in */
+			out_printf(_("====== IPC namespace %" PRIu64 " (this namespace): pid %d (%s)%s%s ======\n"),
+				   ns->inode, (int)ns->pid, command, ns->container[0] ? ", " : "",
+				   escape_arg(ns->container));
+		else
+			/* TRANSLATORS: inode, pid, command, then ", docker 0123abcd" or nothing */
+			out_printf(_("\n====== IPC namespace %" PRIu64 ": pid %d (%s)%s%s ======\n"),
+				   ns->inode, (int)ns->pid, command, ns->container[0] ? ", " : "",
+				   escape_arg(ns->container));
 		return;
 	}
 	/*
@@ -93,6 +101,7 @@ void render_namespace_begin(const struct ns_info *ns, bool first, const struct r
 	json_continue(&render_doc, !first);
 	json_open_object(&render_doc, NULL);
 	json_uint(&render_doc, "namespace", ns->inode);
+	json_bool(&render_doc, "this_namespace", first);
 	json_int(&render_doc, "pid", ns->pid);
 	json_string(&render_doc, "command", ns->command);
 	if (ns->container[0])

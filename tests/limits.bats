@@ -143,3 +143,17 @@ refused() {
 	refused "ipcmk: create POSIX message queue failed: /big: *RLIMIT_MSGQUEUE*" \
 		"${NOBODY[@]}" bash -c 'ulimit -q 819200 && exec "$@"' - "$BUILD/ipcmk" -q -n /big --maxmsg 1000 --msgsize 8192
 }
+
+@test "ipcs -g: SHMALL and SHMMAX at the kernel's no-limit default read 'unlimited'; JSON keeps the number (issue 29 item 17)" {
+	local nolimit=18446744073692774399 got
+	echo "$nolimit" >/proc/sys/kernel/shmall
+	echo "$nolimit" >/proc/sys/kernel/shmmax
+	got=$("$BUILD/ipcs" -g -m --human)
+	[ "$(awk '$1 == "SHMALL" || $1 == "SHMMAX" { print $1, $(NF-2), $NF }' <<<"$got")" = $'SHMALL unlimited -\nSHMMAX unlimited -' ]
+	[ "$("$BUILD/ipcs" -g -m | awk '$1 == "SHMALL" { print $(NF-2) }')" = unlimited ]
+	# JSON and the metrics keep the kernel's number (scripts compare it).
+	[ "$("$BUILD/ipcs" -g -m -J | grep -A6 '"resource": "SHMALL"' | grep -c "\"limit\": $nolimit,")" = 1 ]
+	# A real limit is a number, with its use in per cent.
+	echo 4096 >/proc/sys/kernel/shmall
+	[ "$("$BUILD/ipcs" -g -m | awk '$1 == "SHMALL" { print $(NF-2), $NF }')" = "4096 0.00%" ]
+}

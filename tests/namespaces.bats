@@ -137,7 +137,7 @@ container() {
 	# Block by block: the header, then exactly what --namespace shows.
 	local expect
 	expect=$(
-		printf '====== IPC namespace %s: pid %s (%s) ======\n' "$(stat -L -c %i /proc/self/ns/ipc)" 1 "$(cat /proc/1/comm)"
+		printf '====== IPC namespace %s (this namespace): pid %s (%s) ======\n' "$(stat -L -c %i /proc/self/ns/ipc)" 1 "$(cat /proc/1/comm)"
 		"$BUILD/ipcs" -m
 		for i in 0 1 2; do
 			printf '\n====== IPC namespace %s: pid %s (sleep) ======\n' "$(stat -L -c %i "/proc/${pids[$i]}/ns/ipc")" "${pids[$i]}"
@@ -151,6 +151,8 @@ container() {
 	[ "$(jq -c '[.namespaces[] | .shared_memory | length]' <<<"${got_out%x}")" = "[0,1,2,3]" ]
 	[ "$(jq -c '[.namespaces[] | .message_queues | length]' <<<"${got_out%x}")" = "[1,0,0,0]" ]
 	[ "$(jq -c '.namespaces[1].pid' <<<"${got_out%x}")" = "${pids[0]}" ]
+	# Ours is marked (issue 29 item 18): its lowest pid may be a kernel thread's.
+	[ "$(jq -c '[.namespaces[] | .this_namespace]' <<<"${got_out%x}")" = "[true,false,false,false]" ]
 	# Every output mode works through it.
 	for mode in -t -p -c -l -u --processes "--orphaned" "-J -u" "-J --processes"; do
 		# shellcheck disable=SC2086
