@@ -194,6 +194,11 @@ static int show_posix_kind(enum ipc_kind kind, const struct ipcs_request *req)
 		return 1;
 	}
 	render_fit_names(list.names, list.n);
+	for (size_t i = 0; i < list.n; i++) {
+		struct posix_object obj;
+		posix_list_get(&list, i, &obj);
+		render_fit_owner(obj.uid, opts);
+	}
 	render_section_begin(kind, opts);
 	for (size_t i = 0; i < list.n; i++) {
 		struct posix_object obj;

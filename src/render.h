@@ -41,6 +41,8 @@ void render_item(const struct ipc_item *it, const struct render_opts *opts);
 void render_section_end(enum ipc_kind kind, const struct render_opts *opts);
 /* Before a POSIX section: size its name column to the longest of these names. */
 void render_fit_names(const char *const *names, size_t n);
+/* After render_fit_names(): the owner column of the POSIX table fits UID's name (each object's owner). */
+void render_fit_owner(uint64_t uid, const struct render_opts *opts);
 
 void render_limits(enum ipc_kind kind, const struct sysv_limits *l, const struct render_opts *opts);
 void render_summary(enum ipc_kind kind, const struct sysv_summary *s, const struct render_opts *opts);

@@ -41,6 +41,8 @@ struct layout {
 #define CELL_ID(w)	C(FIELD_ID, 0, w, 0, " ")
 #define CELL_NAME	C(FIELD_NAME, 0, 20, 0, " ")
 #define CELL_OWNER	C(FIELD_OWNER, 0, 10, 10, " ")
+/* POSIX tables have no util-linux layout to keep: the owner whole, the column fitted (max -1). */
+#define CELL_POSIX_OWNER	C(FIELD_OWNER, 0, 10, -1, " ")
 #define CELL_PERMS	C(FIELD_PERMS, 0, 10, 0, " ")
 #define CELL_TIME(slot, sep)	C(FIELD_TIME, slot, 20, 0, sep)
 #define CELL_LONG_TIME(slot, sep)	{ FIELD_TIME, slot, true, -26, sep, -26, 0, sep }
@@ -50,7 +52,7 @@ struct layout {
 /* POSIX objects: one time, no pids (no -p section, as for semaphores). */
 #define POSIX_TIME_AND_OWNERS(time_title, owners_title) \
 	[MODE_TIME] = { time_title, { \
-		CELL_NAME, CELL_OWNER, CELL_LONG_TIME(POSIX_MTIME, "") } }, \
+		CELL_NAME, CELL_POSIX_OWNER, CELL_LONG_TIME(POSIX_MTIME, "") } }, \
 	[MODE_PID] = { NULL, { { 0 } } }, \
 	[MODE_CREATOR] = { owners_title, { CELL_NAME, CELL_PERMS, CELLS_OWNER } }
 
@@ -102,7 +104,7 @@ static const struct layout layouts[KINDS][MODE_CREATOR + 1] = {
 	},
 	[KIND_PMSG] = {
 		[MODE_LIST] = { N_("POSIX Message Queues"), {
-			CELL_NAME, CELL_OWNER, CELL_PERMS,
+			CELL_NAME, CELL_POSIX_OWNER, CELL_PERMS,
 			C(FIELD_SIZE, 0, 12, 0, " "),
 			C(FIELD_COUNT, 0, 12, 0, "") } },
 		POSIX_TIME_AND_OWNERS(N_("POSIX Message Queues Modification Times"),
@@ -110,7 +112,7 @@ static const struct layout layouts[KINDS][MODE_CREATOR + 1] = {
 	},
 	[KIND_PSHM] = {
 		[MODE_LIST] = { N_("POSIX Shared Memory"), {
-			CELL_NAME, CELL_OWNER, CELL_PERMS,
+			CELL_NAME, CELL_POSIX_OWNER, CELL_PERMS,
 			C(FIELD_SIZE, 0, 10, 0, " "),
 			{ FIELD_TIME, POSIX_MTIME, false, -15, "", -15, 0, "" } } },
 		POSIX_TIME_AND_OWNERS(N_("POSIX Shared Memory Modification Times"),
@@ -118,7 +120,7 @@ static const struct layout layouts[KINDS][MODE_CREATOR + 1] = {
 	},
 	[KIND_PSEM] = {
 		[MODE_LIST] = { N_("POSIX Semaphores"), {
-			CELL_NAME, CELL_OWNER, CELL_PERMS,
+			CELL_NAME, CELL_POSIX_OWNER, CELL_PERMS,
 			C(FIELD_VALUE, 0, 10, 0, "") } },
 		POSIX_TIME_AND_OWNERS(N_("POSIX Semaphores Modification Times"),
 				      N_("POSIX Semaphores Owners")),
@@ -212,12 +214,25 @@ static const char *id_text(uint64_t id, bool user, bool numeric, char *p, size_t
  * the section (at least NAME_COLUMN, the layouts' width), so every row
  * stays aligned.
  */
-enum { NAME_COLUMN = 20 };
+enum { NAME_COLUMN = 20, OWNER_COLUMN = 10, OWNER_COLUMN_MAX = 32 };
 static size_t name_column = NAME_COLUMN;
+/* Likewise the owner: as wide as the widest owner shown (up to 32: useradd's longest). */
+static size_t owner_column = OWNER_COLUMN;
+
+void render_fit_owner(uint64_t uid, const struct render_opts *opts)
+{
+	char buf[24];
+	size_t len;
+	const char *text = id_text(uid, true, opts->numeric, buf, &len);
+	size_t w = utf8_columns ? utf8_width(text, len) : len;
+	if (w > owner_column)
+		owner_column = w < OWNER_COLUMN_MAX ? w : OWNER_COLUMN_MAX;
+}
 
 void render_fit_names(const char *const *names, size_t n)
 {
 	name_column = NAME_COLUMN;
+	owner_column = OWNER_COLUMN;
 	for (size_t i = 0; i < n; i++) {
 		char buf[ESCAPED_SIZE(sizeof(((struct posix_object *)0)->name))];
 		size_t w = utf8_width(buf, put_escaped_name(buf, names[i]));
@@ -412,6 +427,12 @@ _Static_assert(FIELD_STATUS < 32, "field ids fit in an unsigned bit set");
 /* One of the two, chosen by table_header() (a header always comes before the rows). */
 static unsigned measured_fields = COLUMNS_ALWAYS;
 
+/* A cell's width: the layout's, or the fitted owner column's (max -1: POSIX tables). */
+static inline int cell_width(const struct cell *c)
+{
+	return c->max < 0 ? -(int)owner_column : c->width;
+}
+
 /* Bytes of a cell's separator: "", " " or "  ". */
 static inline size_t sep_len(const struct cell *c)
 {
@@ -422,7 +443,7 @@ static inline size_t sep_len(const struct cell *c)
 static __attribute__((noinline)) char *put_measured_cell(char *p, const struct cell *c, const char *text,
 							 size_t len)
 {
-	int width = c->width, max = c->max;
+	int width = cell_width(c), max = c->max;
 	/* A POSIX name: by display columns in every locale (render_fit_names()). */
 	if (c->field == FIELD_NAME)
 		width = -(int)(name_column + len - utf8_width(text, len));
@@ -445,7 +466,7 @@ void table_header(enum ipc_kind kind, const struct render_opts *opts)
 		p = cell_room(p);
 		const struct field_desc *d = field_find(kind, c->field, c->slot);
 		const char *label = _(opts->unit == UNIT_HUMAN && d->human_label ? d->human_label : d->label);
-		int width = c->field == FIELD_NAME ? -(int)name_column : c->hwidth;
+		int width = c->field == FIELD_NAME ? -(int)name_column : c->max < 0 ? cell_width(c) : c->hwidth;
 		p = put_text_cell(p, label, strlen(label), width, 0, c->hsep, strlen(c->hsep));
 	}
 	*p++ = '\n';
@@ -467,7 +488,7 @@ void table_row(const struct ipc_item *it, const struct render_opts *opts)
 			p = put_measured_cell(p, c, text, len);
 			continue;
 		}
-		p = put_cell(p, text, len, c->width, c->max, c->sep, sep_len(c));
+		p = put_cell(p, text, len, cell_width(c), c->max, c->sep, sep_len(c));
 	}
 	*p++ = '\n';
 	out_end(p);

@@ -207,11 +207,6 @@ need_root() {
 	[ "$(printf '%s' "${got_out%x}" | jq -c '.summary.posix_shared_memory | has("size_bytes_capped")')" = false ]
 }
 
-# Runs "ipcs -q -c" with FILE as /etc/passwd, in a mount namespace of its own.
-with_passwd() {
-	unshare --mount --propagation private bash -c 'mount --bind "$1" /etc/passwd && shift && exec "$@"' _ "$@"
-}
-
 # glibc's getpwuid() for the test's uids, with FILE as /etc/passwd.
 glibc_names() {
 	with_passwd "$1" perl -e 'for (@ARGV) { my $n = (getpwuid($_))[0]; print defined $n ? $n : $_, "\n" }' \

@@ -106,6 +106,11 @@ fresh_ipc_each_test() {
 	}
 }
 
+# with_passwd FILE CMD...: CMD with FILE as /etc/passwd (a mount namespace of its own).
+with_passwd() {
+	unshare --mount --propagation private bash -c 'mount --bind "$1" /etc/passwd && shift && exec "$@"' _ "$@"
+}
+
 reset_ipc() {
 	require_ns
 	local kind id args=()

@@ -225,6 +225,32 @@ IPCS() { "$BUILD/ipcs" "$@"; }
 	IPCS -M | grep -qx 'name                 owner      perms      bytes      modified       '
 }
 
+@test "7: POSIX tables show the owner whole, the column as wide as the widest (issue 29 item 16)" {
+	local pw=$BATS_TEST_TMPDIR/passwd
+	sed 's/^root:/systemd-timesync-admin:/' /etc/passwd >"$pw"
+	with_passwd "$pw" true 2>/dev/null || skip "cannot bind-mount over /etc/passwd here"
+	MK -m 1 -n /a >/dev/null
+	MK -q -n /b >/dev/null
+	MK -s -n /c >/dev/null
+	capture got with_passwd "$pw" "$BUILD/ipcs" --posix
+	[ "$got_rc" = 0 ]
+	local want
+	want=$(printf '%s\n' \
+		'------ POSIX Message Queues --------' \
+		'name                 owner                  perms      used-bytes   messages    ' \
+		'/b                   systemd-timesync-admin 644        0            0           ' \
+		'' \
+		'------ POSIX Shared Memory --------' \
+		'name                 owner                  perms      bytes      modified       ')
+	[[ "${got_out%x}" == *"$want"* ]] || { echo "${got_out%x}"; false; }
+	grep -q '^/a                   systemd-timesync-admin 644        1          ' <<<"${got_out%x}"
+	grep -q '^/c                   systemd-timesync-admin 644        0 *$' <<<"${got_out%x}"
+	# -c and -t too; the System V tables keep util-linux's 10 columns.
+	with_passwd "$pw" "$BUILD/ipcs" -M -t | grep -q '^/a                   systemd-timesync-admin '
+	MK -M 1 >/dev/null
+	with_passwd "$pw" "$BUILD/ipcs" -m | grep -q ' systemd-ti 644 '
+}
+
 # --- 8. --all=pshm is quiet about non-objects ------------------------------
 
 @test "8: ipcrm --all=pshm: directories are skipped quietly, with -v mentioned" {
