@@ -108,6 +108,7 @@ fresh_ipc_each_test() {
 
 # with_passwd FILE CMD...: CMD with FILE as /etc/passwd (a mount namespace of its own).
 with_passwd() {
+	# shellcheck disable=SC2016 # expanded by the inner bash
 	unshare --mount --propagation private bash -c 'mount --bind "$1" /etc/passwd && shift && exec "$@"' _ "$@"
 }
 
