@@ -113,7 +113,8 @@ char *escape_bytes(const void *data, size_t n, char *buf, size_t len)
 	if (len == 0)
 		return buf;
 	for (size_t i = 0; i < n; i++) {
-		bool plain = plain_byte(s[i]);
+		/* Spaces as they are: fields are tab-separated, and a tab is \x09. */
+		bool plain = plain_byte(s[i]) || s[i] == ' ';
 		if ((plain ? 1 : 4) >= len - out)
 			break;
 		if (plain) {

@@ -46,8 +46,8 @@ const char *escape_arg(const char *arg);
 
 /*
  * Bytes (message data, which need not be text) as escape_name() shows a
- * name, except that every byte outside printable ASCII becomes \xHH (no
- * UTF-8 is passed through).  Writes at most LEN bytes with the NUL; stops
+ * name, except that a space is shown as it is and every other byte outside
+ * printable ASCII becomes \xHH (no UTF-8 is passed through).  Writes at most LEN bytes with the NUL; stops
  * before a byte that does not fit.  Returns BUF.
  */
 char *escape_bytes(const void *data, size_t n, char *buf, size_t len);

@@ -188,7 +188,7 @@ make_queue() {
 	local a64
 	a64=$(printf 'a%.0s' {1..64})
 	local want
-	want=$(printf 'position=0\ttype=1\tsize=0\tdata=\nposition=1\ttype=2\tsize=1\tdata=x\nposition=2\ttype=3\tsize=11\tdata=\\x00\\x1b[31m\\x5c\\x20\\xff\\x0a~\nposition=3\ttype=9223372036854775807\tsize=%d\tdata=%s\t(first 64 bytes)\n' "$MSGMAX" "$a64")
+	want=$(printf 'position=0\ttype=1\tsize=0\tdata=\nposition=1\ttype=2\tsize=1\tdata=x\nposition=2\ttype=3\tsize=11\tdata=\\x00\\x1b[31m\\x5c \\xff\\x0a~\nposition=3\ttype=9223372036854775807\tsize=%d\tdata=%s\t(first 64 bytes)\n' "$MSGMAX" "$a64")
 	[ "$got_out" = "${plain_out%x}$want"$'\n\nx' ] || { diff <(printf '%s' "${plain_out%x}$want"$'\n\n') <(printf '%s' "${got_out%x}"); return 1; }
 	# --messages=N: N bytes; 0 shows none; more than the message shows it whole.
 	capture got "$IPCS" -q -i "$QID" --messages=3
