@@ -40,6 +40,8 @@ static const struct cmdline_option options[] = {
 	  N_("     --msgsize <number>   maximum message size of the POSIX message queue\n") },
 	{ "value", OPT_VALUE, required_argument,
 	  N_("     --value <number>     initial value of the POSIX semaphore (default 0)\n") },
+	{ "json", 'J', no_argument,
+	  N_(" -J, --json               print the objects made as JSON, as ipcs -J does\n") },
 	{ "namespace", OPT_NAMESPACE, required_argument,
 	  N_("     --namespace <pid|file>  create in another IPC namespace\n") },
 	{ "help", 'h', no_argument, N_(" -h, --help               display this help\n") },
@@ -56,7 +58,7 @@ static const struct cmdline_help help[] = {
 	HELP_TEXT(N_("Options:\n")),
 	HELP_OPT('M'), HELP_OPT('S'), HELP_OPT('Q'), HELP_OPT('m'), HELP_OPT('s'), HELP_OPT('q'),
 	HELP_OPT('n'), HELP_OPT('p'), HELP_OPT(OPT_KEY), HELP_OPT(OPT_MAXMSG), HELP_OPT(OPT_MSGSIZE),
-	HELP_OPT(OPT_VALUE), HELP_OPT(OPT_NAMESPACE),
+	HELP_OPT(OPT_VALUE), HELP_OPT('J'), HELP_OPT(OPT_NAMESPACE),
 	HELP_TEXT("\n"),
 	HELP_OPT('h'), HELP_OPT('V'),
 	HELP_TEXT("\n"),
@@ -160,6 +162,9 @@ static int take_option(int c, const char *arg, void *request)
 			return -1;
 		req->attr.value = (unsigned)v;
 		req->has_value = true;
+		break;
+	case 'J':
+		req->json = true;
 		break;
 	case OPT_NAMESPACE:
 		req->has_namespace = true;

@@ -26,6 +26,7 @@ struct mk_request {
 	bool has_namespace;
 	struct ns_target ns;
 	bool has_mq_attr, has_value;
+	bool json;		/* -J: the objects made, as ipcs -J shows them */
 };
 
 extern const struct cmdline ipcmk_cmdline;

@@ -26,6 +26,7 @@
 #include "src/numbers.h"
 #include "src/out.h"
 #include "src/posix.h"
+#include "src/render.h"
 #include "src/sysv.h"
 #include "src/util.h"
 
@@ -155,6 +156,55 @@ static void report_failure(const struct mk_request *req, enum ipc_kind t, int er
 	      *limit ? " (" : "", limit, *limit ? ")" : "");
 }
 
+/* "Shared memory id: 5", one line per object, as util-linux prints them. */
+static void print_lines(const struct mk_request *req, const int ids[KINDS])
+{
+	char *name = req->name ? escape_alloc(req->name) : NULL;
+	for (size_t i = 0; i < ARRAY_SIZE(order); i++) {
+		enum ipc_kind k = order[i];
+		char num[16];
+		if (req->want[k])
+			/* TRANSLATORS: "Shared memory id: 5", "POSIX semaphore name: /x" */
+			out_printf(_("%s: %s\n"), _(kinds[k].reported), kind_is_posix(k) ? name : format_i64(ids[k], num));
+	}
+	free(name);
+}
+
+/*
+ * -J: the objects made, each as ipcs -J shows it (its key, id, owner,
+ * times...), read back from the kernel.  -1 after a message when one is
+ * already gone (removed by someone else): the caller removes the rest.
+ */
+static int print_json(const struct mk_request *req, const int ids[KINDS])
+{
+	const struct render_opts opts = { .mode = MODE_LIST, .json = true };
+	render_begin(&opts);
+	for (size_t i = 0; i < ARRAY_SIZE(order); i++) {
+		enum ipc_kind k = order[i];
+		struct sysv_object sysv;
+		struct posix_object posix;
+		struct ipc_item it = { .kind = k };
+		if (!req->want[k])
+			continue;
+		if (kind_is_posix(k) ? posix_find(k, req->name, &posix) < 0 : sysv_find(k, ids[k], &sysv) < 0) {
+			char num[16];
+			/* TRANSLATORS: "Message queue id 3: cannot read it back: No such file..." */
+			warn(_("%s %s: cannot read it back"), _(kinds[k].reported),
+			     kind_is_posix(k) ? escape_arg(req->name) : format_i64(ids[k], num));
+			return -1;
+		}
+		if (kind_is_posix(k))
+			it.posix = &posix;
+		else
+			it.sysv = &sysv;
+		render_section_begin(k, &opts);
+		render_item(&it, &opts);
+		render_section_end(k, &opts);
+	}
+	render_end(&opts);
+	return 0;
+}
+
 static int execute(const struct mk_request *req)
 {
 	int ids[KINDS] = { 0 };
@@ -173,15 +223,14 @@ static int execute(const struct mk_request *req)
 			return 1;
 		}
 	}
-	char *name = req->name ? escape_alloc(req->name) : NULL;
-	for (size_t i = 0; i < ARRAY_SIZE(order); i++) {
-		enum ipc_kind k = order[i];
-		char num[16];
-		if (req->want[k])
-			/* TRANSLATORS: "Shared memory id: 5", "POSIX semaphore name: /x" */
-			out_printf(_("%s: %s\n"), _(kinds[k].reported), kind_is_posix(k) ? name : format_i64(ids[k], num));
+	if (req->json) {
+		if (print_json(req, ids) < 0) {
+			undo(req, ids, ARRAY_SIZE(order));
+			return 1;
+		}
+	} else {
+		print_lines(req, ids);
 	}
-	free(name);
 	/* Nobody learns the ids of objects we could not report: remove them. */
 	if (flush_stdout() < 0) {
 		undo(req, ids, ARRAY_SIZE(order));

@@ -264,6 +264,35 @@ MK() { "$BUILD/ipcmk" "$@"; }
 	[ ! -e /dev/mqueue/full ]
 }
 
+@test "ipcmk -J: the objects made, each exactly as ipcs -J shows it (issue 29 item 22)" {
+	command -v jq >/dev/null || skip "jq not installed"
+	capture ours MK -M 4096 -Q -S 2 --key 0x5eed -J
+	[ "$ours_rc" = 0 ] && [ "$ours_err" = x ]
+	local doc=${ours_out%x} k
+	# One document, the three System V objects, each equal to ipcs -J's (times aside: the same second).
+	[ "$(jq -c 'keys' <<<"$doc")" = '["message_queues","semaphores","shared_memory"]' ]
+	for k in shared_memory message_queues semaphores; do
+		[ "$(jq -c ".$k[0].key_hex" <<<"$doc")" = '"0x00005eed"' ]
+		[ "$(jq -c ".$k" <<<"$doc")" = "$("$BUILD/ipcs" -J | jq -c ".$k")" ]
+	done
+	# POSIX: by name, as ipcs --posix -J shows it.
+	capture ours MK -m 1K -q -s -n /j -J
+	[ "$ours_rc" = 0 ]
+	for k in posix_shared_memory posix_message_queues posix_semaphores; do
+		[ "$(jq -c ".$k" <<<"${ours_out%x}")" = "$("$BUILD/ipcs" --posix -J | jq -c ".$k")" ]
+	done
+	# Without -J the lines of util-linux, byte for byte.
+	capture ours MK -Q
+	[[ "$ours_out" == "Message queue id: "[0-9]*$'\nx' ]]
+	# A document that cannot be written: nothing is left.
+	local before
+	before=$(ipc_snapshot)
+	[ -w /dev/full ] || return 0
+	capture ours bash -c '"$0" -J -M 10 -Q >/dev/full' "$BUILD/ipcmk"
+	[ "$ours_rc" = 1 ] && [[ "$ours_err" == "ipcmk: write error"* ]]
+	[ "$(ipc_snapshot)" = "$before" ]
+}
+
 @test "ipcmk -m: POSIX shared memory with the size and exact mode" {
 	capture ours MK -m 1K -n /seg
 	[ "$ours_rc" = 0 ] && [ "$ours_err" = x ]
