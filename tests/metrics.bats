@@ -156,6 +156,11 @@ same_number() {
 	[ "$(row "$g" SEM_VALUE_MAX limit)" = 2147483647 ]
 	# -M alone: the /dev/shm rows only.
 	[ "$("$IPCS" -g -M --json | jq -c '[.global[].resource]')" = '["SHM_FS_SIZE","SHM_FS_FILES"]' ]
+	# As in the listings, --posix chooses the POSIX rows; -a --posix both, as README and ipcs(1) say (issue 29 item 21).
+	[ "$("$IPCS" -g --posix --json | jq -c '[.global[].api] | unique')" = '["posix"]' ]
+	[ "$("$IPCS" -g -a --posix --json | jq -c '[.global[].api] | unique')" = '["posix","sysv"]' ]
+	grep -qF 'ipcs -g -a --posix' "$SRC/README.md"
+	! grep -qF '(-g --posix: POSIX too)' "$SRC/README.md" || false
 }
 
 @test "--global at the limits: msgmni, shmmni, semmni, semmns and queues_max filled to 100 %" {
