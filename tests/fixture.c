@@ -259,6 +259,23 @@ static void wait_ready(int fd, int n)
 			die("helper did not start");
 }
 
+/*
+ * Blocked semops on S1: ncount on s1[1] (value 1, wants 2), zcount on
+ * s1[2]; their pids into PF (closed here, named PIDFILE), once both wait.
+ */
+static void spawn_waiters(int s1, const int pfd[2], FILE *pf, const char *pidfile)
+{
+	pid_t w1 = spawn_sem_waiter(s1, 1, -2, pfd[1]);
+	fprintf(pf, "%d\n", (int)w1);
+	pid_t w2 = spawn_sem_waiter(s1, 2, 0, pfd[1]);
+	fprintf(pf, "%d\n", (int)w2);
+	wait_ready(pfd[0], 2);
+	if (fclose(pf) != 0)
+		die("%s", pidfile);
+	wait_count(s1, 1, GETNCNT);
+	wait_count(s1, 2, GETZCNT);
+}
+
 static int build_standard(const char *pidfile)
 {
 	if (geteuid() != 0)
@@ -366,16 +383,7 @@ static int build_standard(const char *pidfile)
 	wait_ready(pfd[0], 1);
 	fprintf(pf, "%d\n", (int)holder);
 
-	/* Blocked semops: ncount on s1[1] (value 1, wants 2), zcount on s1[2]. */
-	pid_t w1 = spawn_sem_waiter(s1, 1, -2, pfd[1]);
-	fprintf(pf, "%d\n", (int)w1);
-	pid_t w2 = spawn_sem_waiter(s1, 2, 0, pfd[1]);
-	fprintf(pf, "%d\n", (int)w2);
-	wait_ready(pfd[0], 2);
-	if (fclose(pf) != 0)
-		die("%s", pidfile);
-	wait_count(s1, 1, GETNCNT);
-	wait_count(s1, 2, GETZCNT);
+	spawn_waiters(s1, pfd, pf, pidfile);
 
 	/* Marked for removal while attached: dest (and key 0). */
 	if (shmctl(shm_dest, IPC_RMID, NULL) < 0)
@@ -480,15 +488,7 @@ static int build_lsipc(const char *pidfile)
 	}
 	wait_ready(pfd[0], 1);
 	fprintf(pf, "%d\n", (int)holder);
-	pid_t w1 = spawn_sem_waiter(s1, 1, -2, pfd[1]);
-	fprintf(pf, "%d\n", (int)w1);
-	pid_t w2 = spawn_sem_waiter(s1, 2, 0, pfd[1]);
-	fprintf(pf, "%d\n", (int)w2);
-	wait_ready(pfd[0], 2);
-	if (fclose(pf) != 0)
-		die("%s", pidfile);
-	wait_count(s1, 1, GETNCNT);
-	wait_count(s1, 2, GETZCNT);
+	spawn_waiters(s1, pfd, pf, pidfile);
 	if (shmctl(shm_dest, IPC_RMID, NULL) < 0 || shmctl(shm_dlock, IPC_RMID, NULL) < 0)
 		die("IPC_RMID");
 	return 0;
