@@ -341,6 +341,19 @@ static int show_all_namespaces(const struct ipcs_request *req)
 	return status;
 }
 
+/*
+ * "ipcs -p" with POSIX kinds: their tables have no pid columns, so the
+ * text listing shows none of them (JSON lists them all the same).  Say
+ * so, once; 1 when nothing that was asked for could be shown at all.
+ */
+static int pid_note(const struct ipcs_request *req)
+{
+	if (req->render.mode != MODE_PID || req->render.json || req->render.details || !any_kind(req, true))
+		return 0;
+	warnx(_("POSIX objects record no pids, so -p shows System V objects only: use --processes without -p to see which processes use them"));
+	return any_kind(req, false) ? 0 : 1;
+}
+
 int ipcs_main(int argc, char **argv)
 {
 	struct ipcs_request req;
@@ -371,6 +384,7 @@ int ipcs_main(int argc, char **argv)
 		if (req.has_namespace)
 			status |= ns_check_alive(&req.ns);
 	}
+	status |= pid_note(&req);
 	sysv_messages_free(peek.msgs, peek.n);
 	return close_stdout() ? 1 : status;
 }

@@ -289,3 +289,43 @@ IPCS() { "$BUILD/ipcs" "$@"; }
 		on && blk && /^\$ / { out = 0 } on && blk && out { print }' "$readme")
 	[ "${got_out%x}" = "$want"$'\n' ] || { diff <(echo "$want") <(printf '%s' "${got_out%x}"); false; }
 }
+
+# --- issue 29: hints that were missing --------------------------------------
+
+@test "29.12: ipcs -m --name: -m is System V shared memory, POSIX shared memory is -M" {
+	MK -m 1 -n /x >/dev/null
+	local first='ipcs: when using a name, a single POSIX resource (-M, -Q or -S) must be specified'
+	capture got IPCS -m --name /x
+	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_err" = "$first"$'\nipcs: -m is System V shared memory: POSIX shared memory is -M\nx' ]
+	capture got IPCS -q --name /x
+	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_err" = "$first"$'\nipcs: -q is System V message queues: POSIX message queues are -Q\nx' ]
+	capture got IPCS --name /x -s
+	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_err" = "$first"$'\nipcs: -s is System V semaphores: POSIX semaphores are -S\nx' ]
+	# Both families, or several System V kinds: no single letter to suggest.
+	capture got IPCS -m -M --name /x
+	[ "$got_rc" = 1 ] && [ "$got_err" = "$first"$'\nx' ]
+	capture got IPCS -a --name /x
+	[ "$got_rc" = 1 ] && [ "$got_err" = "$first"$'\nx' ]
+}
+
+@test "29.13: ipcs -p with POSIX kinds says POSIX objects record no pids; 1 when only POSIX was asked" {
+	MK -m 1 -n /seg >/dev/null
+	MK -M 4096 >/dev/null
+	local note=$'ipcs: POSIX objects record no pids, so -p shows System V objects only: use --processes without -p to see which processes use them\nx'
+	capture got IPCS -p --posix
+	[ "$got_rc" = 1 ] && [ "$got_out" = $'\nx' ] && [ "$got_err" = "$note" ]
+	capture got IPCS -p -M
+	[ "$got_rc" = 1 ] && [ "$got_out" = $'\nx' ] && [ "$got_err" = "$note" ]
+	# System V tables shown as well: they are the answer, the note is an aside.
+	capture sysv IPCS -p -m
+	capture got IPCS -p -m -M
+	[ "$got_rc" = 0 ] && [ "$got_err" = "$note" ] && [ "$got_out" = "$sysv_out" ]
+	# JSON lists the POSIX objects in every mode; util-linux's -p -s stays silent.
+	capture got IPCS -p -M -J
+	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	capture got IPCS -p -s
+	[ "$got_rc" = 0 ] && [ "$got_err" = x ] && [ "$got_out" = $'\n\nx' ]
+}
