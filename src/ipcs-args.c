@@ -3,6 +3,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "src/format.h"
 #include "src/i18n.h"
@@ -133,7 +134,13 @@ static int take_option(int opt, const char *arg, void *request)
 	switch (opt) {
 	case 'i':
 		req->have_id = true;
-		return parse_id(arg, &req->id);
+		if (parse_id(arg, &req->id) < 0) {
+			/* Hex is a key's spelling: main says which object has it, if any. */
+			req->key_hint = strncasecmp(arg, "0x", 2) == 0 && parse_ipc_key(arg, &req->hint_key);
+			req->hint_arg = arg;
+			return -1;
+		}
+		return 0;
 	case OPT_NAME: req->name = arg; break;
 	case OPT_MESSAGES: {
 		long long n = 64;

@@ -14,6 +14,7 @@
 #include "src/format.h"
 #include "src/i18n.h"
 #include "src/ipcs-args.h"
+#include "src/key-hint.h"
 #include "src/ipcs-global.h"
 #include "src/messages.h"
 #include "src/namespace.h"
@@ -357,8 +358,14 @@ static int pid_note(const struct ipcs_request *req)
 int ipcs_main(int argc, char **argv)
 {
 	struct ipcs_request req;
-	if (ipcs_parse_args(argc, argv, &req) < 0)
+	if (ipcs_parse_args(argc, argv, &req) < 0) {
+		/* "-m -i 0x1234": the key of an object?  Its kind, if given before -i, is looked at first. */
+		if (req.key_hint && key_hint_here(argc, argv)) {
+			int k = single_kind(&req, false);
+			key_hint(k >= 0 ? (enum ipc_kind)k : KINDS, req.hint_key, req.hint_arg, KEY_HINT_SHOW, false);
+		}
 		return 1;
+	}
 	if (req.action != CMDLINE_RUN)
 		return cmdline_act(&ipcs_cmdline, req.action);
 	/* --key PATH:PROJ: the file is looked at once the whole line has parsed. */

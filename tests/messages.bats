@@ -329,3 +329,32 @@ IPCS() { "$BUILD/ipcs" "$@"; }
 	capture got IPCS -p -s
 	[ "$got_rc" = 0 ] && [ "$got_err" = x ] && [ "$got_out" = $'\n\nx' ]
 }
+
+@test "29.9: ipcs -i KEY and ipcrm -M/-Q/-S with another kind's key say whose key it is" {
+	MK --key 0x1234 -M 4096 >/dev/null
+	MK --key 0x5eed -Q >/dev/null
+	local shmid msqid state
+	shmid=$(awk '$1 == "0x00001234" { print $2 }' < <(IPCS -m))
+	msqid=$(awk '$1 == "0x00005eed" { print $2 }' < <(IPCS -q))
+	state=$(ipc_state)
+	capture got IPCS -m -i 0x1234
+	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_err" = "ipcs: failed to parse id argument: '0x1234'"$'\n'"ipcs: 0x1234 is the key of shared memory id $shmid: use ipcs -m -i $shmid"$'\nx' ]
+	# Another kind's key: that kind's letter.
+	capture got IPCS -m -i 0x5eed
+	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_err" = "ipcs: failed to parse id argument: '0x5eed'"$'\n'"ipcs: 0x5eed is the key of message queue id $msqid: use ipcs -q -i $msqid"$'\nx' ]
+	# No object with that key, or a namespace the parse may not have entered: util-linux's line alone.
+	capture got IPCS -m -i 0x9999
+	[ "$got_err" = "ipcs: failed to parse id argument: '0x9999'"$'\nx' ]
+	capture got IPCS -m -i 0x1234 --namespace 1
+	[ "$got_rc" = 1 ] && [ "$got_err" = "ipcs: failed to parse id argument: '0x1234'"$'\nx' ]
+	# ipcrm: a queue's key given to -M, -S; the first line is util-linux's.
+	capture got RM -M 0x5eed
+	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_err" = $'ipcrm: invalid key (0x5eed)\nipcrm: 0x5eed is the key of message queue id '"$msqid"$': use -Q 0x5eed to remove it by key\nx' ]
+	capture got RM -S 0x1234
+	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_err" = $'ipcrm: invalid key (0x1234)\nipcrm: 0x1234 is the key of shared memory id '"$shmid"$': use -M 0x1234 to remove it by key\nx' ]
+	[ "$(ipc_state)" = "$state" ]
+}
