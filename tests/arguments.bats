@@ -123,16 +123,20 @@ echoed() {
 	local state types='(types: msg, shm, sem, pmsg, pshm, psem)' try=$'\nTry \'ipcrm --help\' for more information.'
 	state=$(ipc_state)
 	capture got "$BUILD/ipcrm" -a shm
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
 	[ "$got_err" = "ipcrm: unknown argument: shm"$'\n'"ipcrm: a type goes in the same word as -a: -ashm or --all=shm $types$try"$'\nx' ]
 	capture got "$BUILD/ipcrm" --all pshm -v
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
 	[ "$got_err" = "ipcrm: unknown argument: pshm"$'\n'"ipcrm: a type goes in the same word as -a: -apshm or --all=pshm $types$try"$'\nx' ]
 	capture got "$BUILD/ipcrm" --all=shmem
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
 	[ "$got_err" = "ipcrm: unknown argument: shmem"$'\n'"ipcrm: a type goes in the same word as -a: -ashm or --all=shm $types"$'\nx' ]
 	capture got "$BUILD/ipcrm" -a=sem
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
 	[ "$got_err" = "ipcrm: unknown argument: =sem"$'\n'"ipcrm: a type goes in the same word as -a: -asem or --all=sem $types"$'\nx' ]
 	# An operand that is no detached type keeps util-linux's message alone.
 	capture got "$BUILD/ipcrm" -q 0 shm
@@ -149,7 +153,9 @@ echoed() {
 		capture ref env LC_ALL=C /usr/bin/ipcrm $args
 		# shellcheck disable=SC2086
 		capture got "$BUILD/ipcrm" $args
-		[ "${got_err%%$'\n'*}" = "${ref_err%%$'\n'*}" ] && [ "$got_rc" = "$ref_rc" ] && [ "$got_out" = "$ref_out" ]
+		[ "${got_err%%$'\n'*}" = "${ref_err%%$'\n'*}" ]
+		[ "$got_rc" = "$ref_rc" ]
+		[ "$got_out" = "$ref_out" ]
 	done
 }
 
@@ -159,10 +165,12 @@ echoed() {
 	local state try=$'\nTry \'ipcrm --help\' for more information.'
 	state=$(ipc_state)
 	capture got "$BUILD/ipcrm" --owner root
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
 	[ "$got_err" = "ipcrm: --owner selects what --all removes: add --all or --all=TYPE$try"$'\nx' ]
 	capture got "$BUILD/ipcrm" --orphaned --owner 0 --dry-run
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
 	[ "$got_err" = "ipcrm: --orphaned selects what --all removes: add --all or --all=TYPE$try"$'\nx' ]
 	capture got "$BUILD/ipcrm" --older-than 1d -v
 	[ "$got_err" = "ipcrm: --older-than selects what --all removes: add --all or --all=TYPE$try"$'\nx' ]

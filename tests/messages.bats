@@ -296,19 +296,24 @@ IPCS() { "$BUILD/ipcs" "$@"; }
 	MK -m 1 -n /x >/dev/null
 	local first='ipcs: when using a name, a single POSIX resource (-M, -Q or -S) must be specified'
 	capture got IPCS -m --name /x
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
 	[ "$got_err" = "$first"$'\nipcs: -m is System V shared memory: POSIX shared memory is -M\nx' ]
 	capture got IPCS -q --name /x
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
 	[ "$got_err" = "$first"$'\nipcs: -q is System V message queues: POSIX message queues are -Q\nx' ]
 	capture got IPCS --name /x -s
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
 	[ "$got_err" = "$first"$'\nipcs: -s is System V semaphores: POSIX semaphores are -S\nx' ]
 	# Both families, or several System V kinds: no single letter to suggest.
 	capture got IPCS -m -M --name /x
-	[ "$got_rc" = 1 ] && [ "$got_err" = "$first"$'\nx' ]
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = "$first"$'\nx' ]
 	capture got IPCS -a --name /x
-	[ "$got_rc" = 1 ] && [ "$got_err" = "$first"$'\nx' ]
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = "$first"$'\nx' ]
 }
 
 @test "29.13: ipcs -p with POSIX kinds says POSIX objects record no pids; 1 when only POSIX was asked" {
@@ -316,18 +321,27 @@ IPCS() { "$BUILD/ipcs" "$@"; }
 	MK -M 4096 >/dev/null
 	local note=$'ipcs: POSIX objects record no pids, so -p shows System V objects only: use --processes without -p to see which processes use them\nx'
 	capture got IPCS -p --posix
-	[ "$got_rc" = 1 ] && [ "$got_out" = $'\nx' ] && [ "$got_err" = "$note" ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = $'\nx' ]
+	[ "$got_err" = "$note" ]
 	capture got IPCS -p -M
-	[ "$got_rc" = 1 ] && [ "$got_out" = $'\nx' ] && [ "$got_err" = "$note" ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = $'\nx' ]
+	[ "$got_err" = "$note" ]
 	# System V tables shown as well: they are the answer, the note is an aside.
 	capture sysv IPCS -p -m
 	capture got IPCS -p -m -M
-	[ "$got_rc" = 0 ] && [ "$got_err" = "$note" ] && [ "$got_out" = "$sysv_out" ]
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = "$note" ]
+	[ "$got_out" = "$sysv_out" ]
 	# JSON lists the POSIX objects in every mode; util-linux's -p -s stays silent.
 	capture got IPCS -p -M -J
-	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
 	capture got IPCS -p -s
-	[ "$got_rc" = 0 ] && [ "$got_err" = x ] && [ "$got_out" = $'\n\nx' ]
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
+	[ "$got_out" = $'\n\nx' ]
 }
 
 @test "29.9: ipcs -i KEY and ipcrm -M/-Q/-S with another kind's key say whose key it is" {
@@ -338,23 +352,28 @@ IPCS() { "$BUILD/ipcs" "$@"; }
 	msqid=$(awk '$1 == "0x00005eed" { print $2 }' < <(IPCS -q))
 	state=$(ipc_state)
 	capture got IPCS -m -i 0x1234
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
 	[ "$got_err" = "ipcs: failed to parse id argument: '0x1234'"$'\n'"ipcs: 0x1234 is the key of shared memory id $shmid: use ipcs -m -i $shmid"$'\nx' ]
 	# Another kind's key: that kind's letter.
 	capture got IPCS -m -i 0x5eed
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
 	[ "$got_err" = "ipcs: failed to parse id argument: '0x5eed'"$'\n'"ipcs: 0x5eed is the key of message queue id $msqid: use ipcs -q -i $msqid"$'\nx' ]
 	# No object with that key, or a namespace the parse may not have entered: util-linux's line alone.
 	capture got IPCS -m -i 0x9999
 	[ "$got_err" = "ipcs: failed to parse id argument: '0x9999'"$'\nx' ]
 	capture got IPCS -m -i 0x1234 --namespace 1
-	[ "$got_rc" = 1 ] && [ "$got_err" = "ipcs: failed to parse id argument: '0x1234'"$'\nx' ]
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = "ipcs: failed to parse id argument: '0x1234'"$'\nx' ]
 	# ipcrm: a queue's key given to -M, -S; the first line is util-linux's.
 	capture got RM -M 0x5eed
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
 	[ "$got_err" = $'ipcrm: invalid key (0x5eed)\nipcrm: 0x5eed is the key of message queue id '"$msqid"$': use -Q 0x5eed to remove it by key\nx' ]
 	capture got RM -S 0x1234
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
 	[ "$got_err" = $'ipcrm: invalid key (0x1234)\nipcrm: 0x1234 is the key of shared memory id '"$shmid"$': use -M 0x1234 to remove it by key\nx' ]
 	[ "$(ipc_state)" = "$state" ]
 }
