@@ -21,6 +21,7 @@
 #include "src/ipcrm-args.h"
 #include "src/key-hint.h"
 #include "src/messages.h"
+#include "src/name-hint.h"
 #include "src/namespace.h"
 #include "src/out.h"
 #include "src/posix.h"
@@ -191,8 +192,10 @@ static int remove_target(const struct rm_request *req, const struct rm_target *t
 		}
 		int e = errno;
 		report(e, "name", t->arg);
-		if (e == ENOENT)
+		if (e == ENOENT) {
 			other_kind_hint(t->type, t->arg);
+			escaped_name_hint(t->type, t->arg);
+		}
 		return -1;
 	}
 	}

@@ -15,6 +15,7 @@
 #include "src/i18n.h"
 #include "src/ipcs-args.h"
 #include "src/key-hint.h"
+#include "src/name-hint.h"
 #include "src/ipcs-global.h"
 #include "src/messages.h"
 #include "src/namespace.h"
@@ -148,6 +149,7 @@ static int show_posix_details(const struct ipcs_request *req)
 		char *shown = escape_alloc(req->name);
 		warnx(_("name %s not found"), shown);
 		free(shown);
+		escaped_name_hint(kind, req->name);
 	}
 	render_details(&(struct ipc_item){ .kind = kind }, NULL, &req->render);
 	return 1;

@@ -377,3 +377,30 @@ IPCS() { "$BUILD/ipcs" "$@"; }
 	[ "$got_err" = $'ipcrm: invalid key (0x1234)\nipcrm: 0x1234 is the key of shared memory id '"$shmid"$': use -M 0x1234 to remove it by key\nx' ]
 	[ "$(ipc_state)" = "$state" ]
 }
+
+@test "29.10: a name pasted back escaped: did you mean the real one (never acted on)" {
+	MK -m 1 -n '/my buffer' >/dev/null
+	MK -q -n $'/q\ttab' >/dev/null
+	local state hint=$'ipcrm: did you mean \'/my buffer\'? names are shown escaped'
+	state=$(ipc_state)
+	capture got RM --posix-shmem '/my\x20buffer'
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = $'ipcrm: name `/my\\x5cx20buffer\' not found\n'"$hint"$'\nx' ]
+	capture got RM --dry-run --posix-shmem '/my\x20buffer'
+	[ "$got_rc" = 1 ]
+	[ "${got_err#*$'\n'}" = "$hint"$'\nx' ]
+	# The suggestion goes through the escaper too: a tab stays \x09.
+	capture got RM --posix-mqueue '/q\x09tab'
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = $'ipcrm: name `/q\\x5cx09tab\' not found\nipcrm: did you mean \'/q\\x09tab\'? names are shown escaped\nx' ]
+	capture got IPCS -M --name '/my\x20buffer'
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = $'ipcs: name /my\\x5cx20buffer not found\nipcs: did you mean \'/my buffer\'? names are shown escaped\nx' ]
+	# No object under the unescaped name, or another kind's: no suggestion.
+	capture got RM --posix-shmem '/no\x20such'
+	[ "$got_err" = $'ipcrm: name `/no\\x5cx20such\' not found\nx' ]
+	capture got RM --posix-semaphore '/my\x20buffer'
+	[ "$got_err" = $'ipcrm: name `/my\\x5cx20buffer\' not found\nx' ]
+	[ "$(ipc_state)" = "$state" ]
+}
