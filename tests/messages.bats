@@ -404,3 +404,20 @@ IPCS() { "$BUILD/ipcs" "$@"; }
 	[ "$got_err" = $'ipcrm: name `/my\\x5cx20buffer\' not found\nx' ]
 	[ "$(ipc_state)" = "$state" ]
 }
+
+@test "29: the new hint lines in Korean" {
+	ko() { LC_ALL=C.UTF-8 LANGUAGE=ko IPCBOX_LOCALEDIR="$BUILD/po" "$@"; }
+	[ -n "$(ko "$BUILD/ipcs" --help | grep 사용법)" ] || skip "the Korean catalogue is not built"
+	capture got ko "$BUILD/ipcs" -m --name /x
+	[ "$got_rc" = 1 ]
+	[ "${got_err#*$'\n'}" = $'ipcs: -m 옵션은 System V 공유 메모리입니다: POSIX 공유 메모리는 -M 옵션입니다\nx' ]
+	capture got ko "$BUILD/ipcrm" --owner root
+	[ "$got_rc" = 1 ]
+	[ "${got_err%%$'\n'*}" = 'ipcrm: --owner 옵션은 --all 옵션으로 삭제할 대상을 고릅니다: --all 또는 --all=TYPE 옵션도 지정하십시오' ]
+	capture got ko "$BUILD/ipcrm" --all=shmem
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = $'ipcrm: 알 수 없는 인수: shmem\nipcrm: 종류는 -a 바로 뒤에 붙여 씁니다: -ashm 또는 --all=shm (종류: msg, shm, sem, pmsg, pshm, psem)\nx' ]
+	capture got ko "$BUILD/ipcs" -p -M
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = $'ipcs: POSIX 객체는 pid를 기록하지 않으므로 -p 옵션은 System V 객체만 표시합니다: 사용 중인 프로세스를 보려면 -p 없이 --processes 옵션을 사용하십시오\nx' ]
+}
