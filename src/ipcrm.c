@@ -383,7 +383,7 @@ int ipcrm_main(int argc, char **argv)
 	int rc = ipcrm_parse_args(argc, argv, &req);
 	/* After "failed to parse argument: '0x5eed'" for an id: whose key is it? */
 	if (rc < 0 && req.key_hint && key_hint_here(argc, argv))
-		key_hint(req.hint_type, req.hint_key, req.hint_arg, KEY_HINT_REMOVE, false);
+		key_hint(req.hint_type, req.hint_key, req.hint_arg, KEY_HINT_REMOVE, true);
 	if (rc == 0 && req.action != CMDLINE_RUN) {
 		free(req.targets);
 		return cmdline_act(&ipcrm_cmdline, req.action);
