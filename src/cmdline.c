@@ -62,8 +62,13 @@ static int parse_options(const struct cmdline *cmd, const struct getopt_tables *
 	}
 	if (optind >= argc || cmd->operands == OPERANDS_CALLER)
 		return 0;
-	if (cmd->operands == OPERANDS_UNKNOWN)
-		return parse_error(true, _("unknown argument: %s"), escape_arg(argv[optind]));
+	if (cmd->operands == OPERANDS_UNKNOWN) {
+		warnx(_("unknown argument: %s"), escape_arg(argv[optind]));
+		if (cmd->operand_hint)
+			cmd->operand_hint(argv[optind], req);
+		print_usage_hint();
+		return -1;
+	}
 	return parse_error(true, _("unexpected argument '%s'"), escape_arg(argv[optind]));
 }
 
@@ -87,6 +92,12 @@ static const struct cmdline_option *find_option(const struct cmdline *cmd, int i
 		if (cmd->options[i].id == id)
 			return &cmd->options[i];
 	return NULL;
+}
+
+const char *cmdline_option_name(const struct cmdline *cmd, int id)
+{
+	const struct cmdline_option *o = find_option(cmd, id);
+	return o ? o->name : "?";
 }
 
 /* One help text, translated unless it is a bare newline; stdout is the output buffer's. */

@@ -79,6 +79,12 @@ struct cmdline {
 	 * after the message when it is one, 1 when not.  NULL: none.
 	 */
 	int (*other_form)(int argc, char **argv, void *req);
+	/*
+	 * With OPERANDS_UNKNOWN: lines that say what the first operand may
+	 * have meant, printed after util-linux's message and before the
+	 * "Try" line.  NULL: none.
+	 */
+	void (*operand_hint)(const char *operand, void *req);
 };
 
 /*
@@ -89,6 +95,9 @@ struct cmdline {
  * last; only for a CMD without legacy abbreviations).
  */
 int cmdline_parse(const struct cmdline *cmd, int argc, char **argv, void *req, enum cmdline_action *action);
+
+/* The long name (without "--") of CMD's option ID, for messages. */
+const char *cmdline_option_name(const struct cmdline *cmd, int id);
 
 /* Print CMD's help page or the version, for ACTION: close_stdout()'s status. */
 int cmdline_act(const struct cmdline *cmd, enum cmdline_action action);

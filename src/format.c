@@ -159,6 +159,33 @@ char *escape_alloc(const char *name)
 	return escape_name(name, xmalloc(len), len);
 }
 
+static int hex_digit(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+char *unescape_alloc(const char *text)
+{
+	char *out = xmalloc(strlen(text) + 1), *o = out;
+	bool changed = false;
+	for (const char *p = text; *p; p++) {
+		int hi, lo;
+		if (p[0] == '\\' && p[1] == 'x' && (hi = hex_digit(p[2])) >= 0 && (lo = hex_digit(p[3])) >= 0 &&
+		    (hi || lo)) {
+			*o++ = (char)(hi * 16 + lo);
+			p += 3;
+			changed = true;
+		} else {
+			*o++ = *p;
+		}
+	}
+	*o = '\0';
+	if (changed)
+		return out;
+	free(out);
+	return NULL;
+}
+
 bool needs_escape(const char *name)
 {
 	const unsigned char *s = (const unsigned char *)name;

@@ -26,6 +26,12 @@ char *escape_name(const char *name, char *buf, size_t len);
 
 /* The same into a new string (never cut); free() it. */
 char *escape_alloc(const char *name);
+/*
+ * The escaper undone: TEXT with every \xHH (but \x00) turned back into
+ * its byte, in a new string; NULL if TEXT has none.  For hints only ("did
+ * you mean"): nothing is ever acted on through it.
+ */
+char *unescape_alloc(const char *text);
 
 /*
  * The escaper's three styles: NAME as escape_name(); ARG as escape_arg()

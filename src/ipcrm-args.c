@@ -109,6 +109,28 @@ static int parse_legacy(int argc, char **argv, void *request)
 	return rc;
 }
 
+/* After "unknown argument: X": how -a takes its type, and which types there are. */
+static void all_type_hint(const char *typed)
+{
+	char types[64] = "";
+	for (int t = 0; t < KINDS; t++) {
+		if (t)
+			strcat(types, ", ");
+		strcat(types, kinds[t].keyword);
+	}
+	const char *example = typed && kind_of_keyword(typed, KINDS) >= 0 ? typed : kinds[KIND_SHM].keyword;
+	/* TRANSLATORS: "-ashm or --all=shm"; the types are ipcrm's keywords, not translated. */
+	warnx(_("a type goes in the same word as -a: -a%s or --all=%s (types: %s)"), example, example, types);
+}
+
+/* "ipcrm -a shm": the type came detached, as an operand. */
+static void operand_hint(const char *operand, void *request)
+{
+	const struct rm_request *req = request;
+	if (req->bare_all && kind_of_keyword(operand, KINDS) >= 0)
+		all_type_hint(operand);
+}
+
 static int parse_failure(const char *arg)
 {
 	if (errno == ERANGE)
@@ -193,11 +215,17 @@ static int take_option(int c, const char *arg, void *request)
 				req->all[t] |= !kind_is_posix(t);
 		} else {
 			int t = kind_of_keyword(arg, KINDS);
-			/* The reference's text; quotes only to make '' visible. */
-			if (t < 0)
-				return parse_error(false, *arg ? _("unknown argument: %s") : _("unknown argument: '%s'"), escape_arg(arg));
+			if (t < 0) {
+				/* The reference's text; quotes only to make '' visible. */
+				warnx(*arg ? _("unknown argument: %s") : _("unknown argument: '%s'"), escape_arg(arg));
+				/* "-a=shm" is -a with "=shm": show the word that was meant. */
+				all_type_hint(*arg == '=' ? arg + 1 : NULL);
+				return -1;
+			}
 			req->all[t] = true;
 		}
+		if (!arg)
+			req->bare_all = true;
 		break;
 	case 'v':
 		req->verbose = true;
@@ -216,6 +244,8 @@ static int take_option(int c, const char *arg, void *request)
 	case OPT_SELECT_ORPHANED:
 	case OPT_SELECT_OLDER:
 	case OPT_SELECT_KEY:
+		if (!req->first_select)
+			req->first_select = cmdline_option_name(&ipcrm_cmdline, c);
 		return select_option(c, arg, &req->select);
 	default:
 		return parse_target(c, arg, req);
@@ -230,6 +260,7 @@ const struct cmdline ipcrm_cmdline = {
 	.operands = OPERANDS_UNKNOWN,
 	.option = take_option,
 	.other_form = parse_legacy,
+	.operand_hint = operand_hint,
 };
 
 int ipcrm_parse_args(int argc, char **argv, struct rm_request *req)
@@ -242,6 +273,9 @@ int ipcrm_parse_args(int argc, char **argv, struct rm_request *req)
 	bool any_all = false;
 	for (int t = 0; t < KINDS; t++)
 		any_all |= req->all[t];
+	/* A filter alone: it chooses among what --all removes, and there is no --all. */
+	if (req->ntargets == 0 && !any_all && req->select.any)
+		return parse_error(true, _("--%s selects what --all removes: add --all or --all=TYPE"), req->first_select);
 	if (req->ntargets == 0 && !any_all)
 		return parse_error(true, _("bad usage"));
 	if (req->select.any && !any_all)

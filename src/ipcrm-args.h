@@ -31,6 +31,8 @@ struct rm_request {
 	bool has_namespace;
 	struct ns_target ns;
 	bool all[KINDS];
+	bool bare_all;		/* -a or --all without a type: "-a shm" is a detached type */
+	const char *first_select;	/* the first selection option, as its long name */
 	struct rm_target *targets;
 	size_t ntargets;
 	/* An id refused because it looks like a key: main looks it up for a hint. */

@@ -19,7 +19,9 @@
 #include "src/format.h"
 #include "src/i18n.h"
 #include "src/ipcrm-args.h"
+#include "src/key-hint.h"
 #include "src/messages.h"
+#include "src/name-hint.h"
 #include "src/namespace.h"
 #include "src/out.h"
 #include "src/posix.h"
@@ -166,8 +168,11 @@ static int remove_target(const struct rm_request *req, const struct rm_target *t
 		if (id < 0) {
 			int e = errno;
 			report(e, "key", t->arg);
-			if (e == ENOENT || e == EINVAL)
+			if (e == ENOENT || e == EINVAL) {
 				id_hint(t->type, &t->key);
+				/* "-M 0x5eed" for a queue's key: say whose it is, as for POSIX names. */
+				key_hint(t->type, t->key.value, t->arg, KEY_HINT_REMOVE, false);
+			}
 			return -1;
 		}
 		return remove_sysv_id(req, t->type, id, "key", t->arg, false);
@@ -187,8 +192,10 @@ static int remove_target(const struct rm_request *req, const struct rm_target *t
 		}
 		int e = errno;
 		report(e, "name", t->arg);
-		if (e == ENOENT)
+		if (e == ENOENT) {
 			other_kind_hint(t->type, t->arg);
+			escaped_name_hint(t->type, t->arg);
+		}
 		return -1;
 	}
 	}
@@ -370,22 +377,13 @@ static int execute(const struct rm_request *req)
 	return rc;
 }
 
-/* After "failed to parse argument: '0x5eed'" for an id: whose key is it? */
-static void key_hint(const struct rm_request *req)
-{
-	int id = sysv_id_of_key(req->hint_type, req->hint_key);
-	if (id >= 0)
-		/* TRANSLATORS: "0x5eed is the key of shared memory id 3: use -M 0x5eed ..." */
-		warnx(_("%s is the key of %s id %d: use -%c %s to remove it by key"), escape_arg(req->hint_arg),
-		      _(kinds[req->hint_type].object), id, kinds[req->hint_type].key_option, escape_arg(req->hint_arg));
-}
-
 int ipcrm_main(int argc, char **argv)
 {
 	struct rm_request req;
 	int rc = ipcrm_parse_args(argc, argv, &req);
-	if (rc < 0 && req.key_hint)
-		key_hint(&req);
+	/* After "failed to parse argument: '0x5eed'" for an id: whose key is it? */
+	if (rc < 0 && req.key_hint && key_hint_here(argc, argv))
+		key_hint(req.hint_type, req.hint_key, req.hint_arg, KEY_HINT_REMOVE, true);
 	if (rc == 0 && req.action != CMDLINE_RUN) {
 		free(req.targets);
 		return cmdline_act(&ipcrm_cmdline, req.action);

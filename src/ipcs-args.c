@@ -3,10 +3,12 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "src/format.h"
 #include "src/i18n.h"
 #include "src/ipcs-args.h"
+#include "src/messages.h"
 #include "src/numbers.h"
 #include "src/posix.h"
 #include "src/util.h"
@@ -132,7 +134,13 @@ static int take_option(int opt, const char *arg, void *request)
 	switch (opt) {
 	case 'i':
 		req->have_id = true;
-		return parse_id(arg, &req->id);
+		if (parse_id(arg, &req->id) < 0) {
+			/* Hex is a key's spelling: main says which object has it, if any. */
+			req->key_hint = strncasecmp(arg, "0x", 2) == 0 && parse_ipc_key(arg, &req->hint_key);
+			req->hint_arg = arg;
+			return -1;
+		}
+		return 0;
 	case OPT_NAME: req->name = arg; break;
 	case OPT_MESSAGES: {
 		long long n = 64;
@@ -193,8 +201,20 @@ static int check_request(struct ipcs_request *req)
 		return parse_error(false, _("an ID selects a System V resource: use --name with -M, -Q or -S"));
 	if (req->have_id && single_kind(req, false) < 0)
 		return parse_error(false, _("when using an ID, a single resource must be specified"));
-	if (req->name && (sysv || single_kind(req, true) < 0))
-		return parse_error(false, _("when using a name, a single POSIX resource (-M, -Q or -S) must be specified"));
+	if (req->name && (sysv || single_kind(req, true) < 0)) {
+		parse_error(false, _("when using a name, a single POSIX resource (-M, -Q or -S) must be specified"));
+		/* "ipcs -m --name /x": the System V letter for the POSIX kind of the same name. */
+		static const struct { enum ipc_kind sysv; const char *hint; } letters[] = {
+			{ KIND_SHM, N_("-m is System V shared memory: POSIX shared memory is -M") },
+			{ KIND_MSG, N_("-q is System V message queues: POSIX message queues are -Q") },
+			{ KIND_SEM, N_("-s is System V semaphores: POSIX semaphores are -S") },
+		};
+		int k = posix ? -1 : single_kind(req, false);
+		for (size_t i = 0; i < ARRAY_SIZE(letters); i++)
+			if ((int)letters[i].sysv == k)
+				warnx("%s", _(letters[i].hint));
+		return -1;
+	}
 	if (req->name) {
 		const char *problem = posix_name_problem(single_kind(req, true), req->name);
 		if (problem) {

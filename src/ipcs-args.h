@@ -18,6 +18,10 @@ struct ipcs_request {
 	bool want[KINDS];
 	bool have_id;
 	int id;
+	/* An -i refused because it looks like a key: main says whose key it is. */
+	bool key_hint;
+	int32_t hint_key;
+	const char *hint_arg;
 	const char *name;	/* --name */
 	bool processes;		/* --processes */
 	bool has_namespace, all_namespaces;

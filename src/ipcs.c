@@ -14,6 +14,8 @@
 #include "src/format.h"
 #include "src/i18n.h"
 #include "src/ipcs-args.h"
+#include "src/key-hint.h"
+#include "src/name-hint.h"
 #include "src/ipcs-global.h"
 #include "src/messages.h"
 #include "src/namespace.h"
@@ -147,6 +149,7 @@ static int show_posix_details(const struct ipcs_request *req)
 		char *shown = escape_alloc(req->name);
 		warnx(_("name %s not found"), shown);
 		free(shown);
+		escaped_name_hint(kind, req->name);
 	}
 	render_details(&(struct ipc_item){ .kind = kind }, NULL, &req->render);
 	return 1;
@@ -346,11 +349,30 @@ static int show_all_namespaces(const struct ipcs_request *req)
 	return status;
 }
 
+/*
+ * "ipcs -p" with POSIX kinds: their tables have no pid columns, so the
+ * text listing shows none of them (JSON lists them all the same).  Say
+ * so, once; 1 when nothing that was asked for could be shown at all.
+ */
+static int pid_note(const struct ipcs_request *req)
+{
+	if (req->render.mode != MODE_PID || req->render.json || req->render.details || !any_kind(req, true))
+		return 0;
+	warnx(_("POSIX objects record no pids, so -p shows System V objects only: use --processes without -p to see which processes use them"));
+	return any_kind(req, false) ? 0 : 1;
+}
+
 int ipcs_main(int argc, char **argv)
 {
 	struct ipcs_request req;
-	if (ipcs_parse_args(argc, argv, &req) < 0)
+	if (ipcs_parse_args(argc, argv, &req) < 0) {
+		/* "-m -i 0x1234": the key of an object?  Its kind, if given before -i, is looked at first. */
+		if (req.key_hint && key_hint_here(argc, argv)) {
+			int k = single_kind(&req, false);
+			key_hint(k >= 0 ? (enum ipc_kind)k : KINDS, req.hint_key, req.hint_arg, KEY_HINT_SHOW, false);
+		}
 		return 1;
+	}
 	if (req.action != CMDLINE_RUN)
 		return cmdline_act(&ipcs_cmdline, req.action);
 	/* --key PATH:PROJ: the file is looked at once the whole line has parsed. */
@@ -376,6 +398,7 @@ int ipcs_main(int argc, char **argv)
 		if (req.has_namespace)
 			status |= ns_check_alive(&req.ns);
 	}
+	status |= pid_note(&req);
 	sysv_messages_free(peek.msgs, peek.n);
 	return close_stdout() ? 1 : status;
 }

@@ -115,3 +115,64 @@ echoed() {
 	fi
 	[ "${ours_err%x}" = "$BUILD/ipcs: unrecognized option '--zz'"$'\n'"Try 'ipcs --help' for more information."$'\n' ]
 }
+
+# Issue 29.7: util-linux's line first, then how -a takes its type; nothing removed.
+@test "29.7: ipcrm -a shm, --all=shmem, -a=shm: the type goes in the same word as -a, the types listed" {
+	"$BUILD/ipcmk" -M 4096 >/dev/null
+	"$BUILD/ipcmk" -m 1 -n /seg >/dev/null
+	local state types='(types: msg, shm, sem, pmsg, pshm, psem)' try=$'\nTry \'ipcrm --help\' for more information.'
+	state=$(ipc_state)
+	capture got "$BUILD/ipcrm" -a shm
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = "ipcrm: unknown argument: shm"$'\n'"ipcrm: a type goes in the same word as -a: -ashm or --all=shm $types$try"$'\nx' ]
+	capture got "$BUILD/ipcrm" --all pshm -v
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = "ipcrm: unknown argument: pshm"$'\n'"ipcrm: a type goes in the same word as -a: -apshm or --all=pshm $types$try"$'\nx' ]
+	capture got "$BUILD/ipcrm" --all=shmem
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = "ipcrm: unknown argument: shmem"$'\n'"ipcrm: a type goes in the same word as -a: -ashm or --all=shm $types"$'\nx' ]
+	capture got "$BUILD/ipcrm" -a=sem
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = "ipcrm: unknown argument: =sem"$'\n'"ipcrm: a type goes in the same word as -a: -asem or --all=sem $types"$'\nx' ]
+	# An operand that is no detached type keeps util-linux's message alone.
+	capture got "$BUILD/ipcrm" -q 0 shm
+	[ "$got_err" = "ipcrm: unknown argument: shm$try"$'\nx' ]
+	[ "$(ipc_state)" = "$state" ]
+}
+
+@test "29.7: the first line stays util-linux's, byte for byte" {
+	[ -x /usr/bin/ipcrm ] || skip "no util-linux ipcrm"
+	# No objects: util-linux 2.38 removes what -a chose before it refuses the operand.
+	local args
+	for args in "-a shm" "--all=shmem" "-a=sem"; do
+		# shellcheck disable=SC2086
+		capture ref env LC_ALL=C /usr/bin/ipcrm $args
+		# shellcheck disable=SC2086
+		capture got "$BUILD/ipcrm" $args
+		[ "${got_err%%$'\n'*}" = "${ref_err%%$'\n'*}" ]
+		[ "$got_rc" = "$ref_rc" ]
+		[ "$got_out" = "$ref_out" ]
+	done
+}
+
+# Issue 29.8: a selection option alone says what it is for, not "bad usage".
+@test "29.8: ipcrm --owner without --all: selection options choose what --all removes" {
+	"$BUILD/ipcmk" -S 1 >/dev/null
+	local state try=$'\nTry \'ipcrm --help\' for more information.'
+	state=$(ipc_state)
+	capture got "$BUILD/ipcrm" --owner root
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = "ipcrm: --owner selects what --all removes: add --all or --all=TYPE$try"$'\nx' ]
+	capture got "$BUILD/ipcrm" --orphaned --owner 0 --dry-run
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = "ipcrm: --orphaned selects what --all removes: add --all or --all=TYPE$try"$'\nx' ]
+	capture got "$BUILD/ipcrm" --older-than 1d -v
+	[ "$got_err" = "ipcrm: --older-than selects what --all removes: add --all or --all=TYPE$try"$'\nx' ]
+	[ "$(ipc_state)" = "$state" ]
+}

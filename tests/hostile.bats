@@ -77,6 +77,7 @@ check_rows() {
 		# ipcmk's "bad usage" (util-linux's words) is followed by what is missing.
 		[ -z "$rest" ] || [ "$rest" = "Try '$prog --help' for more information."$'\n' ] ||
 			[[ "$first" == "$prog: bad usage" && "$rest" == "$prog: nothing to create: "*$'\n'"Try '$prog --help' for more information."$'\n' ]] ||
+			{ [[ "$first" == "$prog: unknown argument: "* ]] && is_type_hint "$prog" "$rest"; } ||
 			problems+=("more than one message")
 		[ "$before" = "$after" ] || problems+=("kernel state changed: $(diff <(echo "$before") <(echo "$after") | grep '^[<>]' | head -4 | tr '\n' ' ')")
 		if [ ${#problems[@]} -gt 0 ]; then
@@ -93,6 +94,13 @@ check_rows() {
 	echo "# $prog: $n hostile invocations, $bad failed" >&3
 	echo "$n" >>"$BATS_FILE_TMPDIR/count"
 	[ "$bad" -eq 0 ]
+}
+
+# Issue 29.7: after ipcrm's "unknown argument: X" (a type of -a), one line on how to write one.
+is_type_hint() {
+	local try="Try '$1 --help' for more information."$'\n'
+	local line=${2%"$try"}
+	[[ "$line" == "$1: a type goes in the same word as -a: "*$')\n' && "${line%$'\n'}" != *$'\n'* ]]
 }
 
 @test "hostile ipcrm invocations: exit 1, one message naming the value, nothing removed" {

@@ -82,12 +82,20 @@ msg 1 2
 sem 3
 sem abc
 -a bogus
---all=bogus
---all=shm,msg
--a=shm
---all=shm --all=bogus
 EOF
 	[ "$fails" = 0 ]
+	# Issue 29.7: a type of -a util-linux does not know gets its line, then how to write one.
+	local hint='ipcrm: a type goes in the same word as -a: -ashm or --all=shm (types: msg, shm, sem, pmsg, pshm, psem)'
+	need_ref ipcrm
+	for args in --all=bogus --all=shm,msg -a=shm "--all=shm --all=bogus"; do
+		# shellcheck disable=SC2086
+		capture theirs unshare --ipc "$REF_DIR/ipcrm" $args
+		# shellcheck disable=SC2086
+		capture ours unshare --ipc "$BUILD/ipcrm" $args
+		[ "$ours_rc" = "$theirs_rc" ]
+		[ "$ours_out" = "$theirs_out" ]
+		[ "$ours_err" = "${theirs_err%x}$hint"$'\nx' ]
+	done
 	same_fresh ipcrm -m 5
 	[ "$ours_err" = $'ipcrm: invalid id (5)\nx' ]
 	same_fresh ipcrm -M 0

@@ -315,3 +315,135 @@ IPCS() { "$BUILD/ipcs" "$@"; }
 		on && blk && /^\$ / { out = 0 } on && blk && out { print }' "$readme")
 	[ "${got_out%x}" = "$want"$'\n' ] || { diff <(echo "$want") <(printf '%s' "${got_out%x}"); false; }
 }
+
+# --- issue 29: hints that were missing --------------------------------------
+
+@test "29.12: ipcs -m --name: -m is System V shared memory, POSIX shared memory is -M" {
+	MK -m 1 -n /x >/dev/null
+	local first='ipcs: when using a name, a single POSIX resource (-M, -Q or -S) must be specified'
+	capture got IPCS -m --name /x
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = "$first"$'\nipcs: -m is System V shared memory: POSIX shared memory is -M\nx' ]
+	capture got IPCS -q --name /x
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = "$first"$'\nipcs: -q is System V message queues: POSIX message queues are -Q\nx' ]
+	capture got IPCS --name /x -s
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = "$first"$'\nipcs: -s is System V semaphores: POSIX semaphores are -S\nx' ]
+	# Both families, or several System V kinds: no single letter to suggest.
+	capture got IPCS -m -M --name /x
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = "$first"$'\nx' ]
+	capture got IPCS -a --name /x
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = "$first"$'\nx' ]
+}
+
+@test "29.13: ipcs -p with POSIX kinds says POSIX objects record no pids; 1 when only POSIX was asked" {
+	MK -m 1 -n /seg >/dev/null
+	MK -M 4096 >/dev/null
+	local note=$'ipcs: POSIX objects record no pids, so -p shows System V objects only: use --processes without -p to see which processes use them\nx'
+	capture got IPCS -p --posix
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = $'\nx' ]
+	[ "$got_err" = "$note" ]
+	capture got IPCS -p -M
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = $'\nx' ]
+	[ "$got_err" = "$note" ]
+	# System V tables shown as well: they are the answer, the note is an aside.
+	capture sysv IPCS -p -m
+	capture got IPCS -p -m -M
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = "$note" ]
+	[ "$got_out" = "$sysv_out" ]
+	# JSON lists the POSIX objects in every mode; util-linux's -p -s stays silent.
+	capture got IPCS -p -M -J
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
+	capture got IPCS -p -s
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
+	[ "$got_out" = $'\n\nx' ]
+}
+
+@test "29.9: ipcs -i KEY and ipcrm -M/-Q/-S with another kind's key say whose key it is" {
+	MK --key 0x1234 -M 4096 >/dev/null
+	MK --key 0x5eed -Q >/dev/null
+	local shmid msqid state
+	shmid=$(awk '$1 == "0x00001234" { print $2 }' < <(IPCS -m))
+	msqid=$(awk '$1 == "0x00005eed" { print $2 }' < <(IPCS -q))
+	state=$(ipc_state)
+	capture got IPCS -m -i 0x1234
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = "ipcs: failed to parse id argument: '0x1234'"$'\n'"ipcs: 0x1234 is the key of shared memory id $shmid: use ipcs -m -i $shmid"$'\nx' ]
+	# Another kind's key: that kind's letter.
+	capture got IPCS -m -i 0x5eed
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = "ipcs: failed to parse id argument: '0x5eed'"$'\n'"ipcs: 0x5eed is the key of message queue id $msqid: use ipcs -q -i $msqid"$'\nx' ]
+	# No object with that key, or a namespace the parse may not have entered: util-linux's line alone.
+	capture got IPCS -m -i 0x9999
+	[ "$got_err" = "ipcs: failed to parse id argument: '0x9999'"$'\nx' ]
+	capture got IPCS -m -i 0x1234 --namespace 1
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = "ipcs: failed to parse id argument: '0x1234'"$'\nx' ]
+	# ipcrm: a queue's key given to -M, -S; the first line is util-linux's.
+	capture got RM -M 0x5eed
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = $'ipcrm: invalid key (0x5eed)\nipcrm: 0x5eed is the key of message queue id '"$msqid"$': use -Q 0x5eed to remove it by key\nx' ]
+	capture got RM -S 0x1234
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = $'ipcrm: invalid key (0x1234)\nipcrm: 0x1234 is the key of shared memory id '"$shmid"$': use -M 0x1234 to remove it by key\nx' ]
+	[ "$(ipc_state)" = "$state" ]
+}
+
+@test "29.10: a name pasted back escaped: did you mean the real one (never acted on)" {
+	MK -m 1 -n '/my buffer' >/dev/null
+	MK -q -n $'/q\ttab' >/dev/null
+	local state hint=$'ipcrm: did you mean \'/my buffer\'? names are shown escaped'
+	state=$(ipc_state)
+	capture got RM --posix-shmem '/my\x20buffer'
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = $'ipcrm: name `/my\\x5cx20buffer\' not found\n'"$hint"$'\nx' ]
+	capture got RM --dry-run --posix-shmem '/my\x20buffer'
+	[ "$got_rc" = 1 ]
+	[ "${got_err#*$'\n'}" = "$hint"$'\nx' ]
+	# The suggestion goes through the escaper too: a tab stays \x09.
+	capture got RM --posix-mqueue '/q\x09tab'
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = $'ipcrm: name `/q\\x5cx09tab\' not found\nipcrm: did you mean \'/q\\x09tab\'? names are shown escaped\nx' ]
+	capture got IPCS -M --name '/my\x20buffer'
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = $'ipcs: name /my\\x5cx20buffer not found\nipcs: did you mean \'/my buffer\'? names are shown escaped\nx' ]
+	# No object under the unescaped name, or another kind's: no suggestion.
+	capture got RM --posix-shmem '/no\x20such'
+	[ "$got_err" = $'ipcrm: name `/no\\x5cx20such\' not found\nx' ]
+	capture got RM --posix-semaphore '/my\x20buffer'
+	[ "$got_err" = $'ipcrm: name `/my\\x5cx20buffer\' not found\nx' ]
+	[ "$(ipc_state)" = "$state" ]
+}
+
+@test "29: the new hint lines in Korean" {
+	ko() { LC_ALL=C.UTF-8 LANGUAGE=ko IPCBOX_LOCALEDIR="$BUILD/po" "$@"; }
+	[ -n "$(ko "$BUILD/ipcs" --help | grep 사용법)" ] || skip "the Korean catalogue is not built"
+	capture got ko "$BUILD/ipcs" -m --name /x
+	[ "$got_rc" = 1 ]
+	[ "${got_err#*$'\n'}" = $'ipcs: -m 옵션은 System V 공유 메모리입니다: POSIX 공유 메모리는 -M 옵션입니다\nx' ]
+	capture got ko "$BUILD/ipcrm" --owner root
+	[ "$got_rc" = 1 ]
+	[ "${got_err%%$'\n'*}" = 'ipcrm: --owner 옵션은 --all 옵션으로 삭제할 대상을 고릅니다: --all 또는 --all=TYPE 옵션도 지정하십시오' ]
+	capture got ko "$BUILD/ipcrm" --all=shmem
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = $'ipcrm: 알 수 없는 인수: shmem\nipcrm: 종류는 -a 바로 뒤에 붙여 씁니다: -ashm 또는 --all=shm (종류: msg, shm, sem, pmsg, pshm, psem)\nx' ]
+	capture got ko "$BUILD/ipcs" -p -M
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = $'ipcs: POSIX 객체는 pid를 기록하지 않으므로 -p 옵션은 System V 객체만 표시합니다: 사용 중인 프로세스를 보려면 -p 없이 --processes 옵션을 사용하십시오\nx' ]
+}

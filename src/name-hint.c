@@ -1,0 +1,18 @@
+/* "did you mean '/my buffer'?" for a name typed as shown (see name-hint.h). */
+#include <stdlib.h>
+
+#include "src/format.h"
+#include "src/i18n.h"
+#include "src/messages.h"
+#include "src/name-hint.h"
+#include "src/posix.h"
+
+void escaped_name_hint(enum ipc_kind kind, const char *name)
+{
+	char *real = unescape_alloc(name);
+	struct posix_object obj;
+	if (real && !posix_name_problem(kind, real) && posix_find(kind, real, &obj) == 0)
+		/* TRANSLATORS: %s is the name without the \xHH escapes, as it would be typed */
+		warnx(_("did you mean '%s'? names are shown escaped"), escape_arg(real));
+	free(real);
+}
