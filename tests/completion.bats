@@ -315,7 +315,8 @@ expect() {
 	"$BUILD/ipcmk" --namespace "$ns_pid" -q -n /theirs >/dev/null
 	key=$("$BUILD/ipcs" --namespace "$ns_pid" -q | awk '$1 ~ /^0x/ { print $1 }')
 	ours=$("$BUILD/ipcs" -q | awk '$1 ~ /^0x/ { print $1 }')
-	[ -n "$key" ] && [ "$key" != "$ours" ]
+	[ -n "$key" ]
+	[ "$key" != "$ours" ]
 	# Candidates: the other namespace's process, never one of ours.
 	local cmd
 	for cmd in ipcs ipcmk ipcrm; do

@@ -372,6 +372,13 @@ quick_start_with() {
 	grep -qF '(#translations)' <(sed -n '1,/^## A short tour/p' "$SRC/README.md")
 }
 
+@test "no test asserts with '[ a ] && [ b ]' (set -e ignores all but the last part)" {
+	# Inside @test blocks only: helper functions use && for their status.
+	run awk '/^@test .*\{$/ { t = 1; next } t && /^}$/ { t = 0 } t && /^\t+\[.*\] && \[.*\]$/ && !/\|\|/ { print FILENAME ":" FNR ": " $0 }' "$SRC"/tests/*.bats
+	[ "$status" = 0 ]
+	[ "$output" = "" ]
+}
+
 @test "meson install puts every file in its standard place" {
 	command -v meson >/dev/null || skip "meson not installed"
 	local dest=$BATS_TEST_TMPDIR/dest
@@ -382,7 +389,8 @@ quick_start_with() {
 	prefix=$(meson introspect "$BUILD" --buildoptions | grep -oE '"name": "prefix", "value": "[^"]*"' | sed 's/.*"value": "//; s/"$//')
 	[ -n "$prefix" ]
 	bindir=$dest$prefix/bin
-	[ -x "$bindir/ipcbox" ] && [ ! -L "$bindir/ipcbox" ]
+	[ -x "$bindir/ipcbox" ]
+	[ ! -L "$bindir/ipcbox" ]
 	for cmd in ipcs ipcmk ipcrm lsipc; do
 		[ "$(readlink "$bindir/$cmd")" = ipcbox ]
 	done

@@ -64,7 +64,8 @@ proc_count() {
 	ino=$(stat -c %i /dev/shm/v) dev=$(stat -c %d /dev/shm/v)
 	key=$(echo "65 /dev/shm/v" | "$FTOK")
 	capture got "$IPCBOX" ftok -v /dev/shm/v A
-	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
 	local want
 	want=$(printf 'path:    /dev/shm/v\nproj:    0x41 (65, %s)    bits 31-24\ndevice:  0x%02x (low byte of the minor of device %d:%d)    bits 23-16\ninode:   0x%04x (low 16 bits of inode %d)    bits 15-0\nkey:     %s\n' \
 		"'A'" $((dev & 255)) $((dev >> 8 & 0xfff)) $(((dev & 255) | (dev >> 12 & 0xfff00))) $((ino & 0xffff)) "$ino" "$key")
@@ -78,7 +79,8 @@ proc_count() {
 	"$IPCBOX" --list | grep -qx ftok
 	"$IPCBOX" --help | grep -q 'ipcbox ftok'
 	capture got "$IPCBOX" ftok --help
-	[ "$got_rc" = 0 ] && [[ "$got_out" == $'\nUsage:\n ipcbox ftok [options] <path> <proj>\n'* ]]
+	[ "$got_rc" = 0 ]
+	[[ "$got_out" == $'\nUsage:\n ipcbox ftok [options] <path> <proj>\n'* ]]
 	ln -s "$IPCBOX" "$BATS_TEST_TMPDIR/ftok"
 	capture got "$BATS_TEST_TMPDIR/ftok" /dev/shm A
 	[ "$got_rc" = 127 ]
@@ -86,12 +88,14 @@ proc_count() {
 	for args in "" "/dev/shm" "/dev/shm 0" "/dev/shm 256" "/dev/shm AB" "/dev/shm ''" "-x /dev/shm A" "/dev/shm A extra"; do
 		eval "set -- $args"
 		capture got "$IPCBOX" ftok "$@"
-		[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+		[ "$got_rc" = 1 ]
+		[ "$got_out" = x ]
 		[[ "$got_err" == "ipcbox ftok: "*$'\n'"Try 'ipcbox ftok --help' for more information."$'\nx' ]] ||
 			{ echo "ipcbox ftok $args: ${got_err%x}"; return 1; }
 	done
 	capture got "$IPCBOX" ftok /no/such A
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
 	[ "$got_err" = $'ipcbox ftok: cannot stat \'/no/such\': No such file or directory\nx' ]
 }
 
@@ -114,10 +118,12 @@ proc_count() {
 		[ "$("$IPCS" "${rmopt,,}" --key "$path:0x41" | grep -c "^0x")" = 1 ]
 		# Existing key: IPC_EXCL refuses, nothing changes.
 		capture got "$IPCMK" "${opt[@]}" --key "$path:65"
-		[ "$got_rc" = 1 ] && [ "$(proc_count "$kind")" = 1 ]
+		[ "$got_rc" = 1 ]
+		[ "$(proc_count "$kind")" = 1 ]
 		# Another project id names no object.
 		capture got "$IPCRM" "$rmopt" "$path:B"
-		[ "$got_rc" = 1 ] && [ "$got_err" = "ipcrm: invalid key ($path:B)"$'\nx' ]
+		[ "$got_rc" = 1 ]
+		[ "$got_err" = "ipcrm: invalid key ($path:B)"$'\nx' ]
 		[ "$(proc_count "$kind")" = 1 ]
 		capture got "$IPCRM" -v "$rmopt" "$path:A"
 		[ "$got_rc" = 0 ] || { echo "${got_err%x}"; return 1; }
@@ -184,7 +190,8 @@ make_queue() {
 	proc_before=$(cat /proc/sysvipc/msg)
 	capture plain "$IPCS" -q -i "$QID"
 	capture got "$IPCS" -q -i "$QID" --messages
-	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
 	local a64
 	a64=$(printf 'a%.0s' {1..64})
 	local want
@@ -323,7 +330,8 @@ make_queue() {
 	"$HELPER" msg-send "$QID" "${empty[@]}"
 	# 1000: all of them, no note, the JSON list complete.
 	capture got "$IPCS" -q -i "$QID" --messages
-	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
 	[ "$(grep -c '^position=' <<<"$got_out")" = 1000 ]
 	[ "$("$IPCS" -q -i "$QID" --messages -J | jq -c '.message_queues[0] | [(.message_list | length), .message_list_complete]')" = '[1000,true]' ]
 	# 1500: the first 1000, in order, and a note on stderr; exit 0.

@@ -36,13 +36,16 @@ need_root() {
 	local name
 	name="/$(printf 'a%.0s' {1..1030})"$'\xc2\x80'
 	capture got "$BUILD/ipcs" -M --name "$name"
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
 	[ "$got_err" = "ipcs: invalid name '${name%$'\xc2\x80'}\\xc2\\x80': is too long"$'\nx' ]
 	# The same through ipcmk and ipcrm, which print names too.
 	capture got "$BUILD/ipcmk" -m 1 -n "$name"
-	[ "$got_rc" = 1 ] && [[ "$got_err" == *'\xc2\x80'* ]]
+	[ "$got_rc" = 1 ]
+	[[ "$got_err" == *'\xc2\x80'* ]]
 	capture got "$BUILD/ipcrm" --posix-shmem "$name"
-	[ "$got_rc" = 1 ] && [[ "$got_err" == *'\xc2\x80'* ]]
+	[ "$got_rc" = 1 ]
+	[[ "$got_err" == *'\xc2\x80'* ]]
 	[ -z "$(ls -A /dev/shm)" ]
 }
 
@@ -161,7 +164,8 @@ need_root() {
 	# JSON escapes C1 controls too, and stays valid.
 	grep -qF '"name": "/c1\u009b2J"' "$out"
 	grep -qF '"name": "/bidi\u202etxt"' "$out"
-	[ -z "$(ls -A /dev/shm | grep -v '^dir')" ] && [ -z "$(ls -A /dev/mqueue)" ]
+	[ -z "$(ls -A /dev/shm | grep -v '^dir')" ]
+	[ -z "$(ls -A /dev/mqueue)" ]
 }
 
 @test "JSON escapes C1 controls and DEL, and jq reads the names back exactly (finding 5)" {
@@ -177,7 +181,8 @@ need_root() {
 	before=$(ipc_state)
 	for mode in 4777 2755 1777 6700 7777; do
 		capture got "$BUILD/ipcmk" -m 1 -q -s -n /suid -p "$mode"
-		[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+		[ "$got_rc" = 1 ]
+		[ "$got_out" = x ]
 		[ "$got_err" = "ipcmk: mode $mode: POSIX objects take permission bits only (at most 0777), not setuid, setgid or sticky"$'\nx' ]
 		[ "$(ipc_state)" = "$before" ]
 	done

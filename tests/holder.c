@@ -10,7 +10,7 @@
  *   holder psem-open NAME       sem_open (a mapping of sem.NAME)
  *   holder mq-open NAME         mq_open, descriptor kept
  *   holder mq-notify NAME       mq_open + mq_notify
- *   holder shm-crowded ID FILE  shmat, then map FILE (a long path) and 3000
+ *   holder shm-crowded ID FILE  shmat, then map FILE (a long path) and 4500
  *                               separate anonymous mappings below it: the
  *                               /SYSV line comes after 200 KiB of maps
  *   holder sem-op ID            semop on semaphore 0, exit (sempid = this pid)
@@ -104,7 +104,7 @@ int main(int argc, char **argv)
 		if (fd < 0 || mmap(NULL, 1, PROT_READ, MAP_SHARED, fd, 0) == MAP_FAILED)
 			die("mmap FILE");
 		close(fd);
-		for (int i = 0; i < 3000; i++)	/* alternate: neighbours must not merge */
+		for (int i = 0; i < 4500; i++)	/* about 50 bytes a line; alternate: neighbours must not merge */
 			if (mmap(NULL, 4096, i % 2 ? PROT_READ : PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED)
 				die("mmap");
 	} else if (strcmp(mode, "shm-leftover") == 0) {

@@ -131,7 +131,8 @@ json_pids() {	# json_pids JQ-SELECTOR
 	[ "$(jq .uninspected_processes <<<"$json")" = 0 ]
 	# Text: the same pids under each row, commands named.
 	capture got "$BUILD/ipcs" -m --processes
-	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
 	[[ "$got_out" == *"  $attach1 "*"holder           mapped"* ]]
 	[[ "$got_out" == *"  $attach2 "*"holder           mapped"* ]]
 	# -i keeps util-linux's bytes, and --processes adds the list under them.
@@ -155,7 +156,8 @@ json_pids() {	# json_pids JQ-SELECTOR
 	local before
 	before=$(ipc_state)
 	capture got "$BUILD/ipcrm" -a --all=pshm --all=psem --all=pmsg --orphaned --owner root --dry-run
-	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
 	[ "$got_out" = "removing shared memory segment id \`$shm_left'
 would remove 1 of 1 shared memory segments (owned by root, orphaned)
 removing POSIX shared memory \`/idle'
@@ -163,11 +165,21 @@ would remove 1 of 1 POSIX shared memory (owned by root, orphaned)
 x" ]
 	[ "$(ipc_state)" = "$before" ]
 	capture got "$BUILD/ipcrm" -a --all=pshm --all=psem --all=pmsg --orphaned --owner root
-	[ "$got_rc" = 0 ] && [ "$got_out" = x ] && [ "$got_err" = x ]
-	[ -z "$(key_id shm 0x101)" ] && [ ! -e /dev/shm/idle ]
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = x ]
+	[ -z "$(key_id shm 0x101)" ]
+	[ ! -e /dev/shm/idle ]
 	# Everything else is still there.
-	[ -n "$(key_id shm 0x100)" ] && [ -n "$(key_id sem 0x200)" ] && [ -n "$(key_id sem 0x201)" ] && [ -n "$(key_id msg 0x300)" ] && [ -n "$(key_id msg 0x301)" ]
-	[ -e /dev/shm/mapped ] && [ -e /dev/shm/sem.lock ] && [ -e /dev/mqueue/jobs ] && [ -e /dev/mqueue/events ]
+	[ -n "$(key_id shm 0x100)" ]
+	[ -n "$(key_id sem 0x200)" ]
+	[ -n "$(key_id sem 0x201)" ]
+	[ -n "$(key_id msg 0x300)" ]
+	[ -n "$(key_id msg 0x301)" ]
+	[ -e /dev/shm/mapped ]
+	[ -e /dev/shm/sem.lock ]
+	[ -e /dev/mqueue/jobs ]
+	[ -e /dev/mqueue/events ]
 }
 
 @test "guards: root's objects only with --owner root; objects in use never by filter" {
@@ -183,7 +195,8 @@ x" ]
 	nobody_shm=$(awk 'NR > 1 && $8 == 65534 { print $2 }' /proc/sysvipc/shm)
 	nobody_sem=$(awk 'NR > 1 && $5 == 65534 { print $2 }' /proc/sysvipc/sem)
 	capture got "$BUILD/ipcrm" -a --older-than 0 -v
-	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
 	[ "$got_out" = "removing shared memory segment id \`$nobody_shm'
 removed 1 of 2 shared memory segments (older than 0); kept 1 owned by root (use --owner root)
 removing semaphore id \`$nobody_sem'
@@ -191,14 +204,16 @@ removed 1 of 2 semaphore arrays (older than 0); kept 1 owned by root (use --owne
 x" ]
 	# nobody's objects went, root's stayed.
 	[ -z "$(awk 'FNR > 1' /proc/sysvipc/shm /proc/sysvipc/sem | awk '$5 == 65534 || $8 == 65534')" ]
-	[ -n "$(key_id shm 0x400)" ] && [ "$(awk 'NR > 1' /proc/sysvipc/sem | wc -l)" = 1 ]
+	[ -n "$(key_id shm 0x400)" ]
+	[ "$(awk 'NR > 1' /proc/sysvipc/sem | wc -l)" = 1 ]
 	# With --owner root: the attached segment is still kept, and so is the
 	# set: root runs processes, any of which may hold its id.
 	capture got "$BUILD/ipcrm" -a --owner root -v
 	[ "$got_rc" = 0 ]
 	[[ "$got_out" == *"removed 0 of 1 shared memory segments (owned by root); kept 1 in use"$'\n'* ]]
 	[[ "$got_out" == *"removed 0 of 1 semaphore arrays (owned by root); kept 1 in use"$'\n'* ]]
-	[ -n "$(key_id shm 0x400)" ] && [ "$(awk 'NR > 1' /proc/sysvipc/sem | wc -l)" = 1 ]
+	[ -n "$(key_id shm 0x400)" ]
+	[ "$(awk 'NR > 1' /proc/sysvipc/sem | wc -l)" = 1 ]
 	# By id, the user's word is enough (the segment goes when detached).
 	"$BUILD/ipcrm" -m "$shm"
 	[ -z "$(key_id shm 0x400)" ]
@@ -233,7 +248,8 @@ x" ]
 	capture got "$BUILD/ipcrm" --all=shm --all=pmsg --all=psem --orphaned --owner root -v
 	[ "$got_rc" = 0 ]
 	[ -z "$(awk -v id="$shm_id" 'NR > 1 && $2 == id' /proc/sysvipc/shm)" ]
-	[ ! -e /dev/mqueue/fam ] && [ -e /dev/shm/sem.fam ]
+	[ ! -e /dev/mqueue/fam ]
+	[ -e /dev/shm/sem.fam ]
 }
 
 @test "as an unprivileged user: what it can see, and how many processes it could not inspect" {
@@ -273,7 +289,8 @@ x" ]
 	done
 	# Filters only with --all; with -i/-l/-u in ipcs they are usage errors.
 	capture got "$BUILD/ipcrm" -q 0 --owner root
-	[ "$got_rc" = 1 ] && [[ "$got_err" == *"for --all only"* ]]
+	[ "$got_rc" = 1 ]
+	[[ "$got_err" == *"for --all only"* ]]
 	capture got "$BUILD/ipcs" -q -i 0 --owner root
 	[ "$got_rc" = 1 ]
 	capture got "$BUILD/ipcs" -u --orphaned
@@ -303,7 +320,8 @@ x" ]
 	[ "$got_rc" = 0 ]
 	local h size lines
 	read -r h size lines <<<"$got_out"
-	[ "$size" -gt 200000 ] && [ "$lines" -gt 3000 ]
+	[ "$size" -gt 200000 ] || { echo "# maps: $got_out" >&3; false; }
+	[ "$lines" -gt 3000 ]
 	local json=${got_out#*$'\n'}
 	json=${json%x}
 	[ "$(jq -c '[.shared_memory[] | .id]' <<<"$json")" = "[0]" ]
@@ -329,12 +347,14 @@ x" ]
 	done
 	[ "$(/usr/bin/ipcs -s -i "$sem" | awk '$1 == 0 { print $4 }')" = 1 ]
 	capture got "$BUILD/ipcs" -s --orphaned
-	[ "$got_rc" = 0 ] && [[ "$got_out" != *"0x00000600"* ]]
+	[ "$got_rc" = 0 ]
+	[[ "$got_out" != *"0x00000600"* ]]
 	[ "$(jq '[.semaphores[]] | length' <<<"$("$BUILD/ipcs" -s --orphaned -J)")" = 0 ]
 	capture got "$BUILD/ipcrm" --all=sem --orphaned --owner 65534 --dry-run
 	[ "$got_out" = x ]
 	capture got "$BUILD/ipcs" -s --processes
-	[[ "$got_out" == *"$gone "*"sempid,exited"$'\n'"  1 waiting"$'\n'* ]] && [[ "$got_out" != *orphaned* ]]
+	[[ "$got_out" == *"$gone "*"sempid,exited"$'\n'"  1 waiting"$'\n'* ]]
+	[[ "$got_out" != *orphaned* ]]
 }
 
 @test "ipcrm's in-use guard: a set whose last pid is dead is kept while a process waits on it" {
@@ -354,7 +374,8 @@ x" ]
 	[ "$(/usr/bin/ipcs -s -i "$sem" | awk '$1 == 0 { print $4 }')" = 1 ]
 	# Matched by --owner, not orphaned, kept by the guard: the waiter is the only sign of use.
 	capture got "$BUILD/ipcrm" --all=sem --owner 65534 -v
-	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
 	[ "$got_out" = "removed 0 of 1 semaphore arrays (owned by 65534); kept 1 in use
 x" ]
 	[ "$(key_id sem 0x601)" = "$sem" ]
@@ -395,13 +416,18 @@ x" ]
 	[ "$(jq -c "[.message_queues[] | select(.id == $msg) | .processes[] | [.alive, .how]]" <<<"$json")" = '[[false,["lspid"]]]' ]
 	[ "$(jq -c '[.semaphores[], .message_queues[] | .orphaned]' <<<"$json")" = '[false,false]' ]
 	capture got "$BUILD/ipcs" -s -q --orphaned
-	[ "$got_rc" = 0 ] && [[ "$got_out" != *65534* ]] && [[ "$got_out" != *nobody* ]]
+	[ "$got_rc" = 0 ]
+	[[ "$got_out" != *65534* ]]
+	[[ "$got_out" != *nobody* ]]
 	local before
 	before=$(ipc_state)
 	capture got "$BUILD/ipcrm" --all=sem --all=msg --orphaned --owner 65534 -v
-	[ "$got_rc" = 0 ] && [ "$got_out" = x ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = x ]
 	capture got "$BUILD/ipcrm" --all=sem --all=msg --owner 65534 -v
-	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
 	[ "$got_out" = "removed 0 of 1 semaphore arrays (owned by 65534); kept 1 in use
 removed 0 of 1 message queues (owned by 65534); kept 1 in use
 x" ]
@@ -411,7 +437,8 @@ x" ]
 	json=$("$BUILD/ipcs" -s -q --orphaned -J)
 	[ "$(jq -c '[.semaphores[].id, .message_queues[].id]' <<<"$json")" = "[$sem,$msg]" ]
 	capture got "$BUILD/ipcrm" --all=sem --all=msg --orphaned --owner 65534 -v
-	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
 	[ "$got_out" = "removing semaphore id \`$sem'
 removed 1 of 1 semaphore arrays (owned by 65534, orphaned)
 removing message queue id \`$msg'
@@ -442,13 +469,19 @@ while True:
 	local before
 	before=$(ipc_state)
 	capture got "$BUILD/ipcrm" --all=sem --all=msg --orphaned --owner 65534
-	[ "$got_rc" = 0 ] && [ "$got_out" = x ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = x ]
 	capture got "$BUILD/ipcrm" --all=sem --all=msg --owner 65534
-	[ "$got_rc" = 0 ] && [ "$got_out" = x ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = x ]
 	[ "$(ipc_state)" = "$before" ]
 	gone_by_kill "$served"
 	capture got "$BUILD/ipcrm" --all=sem --all=msg --orphaned --owner 65534
-	[ "$got_rc" = 0 ] && [ "$got_out" = x ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = x ]
 	[ -z "$(awk -v s="$sem" 'NR > 1 && $2 == s' /proc/sysvipc/sem)" ]
 	[ -z "$(awk -v q="$msg" 'NR > 1 && $2 == q' /proc/sysvipc/msg)" ]
 }
@@ -457,7 +490,8 @@ while True:
 	serve "$SERVER" main-exits /keeper
 	local pid=$served sem=${ready[2]} msg=${ready[3]}
 	# The leader is a zombie (ps: Zl); its own maps and fd are empty.
-	[ "$(awk '{ print $3 }' "/proc/$pid/stat")" = Z ] && [ ! -s "/proc/$pid/maps" ]
+	[ "$(awk '{ print $3 }' "/proc/$pid/stat")" = Z ]
+	[ ! -s "/proc/$pid/maps" ]
 	json=$("$BUILD/ipcs" -s -q -M --processes -J)
 	[ "$(jq -c "[.semaphores[] | select(.id == $sem) | .processes[] | [.pid, .alive, .how]]" <<<"$json")" = "[[$pid,true,[\"sempid\"]]]" ]
 	[ "$(jq -c "[.message_queues[] | select(.id == $msg) | .processes[] | [.pid, .alive, .how]]" <<<"$json")" = "[[$pid,true,[\"lspid\"]]]" ]
@@ -465,7 +499,9 @@ while True:
 	local before
 	before=$(ipc_state)
 	capture got "$BUILD/ipcrm" --all=sem --all=msg --all=pshm --orphaned --owner root -v
-	[ "$got_rc" = 0 ] && [ "$got_out" = x ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = x ]
 	[ "$(ipc_state)" = "$before" ]
 	[ -e /dev/shm/keeper ]
 }
@@ -481,12 +517,16 @@ while True:
 	local before
 	before=$(ipc_state)
 	capture got "$BUILD/ipcrm" --all=sem --all=msg --all=pshm --all=pmsg --orphaned --owner root -v
-	[ "$got_rc" = 0 ] && [ "$got_out" = x ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = x ]
 	[ "$(ipc_state)" = "$before" ]
 	# Once the process is gone, they are leftovers.
 	gone_by_kill "$pid"
 	capture got "$BUILD/ipcrm" --all=pshm --all=pmsg --orphaned --owner root
-	[ "$got_rc" = 0 ] && [ ! -e /dev/mqueue/thread-q ] && [ ! -e /dev/shm/thread-shm ]
+	[ "$got_rc" = 0 ]
+	[ ! -e /dev/mqueue/thread-q ]
+	[ ! -e /dev/shm/thread-shm ]
 }
 
 @test "a /SYSV look-alike mapping (a tmpfs file with the segment's key and id as inode) is not an attachment" {
@@ -508,7 +548,8 @@ while True:
 	[ "$(jq -c "[.shared_memory[] | select(.id == $victim) | .processes[] | select(.pid == $pid)]" <<<"$json")" = "[]" ]
 	[ "$(jq ".shared_memory[] | select(.id == $victim) | .orphaned" <<<"$json")" = true ]
 	capture got "$BUILD/ipcrm" --all=shm --orphaned --owner root
-	[ "$got_rc" = 0 ] && [ -z "$(key_id shm 0xdead)" ]
+	[ "$got_rc" = 0 ]
+	[ -z "$(key_id shm 0xdead)" ]
 }
 
 @test "--processes shows every role of a process: creator and last attacher, last sender and receiver" {
@@ -518,7 +559,8 @@ while True:
 	[ "$(jq -c "[.shared_memory[] | select(.id == $shm) | .processes[] | [.pid, .how]]" <<<"$json")" = "[[$pid,[\"mapped\",\"cpid\",\"lpid\"]]]" ]
 	[ "$(jq -c "[.message_queues[] | select(.id == $msg) | .processes[] | [.pid, .how]]" <<<"$json")" = "[[$pid,[\"lspid\",\"lrpid\"]]]" ]
 	capture got "$BUILD/ipcs" -m -q --processes
-	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
 	[[ "$got_out" == *"  $pid "*" server           mapped,cpid,lpid"$'\n'* ]]
 	[[ "$got_out" == *"  $pid "*" server           lspid,lrpid"$'\n'* ]]
 	# An exited process keeps all its roles too.

@@ -391,7 +391,8 @@ planted_intact() {
 	plant
 	# Without -v: nothing said about entries that are no objects.
 	capture got timeout 20 "$BUILD/ipcrm" --all=pshm --all=psem
-	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
 	planted_intact
 	for types in "-apshm" "-apsem" "--all=pshm --all=psem" "-a -apshm -apsem -apmsg"; do
 		# shellcheck disable=SC2086
@@ -409,7 +410,9 @@ planted_intact() {
 	[[ "$got_err" == *"/dev/shm/link:"* && "$got_err" == *"/dev/shm/plain-dir:"* && "$got_err" == *"/dev/shm/sem.link:"* ]]
 	[[ "$got_err" == *"/dev/shm/fifo:"* && "$got_err" == *"/dev/shm/sem.dir:"* && "$got_err" == *"/dev/shm/dangling:"* ]]
 	# the real objects are gone
-	[ ! -e /dev/shm/real ] && [ ! -e /dev/shm/sem.real ] && [ ! -e /dev/mqueue/real ]
+	[ ! -e /dev/shm/real ]
+	[ ! -e /dev/shm/sem.real ]
+	[ ! -e /dev/mqueue/real ]
 }
 
 @test "POSIX names never reach outside /dev/shm or /dev/mqueue" {
@@ -426,12 +429,16 @@ planted_intact() {
 	planted_intact
 	# A name that is a planted symlink: removing it unlinks the link itself, never the target.
 	run "$BUILD/ipcrm" --posix-shmem /link
-	[ -e "$OUTSIDE/file" ] && [ "$(cat "$OUTSIDE/file")" = precious ]
+	[ -e "$OUTSIDE/file" ]
+	[ "$(cat "$OUTSIDE/file")" = precious ]
 	# ipcmk never opens through a planted symlink, even a dangling one (O_EXCL).
 	capture got "$BUILD/ipcmk" -m 4096 -n /dangling
-	[ "$got_rc" = 1 ] && [ ! -e /nonexistent ]
+	[ "$got_rc" = 1 ]
+	[ ! -e /nonexistent ]
 	capture got "$BUILD/ipcmk" -s -n /link
-	[ "$got_rc" = 1 ] && [ "$(cat "$OUTSIDE/sem.x")" = "" ]
+	[ "$got_rc" = 1 ]
+	[ "$(cat "$OUTSIDE/sem.x")" = "" ]
 	[ "$(cat "$OUTSIDE/file")" = precious ]
-	[ -d /dev/shm/plain-dir ] && [ "$(cat /dev/shm/plain-dir/inner)" = inner ]
+	[ -d /dev/shm/plain-dir ]
+	[ "$(cat /dev/shm/plain-dir/inner)" = inner ]
 }

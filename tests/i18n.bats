@@ -256,9 +256,11 @@ check_tables() {
 	[ "$(ko used-bytes)" != used-bytes ]
 	# Messages of ours, and glibc's getopt ones.
 	capture got KO ipcs -m -i 99
-	[ "$got_rc" = 1 ] && [ "$got_err" = "ipcs: $(printf "$(ko 'id %d not found')" 99)"$'\nx' ]
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = "ipcs: $(printf "$(ko 'id %d not found')" 99)"$'\nx' ]
 	capture got KO ipcrm -m 99
-	[ "$got_rc" = 1 ] && [ "$got_err" = "ipcrm: $(printf "$(ko 'invalid id (%s)')" 99)"$'\nx' ]
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = "ipcrm: $(printf "$(ko 'invalid id (%s)')" 99)"$'\nx' ]
 	capture got KO ipcmk -M 0
 	[ "$got_rc" = 1 ]
 	[[ $got_err == "ipcmk: $(printf "$(ko 'create %s failed: %s%s%s%s%s')" "$(ko 'share memory')" "'0': ")"* ]]

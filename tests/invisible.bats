@@ -38,7 +38,8 @@ done
 	for locale in C C.UTF-8; do
 		for opt in -M -Q -S; do
 			capture got env LC_ALL=$locale "$BUILD/ipcs" "$opt"
-			[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+			[ "$got_rc" = 0 ]
+			[ "$got_err" = x ]
 			for i in "${!HIDDEN[@]}"; do
 				cp=${HIDDEN[i]} shown=${SHOWN[i]}
 				# One row per name: its first field is the escaped name.
@@ -65,14 +66,16 @@ done
 		name=/post$(char "$cp")gres
 		shown="/post$(escaped "$cp")gres"
 		capture got "$BUILD/ipcmk" -m 1 -n "$name"
-		[ "$got_rc" = 0 ] && [ "${got_out%x}" = "POSIX shared memory name: $shown"$'\n' ]
+		[ "$got_rc" = 0 ]
+		[ "${got_out%x}" = "POSIX shared memory name: $shown"$'\n' ]
 		capture got "$BUILD/ipcrm" -v --posix-shmem "$name"
 		[ "$got_rc" = 0 ] && [ "${got_out%x}" = "removing POSIX shared memory \`$shown'"$'\n' ] || {
 			echo "# U+$cp: ${got_out%x}" >&2
 			false
 		}
 		capture got "$BUILD/ipcrm" --posix-shmem "$name"
-		[ "$got_rc" = 1 ] && [ "${got_err%x}" = "ipcrm: name \`$shown' not found"$'\n' ]
+		[ "$got_rc" = 1 ]
+		[ "${got_err%x}" = "ipcrm: name \`$shown' not found"$'\n' ]
 	done
 	[ -z "$(ls -A /dev/shm)" ]
 }

@@ -14,7 +14,8 @@ MK() { "$BUILD/ipcmk" "$@"; }
 
 @test "ipcmk --help and --version" {
 	capture ours MK --help
-	[ "$ours_rc" = 0 ] && [ "$ours_err" = x ]
+	[ "$ours_rc" = 0 ]
+	[ "$ours_err" = x ]
 	[[ "$ours_out" == $'\nUsage:\n ipcmk [options]\n'* ]]
 	[[ "$ours_out" == *" -m, --posix-shmem <size>"* ]]
 	[[ "$ours_out" == *"For more details see ipcmk(1)."$'\n'x ]]
@@ -23,7 +24,8 @@ MK() { "$BUILD/ipcmk" "$@"; }
 	[[ "$ours_out" == "ipcmk from ipcbox "* ]]
 	# The first of -h/-V wins and nothing is created.
 	capture ours MK -Q -h -M 0
-	[ "$ours_rc" = 0 ] && [[ "$ours_out" == $'\nUsage:'* ]]
+	[ "$ours_rc" = 0 ]
+	[[ "$ours_out" == $'\nUsage:'* ]]
 	[ "$(count_objects msg)" = 0 ]
 }
 
@@ -32,11 +34,14 @@ MK() { "$BUILD/ipcmk" "$@"; }
 	for args in "" "-p 600"; do
 		# shellcheck disable=SC2086
 		capture ours MK $args
-		[ "$ours_rc" = 1 ] && [ "$ours_out" = x ] && [ "$ours_err" = "$want" ]
+		[ "$ours_rc" = 1 ]
+		[ "$ours_out" = x ]
+		[ "$ours_err" = "$want" ]
 		if [ -x /usr/bin/ipcmk ]; then
 			# shellcheck disable=SC2086
 			capture theirs unshare --ipc /usr/bin/ipcmk $args
-			[ "$theirs_rc" = 1 ] && [ "${theirs_err%%$'\n'*}" = "${ours_err%%$'\n'*}" ]
+			[ "$theirs_rc" = 1 ]
+			[ "${theirs_err%%$'\n'*}" = "${ours_err%%$'\n'*}" ]
 		fi
 	done
 }
@@ -198,7 +203,8 @@ MK() { "$BUILD/ipcmk" "$@"; }
 	[ "$(proc_field msg "$msg" 1)" != 0 ]
 	[ "$(proc_field sem "$sem" 1)" != 0 ]
 	run "$REF_DIR/ipcrm" -m "$shm" -q "$msg" -s "$sem"
-	[ "$status" = 0 ] && [ -z "$output" ]
+	[ "$status" = 0 ]
+	[ -z "$output" ]
 	[ "$(count_objects shm)$(count_objects msg)$(count_objects sem)" = 000 ]
 	# By key as well.
 	MK -M 1 -Q -S 1 >/dev/null
@@ -218,7 +224,8 @@ MK() { "$BUILD/ipcmk" "$@"; }
 	local before
 	before=$(ipc_snapshot)
 	capture ours MK --key 4660 -M 20
-	[ "$ours_rc" = 1 ] && [ "$ours_out" = x ]
+	[ "$ours_rc" = 1 ]
+	[ "$ours_out" = x ]
 	[ "$ours_err" = $'ipcmk: create share memory failed: \'20\', key 0x00001234: File exists\nx' ]
 	[ "$(ipc_snapshot)" = "$before" ]
 	# Keys above INT32_MAX as ipcs prints them, and their signed spelling.
@@ -243,7 +250,8 @@ MK() { "$BUILD/ipcmk" "$@"; }
 	local before
 	before=$(ipc_snapshot)
 	capture ours MK --key 0x5555 -M 1 -m 1 -Q -q -S 1 -s -n /undo
-	[ "$ours_rc" = 1 ] && [ "$ours_out" = x ]
+	[ "$ours_rc" = 1 ]
+	[ "$ours_out" = x ]
 	[ "$ours_err" = $'ipcmk: create semaphore failed: \'1\', key 0x00005555: File exists\nx' ]
 	[ "$(ipc_snapshot)" = "$before" ]
 	# An existing POSIX semaphore: the shm and queues made first go again.
@@ -267,7 +275,8 @@ MK() { "$BUILD/ipcmk" "$@"; }
 @test "ipcmk -J: the objects made, each exactly as ipcs -J shows it (issue 29 item 22)" {
 	command -v jq >/dev/null || skip "jq not installed"
 	capture ours MK -M 4096 -Q -S 2 --key 0x5eed -J
-	[ "$ours_rc" = 0 ] && [ "$ours_err" = x ]
+	[ "$ours_rc" = 0 ]
+	[ "$ours_err" = x ]
 	local doc=${ours_out%x} k
 	# One document, the three System V objects, each equal to ipcs -J's (times aside: the same second).
 	[ "$(jq -c 'keys' <<<"$doc")" = '["message_queues","semaphores","shared_memory"]' ]
@@ -289,13 +298,15 @@ MK() { "$BUILD/ipcmk" "$@"; }
 	before=$(ipc_snapshot)
 	[ -w /dev/full ] || return 0
 	capture ours bash -c '"$0" -J -M 10 -Q >/dev/full' "$BUILD/ipcmk"
-	[ "$ours_rc" = 1 ] && [[ "$ours_err" == "ipcmk: write error"* ]]
+	[ "$ours_rc" = 1 ]
+	[[ "$ours_err" == "ipcmk: write error"* ]]
 	[ "$(ipc_snapshot)" = "$before" ]
 }
 
 @test "ipcmk -m: POSIX shared memory with the size and exact mode" {
 	capture ours MK -m 1K -n /seg
-	[ "$ours_rc" = 0 ] && [ "$ours_err" = x ]
+	[ "$ours_rc" = 0 ]
+	[ "$ours_err" = x ]
 	[ "$ours_out" = $'POSIX shared memory name: /seg\nx' ]
 	[ "$(stat -c '%F %s %a' /dev/shm/seg)" = "regular file 1024 644" ]
 	capture ours MK --posix-shmem 1.5KB --name /seg2 --mode 0600
@@ -311,7 +322,8 @@ MK() { "$BUILD/ipcmk" "$@"; }
 	local before
 	before=$(ipc_snapshot)
 	capture ours MK -m 1M -n /mine
-	[ "$ours_rc" = 1 ] && [ "$ours_out" = x ]
+	[ "$ours_rc" = 1 ]
+	[ "$ours_out" = x ]
 	[ "$ours_err" = $'ipcmk: create POSIX shared memory failed: /mine: File exists\nx' ]
 	[ "$(cat /dev/shm/mine)" = "keep me" ]
 	[ "$(ipc_snapshot)" = "$before" ]
@@ -375,7 +387,8 @@ MK() { "$BUILD/ipcmk" "$@"; }
 	capture ours unshare --ipc "$BUILD/ipcmk" -s -q -m 10 -S 1 -Q -M 10 -n /all
 	[ "$ours_rc" = 0 ]
 	[ "$ours_out" = $'Shared memory id: 0\nPOSIX shared memory name: /all\nMessage queue id: 0\nPOSIX message queue name: /all\nSemaphore id: 0\nPOSIX semaphore name: /all\nx' ]
-	[ -f /dev/shm/all ] && [ -f /dev/shm/sem.all ]
+	[ -f /dev/shm/all ]
+	[ -f /dev/shm/sem.all ]
 }
 
 @test "ipcmk: bad invocations exit 1, name the value and change nothing" {
@@ -412,7 +425,8 @@ MK() { "$BUILD/ipcmk" "$@"; }
 
 @test "ipcmk -q: a used-up RLIMIT_MSGQUEUE is named" {
 	capture ours bash -c 'ulimit -q 0 && exec "$0" -q -n /rl' "$BUILD/ipcmk"
-	[ "$ours_rc" = 1 ] && [ "$ours_out" = x ]
+	[ "$ours_rc" = 1 ]
+	[ "$ours_out" = x ]
 	[ "$ours_err" = $'ipcmk: create POSIX message queue failed: /rl: RLIMIT_MSGQUEUE (ulimit -q) used up, or too many open files: Too many open files\nx' ]
 	[ ! -e /dev/mqueue/rl ]
 }

@@ -21,16 +21,19 @@ key_of() {
 
 @test "ipcrm --help and --version" {
 	capture ours RM --help
-	[ "$ours_rc" = 0 ] && [ "$ours_err" = x ]
+	[ "$ours_rc" = 0 ]
+	[ "$ours_err" = x ]
 	[[ "$ours_out" == $'\nUsage:\n ipcrm [options]\n ipcrm shm|msg|sem <id>...\n'* ]]
 	[[ "$ours_out" == *"--posix-mqueue <name>"* ]]
 	capture ours RM -V
-	[ "$ours_rc" = 0 ] && [[ "$ours_out" == "ipcrm from ipcbox "* ]]
+	[ "$ours_rc" = 0 ]
+	[[ "$ours_out" == "ipcrm from ipcbox "* ]]
 }
 
 @test "ipcrm without arguments is a usage error (util-linux 2.41)" {
 	capture ours RM
-	[ "$ours_rc" = 1 ] && [ "$ours_out" = x ]
+	[ "$ours_rc" = 1 ]
+	[ "$ours_out" = x ]
 	[ "$ours_err" = $'ipcrm: bad usage\nTry \'ipcrm --help\' for more information.\nx' ]
 	capture ours RM -v
 	[ "$ours_rc" = 1 ]
@@ -143,7 +146,9 @@ EOF
 	sem=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/sem)
 	capture ours RM -m "$shm" -q "$msg" -s "$sem" \
 		-M "$(key_of shm "$((shm + 1))")" -Q "$(key_of msg "$((msg + 1))")" -S "$(key_of sem "$((sem + 1))")"
-	[ "$ours_rc" = 0 ] && [ "$ours_out" = x ] && [ "$ours_err" = x ]
+	[ "$ours_rc" = 0 ]
+	[ "$ours_out" = x ]
+	[ "$ours_err" = x ]
 	[ "$(count_objects shm)$(count_objects msg)$(count_objects sem)" = 000 ]
 }
 
@@ -226,7 +231,8 @@ EOF
 	id=$("$BUILD/ipcmk" -M 1 --key 0x1 | awk '{ print $4 }')
 	before=$(ipc_state)
 	capture ours "$BUILD/ipcrm" -m 0x1
-	[ "$ours_rc" = 1 ] && [ "$ours_out" = x ]
+	[ "$ours_rc" = 1 ]
+	[ "$ours_out" = x ]
 	[ "$ours_err" = "ipcrm: failed to parse argument: '0x1'
 ipcrm: 0x1 is the key of shared memory id $id: use -M 0x1 to remove it by key
 x" ]
@@ -262,7 +268,8 @@ x" ]
 	local before
 	before=$(ipc_snapshot)
 	capture ours RM -m "$shm" -h
-	[ "$ours_rc" = 0 ] && [[ "$ours_out" == $'\nUsage:'* ]]
+	[ "$ours_rc" = 0 ]
+	[[ "$ours_out" == $'\nUsage:'* ]]
 	[ "$(ipc_snapshot)" = "$before" ]
 }
 
@@ -272,7 +279,8 @@ x" ]
 	shm=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/shm)
 	msg=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/msg)
 	capture ours RM -m "$shm" --posix-shmem /v -q "$msg" -v
-	[ "$ours_rc" = 0 ] && [ "$ours_err" = x ]
+	[ "$ours_rc" = 0 ]
+	[ "$ours_err" = x ]
 	[ "$ours_out" = "removing shared memory segment id \`$shm'"$'\n'"removing POSIX shared memory \`/v'"$'\n'"removing message queue id \`$msg'"$'\nx' ]
 }
 
@@ -280,10 +288,15 @@ x" ]
 	"$BUILD/ipcmk" -m 1K -q -s -n /one >/dev/null
 	"$BUILD/ipcmk" -m 1K -q -s -n /two >/dev/null
 	capture ours RM --posix-shmem /one --posix-mqueue=/two --posix-semaphore /one
-	[ "$ours_rc" = 0 ] && [ "$ours_out" = x ] && [ "$ours_err" = x ]
-	[ ! -e /dev/shm/one ] && [ -e /dev/shm/two ]
-	[ -e /dev/mqueue/one ] && [ ! -e /dev/mqueue/two ]
-	[ ! -e /dev/shm/sem.one ] && [ -e /dev/shm/sem.two ]
+	[ "$ours_rc" = 0 ]
+	[ "$ours_out" = x ]
+	[ "$ours_err" = x ]
+	[ ! -e /dev/shm/one ]
+	[ -e /dev/shm/two ]
+	[ -e /dev/mqueue/one ]
+	[ ! -e /dev/mqueue/two ]
+	[ ! -e /dev/shm/sem.one ]
+	[ -e /dev/shm/sem.two ]
 	capture ours RM -v --posix-shmem /one --posix-semaphore /two
 	[ "$ours_rc" = 1 ]
 	[ "$ours_out" = $'removing POSIX shared memory `/one\'\nremoving POSIX semaphore `/two\'\nx' ]
@@ -315,7 +328,8 @@ x" ]
 	[ -z "$(ls /dev/shm)" ]
 	[ "$(find /dev/mqueue -mindepth 1 | wc -l)" = 2 ]
 	capture ours RM --all=pmsg
-	[ "$ours_rc" = 0 ] && [ "$ours_out" = x ]
+	[ "$ours_rc" = 0 ]
+	[ "$ours_out" = x ]
 	[ -z "$(ls /dev/mqueue)" ]
 	[ "$(count_objects shm)" = 1 ]
 	# Several types add up (the reference keeps only the last -a TYPE).
@@ -323,11 +337,13 @@ x" ]
 	capture ours RM -ashm --all=msg -apsem
 	[ "$ours_rc" = 0 ]
 	[ "$(count_objects shm)$(count_objects msg)$(count_objects sem)" = 001 ]
-	[ -z "$(ls /dev/shm)" ] && [ -e /dev/mqueue/c ]
+	[ -z "$(ls /dev/shm)" ]
+	[ -e /dev/mqueue/c ]
 	capture ours RM -a
 	[ "$ours_rc" = 0 ]
 	# Bare -a: System V only; the POSIX queue stays.
-	[ "$(count_objects sem)" = 0 ] && [ -e /dev/mqueue/c ]
+	[ "$(count_objects sem)" = 0 ]
+	[ -e /dev/mqueue/c ]
 }
 
 @test "bare ipcrm -a leaves every POSIX object and non-IPC file alone" {
@@ -339,7 +355,8 @@ x" ]
 	local ids
 	ids=$(for k in shm sem msg; do awk 'NR > 1 { print $2 }' "/proc/sysvipc/$k"; done | tr '\n' ' ')
 	capture ours RM -a -v
-	[ "$ours_rc" = 0 ] && [ "$ours_err" = x ]
+	[ "$ours_rc" = 0 ]
+	[ "$ours_err" = x ]
 	[ "$ours_out" = "$(printf "removing shared memory segment id \`%s'\nremoving semaphore id \`%s'\nremoving message queue id \`%s'" $ids)"$'\nx' ]
 	[ "$(count_objects shm)$(count_objects msg)$(count_objects sem)" = 000 ]
 	[ "$(ipc_state | sed -n '/^== \/dev\/shm/,$p')" = "$posix_before" ]
@@ -357,7 +374,9 @@ x" ]
 	mkfifo /dev/shm/fifo
 	"$BUILD/ipcmk" -m 1 -s -n /real >/dev/null
 	capture ours RM -apshm -apsem
-	[ "$ours_rc" = 0 ] && [ "$ours_out" = x ] && [ "$ours_err" = x ]
+	[ "$ours_rc" = 0 ]
+	[ "$ours_out" = x ]
+	[ "$ours_err" = x ]
 	"$BUILD/ipcmk" -m 1 -s -n /real >/dev/null
 	capture ours RM -v -apshm -apsem
 	[ "$ours_rc" = 0 ]
@@ -373,10 +392,12 @@ x" ]
 @test "ipcrm -a says so when /dev/mqueue is not an mqueue filesystem" {
 	"$BUILD/ipcmk" -Q -m 1 -n /x >/dev/null
 	capture ours unshare --mount --propagation private bash -c 'umount /dev/mqueue && exec "$0" -a -apshm -apmsg' "$BUILD/ipcrm"
-	[ "$ours_rc" = 1 ] && [ "$ours_out" = x ]
+	[ "$ours_rc" = 1 ]
+	[ "$ours_out" = x ]
 	[ "$ours_err" = $'ipcrm: /dev/mqueue is not a mounted mqueue filesystem\nx' ]
 	# The other kinds were still removed.
-	[ "$(count_objects msg)" = 0 ] && [ ! -e /dev/shm/x ]
+	[ "$(count_objects msg)" = 0 ]
+	[ ! -e /dev/shm/x ]
 	capture ours unshare --mount --propagation private bash -c \
 		'umount /dev/mqueue && mount -t tmpfs fake /dev/mqueue && touch /dev/mqueue/q && exec "$0" -apmsg' "$BUILD/ipcrm"
 	[ "$ours_rc" = 1 ]

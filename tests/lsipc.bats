@@ -462,8 +462,10 @@ drop_repeats() {
 	for list in ",KEY" "KEY,,ID" "" "+"; do
 		theirs -m -o "$list"
 		ours -m -o "$list"
-		[ "$theirs_rc" = 1 ] && [ "$theirs_err" = x ]
-		[ "$ours_rc" = 1 ] && [ "$ours_out" = x ]
+		[ "$theirs_rc" = 1 ]
+		[ "$theirs_err" = x ]
+		[ "$ours_rc" = 1 ]
+		[ "$ours_out" = x ]
 		[[ "$ours_err" == "lsipc: "*"column name"*"'$list'"$'\nx' ]]
 	done
 }
@@ -505,7 +507,8 @@ drop_repeats() {
 	[ -n "$id" ]
 	REF_WRAP=("${AS_NOBODY[@]}") OURS_WRAP=("${AS_NOBODY[@]}")
 	theirs -s -i "$id"
-	[ "$theirs_rc" = 1 ] && [ "$theirs_out" = x ]
+	[ "$theirs_rc" = 1 ]
+	[ "$theirs_out" = x ]
 	[ "$theirs_err" = $'lsipc: semctl(GETVAL) failed: Permission denied\nx' ]
 	ours -s -i "$id"
 	[ "$ours_rc" = 1 ]

@@ -38,7 +38,8 @@ IPCS() { "$BUILD/ipcs" "$@"; }
 
 @test "1: ipcrm POSIX names: not found, too long, removing; escaped" {
 	capture got RM --posix-shmem /nope
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
 	[ "$got_err" = $'ipcrm: name `/nope\' not found\nx' ]
 	capture got RM --posix-mqueue '/a b'
 	[ "$got_err" = $'ipcrm: name `/a\\x20b\' not found\nx' ]
@@ -47,7 +48,8 @@ IPCS() { "$BUILD/ipcs" "$@"; }
 	[ "$got_err" = "ipcrm: name \`/$(printf 'x%.0s' {1..300})' too long"$'\nx' ]
 	MK -m 1 -q -s -n /obj >/dev/null
 	capture got RM -v --posix-shmem /obj --posix-mqueue /obj --posix-semaphore /obj
-	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
 	[ "$got_out" = $'removing POSIX shared memory `/obj\'\nremoving POSIX message queue `/obj\'\nremoving POSIX semaphore `/obj\'\nx' ]
 }
 
@@ -72,7 +74,9 @@ IPCS() { "$BUILD/ipcs" "$@"; }
 	[ "$got_err" = $'ipcrm: name `/queue\' not found\nipcrm: /queue is a POSIX message queue: use --posix-mqueue\nx' ]
 	capture got RM --posix-mqueue /seg
 	[ "$got_err" = $'ipcrm: name `/seg\' not found\nipcrm: /seg is POSIX shared memory: use --posix-shmem\nx' ]
-	[ -e /dev/shm/sem.lock ] && [ -e /dev/mqueue/queue ] && [ -e /dev/shm/seg ]
+	[ -e /dev/shm/sem.lock ]
+	[ -e /dev/mqueue/queue ]
+	[ -e /dev/shm/seg ]
 }
 
 # --- 2. the kernel limit a creation ran into is named -------------------------
@@ -81,7 +85,8 @@ IPCS() { "$BUILD/ipcs" "$@"; }
 	echo 1 >/proc/sys/kernel/msgmni
 	MK -Q >/dev/null
 	capture got MK -Q
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
 	[ "$got_err" = $'ipcmk: create message queue failed: No space left on device (all 1 queues allowed by kernel.msgmni are in use; see ipcs -q -l)\nx' ]
 }
 
@@ -257,8 +262,11 @@ IPCS() { "$BUILD/ipcs" "$@"; }
 	mkdir /dev/shm/dir
 	MK -m 1 -n /real >/dev/null
 	capture got RM --all=pshm
-	[ "$got_rc" = 0 ] && [ "$got_out" = x ] && [ "$got_err" = x ]
-	[ -d /dev/shm/dir ] && [ ! -e /dev/shm/real ]
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = x ]
+	[ -d /dev/shm/dir ]
+	[ ! -e /dev/shm/real ]
 	capture got RM -v --all=pshm
 	[ "$got_rc" = 0 ]
 	[ "$got_err" = $'ipcrm: skipping /dev/shm/dir: not a regular file\nx' ]
@@ -309,7 +317,8 @@ IPCS() { "$BUILD/ipcs" "$@"; }
 		"$readme" >"$BATS_TEST_TMPDIR/tour"
 	[ "$(wc -l <"$BATS_TEST_TMPDIR/tour")" = 7 ]
 	capture got unshare --ipc env PATH="$BUILD:$PATH" bash -e "$BATS_TEST_TMPDIR/tour"
-	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
 	want=$(awk '/^## A short tour/ { on = 1 } on && /^## What it is/ { exit }
 		on && /^```/ { blk = !blk; next } on && blk && /^\$ ipc(mk|rm) / { out = 1; next }
 		on && blk && /^\$ / { out = 0 } on && blk && out { print }' "$readme")

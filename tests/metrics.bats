@@ -301,9 +301,11 @@ x" ]
 	capture r "$IPCS" -g --output "$OUT/x.prom"
 	[ "$r_rc" = 1 ]
 	capture r "$IPCS" --metrics --json
-	[ "$r_rc" = 1 ] && [ "$r_out" = x ]
+	[ "$r_rc" = 1 ]
+	[ "$r_out" = x ]
 	capture r "$IPCS" --metrics -m -i 0
-	[ "$r_rc" = 1 ] && [ "$r_out" = x ]
+	[ "$r_rc" = 1 ]
+	[ "$r_out" = x ]
 	[ ! -e "$OUT/x.prom" ]
 }
 
@@ -347,7 +349,8 @@ x" ]
 @test "--output onto a directory or through a symbolic link: a clear error, exit 1, nothing written" {
 	mkdir "$OUT/ipc.prom" "$OUT/real"
 	capture r "$IPCS" --metrics --output "$OUT/ipc.prom"
-	[ "$r_rc" = 1 ] && [ "$r_out" = x ]
+	[ "$r_rc" = 1 ]
+	[ "$r_out" = x ]
 	[ "$r_err" = "ipcs: cannot write $OUT/ipc.prom: it is a directory (remove it to write the file there)"$'\nx' ]
 	[ -d "$OUT/ipc.prom" ]
 	capture r "$IPCS" --metrics --output "$OUT/real/"
@@ -360,7 +363,8 @@ x" ]
 	local p
 	for p in "$OUT/link/ipc.prom" "$OUT/link/sub/ipc.prom" "$OUT/link/../ipc2.prom"; do
 		capture r "$IPCS" --metrics --output "$p"
-		[ "$r_rc" = 1 ] && [ "$r_out" = x ]
+		[ "$r_rc" = 1 ]
+		[ "$r_out" = x ]
 		[ "$r_err" = "ipcs: cannot write $p: $OUT/link is a symbolic link (give the directory's real path)"$'\nx' ] ||
 			{ echo "$p: ${r_err%x}"; return 1; }
 	done
@@ -369,7 +373,8 @@ x" ]
 	echo victim >"$OUT/victim"
 	ln -s "$OUT/victim" "$OUT/x.prom"
 	"$IPCS" --metrics --output "$OUT/x.prom"
-	[ -f "$OUT/x.prom" ] && [ ! -L "$OUT/x.prom" ]
+	[ -f "$OUT/x.prom" ]
+	[ ! -L "$OUT/x.prom" ]
 	[ "$(cat "$OUT/victim")" = victim ]
 }
 

@@ -95,7 +95,9 @@ container() {
 	done
 	# An nsfs file reaches System V objects and message queues only, and says so.
 	capture got "$BUILD/ipcs" --namespace "/proc/$cpid/ns/ipc" -Q
-	[ "$got_rc" = 0 ] && [[ "$got_out" == *"/inside "* ]] && [[ "$got_out" != *"/host "* ]]
+	[ "$got_rc" = 0 ]
+	[[ "$got_out" == *"/inside "* ]]
+	[[ "$got_out" != *"/host "* ]]
 	capture got "$BUILD/ipcs" --namespace "/proc/$cpid/ns/ipc" -M
 	[ "$got_rc" = 1 ]
 	[ "$got_err" = "ipcs: --namespace /proc/$cpid/ns/ipc: cannot show POSIX shared memory through a namespace file: give a process id"$'\nx' ]
@@ -111,7 +113,8 @@ container() {
 	[ "$got_rc" = 0 ] || { echo "# $got_err" >&2; false; }
 	[ "$(ipc_state)" = "$host" ]
 	[ "$(nsenter -t "$cpid" -i awk 'FNR > 1' /proc/sysvipc/shm /proc/sysvipc/msg /proc/sysvipc/sem | wc -l)" = 3 ]
-	[ -e "/proc/$cpid/root/dev/shm/same" ] && [ -e "/proc/$cpid/root/dev/shm/sem.same" ]
+	[ -e "/proc/$cpid/root/dev/shm/same" ]
+	[ -e "/proc/$cpid/root/dev/shm/sem.same" ]
 	capture got "$BUILD/ipcrm" --namespace "$cpid" -M 0x77 -a --all=pshm --all=psem --all=pmsg -v
 	[ "$got_rc" = 0 ] || { echo "# $got_err" >&2; false; }
 	[ "$(ipc_state)" = "$host" ]
@@ -119,7 +122,8 @@ container() {
 	[ -z "$(ls -A "/proc/$cpid/root/dev/shm")" ]
 	# Through an nsfs file POSIX shared memory cannot be reached: nothing is made or removed.
 	capture got "$BUILD/ipcmk" --namespace "/proc/$cpid/ns/ipc" -Q -m 1 -n /x
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
 	[ -z "$(nsenter -t "$cpid" -i awk 'FNR > 1' /proc/sysvipc/msg)" ]
 	[ "$(ipc_state)" = "$host" ]
 }
@@ -132,7 +136,8 @@ container() {
 		pids+=("$cpid")
 	done
 	capture got "$BUILD/ipcs" --all-namespaces -m
-	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
 	[ "$(grep -c '^====== IPC namespace ' <<<"${got_out%x}")" = 4 ]
 	# Block by block: the header, then exactly what --namespace shows.
 	local expect
@@ -186,22 +191,29 @@ container() {
 	local before
 	before=$(ipc_state)
 	capture got "$BUILD/ipcs" --namespace 2147483647
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ] && [ "$got_err" = $'ipcs: --namespace: no such process: 2147483647\nx' ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = $'ipcs: --namespace: no such process: 2147483647\nx' ]
 	capture got "$BUILD/ipcs" --namespace /etc/passwd
-	[ "$got_rc" = 1 ] && [ "$got_err" = $'ipcs: --namespace: /etc/passwd is not an IPC namespace (give a process id, or /proc/PID/ns/ipc)\nx' ]
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = $'ipcs: --namespace: /etc/passwd is not an IPC namespace (give a process id, or /proc/PID/ns/ipc)\nx' ]
 	capture got "$BUILD/ipcs" --namespace abc
-	[ "$got_rc" = 1 ] && [[ "$got_err" == "ipcs: --namespace: expected a process id or a namespace file"* ]]
+	[ "$got_rc" = 1 ]
+	[[ "$got_err" == "ipcs: --namespace: expected a process id or a namespace file"* ]]
 	capture got "$BUILD/ipcs" --namespace 1 --all-namespaces
 	[ "$got_rc" = 1 ]
 	capture got "$BUILD/ipcrm" --all-namespaces -a
-	[ "$got_rc" = 1 ] && [[ "$got_err" == "ipcrm: --all-namespaces is refused"* ]]
+	[ "$got_rc" = 1 ]
+	[[ "$got_err" == "ipcrm: --all-namespaces is refused"* ]]
 	capture got "$BUILD/ipcmk" --namespace 2147483647 -Q
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
 	[ "$(ipc_state)" = "$before" ]
 	"${NOBODY[@]}" true 2>/dev/null || skip "needs another uid for the permission check"
 	container
 	capture got "${NOBODY[@]}" "$BUILD/ipcs" --namespace "$cpid"
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
 	[[ "$got_err" == *"needs CAP_SYS_ADMIN over it"$'\nx' ]]
 }
 
@@ -334,17 +346,21 @@ victims() {
 		[ "$got_rc" = 1 ] && [ "$got_out" = x ] || { echo "# $how: rc $got_rc ${got_out%x} ${got_err%x}" >&2; false; }
 		[ "$got_err" = "ipcrm: --namespace $apid: refusing POSIX shared memory: $why"$'\nx' ] || { echo "# $how: ${got_err%x}" >&2; false; }
 		capture got "$BUILD/ipcrm" --namespace "$apid" --all=psem --all=pshm --orphaned --owner 3001
-		[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+		[ "$got_rc" = 1 ]
+		[ "$got_out" = x ]
 		capture got "$BUILD/ipcrm" --namespace "$apid" --posix-shmem /secret
 		[ "$got_rc" = 1 ]
 		capture got "$BUILD/ipcmk" --namespace "$apid" -m 1 -s -n /planted
-		[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+		[ "$got_rc" = 1 ]
+		[ "$got_out" = x ]
 		[ "$got_err" = "ipcmk: --namespace $apid: refusing POSIX shared memory: $why"$'\nx' ]
 		capture got "$BUILD/ipcs" --namespace "$apid" -M
-		[ "$got_rc" = 1 ] && [ "$got_err" = "ipcs: --namespace $apid: refusing POSIX shared memory: $why"$'\nx' ]
+		[ "$got_rc" = 1 ]
+		[ "$got_err" = "ipcs: --namespace $apid: refusing POSIX shared memory: $why"$'\nx' ]
 		[[ "$got_out" != *secret* ]]
 		capture got "$BUILD/ipcs" --namespace "$apid" -S -g
-		[ "$got_rc" = 1 ] && [[ "$got_err" == *"refusing POSIX semaphores: $why"* ]]
+		[ "$got_rc" = 1 ]
+		[[ "$got_err" == *"refusing POSIX semaphores: $why"* ]]
 		# Its System V objects and message queues are still reached.
 		capture got "$BUILD/ipcs" --namespace "$apid" -q -Q
 		[ "$got_rc" = 0 ] || { echo "# $how: ${got_err%x}" >&2; false; }
@@ -387,7 +403,8 @@ victims() {
 	local first=$got_out
 	capture got traced -f -qq -o "$log" -e trace=open,openat,openat2 -e inject=openat2:error=ENOSYS \
 		"$BUILD/ipcs" --all-namespaces --posix
-	[ "$got_rc" = 0 ] && [ "$got_out" = "$first" ]
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = "$first" ]
 	grep -q '"sem\.own", O_RDONLY|O_NOFOLLOW|O_CLOEXEC|O_PATH' "$log"
 	! grep -E '"(sem\.(zero|secret|dir|fifo)|leak)"' "$log" | grep -v O_PATH | grep -v '= -1 E' || false
 	[ "$(cd /dev/shm && find . -mindepth 1 -printf '%p %U %m %s\n' | sort)" = "$victims_state" ]
@@ -398,7 +415,8 @@ victims() {
 	local fifo=$BATS_TEST_TMPDIR/fifo
 	mkfifo "$fifo"
 	capture got timeout 5 "$BUILD/ipcs" --namespace "$fifo"
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
 	[ "$got_err" = "ipcs: --namespace: $fifo is not an IPC namespace (give a process id, or /proc/PID/ns/ipc)"$'\nx' ]
 	# A writer waiting for a reader stays waiting: the FIFO was never opened.
 	(exec 3>"$fifo"; echo opened >"$BATS_TEST_TMPDIR/writer") &
@@ -409,7 +427,8 @@ victims() {
 	[ ! -e "$BATS_TEST_TMPDIR/writer" ]
 	local log=$BATS_TEST_TMPDIR/strace
 	capture got traced -qq -o "$log" -e trace=open,openat "$BUILD/ipcmk" --namespace /dev/null -Q
-	[ "$got_rc" = 1 ] && [ "$got_out" = x ]
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
 	[ "$got_err" = $'ipcmk: --namespace: /dev/null is not an IPC namespace (give a process id, or /proc/PID/ns/ipc)\nx' ]
 	grep -q '"/dev/null", O_RDONLY|O_CLOEXEC|O_PATH' "$log"
 	[ "$(grep -c '"/dev/null"' "$log")" = 1 ]

@@ -188,7 +188,8 @@ EOF
 	[ ! -s "$BATS_TEST_TMPDIR/err" ]
 	# a second run finishes the job without complaint
 	run "$BUILD/ipcrm" -a -apshm -apmsg -apsem
-	[ "$status" -eq 0 ] && [ -z "$output" ]
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
 	[ -z "$(awk 'FNR > 1' /proc/sysvipc/shm /proc/sysvipc/msg /proc/sysvipc/sem)" ]
 	[ -z "$(ls -A /dev/shm)" ]
 }
@@ -221,7 +222,8 @@ EOF
 	capture got sh -c '"$@" | cat' - "$BUILD/ipcs" -q -i "$id" --messages=2 --processes
 	kill "$pid"
 	wait "$pid" || true
-	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
 	# times, pids and the uid's name masked
 	printf '%s' "${got_out%x}" | sed -E 's/^(send_time=|change_time=).*/\1T/; s/lspid=[0-9]+/lspid=P/;
 		s/^  [0-9]+ +[^ ]+ +/  P U /; s/(uid|gid)=[0-9]+/\1=N/g' >"$BATS_TEST_TMPDIR/got"

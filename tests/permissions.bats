@@ -70,7 +70,8 @@ expect_denied() {
 	# the reference says the same for ids
 	if [ -x /usr/bin/ipcrm ]; then
 		capture ref "${NOBODY[@]}" /usr/bin/ipcrm -m "$shm"
-		[ "$ref_err" = "ipcrm: permission denied for id ($shm)"$'\n'x ] && [ "$ref_rc" = 1 ]
+		[ "$ref_err" = "ipcrm: permission denied for id ($shm)"$'\n'x ]
+		[ "$ref_rc" = 1 ]
 	fi
 }
 
@@ -111,7 +112,9 @@ expect_denied() {
 	[ "$got_out" = x ]
 	# Alice's objects are gone, root's are all there, untouched.
 	[ "$(awk 'FNR > 1' /proc/sysvipc/shm /proc/sysvipc/msg /proc/sysvipc/sem | grep -c ' 4242 ')" = 0 ]
-	[ ! -e /dev/shm/alice ] && [ ! -e /dev/shm/sem.alice ] && [ ! -e /dev/mqueue/alice ]
+	[ ! -e /dev/shm/alice ]
+	[ ! -e /dev/shm/sem.alice ]
+	[ ! -e /dev/mqueue/alice ]
 	[ "$(root_state)" = "$before" ]
 	[ "$(awk 'FNR > 1' /proc/sysvipc/shm /proc/sysvipc/msg /proc/sysvipc/sem | wc -l)" = 6 ]
 }
@@ -131,7 +134,8 @@ expect_denied() {
 	# the owner can
 	run "${ALICE[@]}" "$BUILD/ipcrm" -m "$shm" -q "$msg" -s "$sem" \
 		--posix-shmem /alice --posix-mqueue /alice --posix-semaphore /alice
-	[ "$status" -eq 0 ] && [ -z "$output" ]
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
 	[ -z "$(awk 'FNR > 1' /proc/sysvipc/shm /proc/sysvipc/msg /proc/sysvipc/sem)" ]
 	[ -z "$(find /dev/shm /dev/mqueue -mindepth 1)" ]
 }
@@ -160,7 +164,8 @@ expect_denied() {
 		got=$("${NOBODY[@]}" "$BUILD/ipcs" "$opt" | awk '$1 ~ /^\// { print $1 }' | sort)
 		[ "$got" = $'/alice\n/root600' ] || { echo "# ipcs $opt as nobody: $got" >&2; false; }
 		run "${NOBODY[@]}" "$BUILD/ipcs" "$opt" --name /alice
-		[ "$status" -eq 0 ] && [[ "$output" == *"name=/alice"* ]]
+		[ "$status" -eq 0 ]
+		[[ "$output" == *"name=/alice"* ]]
 	done
 }
 

@@ -254,7 +254,8 @@ check_ipcs() {
 	done
 	stop_churn
 	echo "# ipcs runs: $iter, rows checked: $ROWS, failures: $bad, churn rounds: $(churn_total) (x8 objects of each kind)" >&3
-	[ "$iter" -gt 0 ] && [ "$bad" -eq 0 ]
+	[ "$iter" -gt 0 ]
+	[ "$bad" -eq 0 ]
 }
 
 # check_details KIND ID: "ipcs -KIND -i ID" either describes ID or says it is gone.
@@ -334,7 +335,8 @@ check_name() {
 	done
 	stop_churn
 	echo "# ipcs -i/--name runs: $iter (found $FOUND, vanished $GONE), failures: $bad, churn rounds: $(churn_total)" >&3
-	[ "$iter" -gt 0 ] && [ "$bad" -eq 0 ]
+	[ "$iter" -gt 0 ]
+	[ "$bad" -eq 0 ]
 }
 
 @test "ipcs -s -i on sets removed while their values are read: 'not found' (exit 1), nothing else" {
@@ -360,7 +362,8 @@ check_name() {
 	done
 	stop_churn
 	echo "# ipcs -s -i runs: $iter (found $found, vanished $gone), failures: $bad, sets made: $(churn_total)" >&3
-	[ "$iter" -gt 0 ] && [ "$bad" -eq 0 ]
+	[ "$iter" -gt 0 ]
+	[ "$bad" -eq 0 ]
 }
 
 # System V: "already removed id (N)"; POSIX names in util-linux 2.41's style.
@@ -430,5 +433,8 @@ ALREADY_REMOVED="^ipcrm: (already removed (id|key) \\(.*\\)|name \`.*' already r
 		printf '# e.g. %s\n' "${other[@]:0:3}" >&2
 	fi
 	[ "$final_rc" = 0 ] || echo "# final ipcrm -a: status $final_rc: $final_out" >&2
-	[ "$bad" -eq 0 ] && [ ${#other[@]} -eq 0 ] && [ "$final_rc" = 0 ] && [ "$left" -eq 0 ]
+	[ "$bad" -eq 0 ]
+	[ ${#other[@]} -eq 0 ]
+	[ "$final_rc" = 0 ]
+	[ "$left" -eq 0 ]
 }

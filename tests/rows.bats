@@ -73,7 +73,8 @@ long_row_offset() {
 	rowlen=$(with_names "$BATS_TEST_TMPDIR/passwd" "$BATS_TEST_TMPDIR/group" /usr/bin/ipcs -q -c | sed -n 4p | wc -c)
 	local ids remove
 	remove=$(((offset - (65536 - 2100) + rowlen - 1) / rowlen))
-	[ "$remove" -ge 0 ] && [ "$remove" -lt 960 ]
+	[ "$remove" -ge 0 ]
+	[ "$remove" -lt 960 ]
 	ids=$(awk 'NR > 1 && $8 == 0 { print $2 }' /proc/sysvipc/msg | head -n "$remove")
 	for id in $ids; do /usr/bin/ipcrm -q "$id"; done
 	name_files spacer0010
@@ -86,7 +87,8 @@ long_row_offset() {
 	# The sweep passed the long row over the old fixed 2,048-byte row room
 	# (offsets count the blank line before the table).
 	offset=$(long_row_offset -q -c)
-	[ "$first" -le $((65536 - 2100)) ] && [ "$offset" -gt $((65536 - 2048 + 1)) ]
+	[ "$first" -le $((65536 - 2100)) ]
+	[ "$offset" -gt $((65536 - 2048 + 1)) ]
 	# Nothing changed: 961 - removed + 1 queues.
 	[ "$(awk 'NR > 1' /proc/sysvipc/msg | wc -l)" = $((962 - remove)) ]
 }
@@ -127,6 +129,7 @@ long_row_offset() {
 	# The whole table with the fillers removed again.
 	rm /dev/shm/$'\x01'????
 	capture got with_names "$BATS_TEST_TMPDIR/passwd" "$BATS_TEST_TMPDIR/group" "$BUILD/ipcs" -M -c
-	[ "$got_rc" = 0 ] && [ "$got_err" = x ]
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
 	[ "${got_out%x}" = "$want"$'\n\n' ]
 }
