@@ -114,11 +114,14 @@ struct sort_ctx {
 	bool numeric;
 };
 
-/* A value to compare; names of ids as text, ids without a name after every name. */
+/* A value to compare; names of ids as text, ids without a name (or "never") after every value. */
 static void key_value(const struct sort_ctx *c, const struct resolved *r, const struct ipc_item *it,
 		      struct field_value *v)
 {
 	field_get(it, r->d->id, r->d->slot, v);
+	/* A System V time of 0 is "never": left out of JSON, so last here. */
+	if (v->type == VALUE_TIME && v->zero_unset && v->i == 0)
+		v->type = VALUE_ABSENT;
 	if (!r->is_name || c->numeric || v->type != VALUE_UINT)
 		return;
 	bool user = r->d->id == FIELD_UID || r->d->id == FIELD_CUID;
