@@ -331,9 +331,10 @@ complete -c ipcs -l key -x -a '(__ipcbox_sysv_keys)' -d 'Only System V objects w
 function __ipcbox_sort_fields
     set -l token (commandline -ct)
     set token (string replace -r '^--sort=' '' -- $token)
-    set -l head (string match -r '^.*,' -- $token)
+    # Each a one-element list, empty or not ($head$f is empty for an empty list).
+    set -l head (string replace -r '[^,]*$' '' -- $token)
     set -l last (string replace -r '^.*,' '' -- $token)
-    set -l sign (string match -r '^-' -- $last)
+    set -l sign (string replace -r '^(-?).*$' '$1' -- $last)
     for f in key key_hex id name perms perms_octal uid user gid group cuid cuser cgid cgroup size used_bytes messages max_messages max_message_size nattch dest locked cpid lpid lspid lrpid send_time receive_time change_time attach_time detach_time nsems operation_time value modify_time
         echo $head$sign$f
     end
