@@ -159,7 +159,8 @@ void owners_finish(struct owner_table *t, const struct usage_report *r)
 		t->limit = best->limit;
 		t->measure = measure;
 	}
-	qsort_r(t->rows, t->n, sizeof(*t->rows), compare_rows, t);
+	if (t->n > 1)
+		qsort_r(t->rows, t->n, sizeof(*t->rows), compare_rows, t);
 }
 
 bool owners_share(const struct owner_table *t, const struct owner_row *row, uint64_t *basis_points)
