@@ -59,10 +59,11 @@ posix_objects() {
 	as 4242 "$IPCMK" -m 65536 -n /b >/dev/null
 	as 4242 dd if=/dev/zero of=/dev/shm/b bs=4096 count=16 conv=notrunc status=none
 	as 65534 "$IPCMK" -m 1000000 -n /sparse >/dev/null
-	as 4242 "$IPCMK" -q -n /q1 >/dev/null
+	# Small queues: RLIMIT_MSGQUEUE counts per real uid, across namespaces.
+	as 4242 "$IPCMK" -q -n /q1 --maxmsg 4 --msgsize 16 >/dev/null
 	as 4242 "$HELPER" mq-send /q1 one three
-	as 65534 "$IPCMK" -q -n /q2 >/dev/null
-	as 65534 "$IPCMK" -q -n /q3 >/dev/null
+	as 65534 "$IPCMK" -q -n /q2 --maxmsg 4 --msgsize 16 >/dev/null
+	as 65534 "$IPCMK" -q -n /q3 --maxmsg 4 --msgsize 16 >/dev/null
 	as 65534 "$IPCMK" -s -n /s1 >/dev/null
 	"$IPCMK" -s -n /s2 >/dev/null
 }
