@@ -60,6 +60,15 @@ static const struct cmdline_option options[] = {
 	  N_("     --older-than <age>  objects last changed longer ago (s, m, h or d)\n") },
 	{ "key", OPT_SELECT_KEY, required_argument,
 	  N_("     --key <key>         System V objects with this key\n") },
+	{ "by-owner", OPT_BY_OWNER, no_argument,
+	  N_("     --by-owner          totals per owner, with their share of the fullest limit\n") },
+	{ "by-creator", OPT_BY_CREATOR, no_argument,
+	  N_("     --by-creator        totals per creator (System V resources)\n") },
+	{ "sort", OPT_SORT, required_argument,
+	  N_("     --sort <field,...>  sort rows by these JSON members, in turn\n"
+	     "                         (-<field>: descending; see ipcs(1))\n") },
+	{ "top", OPT_TOP, required_argument,
+	  N_("     --top <n>           only the first <n> rows (or owners) of each kind\n") },
 	{ "help", 'h', no_argument, N_(" -h, --help         display this help\n") },
 	{ "version", 'V', no_argument, N_(" -V, --version      display version\n") },
 };
@@ -72,6 +81,8 @@ static const struct cmdline_help help[] = {
 	HELP_TEXT(N_(" ipcs -M|-Q|-S --name <name>\n")),
 	HELP_TEXT(N_(" ipcs -q -i <id> --messages[=<n>]\n")),
 	HELP_TEXT(N_(" ipcs [resource-option...] --metrics [--output <file>]\n")),
+	HELP_TEXT(N_(" ipcs [resource-option...] [output-option] --sort <field,...> [--top <n>]\n")),
+	HELP_TEXT(N_(" ipcs [resource-option...] --by-owner|--by-creator [--top <n>]\n")),
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("Show information on IPC facilities.\n")),
 	HELP_TEXT("\n"),
@@ -97,6 +108,9 @@ static const struct cmdline_help help[] = {
 	HELP_TEXT(N_("Selection options (listings):\n")),
 	HELP_OPT(OPT_SELECT_OWNER), HELP_OPT(OPT_SELECT_CREATOR), HELP_OPT(OPT_SELECT_ORPHANED),
 	HELP_OPT(OPT_SELECT_OLDER), HELP_OPT(OPT_SELECT_KEY),
+	HELP_TEXT("\n"),
+	HELP_TEXT(N_("Order and totals (listings):\n")),
+	HELP_OPT(OPT_SORT), HELP_OPT(OPT_TOP), HELP_OPT(OPT_BY_OWNER), HELP_OPT(OPT_BY_CREATOR),
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("For more details see ipcs(1).\n")),
 };
@@ -173,6 +187,17 @@ static int take_option(int opt, const char *arg, void *request)
 	case OPT_NUMERIC: req->render.numeric = true; break;
 	case 'J': req->render.json = true; break;
 	case OPT_PROCESSES: req->processes = true; break;
+	case OPT_BY_OWNER: req->by = BY_OWNER; break;
+	case OPT_BY_CREATOR: req->by = BY_CREATOR; break;
+	case OPT_SORT: req->sort_arg = arg; break;
+	case OPT_TOP: {
+		long long n;
+		if (!parse_llong(arg, 10, 1, INT_MAX, &n))
+			return parse_error(true, _("failed to parse --top argument: '%s' (a number of rows, at least 1)"),
+					   escape_arg(arg));
+		req->top = (size_t)n;
+		break;
+	}
 	case OPT_ALL_NAMESPACES: req->all_namespaces = true; break;
 	case OPT_NAMESPACE:
 		req->has_namespace = true;
@@ -190,6 +215,22 @@ const struct cmdline ipcs_cmdline = {
 	.operands = OPERANDS_UNEXPECTED,
 	.option = take_option,
 };
+
+/* --by-owner, --by-creator, --sort and --top: listings only, and not with each other's opposites. */
+static int check_order(const struct ipcs_request *req, bool posix)
+{
+	bool listing = req->render.mode == MODE_LIST || req->render.mode == MODE_TIME ||
+		       req->render.mode == MODE_PID || req->render.mode == MODE_CREATOR;
+	if (req->by && req->sort_arg)
+		return parse_error(true, _("--by-owner and --by-creator sort by the share of a limit: not with --sort"));
+	if (req->by && (req->render.mode != MODE_LIST || req->have_id || req->name || req->processes))
+		return parse_error(true, _("--by-owner and --by-creator are tables of their own: not with -i, --name, -t, -p, -c, -l, -u, -g, --metrics or --processes"));
+	if (req->by == BY_CREATOR && posix)
+		return parse_error(true, _("--by-creator: POSIX objects record no creator (use --by-owner)"));
+	if ((req->sort_arg || req->top) && (!listing || req->have_id || req->name))
+		return parse_error(true, _("--sort and --top order a listing: not with -i, --name, -l, -u, -g or --metrics"));
+	return 0;
+}
 
 /* The options together: what they allow with each other. */
 static int check_request(struct ipcs_request *req)
@@ -243,9 +284,13 @@ static int check_request(struct ipcs_request *req)
 		return parse_error(true, _("--global and --metrics cannot be used with --id or --name"));
 	if (report && req->all_namespaces)
 		return parse_error(true, _("--global and --metrics cannot be used with --all-namespaces"));
+	if (check_order(req, posix) < 0)
+		return -1;
 	/* Metrics are for machines: every kind unless resource options narrow it. */
 	if (!sysv && !posix)
 		want_range(req, KIND_MSG, req->render.mode == MODE_METRICS ? KIND_PSEM : KIND_SEM);
+	if (req->sort_arg && order_parse(req->sort_arg, req->want, &req->sort) < 0)
+		return -1;
 	req->render.details = req->have_id || req->name;
 	return 0;
 }

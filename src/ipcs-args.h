@@ -8,6 +8,8 @@
 #include "src/cmdline.h"
 #include "src/kinds.h"
 #include "src/namespace.h"
+#include "src/order.h"
+#include "src/owners.h"
 #include "src/render.h"
 #include "src/select.h"
 
@@ -31,6 +33,10 @@ struct ipcs_request {
 	struct sysv_message_list *peek;	/* filled by show_details; not the parser's */
 	struct selection select;
 	const char *output;	/* --metrics --output FILE */
+	enum owners_by by;	/* --by-owner, --by-creator */
+	const char *sort_arg;	/* --sort, checked once the kinds are known */
+	struct order_spec sort;
+	size_t top;		/* --top N; 0: every row */
 	struct render_opts render;
 };
 

@@ -15,11 +15,14 @@
 #include "src/i18n.h"
 #include "src/ipcs-args.h"
 #include "src/key-hint.h"
+#include "src/limits.h"
 #include "src/name-hint.h"
 #include "src/ipcs-global.h"
 #include "src/messages.h"
 #include "src/namespace.h"
 #include "src/numbers.h"
+#include "src/order.h"
+#include "src/owners.h"
 #include "src/posix.h"
 #include "src/render.h"
 #include "src/select.h"
@@ -38,12 +41,14 @@ static void posix_scan_failed(enum ipc_kind kind)
 }
 
 /*
- * One object, if the selection takes it: who holds it is asked first when
+ * One object, if the selection takes it (its row, or into OWNERS' totals;
+ * whether it was taken): who holds it is asked first when
  * --processes or --orphaned needs it.  VALUES: a set's semaphores when the
  * caller has them (ipcs -s -i).
  */
-static void show_object(const struct ipcs_request *req, const struct sysv_object *sysv,
-			const struct posix_object *posix, const struct sysv_semval *values)
+static bool show_object(const struct ipcs_request *req, const struct sysv_object *sysv,
+			const struct posix_object *posix, const struct sysv_semval *values,
+			struct owner_table *owners)
 {
 	static int64_t now;
 	struct ipc_item it = { sysv ? sysv->kind : posix->kind, sysv, posix, NULL, false, NULL };
@@ -64,10 +69,13 @@ static void show_object(const struct ipcs_request *req, const struct sysv_object
 		it.messages = req->peek;
 	if (req->render.details)
 		render_details(&it, values, &req->render);
+	else if (selected && owners)
+		owners_add(owners, &it);
 	else if (selected)
 		render_item(&it, &req->render);
 	if (need)
 		holders_state_free(&state);
+	return selected;
 }
 
 /*
@@ -123,7 +131,7 @@ static int show_details(const struct ipcs_request *req)
 			return 1;
 		}
 	}
-	show_object(req, &obj, NULL, values);
+	show_object(req, &obj, NULL, values, NULL);
 	free(values);
 	if (req->messages && req->peek->more)
 		warnx(_("queue %d holds %ju messages: only the first %d are listed (each copy walks the queue "
@@ -140,7 +148,7 @@ static int show_posix_details(const struct ipcs_request *req)
 	struct posix_object obj;
 	int rc = posix_find(kind, req->name, &obj);
 	if (rc == 0) {
-		show_object(req, NULL, &obj, NULL);
+		show_object(req, NULL, &obj, NULL, NULL);
 		return 0;
 	}
 	if (rc < 0) {
@@ -162,8 +170,49 @@ struct list_ctx {
 
 static int render_visit(const struct sysv_object *obj, void *ctx)
 {
-	show_object(((struct list_ctx *)ctx)->req, obj, NULL, NULL);
+	show_object(((struct list_ctx *)ctx)->req, obj, NULL, NULL, NULL);
 	return 0;
+}
+
+/* Whether a kind is gathered whole before anything is shown. */
+static bool collected(const struct ipcs_request *req)
+{
+	return req->by || req->sort.n || req->top;
+}
+
+/* --by-owner, --by-creator: the selected objects totalled per owner, with each one's share of a limit. */
+static void show_owners(enum ipc_kind kind, const struct ipcs_request *req, const struct ipc_item *items, size_t n)
+{
+	struct owner_table t;
+	owners_init(&t, kind, req->by);
+	for (size_t i = 0; i < n; i++)
+		show_object(req, items[i].sysv, items[i].posix, NULL, &t);
+	bool want[KINDS];
+	struct usage_report r;
+	owners_limit_kinds(kind, want);
+	/* A limit that cannot be read leaves the shares unknown ("-", null), the totals stand. */
+	(void)usage_gather(want, false, &r);
+	owners_finish(&t, &r);
+	render_owners(&t, req->top, &req->render);
+	owners_free(&t);
+}
+
+/*
+ * A gathered kind: its totals per owner, or its rows in --sort's order,
+ * the first --top of those the selection takes.
+ */
+static void show_collected(enum ipc_kind kind, const struct ipcs_request *req, struct ipc_item *items, size_t n)
+{
+	if (req->by) {
+		show_owners(kind, req, items, n);
+		return;
+	}
+	order_items(kind, items, n, &req->sort, req->render.numeric);
+	render_section_begin(kind, &req->render);
+	size_t shown = 0;
+	for (size_t i = 0; i < n && (!req->top || shown < req->top); i++)
+		shown += show_object(req, items[i].sysv, items[i].posix, NULL, NULL);
+	render_section_end(kind, &req->render);
 }
 
 static int show_posix_kind(enum ipc_kind kind, const struct ipcs_request *req)
@@ -202,11 +251,23 @@ static int show_posix_kind(enum ipc_kind kind, const struct ipcs_request *req)
 		posix_list_get(&list, i, &obj);
 		render_fit_owner(obj.uid, opts);
 	}
+	if (collected(req)) {
+		struct posix_object *objs = xreallocarray(NULL, list.n ? list.n : 1, sizeof(*objs));
+		struct ipc_item *items = xreallocarray(NULL, list.n ? list.n : 1, sizeof(*items));
+		for (size_t i = 0; i < list.n; i++) {
+			posix_list_get(&list, i, &objs[i]);
+			items[i] = (struct ipc_item){ .kind = kind, .posix = &objs[i] };
+		}
+		show_collected(kind, req, items, list.n);
+		free(items);
+		free(objs);
+		return 0;
+	}
 	render_section_begin(kind, opts);
 	for (size_t i = 0; i < list.n; i++) {
 		struct posix_object obj;
 		posix_list_get(&list, i, &obj);
-		show_object(req, NULL, &obj, NULL);
+		show_object(req, NULL, &obj, NULL, NULL);
 	}
 	render_section_end(kind, opts);
 	return 0;
@@ -236,6 +297,21 @@ static int show_sysv_kind(enum ipc_kind kind, const struct ipcs_request *req)
 	}
 	default:
 		break;
+	}
+	if (collected(req)) {
+		struct sysv_object *objs;
+		size_t n;
+		if (sysv_gather(kind, &objs, &n) < 0) {
+			warn(_("cannot read %s"), _(kinds[kind].plural));
+			return 1;
+		}
+		struct ipc_item *items = xreallocarray(NULL, n ? n : 1, sizeof(*items));
+		for (size_t i = 0; i < n; i++)
+			items[i] = (struct ipc_item){ .kind = kind, .sysv = &objs[i] };
+		show_collected(kind, req, items, n);
+		free(items);
+		free(objs);
+		return 0;
 	}
 	struct list_ctx l = { .req = req };
 	render_section_begin(kind, opts);
@@ -267,11 +343,15 @@ static int show(const struct ipcs_request *req)
 		if (ns_reaches(single_kind(req, true)))
 			status |= show_posix_details(req);
 	} else {
+		if (req->by)
+			render_owners_begin(&req->render);
 		for (int k = 0; k < KINDS; k++) {
 			if (!req->want[k] || !render_shows(k, &req->render) || !ns_reaches(k))
 				continue;
 			status |= kind_is_posix(k) ? show_posix_kind(k, req) : show_sysv_kind(k, req);
 		}
+		if (req->by)
+			render_owners_end(&req->render);
 	}
 	if (req->processes)
 		render_uninspected(holders_uninspected(), &req->render);

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "src/fields.h"
+#include "src/owners.h"
 #include "src/posix.h"
 #include "src/sysv.h"
 
@@ -67,6 +68,14 @@ void render_namespaces_begin(const struct render_opts *opts);
 void render_namespaces_end(const struct render_opts *opts);
 void render_namespace_begin(const struct ns_info *ns, bool first, const struct render_opts *opts);
 void render_namespace_end(const struct render_opts *opts);
+
+/*
+ * --by-owner, --by-creator: around all kinds (the JSON "owners" array),
+ * and one kind's table, its first TOP rows (0: all).
+ */
+void render_owners_begin(const struct render_opts *opts);
+void render_owners(const struct owner_table *t, size_t top, const struct render_opts *opts);
+void render_owners_end(const struct render_opts *opts);
 
 /* After everything: how many processes --processes could not inspect. */
 void render_uninspected(size_t count, const struct render_opts *opts);

@@ -303,6 +303,40 @@ int sysv_scan(enum ipc_kind kind, sysv_visit_fn visit, void *ctx)
 	return scan_stat(kind, k->stat_cmd, visit, ctx);
 }
 
+/* sysv_gather's growing array. */
+struct gather_ctx {
+	struct sysv_object *objs;
+	size_t n, cap;
+};
+
+static int gather_visit(const struct sysv_object *obj, void *ctx)
+{
+	struct gather_ctx *g = ctx;
+	if (g->n == g->cap) {
+		g->cap = g->cap ? 2 * g->cap : 64;
+		g->objs = xreallocarray(g->objs, g->cap, sizeof(*g->objs));
+	}
+	g->objs[g->n++] = *obj;
+	return 0;
+}
+
+int sysv_gather(enum ipc_kind kind, struct sysv_object **objs, size_t *n)
+{
+	struct gather_ctx g = { 0 };
+	int rc = sysv_scan(kind, gather_visit, &g);
+	if (rc < 0) {
+		int e = errno;
+		free(g.objs);
+		errno = e;
+		*objs = NULL;
+		*n = 0;
+		return -1;
+	}
+	*objs = g.objs;
+	*n = g.n;
+	return 0;
+}
+
 struct find_ctx {
 	int id;
 	struct sysv_object *out;

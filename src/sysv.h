@@ -53,6 +53,13 @@ typedef int (*sysv_visit_fn)(const struct sysv_object *obj, void *ctx);
  */
 int sysv_scan(enum ipc_kind kind, sysv_visit_fn visit, void *ctx);
 
+/*
+ * Every object of one kind, in the kernel's order, gathered before anything
+ * is done with them (--sort, --top, --by-owner).  0 with *OBJS (free() it)
+ * and *N, or -1 with errno.
+ */
+int sysv_gather(enum ipc_kind kind, struct sysv_object **objs, size_t *n);
+
 /* Find one object by id; returns 0, or -1 with errno (ENOENT if absent). */
 int sysv_find(enum ipc_kind kind, int id, struct sysv_object *out);
 

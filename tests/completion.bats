@@ -152,7 +152,11 @@ expect() {
 	expect "ipcrm --s" --semaphore-id --semaphore-key --shmem-id --shmem-key
 	expect "ipcrm --posix-" --posix-mqueue --posix-semaphore --posix-shmem
 	expect "ipcs --h" --help --human
-	expect "ipcs --s" --semaphores --shmems --summary
+	expect "ipcs --s" --semaphores --shmems --sort --summary
+	expect "ipcs --by" --by-creator --by-owner --bytes
+	# --sort: the JSON member names, the last of a comma-separated list, "-" kept.
+	expect "ipcs --sort cu" cuid cuser
+	expect "ipcs --sort size,-ch" size,-change_time
 	expect "ipcmk --posix-" --posix-mqueue --posix-semaphore --posix-shmem
 	expect "ipcmk --m" --maxmsg --mode --msgsize
 	expect "ipcbox -" -l --list -h --help -V --version
@@ -469,6 +473,8 @@ fexpect() {
 	fexpect "ipcs -q -i " "$q"
 	fexpect "ipcs -S --name " /sema
 	fexpect "ipcs --h" --help --human
+	fexpect "ipcs --sort=cu" --sort=cuid --sort=cuser
+	fexpect "ipcs --sort size,-ch" size,-change_time
 	fexpect "ipcmk -p " 0600 0640 0644 0660 0666
 	fexpect "ipcbox " ftok ipcmk ipcrm ipcs lsipc
 	fexpect "ipcbox ipcrm -q " "$q"
@@ -565,6 +571,9 @@ EOF
 		diff <(echo "$want") <(echo "$output")
 		return 1
 	fi
+	run zcomp "ipcs --sort=size,-ch" "ipcs --sort=cu"
+	[ "$status" -eq 0 ]
+	[ "$output" = $'-change_time\n--\ncuid\ncuser\n--' ]
 	# The historical words come first or not at all (issue 11).
 	run zcomp "ipcrm -v " "ipcrm s"
 	[ "$status" -eq 0 ]

@@ -327,6 +327,22 @@ complete -c ipcs -l created-by -x -a '(__fish_complete_users)' -d 'Only objects 
 complete -c ipcs -l orphaned -d 'Only objects no process uses any more'
 complete -c ipcs -l older-than -x -a '1h 12h 1d 7d 30d' -d 'Only objects last changed longer ago'
 complete -c ipcs -l key -x -a '(__ipcbox_sysv_keys)' -d 'Only System V objects with this key'
+# Order and totals; --sort completes the last field of its comma-separated list.
+function __ipcbox_sort_fields
+    set -l token (commandline -ct)
+    set token (string replace -r '^--sort=' '' -- $token)
+    # Each a one-element list, empty or not ($head$f is empty for an empty list).
+    set -l head (string replace -r '[^,]*$' '' -- $token)
+    set -l last (string replace -r '^.*,' '' -- $token)
+    set -l sign (string replace -r '^(-?).*$' '$1' -- $last)
+    for f in key key_hex id name perms perms_octal uid user gid group cuid cuser cgid cgroup size used_bytes messages max_messages max_message_size nattch dest locked cpid lpid lspid lrpid send_time receive_time change_time attach_time detach_time nsems operation_time value modify_time
+        echo $head$sign$f
+    end
+end
+complete -c ipcs -l sort -x -a '(__ipcbox_sort_fields)' -d 'Sort rows by these JSON members (-name: descending)'
+complete -c ipcs -l top -x -d 'Only the first N rows (or owners) of each kind'
+complete -c ipcs -l by-owner -d 'Totals per owner, with their share of the fullest limit'
+complete -c ipcs -l by-creator -d 'Totals per creator (System V objects)'
 complete -c ipcs -l messages -d 'With -q -i: list the messages without receiving them'
 complete -c ipcs -s h -l help -d 'Display help'
 complete -c ipcs -s V -l version -d 'Display version'
