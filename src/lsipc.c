@@ -272,6 +272,7 @@ static const struct cmdline lsipc_cmdline = {
 	.help = help, .n_help = ARRAY_SIZE(help),
 	.operands = OPERANDS_CALLER,
 	.option = take_option,
+	.verbatim_reference = true,
 };
 
 /* A pure function of ARGV: 0, 1 (help or version), or -1 after a message. */

@@ -430,3 +430,88 @@ KO_KEPT_HEADERS=" key msqid shmid semid uid gid cuid cgid nattch nsems cpid lpid
 	[ "$got_rc" = 1 ]
 	[[ $got_err == "ipcs: $(printf "$(ko 'cannot read the objects of %s')" "$(ko 'POSIX shared memory')"): "* ]]
 }
+
+# --- --help pages: width and alignment (issue 29 item 19) ---------------------
+
+# help_layout NAME EXEMPT < PAGE: what is wrong with a --help page: a line
+# wider than 80 display columns (but the lines of EXEMPT, util-linux's own),
+# or a block of options (the lines from one text to the next) whose
+# descriptions and their further lines do not all start in one column.
+help_layout() {
+	perl -e "$COLUMNS_PL"'
+		my ($name, $exempt) = @ARGV;
+		my %exempt = map { $_ => 1 } split /\n/, $exempt;
+		my ($n, $open, $column) = (0, 0);
+		while (my $line = <STDIN>) {
+			chomp $line;
+			$n++;
+			my $w = scalar(my @c = cells($line));
+			print "$name:$n: $w columns: $line\n" if $w > 80 && !$exempt{$line};
+			my $at;
+			if ($line =~ /^( -[A-Za-z], |     )--[a-z][a-z-]*(\[=[^]]*\]|=<[^>]*>| <[^>]*>)?( *)/) {
+				$at = length $& if length $& < length $line;
+				$column = undef unless $open;
+				$open = 1;
+			} elsif ($open && $line =~ /^( {6,})\S/) {
+				$at = length $1;
+			} else {
+				$open = 0;
+				next;
+			}
+			next unless defined $at;
+			$column //= $at;
+			print "$name:$n: description at column $at, its block'"'"'s at $column: $line\n" if $at != $column;
+		}' "$@"
+}
+
+# every_help LOCALE: help_layout of every command's --help (ipcbox's and each
+# of ipcbox --list) in LOCALE; their exit status is 0 and they say something.
+every_help() {
+	local loc=$1 name page exempt found problems=
+	for name in ipcbox $("$BUILD/ipcbox" --list); do
+		local cmd=("$BUILD/ipcbox")
+		[ "$name" = ipcbox ] || cmd+=("$name")
+		page=$(LOCPATH=${LOCALES:-} LC_ALL=$loc LANGUAGE= IPCBOX_LOCALEDIR=$BUILD/po "${cmd[@]}" --help)
+		[ "$(wc -l <<<"$page")" -gt 5 ] || { echo "$name --help: $page"; return 1; }
+		exempt=
+		# lsipc's page is util-linux 2.38's byte for byte (tests/lsipc.bats): two of its lines are longer.
+		if [ "$name" = lsipc ] && [ "$loc" = C ] && [ -x /usr/bin/lsipc ]; then
+			exempt=$(LC_ALL=C /usr/bin/lsipc --help)
+		fi
+		found=$(help_layout "$name" "$exempt" <<<"$page")
+		[ -z "$found" ] || problems+=$found$'\n'
+	done
+	[ -z "$problems" ] || { echo "$problems"; return 1; }
+}
+
+@test "every --help (C): lines within 80 columns, each block of options in one column (issue 29 item 19)" {
+	every_help C
+	# The lines that fell out of their column.
+	run env LC_ALL=C "$BUILD/ipcs" --help
+	[ "$status" = 0 ]
+	grep -qxF -- '     --messages[=<n>]  with -q -i: also list the messages, without receiving' <<<"$output"
+	grep -qxF -- '                       them, and their first <n> bytes (default 64)' <<<"$output"
+	grep -qxF -- ' -i, --id <id>         print details on resource identified by <id>' <<<"$output"
+	grep -qxF -- '     --output <file>  write the metrics to <file> atomically' <<<"$output"
+	grep -qxF -- '     --namespace <pid|file>  show the objects of another IPC namespace' <<<"$output"
+	run env LC_ALL=C "$BUILD/ipcrm" --help
+	[ "$status" = 0 ]
+	grep -qxF -- '     --posix-semaphore <name>  remove POSIX semaphore by name' <<<"$output"
+	grep -qxF -- ' -m, --shmem-id <id>           remove shared memory segment by id' <<<"$output"
+	grep -qxF -- '                               remove all (in the specified category)' <<<"$output"
+}
+
+@test "ko: every --help within 80 display columns, each block of options in one column (issue 29 item 19)" {
+	need_ko
+	every_help ko_KR.UTF-8
+	# A translation's own line break: its next line is put in the block's column.
+	run KO ipcs --help
+	[ "$status" = 0 ]
+	grep -qxF -- '     --orphaned           더 이상 어떤 프로세스도 사용하지 않는' <<<"$output"
+	grep -qxF -- '                          고아 (orphaned) 객체 (ipcs(1) 참고)' <<<"$output"
+	grep -qxF -- '     --all-namespaces        모든 IPC 네임스페이스를 각각 한 블록으로 표시합니다' <<<"$output"
+	# lsipc in Korean: its option lines translated, within the width.
+	run KO lsipc --help
+	[ "$status" = 0 ]
+	grep -qxF -- ' -y, --shell              열 이름을 셸 변수 이름으로 쓸 수 있게 출력합니다' <<<"$output"
+}
