@@ -190,7 +190,7 @@ static int check_request(const struct mk_request *req)
 	 * (scripts may look for it), the next one says what is missing.
 	 */
 	if (!sysv && !posix && !req->name && !req->has_key && !req->has_mq_attr && !req->has_value) {
-		warnx("bad usage");
+		warnx("%s", _("bad usage"));
 		return parse_error(true, _("nothing to create: give -M <size>, -Q or -S <number> (System V), "
 				   "or -m <size>, -q or -s with -n <name> (POSIX)"));
 	}

@@ -270,6 +270,22 @@ check_tables() {
 	[[ $got_err != *"unrecognized option"* ]]
 }
 
+@test "ko: ipcmk's usage errors are Korean, 'bad usage' included (issue 29 item 20)" {
+	need_ko
+	local before try
+	before=$(ipc_state)
+	try=$(printf "$(ko $'Try \'%s --help\' for more information.\n')" ipcmk)
+	capture got KO ipcmk
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = "ipcmk: 잘못된 사용법"$'\n'"ipcmk: $(ko 'nothing to create: give -M <size>, -Q or -S <number> (System V), or -m <size>, -q or -s with -n <name> (POSIX)')"$'\n'"$try"$'\nx' ]
+	[ "$(ipc_state)" = "$before" ]
+	# The C locale keeps util-linux's words.
+	capture got env LC_ALL=C "$BUILD/ipcmk"
+	[ "$got_rc" = 1 ]
+	[[ $got_err == $'ipcmk: bad usage\nipcmk: nothing to create: '* ]]
+}
+
 # The header rule (README "Translations"): words are translated; the names of
 # kernel fields (what ipcs -i, JSON and the manual pages call them) are not.
 KO_KEPT_HEADERS=" key msqid shmid semid uid gid cuid cgid nattch nsems cpid lpid lspid lrpid "
