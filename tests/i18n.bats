@@ -286,6 +286,29 @@ check_tables() {
 	[[ $got_err == $'ipcmk: bad usage\nipcmk: nothing to create: '* ]]
 }
 
+@test "ko: ipcmk's bad values are followed by their range or form in Korean (issue 29 item 11)" {
+	need_ko
+	local before semmsl
+	before=$(ipc_state)
+	semmsl=$(awk '{ print $1 }' /proc/sys/kernel/sem)
+	capture got KO ipcmk -S 0
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
+	# The first line ends in glibc's strerror(EINVAL), in Korean where glibc has a catalogue.
+	[[ $got_err == "ipcmk: 세마포어 생성 실패: "*$'\n'"ipcmk: -S 0: 배열 하나의 세마포어 수: 1..$semmsl (SEMMSL, ipcs -s -l 참고)"$'\nx' ]]
+	[ "$(grep -c . <<<"${got_err%x}")" = 2 ]
+	capture got KO ipcmk -M abc
+	[ "$got_rc" = 1 ]
+	[[ $got_err == *$'\n''ipcmk: 크기는 4096, 64K, 1M 같은 바이트 수입니다'$'\nx' ]]
+	capture got KO ipcmk -s -n /v --value -1
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = "ipcmk: --value 값을 해석하지 못했습니다: '-1'"$'\n''ipcmk: --value -1: 세마포어의 초깃값: 0..2147483647 (SEM_VALUE_MAX)'$'\nx' ]
+	capture got KO ipcmk -Q -p 999
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = "ipcmk: 모드를 해석하지 못했습니다: '999': 0600 같은 8진수 모드를 지정하십시오 (최대 07777)"$'\nx' ]
+	[ "$(ipc_state)" = "$before" ]
+}
+
 # The header rule (README "Translations"): words are translated; the names of
 # kernel fields (what ipcs -i, JSON and the manual pages call them) are not.
 KO_KEPT_HEADERS=" key msqid shmid semid uid gid cuid cgid nattch nsems cpid lpid lspid lrpid "
