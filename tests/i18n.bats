@@ -309,6 +309,15 @@ check_tables() {
 	[ "$(ipc_state)" = "$before" ]
 }
 
+@test "ko: the --processes lines have a Korean header, aligned by display width (issue 29 item 14)" {
+	need_ko
+	make_objects
+	capture got KO ipcs -m --processes
+	[ "$got_rc" = 0 ]
+	# The segment's creator (ipcmk) has exited: its line follows the header.
+	[[ $got_out == *$'\n''  pid      사용자     명령             사용 방식        명령줄'$'\n''  '[0-9]*' -          -                cpid,종료됨      -'$'\n'* ]]
+}
+
 # The header rule (README "Translations"): words are translated; the names of
 # kernel fields (what ipcs -i, JSON and the manual pages call them) are not.
 KO_KEPT_HEADERS=" key msqid shmid semid uid gid cuid cgid nattch nsems cpid lpid lspid lrpid "
