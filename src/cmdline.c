@@ -7,6 +7,7 @@
 #include "src/i18n.h"
 #include "src/messages.h"
 #include "src/out.h"
+#include "src/utf8.h"
 #include "src/util.h"
 #include "src/xalloc.h"
 
@@ -100,24 +101,211 @@ const char *cmdline_option_name(const struct cmdline *cmd, int id)
 	return o ? o->name : "?";
 }
 
-/* One help text, translated unless it is a bare newline; stdout is the output buffer's. */
-static void put_help(const char *text, FILE *f)
+/*
+ * The --help layout: every line within HELP_WIDTH display columns, and the
+ * descriptions of a block of options (the lines between two texts) in one
+ * column, whatever the catalogue's lines look like.
+ */
+#define HELP_WIDTH 80
+
+/* N bytes of S into F; stdout is the output buffer's. */
+static void put_bytes(const char *s, size_t n, FILE *f)
+{
+	if (f == stdout)
+		out_write(s, n);
+	else
+		fwrite(s, 1, n, f);
+}
+
+static void put_spaces_to(size_t n, FILE *f)
+{
+	static const char spaces[] = "                                                                                ";
+	for (size_t k; n; n -= k) {
+		k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
+		put_bytes(spaces, k, f);
+	}
+}
+
+/*
+ * The line TEXT (N bytes, no newline), of which USED columns are already
+ * on the line: as much as fits in HELP_WIDTH, broken at spaces, each next
+ * part INDENT columns in.  A word wider than the room runs past it.
+ */
+static void put_wrapped(const char *text, size_t n, size_t used, size_t indent, FILE *f)
+{
+	while (used + utf8_width(text, n) > HELP_WIDTH) {
+		size_t fit = utf8_fit(text, n, HELP_WIDTH > used ? HELP_WIDTH - used : 0, &(size_t){ 0 });
+		size_t cut = fit;
+		/* The last space that ends a part which fits (the one at FIT too). */
+		while (cut > 0 && text[cut] != ' ')
+			cut--;
+		if (cut == 0) {
+			const char *space = memchr(text, ' ', n);
+			if (!space)
+				break;
+			cut = (size_t)(space - text);
+		}
+		size_t end = cut;
+		while (end > 0 && text[end - 1] == ' ')
+			end--;
+		put_bytes(text, end, f);
+		put_bytes("\n", 1, f);
+		put_spaces_to(indent, f);
+		while (cut < n && text[cut] == ' ')
+			cut++;
+		text += cut;
+		n -= cut;
+		used = indent;
+	}
+	put_bytes(text, n, f);
+	put_bytes("\n", 1, f);
+}
+
+/* Leading spaces of the N bytes at S. */
+static size_t leading_spaces(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && s[k] == ' ')
+		k++;
+	return k;
+}
+
+/*
+ * A help text (translated unless it is a bare newline): each line past the
+ * width is broken, its next parts two columns further in than it starts.
+ * VERBATIM: an untranslated text is printed as written.
+ */
+static void put_help_text(const char *text, bool verbatim, FILE *f)
 {
 	const char *s = *text == '\n' ? text : _(text);
-	if (f == stdout)
-		out_str(s);
+	if (verbatim && s == text) {
+		put_bytes(s, strlen(s), f);
+		return;
+	}
+	while (*s) {
+		size_t n = strcspn(s, "\n");
+		size_t lead = leading_spaces(s, n);
+		put_bytes(s, lead, f);
+		put_wrapped(s + lead, n - lead, lead, lead + 2, f);
+		s += n + (s[n] == '\n');
+	}
+}
+
+/*
+ * The bytes of " -L, --NAME" or "     --NAME" and the argument's form at the
+ * start of option O's help line HELP, or 0 when HELP does not begin so.
+ */
+static size_t spec_length(const struct cmdline_option *o, const char *help)
+{
+	char lead[8];
+	if (o->id <= CHAR_MAX)
+		snprintf(lead, sizeof(lead), " -%c, --", o->id);
 	else
-		fputs(s, f);
+		snprintf(lead, sizeof(lead), "     --");
+	size_t len = strlen(lead), name_len = strlen(o->name);
+	if (strncmp(help, lead, len) != 0 || strncmp(help + len, o->name, name_len) != 0)
+		return 0;
+	const char *after = help + len + name_len, *end = after;
+	/* lsipc's help shows --time-format=<type>, and -o's required argument as [=<list>], as 2.38's does. */
+	if (o->arg == required_argument &&
+	    (strncmp(after, " <", 2) == 0 || strncmp(after, "=<", 2) == 0 || strncmp(after, "[=<", 3) == 0))
+		end = strchr(after, after[0] == '[' ? ']' : '>');
+	else if (o->arg == optional_argument && strncmp(after, "[=", 2) == 0)
+		end = strchr(after, ']');
+	else if (o->arg != no_argument)
+		return 0;
+	if (!end)
+		return 0;
+	end += end != after;
+	return *end == ' ' || *end == '\n' ? (size_t)(end - help) : 0;
+}
+
+/* One option's help line, as the catalogue gives it, and where its parts are. */
+struct help_line {
+	const char *text;
+	size_t spec;		/* bytes of the option's part; 0: not laid out (printed as written) */
+	size_t written;		/* columns before the description as written; 0: it starts on the next line */
+};
+
+static struct help_line help_line(const struct cmdline *cmd, const struct cmdline_option *o)
+{
+	struct help_line l = { .text = _(o->help) };
+	/* A translation that changed the option's part is printed as the translator wrote it. */
+	size_t spec = spec_length(o, o->help);
+	if ((cmd->verbatim_reference && l.text == o->help) || !spec || strncmp(l.text, o->help, spec) != 0)
+		return l;
+	l.spec = spec;
+	size_t gap = leading_spaces(l.text + spec, strcspn(l.text + spec, "\n"));
+	if (l.text[spec + gap] != '\n' && l.text[spec + gap])
+		l.written = utf8_width(l.text, spec) + gap;
+	return l;
+}
+
+/* The line at S (N bytes) from its first non-space, COLUMN columns in, broken to the width. */
+static void put_continued(const char *s, size_t n, size_t used, size_t column, FILE *f)
+{
+	size_t lead = leading_spaces(s, n);
+	if (lead == n) {
+		put_bytes("\n", 1, f);
+		return;
+	}
+	put_spaces_to(column - used, f);
+	put_wrapped(s + lead, n - lead, column, column, f);
+}
+
+/* Option line L with its description at COLUMN, its further lines too. */
+static void put_option(const struct help_line *l, size_t column, FILE *f)
+{
+	if (!l->spec) {
+		put_bytes(l->text, strlen(l->text), f);
+		return;
+	}
+	put_bytes(l->text, l->spec, f);
+	const char *s = l->text + l->spec;
+	size_t n = strcspn(s, "\n");
+	/* The description on the option's line, or on the next one (ipcrm's -a[=...]). */
+	if (l->written)
+		put_continued(s, n, utf8_width(l->text, l->spec), column, f);
+	else
+		put_bytes("\n", 1, f);
+	for (s += n + (s[n] == '\n'); *s; s += n + (s[n] == '\n')) {
+		n = strcspn(s, "\n");
+		put_continued(s, n, 0, column, f);
+	}
+}
+
+/* The options of HELP[0..N) (one block): descriptions in one column, two spaces after the widest option. */
+static void put_options(const struct cmdline *cmd, const struct cmdline_help *help, size_t n, FILE *f)
+{
+	struct help_line lines[MAX_OPTIONS];
+	size_t count = 0, column = 0;
+	for (size_t i = 0; i < n && count < MAX_OPTIONS; i++) {
+		const struct cmdline_option *o = find_option(cmd, help[i].opt);
+		if (!o || !o->help)
+			continue;
+		struct help_line *l = &lines[count++];
+		*l = help_line(cmd, o);
+		size_t at = l->written;
+		if (l->written && utf8_width(l->text, l->spec) + 2 > at && !cmd->verbatim_reference)
+			at = utf8_width(l->text, l->spec) + 2;
+		if (at > column)
+			column = at;
+	}
+	for (size_t i = 0; i < count; i++)
+		put_option(&lines[i], column, f);
 }
 
 void cmdline_print_help(const struct cmdline *cmd, FILE *f)
 {
-	for (size_t i = 0; i < cmd->n_help; i++) {
-		const struct cmdline_help *h = &cmd->help[i];
-		const struct cmdline_option *o = h->text ? NULL : find_option(cmd, h->opt);
-		const char *text = h->text ? h->text : o ? o->help : NULL;
-		if (text)
-			put_help(text, f);
+	for (size_t i = 0, j; i < cmd->n_help; i = j) {
+		if (cmd->help[i].text) {
+			put_help_text(cmd->help[i].text, cmd->verbatim_reference, f);
+			j = i + 1;
+			continue;
+		}
+		for (j = i; j < cmd->n_help && !cmd->help[j].text; j++)
+			;
+		put_options(cmd, cmd->help + i, j - i, f);
 	}
 }
 
@@ -128,26 +316,6 @@ int cmdline_act(const struct cmdline *cmd, enum cmdline_action action)
 	else if (action == CMDLINE_VERSION)
 		print_version();
 	return close_stdout();
-}
-
-/* Does HELP begin as option O's line must: " -L, --NAME" or "     --NAME", then its argument's form? */
-static bool help_names(const struct cmdline_option *o, const char *help)
-{
-	char lead[8];
-	if (o->id <= CHAR_MAX)
-		snprintf(lead, sizeof(lead), " -%c, --", o->id);
-	else
-		snprintf(lead, sizeof(lead), "     --");
-	size_t len = strlen(lead), name_len = strlen(o->name);
-	if (strncmp(help, lead, len) != 0 || strncmp(help + len, o->name, name_len) != 0)
-		return false;
-	const char *after = help + len + name_len;
-	/* lsipc's help shows --time-format=<type>, and -o's required argument as [=<list>], as 2.38's does. */
-	if (o->arg == required_argument)
-		return strncmp(after, " <", 2) == 0 || strncmp(after, "=<", 2) == 0 || strncmp(after, "[=<", 3) == 0;
-	if (o->arg == optional_argument)
-		return strncmp(after, "[=", 2) == 0;
-	return *after == ' ';
 }
 
 const char *cmdline_check(const struct cmdline *cmd)
@@ -166,7 +334,7 @@ const char *cmdline_check(const struct cmdline *cmd)
 			snprintf(why, sizeof(why), "--%s: on the help page %zu times", o->name, shown);
 		else if (!o->help && shown)
 			snprintf(why, sizeof(why), "--%s: on the help page without a help line", o->name);
-		else if (o->help && !help_names(o, o->help))
+		else if (o->help && !spec_length(o, o->help))
 			snprintf(why, sizeof(why), "--%s: its help line names another option or argument", o->name);
 		else
 			continue;
@@ -183,7 +351,7 @@ const char *cmdline_check(const struct cmdline *cmd)
 void print_help(const char *const *parts, FILE *f)
 {
 	for (; *parts; parts++)
-		put_help(*parts, f);
+		put_help_text(*parts, false, f);
 }
 
 /* Does the long option NAME (LEN bytes, no '=') start one of OPTS's names? */

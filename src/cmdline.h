@@ -85,6 +85,13 @@ struct cmdline {
 	 * "Try" line.  NULL: none.
 	 */
 	void (*operand_hint)(const char *operand, void *req);
+	/*
+	 * The help page is a reference's, byte for byte (lsipc: util-linux
+	 * 2.38's): what the catalogue leaves untranslated is printed as
+	 * written, even past 80 columns, and a block's column is the one its
+	 * lines are written with.  Otherwise every line is laid out.
+	 */
+	bool verbatim_reference;
 };
 
 /*
@@ -102,7 +109,11 @@ const char *cmdline_option_name(const struct cmdline *cmd, int id);
 /* Print CMD's help page or the version, for ACTION: close_stdout()'s status. */
 int cmdline_act(const struct cmdline *cmd, enum cmdline_action action);
 
-/* CMD's help page into F. */
+/*
+ * CMD's help page into F: within 80 display columns (longer lines broken at
+ * spaces), the descriptions of each block of options (between two texts)
+ * in one column, two columns after its widest option at least.
+ */
 void cmdline_print_help(const struct cmdline *cmd, FILE *f);
 
 /*

@@ -499,9 +499,11 @@ size_t holders_unreadable(void)
  */
 struct pid_info {
 	int64_t pid;		/* 0: free slot */
-	bool alive, described;
+	bool alive, described, cmdline_read;
 	uint32_t uid;
 	char command[64];
+	char *command_args;	/* kept for the run: holders point at it */
+	size_t command_len;
 };
 
 static struct pid_info *pid_tab;
@@ -613,6 +615,22 @@ static void describe(struct holder_list *l)
 		pid_describe(e);
 		h->uid = e->uid;
 		memcpy(h->command, e->command, sizeof(h->command));
+	}
+}
+
+void holders_command_lines(struct holder_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct holder *h = &l->items[i];
+		if (!h->alive)
+			continue;
+		struct pid_info *e = pid_info(h->pid);
+		if (!e->cmdline_read) {
+			e->command_args = proc_command_args(h->pid, &e->command_len);
+			e->cmdline_read = true;
+		}
+		h->command_args = e->command_args;
+		h->command_len = e->command_len;
 	}
 }
 

@@ -53,6 +53,12 @@ struct holder {
 	bool alive;
 	uint32_t uid;		/* alive processes only */
 	char command[64];	/* alive processes only, escaped on output */
+	/*
+	 * Alive processes, after holders_command_lines(): the arguments of
+	 * /proc/PID/cmdline (each ended by a NUL, the last at command_len), or NULL.
+	 */
+	const char *command_args;
+	size_t command_len;
 };
 
 struct holder_list {
@@ -90,6 +96,12 @@ void holders_of_sysv(const struct sysv_object *obj, const struct sysv_semval *se
 		     struct holder_list *list);
 void holders_of_posix(const struct posix_object *obj, struct holder_list *list);
 void holder_list_free(struct holder_list *list);
+
+/*
+ * The command lines of LIST's live processes, for --processes: read once
+ * per process for the run (they stay valid until it ends).
+ */
+void holders_command_lines(struct holder_list *list);
 
 /* Processes that could not be read (not those that exited): the orphan rule of POSIX objects. */
 size_t holders_unreadable(void);

@@ -70,26 +70,34 @@ static const struct cmdline_help help[] = {
 	HELP_TEXT(N_("For more details see ipcmk(1).\n")),
 };
 
-/* "failed to parse WHAT: 'ARG'" plus the reason when it is a range error. */
-static int parse_failure(const char *what, const char *arg, bool errno_always)
+/* "failed to parse WHAT: 'ARG'", with strerror(errno) when REASON. */
+static int parse_failure(const char *what, const char *arg, bool reason)
 {
 	/* TRANSLATORS: the first %s is an "ipcmk argument" word (size, elements,
 	 * mode, key, value) or an option name (maxmsg, msgsize) */
-	if (errno == ERANGE || errno_always)
+	if (reason)
 		return parse_error(false, _("failed to parse %s: '%s': %s"), what, escape_arg(arg), strerror(errno));
 	/* TRANSLATORS: as above, without the reason */
 	return parse_error(false, _("failed to parse %s: '%s'"), what, escape_arg(arg));
 }
 
-/* A decimal number in [MIN, MAX]; outside it is a range error. */
-static int parse_positive(const char *what, const char *arg, long long min, long long max, long long *out)
+/*
+ * A decimal number in [MIN, MAX]: else "failed to parse WHAT: 'ARG'" (the
+ * line ipcmk_value_hint() follows with the range), or util-linux's range
+ * error for -S, whose numbers it reads as we do.
+ */
+static int parse_number(struct mk_request *req, int opt, const char *what, const char *arg,
+			long long min, long long max, long long *out)
 {
+	req->bad_option = opt;
+	req->bad_arg = arg;
 	if (!parse_llong_lenient(arg, 10, LLONG_MIN, LLONG_MAX, out))
-		return parse_failure(what, arg, false);
+		return parse_failure(what, arg, opt == 'S' && errno == ERANGE);
 	if (*out < min || *out > max) {
 		errno = ERANGE;
-		return parse_failure(what, arg, false);
+		return parse_failure(what, arg, opt == 'S');
 	}
+	req->bad_option = 0;
 	return 0;
 }
 
@@ -98,7 +106,7 @@ static int parse_key(const char *arg, struct mk_request *req)
 	const char *why;
 	if (!parse_key_arg(arg, &req->key, &why)) {
 		if (!why)
-			return parse_failure(C_("ipcmk argument", "key"), arg, false);
+			return parse_failure(C_("ipcmk argument", "key"), arg, errno == ERANGE);
 		char *shown = escape_alloc(arg);
 		parse_error(false, _("failed to parse key: '%s': %s"), shown, _(why));
 		free(shown);
@@ -118,8 +126,11 @@ static int take_option(int c, const char *arg, void *request)
 	switch (c) {
 	case 'M':
 	case 'm':
-		if (!parse_size(arg, c == 'M' ? &req->shm_size : &req->attr.size))
+		if (!parse_size(arg, c == 'M' ? &req->shm_size : &req->attr.size)) {
+			req->bad_option = c;
+			req->bad_arg = arg;
 			return parse_failure(C_("ipcmk argument", "size"), arg, true);
+		}
 		if (c == 'M')
 			req->shm_size_arg = arg;
 		req->want[c == 'M' ? KIND_SHM : KIND_PSHM] = true;
@@ -131,8 +142,8 @@ static int take_option(int c, const char *arg, void *request)
 		req->want[KIND_PMSG] = true;
 		break;
 	case 'S':
-		/* At least one element; SEMMSL is checked by check_limits. */
-		if (parse_positive(C_("ipcmk argument", "elements"), arg, 1, INT_MAX, &v) < 0)
+		/* Any int, as util-linux: 1..SEMMSL is checked by main with the kernel's SEMMSL. */
+		if (parse_number(req, c, C_("ipcmk argument", "elements"), arg, INT_MIN, INT_MAX, &v) < 0)
 			return -1;
 		req->nsems = (int)v;
 		req->nsems_arg = arg;
@@ -145,20 +156,22 @@ static int take_option(int c, const char *arg, void *request)
 		req->name = arg;
 		break;
 	case 'p':
+		/* util-linux 2.38 says "failed to parse mode: Success": the value and the form instead. */
 		if (!parse_ipc_mode(arg, &req->mode))
-			return parse_failure(C_("ipcmk argument", "mode"), arg, false);
+			return parse_error(false, _("failed to parse mode: '%s': an octal mode such as 0600 is expected "
+						   "(at most 07777)"), escape_arg(arg));
 		break;
 	case OPT_KEY:
 		return parse_key(arg, req);
 	case OPT_MAXMSG:
 	case OPT_MSGSIZE:
-		if (parse_positive(c == OPT_MAXMSG ? "maxmsg" : "msgsize", arg, 1, LONG_MAX, &v) < 0)
+		if (parse_number(req, c, c == OPT_MAXMSG ? "maxmsg" : "msgsize", arg, 1, LONG_MAX, &v) < 0)
 			return -1;
 		*(c == OPT_MAXMSG ? &req->attr.maxmsg : &req->attr.msgsize) = (long)v;
 		req->has_mq_attr = true;
 		break;
 	case OPT_VALUE:
-		if (parse_positive(C_("ipcmk argument", "value"), arg, 0, SEM_VALUE_MAX, &v) < 0)
+		if (parse_number(req, c, C_("ipcmk argument", "value"), arg, 0, SEM_VALUE_MAX, &v) < 0)
 			return -1;
 		req->attr.value = (unsigned)v;
 		req->has_value = true;
@@ -190,7 +203,7 @@ static int check_request(const struct mk_request *req)
 	 * (scripts may look for it), the next one says what is missing.
 	 */
 	if (!sysv && !posix && !req->name && !req->has_key && !req->has_mq_attr && !req->has_value) {
-		warnx("bad usage");
+		warnx("%s", _("bad usage"));
 		return parse_error(true, _("nothing to create: give -M <size>, -Q or -S <number> (System V), "
 				   "or -m <size>, -q or -s with -n <name> (POSIX)"));
 	}

@@ -27,6 +27,9 @@ struct mk_request {
 	struct ns_target ns;
 	bool has_mq_attr, has_value;
 	bool json;		/* -J: the objects made, as ipcs -J shows them */
+	/* A value refused (-M, -m, -S, --maxmsg, --msgsize, --value): main says its form or range. */
+	int bad_option;
+	const char *bad_arg;
 };
 
 extern const struct cmdline ipcmk_cmdline;
@@ -34,7 +37,9 @@ extern const struct cmdline ipcmk_cmdline;
 /*
  * Fill REQ from the command line; no kernel calls.  Returns 0, or -1 after
  * printing the error.  Values are parsed in command-line order, as the
- * reference does, so the first bad one is reported.
+ * reference does, so the first bad one is reported (REQ->bad_option and
+ * bad_arg name it: main says what is expected, with the kernel's limits).  -S takes
+ * any int: main checks its 1..SEMMSL with the kernel's SEMMSL.
  */
 int ipcmk_parse_args(int argc, char **argv, struct mk_request *req);
 

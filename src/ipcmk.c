@@ -33,14 +33,70 @@
 /* The objects, in the order they are created and printed. */
 static const enum ipc_kind order[] = { KIND_SHM, KIND_PSHM, KIND_MSG, KIND_PMSG, KIND_SEM, KIND_PSEM };
 
-/* Checks against the running kernel's limits, still before any creation. */
+#ifndef SEM_VALUE_MAX
+#define SEM_VALUE_MAX INT_MAX
+#endif
+
+/*
+ * After the error for a bad value: a line with the form of a size, or the
+ * range of a number with the kernel's limit it comes from (read in the
+ * namespace we are in).
+ */
+static void value_hint(const struct mk_request *req)
+{
+	struct sysv_limits sl;
+	struct posix_limits pl;
+	bool pl_ok = posix_limits(KIND_PMSG, &pl) == 0;
+	static const struct {
+		int option;
+		const char *name, *what, *limit;
+		long long min;
+	} ranges[] = {
+		{ 'S', "-S", N_("the number of semaphores in an array"), N_("SEMMSL; see ipcs -s -l"), 1 },
+		{ OPT_MAXMSG, "--maxmsg", N_("the number of messages a queue holds"), "/proc/sys/fs/mqueue/msg_max", 1 },
+		{ OPT_MSGSIZE, "--msgsize", N_("the size of a message in bytes"), "/proc/sys/fs/mqueue/msgsize_max", 1 },
+		{ OPT_VALUE, "--value", N_("the initial value of a semaphore"), "SEM_VALUE_MAX", 0 },
+	};
+	if (req->bad_option == 'M' || req->bad_option == 'm') {
+		warnx("%s", _("a size is a number of bytes such as 4096, 64K or 1M"));
+		return;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(ranges); i++) {
+		if (ranges[i].option != req->bad_option)
+			continue;
+		unsigned long long max = 0;
+		if (ranges[i].option == 'S')
+			max = sysv_limits(KIND_SEM, &sl) == 0 ? sl.semmsl : 0;
+		else if (ranges[i].option == OPT_MAXMSG)
+			max = pl_ok ? pl.msg_max : 0;
+		else if (ranges[i].option == OPT_MSGSIZE)
+			max = pl_ok ? pl.msgsize_max : 0;
+		else
+			max = SEM_VALUE_MAX;
+		if (max)
+			/* TRANSLATORS: "-S 0: the number of semaphores in an array is 1..32000 (SEMMSL; see ipcs -s -l)" */
+			warnx(_("%s %s: %s is %lld..%llu (%s)"), ranges[i].name, escape_arg(req->bad_arg),
+			      _(ranges[i].what), ranges[i].min, max, _(ranges[i].limit));
+		else
+			/* TRANSLATORS: as above, the kernel's limit unknown: "is at least 1, at most SEMMSL" */
+			warnx(_("%s %s: %s is at least %lld, at most %s"), ranges[i].name, escape_arg(req->bad_arg),
+			      _(ranges[i].what), ranges[i].min, _(ranges[i].limit));
+	}
+}
+
+/*
+ * Checks against the running kernel's limits, still before any creation.
+ * -S out of 1..SEMMSL: util-linux's line (the kernel's EINVAL), then the range.
+ */
 static int check_limits(const struct mk_request *req)
 {
 	struct sysv_limits lim;
-	if (req->want[KIND_SEM] && sysv_limits(KIND_SEM, &lim) == 0 &&
-	    lim.semmsl > 0 && (uint64_t)req->nsems > lim.semmsl)
-		return parse_error(false, _("failed to parse elements: '%s': more than SEMMSL (%llu)"),
-			    escape_arg(req->nsems_arg), (unsigned long long)lim.semmsl);
+	if (req->want[KIND_SEM] && (req->nsems < 1 || (sysv_limits(KIND_SEM, &lim) == 0 &&
+				     lim.semmsl > 0 && (uint64_t)req->nsems > lim.semmsl))) {
+		warnx(_("create %s failed: %s%s%s%s%s"), _(kinds[KIND_SEM].create_what), "", strerror(EINVAL), "", "", "");
+		value_hint(&(struct mk_request){ .bad_option = 'S', .bad_arg = req->nsems_arg });
+		return -1;
+	}
 	return 0;
 }
 
@@ -242,8 +298,11 @@ static int execute(const struct mk_request *req)
 int ipcmk_main(int argc, char **argv)
 {
 	struct mk_request req;
-	if (ipcmk_parse_args(argc, argv, &req) < 0)
+	if (ipcmk_parse_args(argc, argv, &req) < 0) {
+		if (req.bad_option)
+			value_hint(&req);
 		return 1;
+	}
 	if (req.action != CMDLINE_RUN)
 		return cmdline_act(&ipcmk_cmdline, req.action);
 	/* PATH:PROJ keys: the file is looked at once the whole line has parsed, before entering. */

@@ -71,7 +71,8 @@ static const struct cmdline_help help[] = {
 	HELP_OPT('h'), HELP_OPT('V'),
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("Arguments:\n")),
-	HELP_TEXT(N_(" <key> is a number, or <path>:<proj> as ftok(3) makes it (<proj>: 1-255 or one character)\n")),
+	HELP_TEXT(N_(" <key> is a number, or <path>:<proj> as ftok(3) makes it\n"
+		     "   (<proj>: 1-255 or one character)\n")),
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("For more details see ipcrm(1).\n")),
 };

@@ -103,6 +103,9 @@ static const struct cmdline_help help[] = {
 	HELP_OPT('t'), HELP_OPT('p'), HELP_OPT('c'), HELP_OPT('l'), HELP_OPT('u'), HELP_OPT('g'),
 	HELP_OPT(OPT_METRICS), HELP_OPT(OPT_OUTPUT), HELP_OPT(OPT_HUMAN), HELP_OPT('b'),
 	HELP_OPT(OPT_NUMERIC), HELP_OPT('J'), HELP_OPT(OPT_PROCESSES),
+	HELP_TEXT("\n"),
+	/* Their own block: their long arguments would push the output options' column. */
+	HELP_TEXT(N_("Namespace options:\n")),
 	HELP_OPT(OPT_NAMESPACE), HELP_OPT(OPT_ALL_NAMESPACES),
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("Selection options (listings):\n")),

@@ -67,6 +67,9 @@ static bool show_object(const struct ipcs_request *req, const struct sysv_object
 			     : select_posix(&req->select, posix, need ? &state : NULL, now);
 	if (req->render.details && req->messages && sysv)
 		it.messages = req->peek;
+	/* Only for rows shown: a command line is one more /proc file per process. */
+	if (it.holders && (selected || req->render.details))
+		holders_command_lines(&state.list);
 	if (req->render.details)
 		render_details(&it, values, &req->render);
 	else if (selected && owners)

@@ -18,6 +18,7 @@
 #include "src/lsipc.h"
 #include "src/names.h"
 #include "src/out.h"
+#include "src/procs.h"
 #include "src/util.h"
 #include "src/xalloc.h"
 
@@ -218,40 +219,6 @@ static char *size_text(uint64_t v, const struct lsipc_format *f)
 	return xstrdup(buf);
 }
 
-char *lsipc_command_line(long long pid)
-{
-	char path[64];
-	if (pid <= 0)
-		return NULL;
-	snprintf(path, sizeof(path), "/proc/%lld/cmdline", pid);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return NULL;
-	size_t len = 0, cap = 4096;
-	char *buf = xmalloc(cap + 1);
-	for (;;) {
-		ssize_t n = read(fd, buf + len, cap - len);
-		if (n <= 0)
-			break;
-		len += (size_t)n;
-		if (len == cap)
-			buf = xreallocarray(buf, (cap *= 2) + 1, 1);
-	}
-	close(fd);
-	/* Arguments end in NULs: the last one goes, the others become spaces. */
-	while (len > 0 && buf[len - 1] == '\0')
-		len--;
-	if (len == 0) {
-		free(buf);
-		return NULL;
-	}
-	for (size_t i = 0; i < len; i++)
-		if (buf[i] == '\0')
-			buf[i] = ' ';
-	buf[len] = '\0';
-	return buf;
-}
-
 /* The creator's command line, read once per creator. */
 static char *command_cached(int64_t pid)
 {
@@ -259,7 +226,7 @@ static char *command_cached(int64_t pid)
 	static char *last;
 	if (pid != last_pid) {
 		free(last);
-		last = lsipc_command_line(pid);
+		last = proc_command_line(pid);
 		last_pid = pid;
 	}
 	return last ? xstrdup(last) : NULL;

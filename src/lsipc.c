@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "src/commands.h"
@@ -18,6 +17,7 @@
 #include "src/i18n.h"
 #include "src/lsipc.h"
 #include "src/out.h"
+#include "src/procs.h"
 #include "src/sysv.h"
 #include "src/utf8.h"
 #include "src/messages.h"
@@ -272,6 +272,7 @@ static const struct cmdline lsipc_cmdline = {
 	.help = help, .n_help = ARRAY_SIZE(help),
 	.operands = OPERANDS_CALLER,
 	.option = take_option,
+	.verbatim_reference = true,
 };
 
 /* A pure function of ARGV: 0, 1 (help or version), or -1 after a message. */
@@ -326,22 +327,10 @@ static int add_object(const struct sysv_object *o, void *ctx)
 	return 0;
 }
 
-static int terminal_width(void)
-{
-	struct winsize ws;
-	if (!isatty(STDOUT_FILENO))
-		return 0;
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col;
-	const char *env = getenv("COLUMNS");
-	long long v;
-	return env && parse_llong(env, 10, 1, INT_MAX, &v) ? (int)v : 80;
-}
-
 static struct scols_opts print_opts(const struct lsipc_request *r)
 {
 	return (struct scols_opts){ .mode = r->mode, .noheadings = r->noheadings, .shell = r->shell,
-				    .notruncate = r->notruncate, .termwidth = terminal_width() };
+				    .notruncate = r->notruncate, .termwidth = out_terminal_width() };
 }
 
 /* "Label:" and the value, each in 36 columns, as 2.38's -i list (escaped: 2.38 prints it raw). */
@@ -387,7 +376,7 @@ static int print_elements(const struct lsipc_request *r, const struct sysv_objec
 		row[2] = xstrdup(format_i64(v[i].ncount, buf));
 		row[3] = xstrdup(format_i64(v[i].zcount, buf));
 		row[4] = xstrdup(format_i64(v[i].pid, buf));
-		row[5] = lsipc_command_line(v[i].pid);
+		row[5] = proc_command_line(v[i].pid);
 	}
 	struct scols_opts so = print_opts(r);
 	so.mode = SCOLS_TABLE;

@@ -62,8 +62,6 @@ char *lsipc_limit_cell(const struct lsipc_column *col, const struct usage_row *r
 /* util-linux's description of -g row RESOURCE ("MSGMNI"). */
 const char *lsipc_limit_description(const char *resource);
 
-/* A process's command line, arguments joined by spaces; NULL if unreadable or empty. */
-char *lsipc_command_line(long long pid);
 
 /* The columns of TABLE without -o: with -c the creator's, with -t the times. */
 size_t lsipc_default_columns(enum lsipc_table table, bool creator, bool time, int *ids, size_t max);

@@ -1,9 +1,13 @@
 /* The one writer of standard output; see src/out.h. */
 #define _GNU_SOURCE
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
+#include "src/numbers.h"
 #include "src/out.h"
 
 struct out_buffer outbuf;
@@ -78,4 +82,16 @@ void out_printf(const char *fmt, ...)
 	va_start(ap, fmt);
 	out_vprintf(fmt, ap);
 	va_end(ap);
+}
+
+int out_terminal_width(void)
+{
+	struct winsize ws;
+	if (!isatty(STDOUT_FILENO))
+		return 0;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	const char *env = getenv("COLUMNS");
+	long long v;
+	return env && parse_llong(env, 10, 1, INT_MAX, &v) ? (int)v : 80;
 }

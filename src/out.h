@@ -42,6 +42,13 @@ FILE *out_set_destination(FILE *f);
 /* Past the buffer: straight to stdio (the buffer must be empty). */
 void out_write_direct(const void *p, size_t n);
 
+/*
+ * The width of the terminal standard output is: its window size (else
+ * COLUMNS, else 80), or 0 when it is no terminal (a pipe, a file: nothing
+ * is cut for scripts).
+ */
+int out_terminal_width(void);
+
 /* printf() into the buffer, for the few lines that are formatted. */
 void out_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void out_vprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));

@@ -260,3 +260,45 @@ bool proc_uid_runs(uint32_t uid)
 	}
 	return seen[slot].runs;
 }
+
+char *proc_command_args(int64_t pid, size_t *length)
+{
+	char path[64];
+	if (pid <= 0)
+		return NULL;
+	snprintf(path, sizeof(path), "/proc/%lld/cmdline", (long long)pid);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	size_t len = 0, cap = 4096;
+	char *buf = xmalloc(cap + 1);
+	for (;;) {
+		ssize_t n = read(fd, buf + len, cap - len);
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+		if (len == cap)
+			buf = xreallocarray(buf, (cap *= 2) + 1, 1);
+	}
+	close(fd);
+	/* The last argument's NUL goes: the others separate the arguments. */
+	while (len > 0 && buf[len - 1] == '\0')
+		len--;
+	if (len == 0) {
+		free(buf);
+		return NULL;
+	}
+	buf[len] = '\0';
+	*length = len;
+	return buf;
+}
+
+char *proc_command_line(int64_t pid)
+{
+	size_t len;
+	char *buf = proc_command_args(pid, &len);
+	for (size_t i = 0; buf && i < len; i++)
+		if (buf[i] == '\0')
+			buf[i] = ' ';
+	return buf;
+}

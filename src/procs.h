@@ -9,6 +9,7 @@
  */
 #include <dirent.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* The next process of an opendir("/proc") other than this one; 0 at the end. */
@@ -35,6 +36,16 @@ bool proc_each_task(int proc_fd, int64_t pid, bool (*fn)(int64_t tid, void *ctx)
  * per run, on the first call.
  */
 bool proc_uid_runs(uint32_t uid);
+
+/*
+ * PID's arguments (/proc/PID/cmdline): malloc'd, each ended by a NUL, the
+ * last one's NUL at *LEN; or NULL when they cannot be read or there are
+ * none (a kernel thread, a zombie).
+ */
+char *proc_command_args(int64_t pid, size_t *len);
+
+/* The same arguments joined by spaces (lsipc's COMMAND), not escaped. */
+char *proc_command_line(int64_t pid);
 
 /* Read /proc for proc_uid_runs now (before forking children that enter other namespaces). */
 void proc_uid_prefetch(void);

@@ -4,12 +4,14 @@
  */
 #define _GNU_SOURCE
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "src/format.h"
 #include "src/names.h"
 #include "src/out.h"
 #include "src/render-int.h"
+#include "src/xalloc.h"
 
 struct json render_doc;
 
@@ -48,6 +50,22 @@ static void json_name(const char *key, const char *name)
 	json_string(&render_doc, "name_hex", buf);
 }
 
+/* A live holder's whole command line, its arguments joined by spaces (null: none, a kernel thread). */
+static void json_command_line(const struct holder *h)
+{
+	if (!h->command_args) {
+		json_null(&render_doc, "command_line");
+		return;
+	}
+	char *line = xmalloc(h->command_len + 1);
+	memcpy(line, h->command_args, h->command_len + 1);
+	for (size_t i = 0; i < h->command_len; i++)
+		if (line[i] == '\0')
+			line[i] = ' ';
+	json_string(&render_doc, "command_line", line);
+	free(line);
+}
+
 /* --processes: who uses the object, and whether it is a leftover. */
 static void json_holders(const struct ipc_item *it)
 {
@@ -67,6 +85,7 @@ static void json_holders(const struct ipc_item *it)
 			if (user)
 				json_string(&render_doc, "user", user);
 			json_string(&render_doc, "command", h->command);
+			json_command_line(h);
 		}
 		json_open_array(&render_doc, "how");
 		for (size_t w = 0; w < ARRAY_SIZE(words); w++)

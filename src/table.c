@@ -6,6 +6,7 @@
  */
 #define _GNU_SOURCE
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "src/format.h"
@@ -14,6 +15,7 @@
 #include "src/out.h"
 #include "src/render-int.h"
 #include "src/utf8.h"
+#include "src/xalloc.h"
 
 /*
  * width < 0: left-aligned in -width, > 0: right-aligned, 0: as is.
@@ -520,10 +522,80 @@ static void how_text(const struct holder *h, char *buf, size_t len)
 		snprintf(buf + n, len - n, "%s%s", n ? "," : "", i18n_once(&exited, N_("exited"), NULL));
 }
 
-/* "  PID      USER       COMMAND          HOW": one line per process, through the row buffer. */
+/* The columns of the holder lines: a header word each (translated), left-aligned to WIDTH. */
+static const struct { const char *word; int width; } holder_columns[] = {
+	/* TRANSLATORS: the header of ipcs --processes lines; "command" is the process's name, "command line" its arguments */
+	{ N_("pid"), -8 }, { N_("user"), -10 }, { N_("command"), -16 }, { N_("how"), -16 }, { N_("command line"), 0 },
+};
+
+/* "  pid      user       command          how              command line", translated, padded by display columns. */
+static void holders_header(void)
+{
+	static struct i18n_text words[ARRAY_SIZE(holder_columns)];
+	char *p = out_room(512);
+	*p++ = ' ';
+	*p++ = ' ';
+	for (size_t i = 0; i < ARRAY_SIZE(holder_columns); i++) {
+		size_t len;
+		const char *w = i18n_once(&words[i], holder_columns[i].word, &len);
+		if (len > 64)
+			len = 64;	/* a translation is a word or two */
+		bool last = i + 1 == ARRAY_SIZE(holder_columns);
+		p = put_text_cell(p, w, len, holder_columns[i].width, 0, " ", !last);
+	}
+	*p++ = '\n';
+	out_end(p);
+}
+
+/* H's arguments, each through the escaper (a space in one shows as \\x20), joined by spaces; free() it. */
+static char *command_line_text(const struct holder *h)
+{
+	size_t len = 0;
+	char *text = xstrdup("");
+	for (const char *arg = h->command_args; arg < h->command_args + h->command_len; arg += strlen(arg) + 1) {
+		char *shown = escape_alloc(arg);
+		size_t n = strlen(shown);
+		text = xreallocarray(text, len + n + 2, 1);
+		if (len)
+			text[len++] = ' ';
+		memcpy(text + len, shown, n + 1);
+		len += n;
+		free(shown);
+	}
+	return text;
+}
+
+/*
+ * A holder's command line after the line's USED columns: cut to the
+ * terminal (none when stdout is no terminal: scripts get it whole).
+ */
+static void put_command_line(const struct holder *h, size_t used)
+{
+	static int termwidth = -1;
+	if (termwidth < 0)
+		termwidth = out_terminal_width();
+	char *shown = h->alive && h->command_args ? command_line_text(h) : NULL;
+	const char *text = shown ? shown : "-";
+	size_t len = strlen(text), cols;
+	if (termwidth > 0 && len > 0) {
+		len = utf8_fit(text, len, (size_t)termwidth > used ? (size_t)termwidth - used : 0, &cols);
+		/* Never half an escape: every backslash of the text starts a "\\xHH". */
+		for (size_t i = len > 3 ? len - 3 : 0; i < len; i++)
+			if (text[i] == '\\') {
+				len = i;
+				break;
+			}
+	}
+	out_write(text, len);
+	free(shown);
+}
+
+/* "  pid      user       command          how              command line": a header, then one line per process. */
 void table_holders(const struct ipc_item *it)
 {
 	const struct holder_list *l = it->holders;
+	if (l->n)
+		holders_header();
 	for (size_t i = 0; i < l->n; i++) {
 		const struct holder *h = &l->items[i];
 		char num[24], how[64];
@@ -541,9 +613,12 @@ void table_holders(const struct ipc_item *it)
 			p = put_text_cell(p, p, put_escaped_name(p, h->command), -16, 0, " ", 1);
 		else
 			p = put_cell(p, "-", 1, -16, 0, " ", 1);
-		p = put_cell(cell_room(p), how, strlen(how), 0, 0, "", 0);
-		*p++ = '\n';
+		size_t how_cols = utf8_width(how, strlen(how));
+		p = put_text_cell(cell_room(p), how, strlen(how), -16, 0, " ", 1);
 		out_end(p);
+		/* The columns so far: the pid, user and command fields are fixed, the how field at least 16. */
+		put_command_line(h, 2 + 9 + 11 + 17 + (how_cols > 16 ? how_cols : 16) + 1);
+		out_char('\n');
 	}
 	if (l->waiting) {
 		char *p = out_room(256);

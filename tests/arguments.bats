@@ -90,7 +90,7 @@ echoed() {
 	echoed 1 "ipcmk: failed to parse size: '1\\x1b]0;PWN\\x07'" "$BUILD/ipcmk" -M "1$ESC"
 	echoed 1 "ipcmk: failed to parse key: '\\x0b0': key 0 (IPC_PRIVATE) cannot be requested" "$BUILD/ipcmk" --key $'\v0' -Q
 	echoed 1 "ipcmk: unexpected argument 'x\\x1b]0;PWN\\x07'" "$BUILD/ipcmk" -Q "x$ESC"
-	echoed 1 "ipcmk: failed to parse elements: '\\x0999999': more than SEMMSL" "$BUILD/ipcmk" -S $'\t99999'
+	echoed 1 "ipcmk: -S \\x0999999: the number of semaphores in an array is 1.." "$BUILD/ipcmk" -S $'\t99999'
 	echoed 1 "ipcmk: create share memory failed: '\\x0999999999999999999': " "$BUILD/ipcmk" -M $'\t99999999999999999'
 	echoed 127 "ipcbox: unknown command 'x\\x1b]0;PWN\\x07' (try 'ipcbox --list')" "$BUILD/ipcbox" "x$ESC"
 	ln -s "$BUILD/ipcbox" "$BATS_TEST_TMPDIR/x$ESC"

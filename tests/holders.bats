@@ -143,6 +143,44 @@ json_pids() {	# json_pids JQ-SELECTOR
 	[[ "${got_out%x}" == "$plain"$'\n'*"  $attach1 "* ]]
 }
 
+@test "--processes: a header over each row's processes, and each one's command line, whole or cut to the terminal (issue 29 item 14)" {
+	"$BUILD/ipcmk" -M 4096 --key 0x140 >/dev/null
+	local shm cpid pid user out=$BATS_TEST_TMPDIR/spaced.out i
+	shm=$(key_id shm 0x140)
+	cpid=$(awk -v id="$shm" 'NR > 1 && $2 == id { print $5 }' /proc/sysvipc/shm)
+	# argv[0] with a space and a tab: each argument goes through the escaper, spaces join them.
+	bash -c 'exec -a "$0" "$@"' $'my holder\t1' "$HOLDER" shm-attach "$shm" >"$out" &
+	pid=$!
+	started+=("$pid")
+	for i in $(seq 100); do
+		grep -q '^ready' "$out" 2>/dev/null && break
+		sleep 0.05
+	done
+	user=$(id -un)
+	capture got "$BUILD/ipcs" -m --processes
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
+	local want
+	want=$(printf '0x00000140 %-10s %-10s 644        4096       1                       \n' "$shm" "$user"
+		printf '  pid      user       command          how              command line\n'
+		printf '  %-8s %-10s holder           mapped,lpid      my\\x20holder\\x091 shm-attach %s\n' "$pid" "$user" "$shm"
+		printf '  %-8s -          -                cpid,exited      -\n' "$cpid")
+	[[ "${got_out%x}" == *$'\n'"$want"$'\n\n' ]]
+	# JSON: the whole command line, its arguments joined by spaces (a new member).
+	capture got "$BUILD/ipcs" -m --processes -J
+	[ "$(jq -c ".shared_memory[] | select(.id == $shm) | [.processes[] | .command_line]" <<<"${got_out%x}")" = \
+		"[\"my holder\\t1 shm-attach $shm\",null]" ]
+	# On a terminal, each line is cut to its width (never inside an escape).
+	command -v script >/dev/null || skip "script(1) not installed (Debian: bsdutils)"
+	local head
+	head=$(printf '  %-8s %-10s holder           mapped,lpid      ' "$pid" "$user")
+	capture got script -qec "stty cols $((${#head} + 7)) && '$BUILD/ipcs' -m --processes" /dev/null
+	[ "$got_rc" = 0 ]
+	[[ "$(tr -d '\r' <<<"${got_out%x}")" == *$'\n'"${head}my\\x20h"$'\n'* ]]
+	capture got script -qec "stty cols $((${#head} + 5)) && '$BUILD/ipcs' -m --processes" /dev/null
+	[[ "$(tr -d '\r' <<<"${got_out%x}")" == *$'\n'"${head}my"$'\n'* ]]
+}
+
 @test "--orphaned selects exactly the leftovers, in ipcs and in ipcrm --dry-run, then ipcrm removes exactly them" {
 	fixture
 	capture got "$BUILD/ipcs" -a --posix --orphaned -J
@@ -353,7 +391,7 @@ x" ]
 	capture got "$BUILD/ipcrm" --all=sem --orphaned --owner 65534 --dry-run
 	[ "$got_out" = x ]
 	capture got "$BUILD/ipcs" -s --processes
-	[[ "$got_out" == *"$gone "*"sempid,exited"$'\n'"  1 waiting"$'\n'* ]]
+	[[ "$got_out" == *"$gone "*"sempid,exited    -"$'\n'"  1 waiting"$'\n'* ]]
 	[[ "$got_out" != *orphaned* ]]
 }
 
@@ -561,11 +599,11 @@ while True:
 	capture got "$BUILD/ipcs" -m -q --processes
 	[ "$got_rc" = 0 ]
 	[ "$got_err" = x ]
-	[[ "$got_out" == *"  $pid "*" server           mapped,cpid,lpid"$'\n'* ]]
-	[[ "$got_out" == *"  $pid "*" server           lspid,lrpid"$'\n'* ]]
+	[[ "$got_out" == *"  $pid "*" server           mapped,cpid,lpid $SERVER roles"$'\n'* ]]
+	[[ "$got_out" == *"  $pid "*" server           lspid,lrpid      $SERVER roles"$'\n'* ]]
 	# An exited process keeps all its roles too.
 	local left
 	left=$("$HOLDER" shm-leftover 0x700)
 	capture got "$BUILD/ipcs" -m -i "$left" --processes
-	[[ "$got_out" == *" -                cpid,lpid,exited"$'\n'* ]]
+	[[ "$got_out" == *" -                cpid,lpid,exited -"$'\n'* ]]
 }

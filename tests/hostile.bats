@@ -78,6 +78,7 @@ check_rows() {
 		[ -z "$rest" ] || [ "$rest" = "Try '$prog --help' for more information."$'\n' ] ||
 			[[ "$first" == "$prog: bad usage" && "$rest" == "$prog: nothing to create: "*$'\n'"Try '$prog --help' for more information."$'\n' ]] ||
 			{ [[ "$first" == "$prog: unknown argument: "* ]] && is_type_hint "$prog" "$rest"; } ||
+			is_value_hint "$prog" "$rest" ||
 			problems+=("more than one message")
 		[ "$before" = "$after" ] || problems+=("kernel state changed: $(diff <(echo "$before") <(echo "$after") | grep '^[<>]' | head -4 | tr '\n' ' ')")
 		if [ ${#problems[@]} -gt 0 ]; then
@@ -101,6 +102,14 @@ is_type_hint() {
 	local try="Try '$1 --help' for more information."$'\n'
 	local line=${2%"$try"}
 	[[ "$line" == "$1: a type goes in the same word as -a: "*$')\n' && "${line%$'\n'}" != *$'\n'* ]]
+}
+
+# Issue 29.11: after ipcmk's error for a bad size or number, one line with its form or range.
+is_value_hint() {
+	local nl=$'\n'
+	local re="^ipcmk: (-S|--maxmsg|--msgsize|--value) [^$nl]* is [0-9]+\\.\\.[0-9]+ \\([^$nl]*\\)$nl\$"
+	[ "$1" = ipcmk ] || return 1
+	[ "$2" = "ipcmk: a size is a number of bytes such as 4096, 64K or 1M$nl" ] || [[ "$2" =~ $re ]]
 }
 
 @test "hostile ipcrm invocations: exit 1, one message naming the value, nothing removed" {

@@ -270,6 +270,54 @@ check_tables() {
 	[[ $got_err != *"unrecognized option"* ]]
 }
 
+@test "ko: ipcmk's usage errors are Korean, 'bad usage' included (issue 29 item 20)" {
+	need_ko
+	local before try
+	before=$(ipc_state)
+	try=$(printf "$(ko $'Try \'%s --help\' for more information.\n')" ipcmk)
+	capture got KO ipcmk
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = "ipcmk: 잘못된 사용법"$'\n'"ipcmk: $(ko 'nothing to create: give -M <size>, -Q or -S <number> (System V), or -m <size>, -q or -s with -n <name> (POSIX)')"$'\n'"$try"$'\nx' ]
+	[ "$(ipc_state)" = "$before" ]
+	# The C locale keeps util-linux's words.
+	capture got env LC_ALL=C "$BUILD/ipcmk"
+	[ "$got_rc" = 1 ]
+	[[ $got_err == $'ipcmk: bad usage\nipcmk: nothing to create: '* ]]
+}
+
+@test "ko: ipcmk's bad values are followed by their range or form in Korean (issue 29 item 11)" {
+	need_ko
+	local before semmsl
+	before=$(ipc_state)
+	semmsl=$(awk '{ print $1 }' /proc/sys/kernel/sem)
+	capture got KO ipcmk -S 0
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = x ]
+	# The first line ends in glibc's strerror(EINVAL), in Korean where glibc has a catalogue.
+	[[ $got_err == "ipcmk: 세마포어 생성 실패: "*$'\n'"ipcmk: -S 0: 배열 하나의 세마포어 수: 1..$semmsl (SEMMSL, ipcs -s -l 참고)"$'\nx' ]]
+	[ "$(grep -c . <<<"${got_err%x}")" = 2 ]
+	capture got KO ipcmk -M abc
+	[ "$got_rc" = 1 ]
+	[[ $got_err == *$'\n''ipcmk: 크기는 4096, 64K, 1M 같은 바이트 수입니다'$'\nx' ]]
+	capture got KO ipcmk -s -n /v --value -1
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = "ipcmk: --value 값을 해석하지 못했습니다: '-1'"$'\n''ipcmk: --value -1: 세마포어의 초깃값: 0..2147483647 (SEM_VALUE_MAX)'$'\nx' ]
+	capture got KO ipcmk -Q -p 999
+	[ "$got_rc" = 1 ]
+	[ "$got_err" = "ipcmk: 모드를 해석하지 못했습니다: '999': 0600 같은 8진수 모드를 지정하십시오 (최대 07777)"$'\nx' ]
+	[ "$(ipc_state)" = "$before" ]
+}
+
+@test "ko: the --processes lines have a Korean header, aligned by display width (issue 29 item 14)" {
+	need_ko
+	make_objects
+	capture got KO ipcs -m --processes
+	[ "$got_rc" = 0 ]
+	# The segment's creator (ipcmk) has exited: its line follows the header.
+	[[ $got_out == *$'\n''  pid      사용자     명령             사용 방식        명령줄'$'\n''  '[0-9]*' -          -                cpid,종료됨      -'$'\n'* ]]
+}
+
 # The header rule (README "Translations"): words are translated; the names of
 # kernel fields (what ipcs -i, JSON and the manual pages call them) are not.
 KO_KEPT_HEADERS=" key msqid shmid semid uid gid cuid cgid nattch nsems cpid lpid lspid lrpid "
@@ -429,4 +477,89 @@ KO_KEPT_HEADERS=" key msqid shmid semid uid gid cuid cgid nattch nsems cpid lpid
 	capture got broken_shm env LOCPATH="$LOCALES" LC_ALL=ko_KR.UTF-8 IPCBOX_LOCALEDIR="$BUILD/po" "$BUILD/ipcs" -g --posix
 	[ "$got_rc" = 1 ]
 	[[ $got_err == "ipcs: $(printf "$(ko 'cannot read the objects of %s')" "$(ko 'POSIX shared memory')"): "* ]]
+}
+
+# --- --help pages: width and alignment (issue 29 item 19) ---------------------
+
+# help_layout NAME EXEMPT < PAGE: what is wrong with a --help page: a line
+# wider than 80 display columns (but the lines of EXEMPT, util-linux's own),
+# or a block of options (the lines from one text to the next) whose
+# descriptions and their further lines do not all start in one column.
+help_layout() {
+	perl -e "$COLUMNS_PL"'
+		my ($name, $exempt) = @ARGV;
+		my %exempt = map { $_ => 1 } split /\n/, $exempt;
+		my ($n, $open, $column) = (0, 0);
+		while (my $line = <STDIN>) {
+			chomp $line;
+			$n++;
+			my $w = scalar(my @c = cells($line));
+			print "$name:$n: $w columns: $line\n" if $w > 80 && !$exempt{$line};
+			my $at;
+			if ($line =~ /^( -[A-Za-z], |     )--[a-z][a-z-]*(\[=[^]]*\]|=<[^>]*>| <[^>]*>)?( *)/) {
+				$at = length $& if length $& < length $line;
+				$column = undef unless $open;
+				$open = 1;
+			} elsif ($open && $line =~ /^( {6,})\S/) {
+				$at = length $1;
+			} else {
+				$open = 0;
+				next;
+			}
+			next unless defined $at;
+			$column //= $at;
+			print "$name:$n: description at column $at, its block'"'"'s at $column: $line\n" if $at != $column;
+		}' "$@"
+}
+
+# every_help LOCALE: help_layout of every command's --help (ipcbox's and each
+# of ipcbox --list) in LOCALE; their exit status is 0 and they say something.
+every_help() {
+	local loc=$1 name page exempt found problems=
+	for name in ipcbox $("$BUILD/ipcbox" --list); do
+		local cmd=("$BUILD/ipcbox")
+		[ "$name" = ipcbox ] || cmd+=("$name")
+		page=$(LOCPATH=${LOCALES:-} LC_ALL=$loc LANGUAGE= IPCBOX_LOCALEDIR=$BUILD/po "${cmd[@]}" --help)
+		[ "$(wc -l <<<"$page")" -gt 5 ] || { echo "$name --help: $page"; return 1; }
+		exempt=
+		# lsipc's page is util-linux 2.38's byte for byte (tests/lsipc.bats): two of its lines are longer.
+		if [ "$name" = lsipc ] && [ "$loc" = C ] && [ -x /usr/bin/lsipc ]; then
+			exempt=$(LC_ALL=C /usr/bin/lsipc --help)
+		fi
+		found=$(help_layout "$name" "$exempt" <<<"$page")
+		[ -z "$found" ] || problems+=$found$'\n'
+	done
+	[ -z "$problems" ] || { echo "$problems"; return 1; }
+}
+
+@test "every --help (C): lines within 80 columns, each block of options in one column (issue 29 item 19)" {
+	every_help C
+	# The lines that fell out of their column.
+	run env LC_ALL=C "$BUILD/ipcs" --help
+	[ "$status" = 0 ]
+	grep -qxF -- '     --messages[=<n>]  with -q -i: also list the messages, without receiving' <<<"$output"
+	grep -qxF -- '                       them, and their first <n> bytes (default 64)' <<<"$output"
+	grep -qxF -- ' -i, --id <id>         print details on resource identified by <id>' <<<"$output"
+	grep -qxF -- '     --output <file>  write the metrics to <file> atomically' <<<"$output"
+	grep -qxF -- '     --namespace <pid|file>  show the objects of another IPC namespace' <<<"$output"
+	run env LC_ALL=C "$BUILD/ipcrm" --help
+	[ "$status" = 0 ]
+	grep -qxF -- '     --posix-semaphore <name>  remove POSIX semaphore by name' <<<"$output"
+	grep -qxF -- ' -m, --shmem-id <id>           remove shared memory segment by id' <<<"$output"
+	grep -qxF -- '                               remove all (in the specified category)' <<<"$output"
+}
+
+@test "ko: every --help within 80 display columns, each block of options in one column (issue 29 item 19)" {
+	need_ko
+	every_help ko_KR.UTF-8
+	# A translation's own line break: its next line is put in the block's column.
+	run KO ipcs --help
+	[ "$status" = 0 ]
+	grep -qxF -- '     --orphaned           더 이상 어떤 프로세스도 사용하지 않는' <<<"$output"
+	grep -qxF -- '                          고아 (orphaned) 객체 (ipcs(1) 참고)' <<<"$output"
+	grep -qxF -- '     --all-namespaces        모든 IPC 네임스페이스를 각각 한 블록으로 표시합니다' <<<"$output"
+	# lsipc in Korean: its option lines translated, within the width.
+	run KO lsipc --help
+	[ "$status" = 0 ]
+	grep -qxF -- ' -y, --shell              열 이름을 셸 변수 이름으로 쓸 수 있게 출력합니다' <<<"$output"
 }

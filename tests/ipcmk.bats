@@ -101,48 +101,56 @@ MK() { "$BUILD/ipcmk" "$@"; }
 	[ "$fails" = 0 ]
 }
 
-@test "ipcmk -M rejects what the reference rejects, with its message" {
+SIZE_HINT="ipcmk: a size is a number of bytes such as 4096, 64K or 1M"
+
+@test "ipcmk -M rejects what the reference rejects, with its message, then the form of a size" {
 	local s fails=0
 	for s in 1B 1b '1 ' -1 ' -1' 1iB 1Ki 1KI 1e3 1,5K 1.5.5K 1KK '' abc 1KIB 1KIb 1kIB 1KiBB 1KBB \
 		.5K .K . K 1.5 0.5 5. '1 K' '1.5 K' 0x 0xK 08 09K '+ 1' 1KiB2 1.-5K 1.+5K '1. 5K' \
 		99999999999999999999 18446744073709551616 18446744073709551615K 16E 16.0E 1Y 1Z 1ZB; do
-		same_fresh ipcmk -M "$s" || fails=$((fails + 1))
+		same_fresh_hint "$SIZE_HINT" ipcmk -M "$s" || fails=$((fails + 1))
 	done
 	[ "$fails" = 0 ]
-	same_fresh ipcmk -M 1B
-	[ "$ours_err" = $'ipcmk: failed to parse size: \'1B\': Invalid argument\nx' ]
-	same_fresh ipcmk -M 16E
-	[ "$ours_err" = $'ipcmk: failed to parse size: \'16E\': Numerical result out of range\nx' ]
+	same_fresh_hint "$SIZE_HINT" ipcmk -M 1B
+	[ "$ours_err" = "ipcmk: failed to parse size: '1B': Invalid argument"$'\n'"$SIZE_HINT"$'\nx' ]
+	same_fresh_hint "$SIZE_HINT" ipcmk -M 16E
+	[ "$ours_err" = "ipcmk: failed to parse size: '16E': Numerical result out of range"$'\n'"$SIZE_HINT"$'\nx' ]
 }
 
 @test "ipcmk -M refuses sizes whose meaning is unclear" {
 	local s
 	for s in 0x1.8K 1..K; do
 		BAD="'$s'" expect_bad MK -M "$s"
-		[ "$ours_err" = "ipcmk: failed to parse size: '$s': Invalid argument"$'\nx' ]
+		[ "$ours_err" = "ipcmk: failed to parse size: '$s': Invalid argument"$'\n'"$SIZE_HINT"$'\nx' ]
 	done
 }
 
-@test "ipcmk -S: counts and messages as the reference" {
+# sem_hint ARG: the line after a bad -S ARG in a new IPC namespace (its SEMMSL).
+sem_hint() {
+	echo "ipcmk: -S $1: the number of semaphores in an array is 1..$(unshare --ipc awk '{ print $1 }' /proc/sys/kernel/sem) (SEMMSL; see ipcs -s -l)"
+}
+
+@test "ipcmk -S: counts and messages as the reference, then the range" {
 	local s fails=0
-	for s in 1 2 ' 2' +2 010 1x 0x2 '2 ' '' 99999999999 2147483648 -2147483649 ' ' a 1.5 1K 5.; do
-		same_fresh ipcmk -S "$s" || fails=$((fails + 1))
+	for s in 1 2 ' 2' +2 010 1x 0x2 '2 ' '' 99999999999 2147483648 -2147483649 ' ' a 1.5 1K 5. 0 -1 -2147483648 32001; do
+		same_fresh_hint "$(sem_hint "$s")" ipcmk -S "$s" || fails=$((fails + 1))
 	done
 	[ "$fails" = 0 ]
-	same_fresh ipcmk -S 1x
-	[ "$ours_err" = $'ipcmk: failed to parse elements: \'1x\'\nx' ]
+	same_fresh_hint "$(sem_hint 1x)" ipcmk -S 1x
+	[ "$ours_err" = "ipcmk: failed to parse elements: '1x'"$'\n'"$(sem_hint 1x)"$'\nx' ]
 	[ "$(unshare --ipc bash -c '"$0" -S 010 >/dev/null && awk "NR == 2 { print \$4 }" /proc/sysvipc/sem' "$BUILD/ipcmk")" = 10 ]
 }
 
 @test "ipcmk -S out of 1..SEMMSL is refused before anything is made" {
 	local semmsl
 	semmsl=$(awk '{ print $1 }' /proc/sys/kernel/sem)
-	BAD="'0'" expect_bad MK -M 10 -Q -S 0
-	[ "$ours_err" = $'ipcmk: failed to parse elements: \'0\': Numerical result out of range\nx' ]
-	BAD="'-1'" expect_bad MK -Q -S -1
-	BAD="'-2147483648'" expect_bad MK -Q -S -2147483648
-	BAD="'$((semmsl + 1))'" expect_bad MK -M 10 -S $((semmsl + 1))
-	[ "$ours_err" = "ipcmk: failed to parse elements: '$((semmsl + 1))': more than SEMMSL ($semmsl)"$'\nx' ]
+	# util-linux's line (the kernel's EINVAL), then the range (issue 29.11).
+	BAD="-S 0" expect_bad MK -M 10 -Q -S 0
+	[ "$ours_err" = "ipcmk: create semaphore failed: Invalid argument"$'\n'"ipcmk: -S 0: the number of semaphores in an array is 1..$semmsl (SEMMSL; see ipcs -s -l)"$'\nx' ]
+	BAD="-S -1" expect_bad MK -Q -S -1
+	BAD="-S -2147483648" expect_bad MK -Q -S -2147483648
+	BAD="-S $((semmsl + 1))" expect_bad MK -M 10 -S $((semmsl + 1))
+	[ "$ours_err" = "ipcmk: create semaphore failed: Invalid argument"$'\n'"ipcmk: -S $((semmsl + 1)): the number of semaphores in an array is 1..$semmsl (SEMMSL; see ipcs -s -l)"$'\nx' ]
 	capture ours MK -S "$semmsl"
 	[ "$ours_rc" = 0 ]
 }
@@ -163,15 +171,11 @@ MK() { "$BUILD/ipcmk" "$@"; }
 	[ "$(awk 'NR == 2 { print $3 }' /proc/sysvipc/shm)" = 644 ]
 }
 
-@test "ipcmk -p: bad modes name the value (util-linux 2.41 messages)" {
+@test "ipcmk -p: bad modes name the value and the form (util-linux 2.38 says 'failed to parse mode: Success')" {
 	local m
-	for m in 8 0x1ff abc -1 '' 0o644 '0644 ' 9; do
+	for m in 8 0x1ff abc -1 '' 0o644 '0644 ' 9 999 10000 17777 177777 7777777777777 77777777777777777777777; do
 		BAD="'$m'" expect_bad MK -Q -p "$m"
-		[ "$ours_err" = "ipcmk: failed to parse mode: '$m'"$'\nx' ]
-	done
-	for m in 10000 17777 177777 7777777777777 77777777777777777777777; do
-		BAD="'$m'" expect_bad MK -Q -p "$m"
-		[ "$ours_err" = "ipcmk: failed to parse mode: '$m': Numerical result out of range"$'\nx' ]
+		[ "$ours_err" = "ipcmk: failed to parse mode: '$m': an octal mode such as 0600 is expected (at most 07777)"$'\nx' ]
 	done
 }
 
@@ -414,13 +418,35 @@ MK() { "$BUILD/ipcmk" "$@"; }
 	BAD="'K'" expect_bad MK -M 1 K
 	BAD="'1B'" expect_bad MK -Q -M 1B
 	BAD="'1B'" expect_bad MK -m 1B -n /v
-	BAD="'0'" expect_bad MK -M 10 -S 0
+	BAD="-S 0" expect_bad MK -M 10 -S 0
 	BAD="'8'" expect_bad MK -Q -p 8
 	BAD="/present" expect_bad MK -m 1 -n /present
 	BAD="/present" expect_bad MK -q -n /present
 	BAD="/present" expect_bad MK -s -n /present
 	BAD="'z'" expect_bad MK -Q -z
 	BAD="bad usage" expect_bad MK
+}
+
+@test "ipcmk: a bad value is followed by its range or form, util-linux's line first; nothing made (issue 29 item 11)" {
+	local semmsl msgsize_max msg_max
+	semmsl=$(awk '{ print $1 }' /proc/sys/kernel/sem)
+	msgsize_max=$(cat /proc/sys/fs/mqueue/msgsize_max)
+	msg_max=$(cat /proc/sys/fs/mqueue/msg_max)
+	BAD="-S 0" expect_bad MK -S 0
+	[ "$ours_err" = "ipcmk: create semaphore failed: Invalid argument"$'\n'"ipcmk: -S 0: the number of semaphores in an array is 1..$semmsl (SEMMSL; see ipcs -s -l)"$'\nx' ]
+	BAD="'abc'" expect_bad MK -M abc
+	[ "$ours_err" = "ipcmk: failed to parse size: 'abc': Invalid argument"$'\n'"ipcmk: a size is a number of bytes such as 4096, 64K or 1M"$'\nx' ]
+	BAD="'999'" expect_bad MK -Q -p 999
+	[ "$ours_err" = "ipcmk: failed to parse mode: '999': an octal mode such as 0600 is expected (at most 07777)"$'\nx' ]
+	BAD="'0'" expect_bad MK -q -n /v --msgsize 0
+	[ "$ours_err" = "ipcmk: failed to parse msgsize: '0'"$'\n'"ipcmk: --msgsize 0: the size of a message in bytes is 1..$msgsize_max (/proc/sys/fs/mqueue/msgsize_max)"$'\nx' ]
+	BAD="'0'" expect_bad MK -q -n /v --maxmsg 0
+	[ "$ours_err" = "ipcmk: failed to parse maxmsg: '0'"$'\n'"ipcmk: --maxmsg 0: the number of messages a queue holds is 1..$msg_max (/proc/sys/fs/mqueue/msg_max)"$'\nx' ]
+	BAD="'-1'" expect_bad MK -s -n /v --value -1
+	[ "$ours_err" = "ipcmk: failed to parse value: '-1'"$'\n'"ipcmk: --value -1: the initial value of a semaphore is 0..2147483647 (SEM_VALUE_MAX)"$'\nx' ]
+	# The first line is util-linux's where it prints one.
+	same_fresh_hint "ipcmk: -S 0: the number of semaphores in an array is 1..$(unshare --ipc awk '{ print $1 }' /proc/sys/kernel/sem) (SEMMSL; see ipcs -s -l)" ipcmk -S 0
+	same_fresh_hint "ipcmk: a size is a number of bytes such as 4096, 64K or 1M" ipcmk -M abc
 }
 
 @test "ipcmk -q: a used-up RLIMIT_MSGQUEUE is named" {

@@ -36,6 +36,19 @@ same_fresh() {
 	compare_sides "$cmd $*"
 }
 
+# same_fresh_hint HINT CMD ARGS...: as same_fresh, but where the reference
+# fails, ours follows its message with the line HINT (issue 29.11: ipcmk's
+# form or range of a bad value).
+same_fresh_hint() {
+	local hint=$1 cmd=$2
+	shift 2
+	need_ref "$cmd"
+	capture theirs unshare --ipc "$REF_DIR/$cmd" "$@"
+	capture ours unshare --ipc "$BUILD/$cmd" "$@"
+	[ "$theirs_rc" = 0 ] || theirs_err=${theirs_err%x}$hint$'\nx'
+	compare_sides "$cmd $*"
+}
+
 # same_named CMD ARGS...: argv[0] is the bare name on both sides, for the
 # messages getopt prefixes with it.
 same_named() {
