@@ -24,6 +24,8 @@ static const struct command {
 	{ "ipcrm", ipcrm_main, NULL },
 	{ "ipcs",  ipcs_main, NULL },
 	{ "lsipc", lsipc_main, NULL },
+	{ "receive", receive_main, "ipcbox receive" },
+	{ "send", send_main, "ipcbox send" },
 };
 
 /* One msgid per line or paragraph: translators handle small units. */

@@ -1,8 +1,10 @@
 /* The one writer of standard output; see src/out.h. */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "src/out.h"
 
@@ -78,4 +80,25 @@ void out_printf(const char *fmt, ...)
 	va_start(ap, fmt);
 	out_vprintf(fmt, ap);
 	va_end(ap);
+}
+
+int out_flush_counted(size_t *written)
+{
+	*written = 0;
+	dest();	/* stdout unbuffered: stdio holds nothing of ours */
+	int rc = 0;
+	while (*written < outbuf.len) {
+		ssize_t n = write(fileno(stdout), outbuf.buf + *written, outbuf.len - *written);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;
+			rc = -1;
+			break;
+		}
+		*written += (size_t)n;
+	}
+	outbuf.len = 0;
+	return rc;
 }
