@@ -40,8 +40,8 @@ static const struct cmdline_help help[] = {
 	HELP_TEXT(N_(" ipcbox receive [options] <queue>\n")),
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("Receive messages from a message queue (msgrcv(2), mq_receive(3)) and print\n"
-		     "them, one line each: type (or priority), size and the bytes escaped as\n"
-		     "ipcs --messages shows them.  A message that cannot be written is put back.\n")),
+		     "them, one line each: type (or priority), size and the bytes escaped as ipcs\n"
+		     "shows messages.  A message that cannot be written is put back.\n")),
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("Queue (one of):\n")),
 	HELP_OPT('q'), HELP_OPT('Q'), HELP_OPT(OPT_POSIX_MQ),
