@@ -76,13 +76,10 @@ static int take_type(int c, const char *arg, struct receive_request *req)
 static int take_option(int c, const char *arg, void *request)
 {
 	struct receive_request *req = request;
+	int rc = take_queue_option(c, arg, &req->target, &req->wait);
+	if (rc <= 0)
+		return rc;
 	switch (c) {
-	case 'q':
-		return target_take(&req->target, KIND_MSG, TARGET_ID, "queue-id", arg);
-	case 'Q':
-		return target_take(&req->target, KIND_MSG, TARGET_KEY, "queue-key", arg);
-	case OPT_POSIX_MQ:
-		return target_take(&req->target, KIND_PMSG, TARGET_NAME, "posix-mqueue", arg);
 	case 'c':
 		if (!parse_ullong(arg, 10, ULLONG_MAX, &req->count) || req->count == 0)
 			return parse_error(false, _("--count: invalid number '%s' (1 or more)"), escape_arg(arg));
@@ -93,12 +90,6 @@ static int take_option(int c, const char *arg, void *request)
 	case 't':
 	case 'e':
 		return take_type(c, arg, req);
-	case OPT_NOWAIT:
-		req->wait.nowait = true;
-		break;
-	case OPT_TIMEOUT:
-		req->wait.has_timeout = true;
-		return take_timeout(arg, &req->wait.timeout);
 	case 'r':
 	case 'J':
 		if (req->format != RECEIVE_TEXT)
@@ -118,7 +109,7 @@ const struct cmdline receive_cmdline = {
 
 static int check_request(const struct receive_request *req)
 {
-	if (target_check(&req->target, "-q <id>, -Q <key> or --posix-mqueue <name>") < 0)
+	if (check_queue_options(&req->target, &req->wait) < 0)
 		return -1;
 	if (req->has_select && req->target.kind == KIND_PMSG)
 		return parse_error(true, _("--type and --except are for System V queues: a POSIX queue hands out "
@@ -127,8 +118,6 @@ static int check_request(const struct receive_request *req)
 		return parse_error(true, _("--count and --all exclude each other"));
 	if (req->all && req->wait.has_timeout)
 		return parse_error(true, _("--all never waits: --timeout means nothing with it"));
-	if (req->wait.nowait && req->wait.has_timeout)
-		return parse_error(true, _("--nowait and --timeout exclude each other"));
 	return 0;
 }
 

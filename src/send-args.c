@@ -62,13 +62,10 @@ static int take_option(int c, const char *arg, void *request)
 {
 	struct send_request *req = request;
 	long long v;
+	int rc = take_queue_option(c, arg, &req->target, &req->wait);
+	if (rc <= 0)
+		return rc;
 	switch (c) {
-	case 'q':
-		return target_take(&req->target, KIND_MSG, TARGET_ID, "queue-id", arg);
-	case 'Q':
-		return target_take(&req->target, KIND_MSG, TARGET_KEY, "queue-key", arg);
-	case OPT_POSIX_MQ:
-		return target_take(&req->target, KIND_PMSG, TARGET_NAME, "posix-mqueue", arg);
 	case 't':
 		if (!parse_llong(arg, 10, 1, LONG_MAX, &v))
 			return parse_error(false, _("--type: invalid message type '%s' (1 to %ld)"), escape_arg(arg),
@@ -89,12 +86,6 @@ static int take_option(int c, const char *arg, void *request)
 	case 'l':
 		req->lines = true;
 		break;
-	case OPT_NOWAIT:
-		req->wait.nowait = true;
-		break;
-	case OPT_TIMEOUT:
-		req->wait.has_timeout = true;
-		return take_timeout(arg, &req->wait.timeout);
 	}
 	return 0;
 }
@@ -108,7 +99,7 @@ const struct cmdline send_cmdline = {
 
 static int check_request(const struct send_request *req)
 {
-	if (target_check(&req->target, "-q <id>, -Q <key> or --posix-mqueue <name>") < 0)
+	if (check_queue_options(&req->target, &req->wait) < 0)
 		return -1;
 	bool posix = req->target.kind == KIND_PMSG;
 	int sources = (req->nwords > 0) + (req->file != NULL) + req->lines;
@@ -120,8 +111,6 @@ static int check_request(const struct send_request *req)
 		return parse_error(true, _("--type is for System V queues: a POSIX message has a --priority"));
 	if (req->has_priority && !posix)
 		return parse_error(true, _("--priority is for POSIX queues: a System V message has a --type"));
-	if (req->wait.nowait && req->wait.has_timeout)
-		return parse_error(true, _("--nowait and --timeout exclude each other"));
 	return 0;
 }
 

@@ -12,6 +12,7 @@
 #include "src/numbers.h"
 #include "src/posix.h"
 #include "src/target-args.h"
+#include "src/cmdline.h"
 #include "src/util.h"
 
 int target_take(struct ipc_target *t, enum ipc_kind kind, enum target_by by, const char *option,
@@ -113,4 +114,33 @@ int take_timeout(const char *arg, struct timespec *out)
 		return parse_error(false, _("--timeout: '%s' is too long (at most a year)"), escape_arg(arg));
 	return parse_error(false, _("--timeout: invalid duration '%s' (seconds, or a number with ms, s, m or h, "
 			   "e.g. 1.5 or 250ms)"), escape_arg(arg));
+}
+
+int take_queue_option(int c, const char *arg, struct ipc_target *t, struct wait_opts *w)
+{
+	switch (c) {
+	case 'q':
+		return target_take(t, KIND_MSG, TARGET_ID, "queue-id", arg);
+	case 'Q':
+		return target_take(t, KIND_MSG, TARGET_KEY, "queue-key", arg);
+	case OPT_POSIX_MQ:
+		return target_take(t, KIND_PMSG, TARGET_NAME, "posix-mqueue", arg);
+	case OPT_NOWAIT:
+		w->nowait = true;
+		return 0;
+	case OPT_TIMEOUT:
+		w->has_timeout = true;
+		return take_timeout(arg, &w->timeout);
+	default:
+		return 1;
+	}
+}
+
+int check_queue_options(const struct ipc_target *t, const struct wait_opts *w)
+{
+	if (target_check(t, "-q <id>, -Q <key> or --posix-mqueue <name>") < 0)
+		return -1;
+	if (w->nowait && w->has_timeout)
+		return parse_error(true, _("--nowait and --timeout exclude each other"));
+	return 0;
 }

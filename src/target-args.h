@@ -12,6 +12,7 @@
 
 #include "src/args.h"
 #include "src/kinds.h"
+#include "src/wait.h"
 
 enum target_by { TARGET_NONE, TARGET_ID, TARGET_KEY, TARGET_NAME };
 
@@ -34,6 +35,16 @@ int target_take(struct ipc_target *t, enum ipc_kind kind, enum target_by by, con
 
 /* After the parse: an object was named (else the message, naming the options USAGE lists); 0 or -1. */
 int target_check(const struct ipc_target *t, const char *usage);
+
+/*
+ * The options of a command on a message queue (send, receive): -q, -Q,
+ * --posix-mqueue (OPT_POSIX_MQ), --nowait and --timeout into T and W: 0, -1
+ * after the message, or 1 when C is none of them.
+ */
+int take_queue_option(int c, const char *arg, struct ipc_target *t, struct wait_opts *w);
+
+/* After the parse: a queue was named, and --nowait and --timeout are not both given; 0 or -1. */
+int check_queue_options(const struct ipc_target *t, const struct wait_opts *w);
 
 /*
  * A --timeout: seconds with an optional fraction ("1.5") and unit: ms, s,
