@@ -90,7 +90,8 @@ static void hold(const struct queue_message *m)
 	}
 	struct held_msg *h = &held.msgs[held.n++];
 	*h = (struct held_msg){ m->type, m->size, held.len, SIZE_MAX };
-	memcpy(held.data + held.len, m->data, m->size);
+	if (m->size)	/* an empty message may come before any buffer */
+		memcpy(held.data + held.len, m->data, m->size);
 	held.len += m->size;
 }
 

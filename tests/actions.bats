@@ -278,13 +278,20 @@ hex() {
 	seq 1001 2500 | "$IPCBOX" send -q "$qid" --lines
 	[ "$(qnum "$qid")" = 1500 ]
 	local out=$BATS_TEST_TMPDIR/out
-	# The receiver writes into a pipe of 4 KiB read only 0.3 s after its SIGTERM.
+	# The receiver writes into a pipe of 4 KiB read only 0.3 s after its SIGTERM,
+	# which comes once it has taken messages.
 	run /usr/bin/python3 -c 'import fcntl, os, signal, subprocess, sys, time
 r, w = os.pipe()
 fcntl.fcntl(w, 1031, 4096)  # F_SETPIPE_SZ
-p = subprocess.Popen(sys.argv[2:], stdout=w)
+p = subprocess.Popen(sys.argv[3:], stdout=w)
 os.close(w)
-time.sleep(0.2)
+# Once it has taken messages (it holds them: the pipe is full), SIGTERM.
+for _ in range(1000):
+    with open("/proc/sysvipc/msg") as f:
+        if any(l.split()[1] == sys.argv[2] and int(l.split()[4]) < 1500 for l in f.readlines()[1:]):
+            break
+    time.sleep(0.01)
+time.sleep(0.1)
 p.send_signal(signal.SIGTERM)
 time.sleep(0.3)
 with os.fdopen(r, "rb") as f, open(sys.argv[1], "wb") as o:
@@ -294,7 +301,7 @@ try:
 except subprocess.TimeoutExpired:
     p.kill()
     p.wait()
-    print("stuck")' "$out" "$IPCBOX" receive -q "$qid" -J --count 5000
+    print("stuck")' "$out" "$qid" "$IPCBOX" receive -q "$qid" -J --count 5000
 	[ "$status" = 0 ]
 	[ "$output" = -15 ]
 	local written left
