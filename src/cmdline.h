@@ -27,6 +27,8 @@ enum cmdline_id {
 	OPT_KEY, OPT_MAXMSG, OPT_MSGSIZE, OPT_VALUE,
 	/* ipcrm */
 	OPT_POSIX_SHM, OPT_POSIX_MQ, OPT_POSIX_SEM, OPT_DRY_RUN,
+	/* send, receive, sem */
+	OPT_NOWAIT, OPT_TIMEOUT,
 	/* lsipc */
 	OPT_NOHEADINGS, OPT_NOTRUNCATE, OPT_TIME_FORMAT,
 	/* shared: namespaces (src/namespace.h), selection (src/select.h) */

@@ -5,7 +5,9 @@ int ipcs_main(int argc, char **argv);
 int ipcmk_main(int argc, char **argv);
 int ipcrm_main(int argc, char **argv);
 int lsipc_main(int argc, char **argv);
-/* "ipcbox ftok" only: no link runs it. */
+/* ipcbox subcommands only: no link runs them. */
 int ftok_main(int argc, char **argv);
+int send_main(int argc, char **argv);
+int receive_main(int argc, char **argv);
 
 #endif

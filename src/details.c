@@ -6,6 +6,7 @@
 
 #include "src/format.h"
 #include "src/i18n.h"
+#include "src/message-out.h"
 #include "src/out.h"
 #include "src/render-int.h"
 #include "src/utf8.h"
@@ -24,14 +25,10 @@ static void json_messages(const struct sysv_message_list *l)
 	json_open_array(&render_doc, "message_list");
 	for (size_t i = 0; i < l->n; i++) {
 		const struct sysv_message *m = &l->msgs[i];
-		char *b64 = base64_alloc(m->data, m->size);
 		json_open_object(&render_doc, NULL);
 		json_uint(&render_doc, "position", m->position);
-		json_int(&render_doc, "type", m->type);
-		json_uint(&render_doc, "size", m->size);
-		json_string(&render_doc, "data_base64", b64);
+		json_message(&render_doc, "type", m->type, m->data, m->size);
 		json_close_object(&render_doc);
-		free(b64);
 	}
 	json_close_array(&render_doc);
 	/* false: only the first SYSV_PEEK_MAX messages are listed. */
@@ -52,11 +49,8 @@ static void text_messages(const struct sysv_message_list *l)
 	for (size_t i = 0; i < l->n; i++) {
 		const struct sysv_message *m = &l->msgs[i];
 		size_t shown = m->size < l->show ? m->size : l->show;
-		out_printf("position=%" PRIu64 "\ttype=%ld\tsize=%zu\tdata=", m->position, m->type, m->size);
-		out_str(escape_bytes(m->data, shown, buf, ESCAPED_SIZE(longest)));
-		if (shown < m->size)
-			out_printf(P_("\t(first %zu bytes)", "\t(first %zu bytes)", shown), shown);
-		out_char('\n');
+		out_printf("position=%" PRIu64 "\t", m->position);
+		out_message_text("type", m->type, m->data, m->size, shown, buf, ESCAPED_SIZE(longest));
 	}
 	free(buf);
 	if (l->n)

@@ -24,6 +24,8 @@ static const struct command {
 	{ "ipcrm", ipcrm_main, NULL },
 	{ "ipcs",  ipcs_main, NULL },
 	{ "lsipc", lsipc_main, NULL },
+	{ "receive", receive_main, "ipcbox receive" },
+	{ "send", send_main, "ipcbox send" },
 };
 
 /* One msgid per line or paragraph: translators handle small units. */
@@ -36,6 +38,8 @@ static const char *const usage_text[] = {
 	"\n",
 	N_("Run an IPC command: ipcmk, ipcrm, ipcs or lsipc; or ftok, which prints the\n"
 	   "System V key ftok(3) makes of a file and a project id.\n"),
+	N_("send and receive put messages into a message queue and take them out\n"
+	   "(see ipcbox-send(1), ipcbox-receive(1)).\n"),
 	"\n",
 	N_("Options:\n"),
 	N_(" -l, --list     list the commands, one per line\n"),

@@ -1,5 +1,6 @@
 /* The one writer of standard output; see src/out.h. */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -94,4 +95,25 @@ int out_terminal_width(void)
 	const char *env = getenv("COLUMNS");
 	long long v;
 	return env && parse_llong(env, 10, 1, INT_MAX, &v) ? (int)v : 80;
+}
+
+int out_flush_counted(size_t *written)
+{
+	*written = 0;
+	dest();	/* stdout unbuffered: stdio holds nothing of ours */
+	int rc = 0;
+	while (*written < outbuf.len) {
+		ssize_t n = write(fileno(stdout), outbuf.buf + *written, outbuf.len - *written);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;
+			rc = -1;
+			break;
+		}
+		*written += (size_t)n;
+	}
+	outbuf.len = 0;
+	return rc;
 }

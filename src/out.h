@@ -39,6 +39,14 @@ void out_flush(void);
  */
 FILE *out_set_destination(FILE *f);
 
+/*
+ * The pending bytes straight to standard output's descriptor, for a
+ * caller that must know which bytes got out (ipcbox receive puts back the
+ * messages that did not): *WRITTEN of them did.  0, or -1 with errno; the
+ * buffer is empty either way.
+ */
+int out_flush_counted(size_t *written);
+
 /* Past the buffer: straight to stdio (the buffer must be empty). */
 void out_write_direct(const void *p, size_t n);
 

@@ -5,19 +5,29 @@
 
 load helpers
 
-COMMANDS="ipcs ipcmk ipcrm lsipc ipcbox"
+COMMANDS="ipcs ipcmk ipcrm lsipc ipcbox ipcbox-send ipcbox-receive"
+
+# cmd_run CMD ARGS...: run CMD, an "ipcbox-X" page name as "ipcbox X".
+cmd_run() {
+	local cmd=$1
+	shift
+	case $cmd in
+	ipcbox-*) "$BUILD/ipcbox" "${cmd#ipcbox-}" "$@" ;;
+	*) "$BUILD/$cmd" "$@" ;;
+	esac
+}
 
 # help_longs CMD / help_shorts CMD: the options CMD's --help lists.
 help_longs() {
-	"$BUILD/$1" --help | grep -oE -- '--[a-z][a-z-]*' | LC_ALL=C sort -u
+	cmd_run "$1" --help | grep -oE -- '--[a-z][a-z-]*' | LC_ALL=C sort -u
 }
 help_shorts() {
-	"$BUILD/$1" --help | grep -oE -- '^ +-[A-Za-z],' | tr -d ' ,' | LC_ALL=C sort -u
+	cmd_run "$1" --help | grep -oE -- '^ +-[A-Za-z],' | tr -d ' ,' | LC_ALL=C sort -u
 }
 
 # usage_lines CMD: the lines between "Usage:" and the next blank line.
 usage_lines() {
-	"$BUILD/$1" --help | awk '/^Usage:/ { on = 1; next } on && /^$/ { exit } on { sub(/^ +/, ""); print }'
+	cmd_run "$1" --help | awk '/^Usage:/ { on = 1; next } on && /^$/ { exit } on { sub(/^ +/, ""); print }'
 }
 
 # man_text CMD: the rendered page, without overstrike, one long line per
@@ -39,7 +49,7 @@ bash_text() {
 	if [ "$1" = ipcbox ]; then
 		declare -f _ipcbox_complete_ipcbox
 	else
-		local -n arr="_ipcbox_$1_opts"
+		local -n arr="_ipcbox_${1#ipcbox-}_opts"
 		printf '%s\n' "${arr[@]}"
 	fi
 }
@@ -47,17 +57,25 @@ bash_text() {
 # zsh_text CMD: the zsh function that completes CMD, with the argument
 # markers of _arguments specs (-a- -i+) taken off the option names.
 zsh_text() {
-	awk -v f="__ipcbox_$1() {" '$0 == f { on = 1 } on { print } on && /^}/ { exit }' \
+	awk -v f="__ipcbox_${1#ipcbox-}() {" '$0 == f { on = 1 } on { print } on && /^}/ { exit }' \
 		"$SRC/completions/zsh/_ipcbox" | sed -E 's/(^|[^[:alnum:]-])(-[A-Za-z])[-+]/\1\2 /g'
+}
+
+# fish_lines CMD: the "complete" lines of CMD (ipcbox-X: ipcbox's after the word X).
+fish_lines() {
+	case $1 in
+	ipcbox-*) grep -F "complete -c ipcbox -n '__fish_seen_subcommand_from ${1#ipcbox-}' " "$SRC/completions/fish/ipcbox.fish" ;;
+	*) grep -E "^complete -c $1 " "$SRC/completions/fish/ipcbox.fish" ;;
+	esac
 }
 
 # fish_longs CMD / fish_shorts CMD: the options fish completes for CMD.
 fish_longs() {
-	grep -E "^complete -c $1 " "$SRC/completions/fish/ipcbox.fish" |
+	fish_lines "$1" |
 		grep -oE -- ' -l [a-z][a-z-]*' | sed 's/ -l /--/' | LC_ALL=C sort -u
 }
 fish_shorts() {
-	grep -E "^complete -c $1 " "$SRC/completions/fish/ipcbox.fish" |
+	fish_lines "$1" |
 		grep -oE -- ' -s [A-Za-z]' | sed 's/ -s /-/' | LC_ALL=C sort -u
 }
 
@@ -133,12 +151,13 @@ fish_shorts() {
 # Each command's options are declared once in C (src/*-args.c, the table of
 # src/cmdline.h); the manual page and the three completions are written by
 # hand.  set_* CMD print the long options each place knows, one a line,
-# sorted; CMD is ipcs, ipcmk, ipcrm, ipcbox or ftok ("ipcbox ftok").
+# sorted; CMD is ipcs, ipcmk, ipcrm, ipcbox, or a subcommand of ipcbox:
+# ftok (documented in ipcbox.1), send, receive (ipcbox-send.1 ...).
 
 # set_help CMD: the option lines of CMD's --help (" -x, --name" or "     --name").
 set_help() {
 	local -a prog=("$BUILD/$1")
-	[ "$1" != ftok ] || prog=("$BUILD/ipcbox" ftok)
+	case $1 in ftok | send | receive) prog=("$BUILD/ipcbox" "$1") ;; esac
 	"${prog[@]}" --help | grep -oE -- '^ +(-[A-Za-z], )?--[a-z][a-z-]*' | grep -oE -- '--[a-z-]+' | LC_ALL=C sort -u
 }
 
@@ -147,6 +166,7 @@ set_help() {
 set_man() {
 	local page=$1 ftok=0
 	[ "$1" != ftok ] || { page=ipcbox; ftok=1; }
+	case $1 in send | receive) page=ipcbox-$1 ;; esac
 	awk -v ftok=$ftok '
 		/^\.SH / { on = $0 ~ /^\.SH OPTIONS/; sub_ftok = 0; prev = ""; next }
 		/^\.SS / { sub_ftok = $0 ~ /ftok/; prev = ""; next }
@@ -188,7 +208,7 @@ set_fish() {
 	local cmd=$1 cond=""
 	case $1 in
 	ipcbox) cond=' -n __fish_is_first_arg ' ;;
-	ftok) cmd=ipcbox cond="__fish_seen_subcommand_from ftok'" ;;
+	ftok | send | receive) cmd=ipcbox cond="__fish_seen_subcommand_from $1'" ;;
 	esac
 	grep -E "^complete -c $cmd " "$SRC/completions/fish/ipcbox.fish" | grep -F -- "$cond" |
 		grep -oE -- ' -l [a-z][a-z-]*' | sed 's/ -l /--/' | LC_ALL=C sort -u
@@ -196,7 +216,7 @@ set_fish() {
 
 @test "--help, the manual page's OPTIONS and each completion list the same long options" {
 	local cmd place want got diffs=""
-	for cmd in ipcs ipcmk ipcrm lsipc ipcbox ftok; do
+	for cmd in ipcs ipcmk ipcrm lsipc ipcbox ftok send receive; do
 		want=$(set_help "$cmd")
 		[ "$(wc -l <<<"$want")" -ge 3 ] || { echo "$cmd --help: too few options: $want"; return 1; }
 		for place in man bash zsh fish; do
@@ -415,5 +435,5 @@ quick_start_with() {
 		catalogues=$((catalogues + 1))
 	done <"$SRC/po/LINGUAS"
 	# Nothing else, nowhere else.
-	[ "$(find "$dest" -type f -o -type l | wc -l)" -eq $((21 + catalogues)) ]
+	[ "$(find "$dest" -type f -o -type l | wc -l)" -eq $((23 + catalogues)) ]
 }

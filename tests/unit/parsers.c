@@ -12,6 +12,7 @@
 #include "src/format.h"
 #include "src/args.h"
 #include "src/numbers.h"
+#include "src/target-args.h"
 #include "tests/unit/unit.h"
 
 /* A refusal: EINVAL (not a number) or ERANGE (a number out of range). */
@@ -54,6 +55,15 @@ ADAPTER(ipc_id, int, parse_ipc_id(s, &x))
 ADAPTER(ipc_key, int32_t, parse_ipc_key(s, &x))
 ADAPTER(ipc_mode, unsigned, parse_ipc_mode(s, &x))
 ADAPTER(size, uint64_t, parse_size(s, &x))
+
+/* A --timeout as nanoseconds. */
+static bool timeout_ns(const char *s, long long *v)
+{
+	struct timespec t = { 0, 0 };
+	bool ok = parse_timeout(s, &t);
+	*v = (long long)t.tv_sec * 1000000000 + t.tv_nsec;
+	return ok;
+}
 
 static void run_cases(const char *parser, parse_fn *fn, const struct num_case *cases, size_t n)
 {
@@ -165,6 +175,18 @@ static void test_sizes(void)
 	CHECK(parse_size("1.999999999999999999999K", &v) && v == 2047);
 }
 
+static void test_timeouts(void)
+{
+	static const struct num_case cases[] = {
+		YES("0", 0), YES("1", 1000000000), YES("1.5", 1500000000), YES("250ms", 250000000),
+		YES("2s", 2000000000), YES("2m", 120000000000LL), YES("1h", 3600000000000LL),
+		YES("0.001", 1000000), YES("1.5ms", 1500000), YES("0.000000001", 1),
+		NO("", EINVAL), NO("-1", EINVAL), NO("1x", EINVAL), NO("1.", EINVAL), NO(".5", EINVAL),
+		NO("1 s", EINVAL), NO("1d", EINVAL), NO("9000h", ERANGE), NO("99999999999999999999", ERANGE),
+	};
+	RUN("parse_timeout", timeout_ns, cases);
+}
+
 int main(void)
 {
 	test_llong();
@@ -174,5 +196,6 @@ int main(void)
 	test_key_args();
 	test_modes();
 	test_sizes();
+	test_timeouts();
 	return unit_done();
 }
