@@ -29,14 +29,19 @@
 #include "src/sysv.h"
 #include "src/xalloc.h"
 
-/* The -v line; a name is escaped as everywhere. */
-static void print_removing(enum ipc_kind type, int id, const char *name)
+/*
+ * The -v line, or --dry-run's (printed only once the object is found: a
+ * dry run never announces what it could not remove); a name is escaped as
+ * everywhere.
+ */
+static void print_removing(const struct rm_request *req, enum ipc_kind type, int id, const char *name)
 {
 	char num[16];
 	char *shown = name ? escape_alloc(name) : NULL;
 	/* TRANSLATORS: "removing shared memory segment id `5'"; %s is a kind's word
 	 * ("message queue id", "POSIX semaphore", ...) */
-	out_printf(_("removing %s `%s'\n"), _(kinds[type].removing), shown ? shown : format_i64(id, num));
+	out_printf(req->dry_run ? _("would remove %s `%s'\n") : _("removing %s `%s'\n"),
+		   _(kinds[type].removing), shown ? shown : format_i64(id, num));
 	free(shown);
 }
 
@@ -105,10 +110,18 @@ static int remove_sysv_id(const struct rm_request *req, enum ipc_kind type, int 
 			  const char *by, const char *what, bool by_scan)
 {
 	struct sysv_object found;
-	if (req->verbose || req->dry_run)
-		print_removing(type, id, NULL);
-	if (req->dry_run ? sysv_find(type, id, &found) == 0 : sysv_remove(type, id) == 0)
-		return 0;
+	if (req->dry_run) {
+		if (sysv_find(type, id, &found) == 0) {
+			print_removing(req, type, id, NULL);
+			return 0;
+		}
+	} else {
+		/* util-linux's order: the line, then the attempt. */
+		if (req->verbose)
+			print_removing(req, type, id, NULL);
+		if (sysv_remove(type, id) == 0)
+			return 0;
+	}
 	int e = errno;
 	char num[16];
 	if (!what) {
@@ -179,16 +192,19 @@ static int remove_target(const struct rm_request *req, const struct rm_target *t
 	}
 	case BY_NAME: {
 		struct posix_object found;
-		if (req->verbose || req->dry_run)
-			print_removing(t->type, 0, t->arg);
 		if (req->dry_run) {
 			int rc = posix_find(t->type, t->arg, &found);
-			if (rc == 0)
+			if (rc == 0) {
+				print_removing(req, t->type, 0, t->arg);
 				return 0;
+			}
 			if (rc > 0)
 				errno = ENOENT;
-		} else if (posix_unlink(t->type, t->arg) == 0) {
-			return 0;
+		} else {
+			if (req->verbose)
+				print_removing(req, t->type, 0, t->arg);
+			if (posix_unlink(t->type, t->arg) == 0)
+				return 0;
 		}
 		int e = errno;
 		report(e, "name", t->arg);
@@ -328,7 +344,7 @@ static int remove_all_posix(const struct rm_request *req, enum ipc_kind type)
 		if (req->select.any && !filtered_take(&r, NULL, &o))
 			continue;
 		if (req->verbose || req->dry_run)
-			print_removing(type, 0, o.name);
+			print_removing(req, type, 0, o.name);
 		if (!req->dry_run && posix_remove_entry(&o) < 0) {
 			report(errno == ENOENT ? EIDRM : errno, "name", o.name);
 			rc = -1;

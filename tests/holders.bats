@@ -158,9 +158,9 @@ json_pids() {	# json_pids JQ-SELECTOR
 	capture got "$BUILD/ipcrm" -a --all=pshm --all=psem --all=pmsg --orphaned --owner root --dry-run
 	[ "$got_rc" = 0 ]
 	[ "$got_err" = x ]
-	[ "$got_out" = "removing shared memory segment id \`$shm_left'
+	[ "$got_out" = "would remove shared memory segment id \`$shm_left'
 would remove 1 of 1 shared memory segments (owned by root, orphaned)
-removing POSIX shared memory \`/idle'
+would remove POSIX shared memory \`/idle'
 would remove 1 of 1 POSIX shared memory (owned by root, orphaned)
 x" ]
 	[ "$(ipc_state)" = "$before" ]

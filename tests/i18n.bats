@@ -430,3 +430,15 @@ KO_KEPT_HEADERS=" key msqid shmid semid uid gid cuid cgid nattch nsems cpid lpid
 	[ "$got_rc" = 1 ]
 	[[ $got_err == "ipcs: $(printf "$(ko 'cannot read the objects of %s')" "$(ko 'POSIX shared memory')"): "* ]]
 }
+
+@test "ko: a dry run says 삭제 예정 (would remove), never 삭제 중, and nothing for a missing id (issue 29 item 1)" {
+	need_ko
+	"$BUILD/ipcmk" -M 10 >/dev/null
+	local shm
+	shm=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/shm)
+	capture got KO ipcrm -q 999 -m "$shm" --dry-run
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = "공유 메모리 세그먼트 id \`$shm' 삭제 예정"$'\nx' ]
+	[ "$got_err" = $'ipcrm: 잘못된 id (999)\nx' ]
+	[ "$(awk 'NR > 1' /proc/sysvipc/shm | wc -l)" = 1 ]
+}

@@ -403,3 +403,30 @@ x" ]
 	[ "$ours_rc" = 1 ]
 	[ "$ours_err" = $'ipcrm: /dev/mqueue is not a mounted mqueue filesystem\nx' ]
 }
+
+@test "ipcrm --dry-run says 'would remove', and nothing for what does not exist (issue 29 item 1)" {
+	"$BUILD/ipcmk" -M 10 -S 1 -m 1 -n /here >/dev/null
+	local shm sem before
+	shm=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/shm)
+	sem=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/sem)
+	before=$(ipc_snapshot)
+	capture ours RM -q 999 -m "$shm" --dry-run
+	[ "$ours_rc" = 1 ]
+	[ "$ours_out" = "would remove shared memory segment id \`$shm'"$'\nx' ]
+	[ "$ours_err" = $'ipcrm: invalid id (999)\nx' ]
+	capture ours RM --posix-shmem /gone --posix-shmem /here -s "$sem" --dry-run -v
+	[ "$ours_rc" = 1 ]
+	[ "$ours_out" = "would remove POSIX shared memory \`/here'"$'\n'"would remove semaphore id \`$sem'"$'\nx' ]
+	[ "$ours_err" = $'ipcrm: name `/gone\' not found\nx' ]
+	capture ours RM --all=sem --all=pshm --dry-run
+	[ "$ours_rc" = 0 ]
+	[ "$ours_out" = "would remove POSIX shared memory \`/here'"$'\n'"would remove semaphore id \`$sem'"$'\nx' ]
+	[ "$ours_err" = x ]
+	[ "$(ipc_snapshot)" = "$before" ]
+	# Without --dry-run, -v keeps util-linux's line, printed before the attempt.
+	capture ours RM -q 999 -m "$shm" -v
+	[ "$ours_rc" = 1 ]
+	[ "$ours_out" = "removing message queue id \`999'"$'\n'"removing shared memory segment id \`$shm'"$'\nx' ]
+	[ "$ours_err" = $'ipcrm: invalid id (999)\nx' ]
+	[ "$(count_objects shm)" = 0 ]
+}
