@@ -19,6 +19,7 @@
 #include "src/format.h"
 #include "src/i18n.h"
 #include "src/ipcrm-args.h"
+#include "src/ipcrm-filter.h"
 #include "src/key-hint.h"
 #include "src/messages.h"
 #include "src/name-hint.h"
@@ -224,98 +225,39 @@ static int remove_target(const struct rm_request *req, const struct rm_target *t
  * and the kernel finds each object while it is still cache-hot.
  */
 struct remove_ctx {
-	const struct rm_request *req;
-	enum ipc_kind type;
+	struct filter_tally tally;	/* with filters: what was considered, removed, kept and why */
 	int rc;
-	/* With filters: how many matched, were removed, were kept by a guard. */
-	size_t matched, removed, kept_root, kept_in_use;
-	int64_t now;
 };
-
-/*
- * Filtered bulk removal: does the object match, and may it go?  Never
- * root's objects unless --owner root was asked for, never one in use
- * (attached, mapped or open: holders.h).  Counts what it decides.
- */
-static bool filtered_take(struct remove_ctx *r, const struct sysv_object *sysv,
-			  const struct posix_object *posix)
-{
-	const struct selection *sel = &r->req->select;
-	struct holders_state state;
-	holders_state_of(sysv, posix, NULL, false, &state);
-	bool take = sysv ? select_sysv(sel, sysv, &state, r->now) : select_posix(sel, posix, &state, r->now);
-	if (take) {
-		r->matched++;
-		uint32_t uid = sysv ? sysv->uid : posix->uid;
-		if (uid == 0 && !(sel->has_owner && sel->owner == 0)) {
-			r->kept_root++;
-			take = false;
-		} else if (state.in_use) {
-			r->kept_in_use++;
-			take = false;
-		}
-	}
-	holders_state_free(&state);
-	return take;
-}
 
 static int remove_visited(const struct sysv_object *obj, void *ctx)
 {
 	struct remove_ctx *r = ctx;
-	if (r->req->select.any && !filtered_take(r, obj, NULL))
+	const struct rm_request *req = r->tally.req;
+	if (req->select.any && !filter_take(&r->tally, obj, NULL))
 		return 0;
-	if (remove_sysv_id(r->req, r->type, obj->id, "id", NULL, true) < 0)
+	if (remove_sysv_id(req, r->tally.type, obj->id, "id", NULL, true) < 0)
 		r->rc = -1;
 	else
-		r->removed++;
+		r->tally.removed++;
 	return 0;
-}
-
-/* "removed 6 of 9 semaphore arrays owned by www-data; kept 3 in use" */
-static void summarize(const struct remove_ctx *r)
-{
-	const struct rm_request *req = r->req;
-	if (!req->select.any || !(req->verbose || req->dry_run) || r->matched == 0)
-		return;
-	char filters[256];
-	select_describe(&req->select, filters, sizeof(filters));
-	/*
-	 * TRANSLATORS: "removed 6 of 9 semaphore arrays (owned by www-data)"; the
-	 * count is of the second number, the third %s a kind's plural, the last
-	 * the filters.  English keeps the plural word for every count.
-	 */
-	out_printf(req->dry_run ? P_("would remove %zu of %zu %s (%s)", "would remove %zu of %zu %s (%s)", r->matched)
-				: P_("removed %zu of %zu %s (%s)", "removed %zu of %zu %s (%s)", r->matched),
-		   r->removed, r->matched, _(kinds[r->type].plural), filters);
-	if (r->kept_root || r->kept_in_use) {
-		/* TRANSLATORS: then "3 in use" and/or "1 owned by root (...)" */
-		out_str(_("; kept "));
-		if (r->kept_root) {
-			out_printf(P_("%zu owned by root (use --owner root)", "%zu owned by root (use --owner root)",
-				      r->kept_root), r->kept_root);
-			out_str(r->kept_in_use ? ", " : "");
-		}
-		if (r->kept_in_use)
-			out_printf(P_("%zu in use", "%zu in use", r->kept_in_use), r->kept_in_use);
-	}
-	out_char('\n');
 }
 
 static int remove_all_sysv(const struct rm_request *req, enum ipc_kind type)
 {
-	struct remove_ctx r = { .req = req, .type = type, .now = time(NULL) };
+	struct remove_ctx r = { .tally = { .req = req, .type = type, .now = time(NULL) } };
 	if (sysv_scan(type, remove_visited, &r) < 0) {
 		warn(_("cannot list %s objects"), kinds[type].keyword);
 		r.rc = -1;
 	}
-	summarize(&r);
+	if (req->select.any)
+		filter_report(&r.tally);
 	return r.rc;
 }
 
 static int remove_all_posix(const struct rm_request *req, enum ipc_kind type)
 {
 	struct posix_list l = { 0 };
-	struct remove_ctx r = { .req = req, .type = type, .now = time(NULL) };
+	struct filter_tally tally = { .req = req, .type = type, .now = time(NULL) };
 	int rc = 0;
 	/* Gathered first: a directory stream must not change under us.  Odd entries are reported. */
 	if (posix_list_gather(type, POSIX_LIST_ODD, &l) < 0) {
@@ -341,7 +283,7 @@ static int remove_all_posix(const struct rm_request *req, enum ipc_kind type)
 			}
 			continue;
 		}
-		if (req->select.any && !filtered_take(&r, NULL, &o))
+		if (req->select.any && !filter_take(&tally, NULL, &o))
 			continue;
 		if (req->verbose || req->dry_run)
 			print_removing(req, type, 0, o.name);
@@ -349,11 +291,12 @@ static int remove_all_posix(const struct rm_request *req, enum ipc_kind type)
 			report(errno == ENOENT ? EIDRM : errno, "name", o.name);
 			rc = -1;
 		} else {
-			r.removed++;
+			tally.removed++;
 		}
 	}
 	posix_list_free(&l);
-	summarize(&r);
+	if (req->select.any)
+		filter_report(&tally);
 	return rc;
 }
 

@@ -72,6 +72,20 @@ run_once() {
 	wait "$gone"
 }
 
+# hold_waiting SEM: a holder waiting on semaphore 0 of set SEM, once the
+# kernel counts it; the last pid recorded is that of an exited process.
+hold_waiting() {
+	run_once sem-op "$1"
+	hold sem-wait "$1"
+	local i
+	for i in $(seq 100); do
+		[ "$(/usr/bin/ipcs -s -i "$1" | awk '$1 == 0 { print $4 }')" = 1 ] && return 0
+		sleep 0.05
+	done
+	echo "# nobody waits on set $1" >&2
+	return 1
+}
+
 key_id() {	# key_id KIND KEY -> id from /proc/sysvipc
 	awk -v k="$(($2))" 'NR > 1 && $1 == k { print $2 }' "/proc/sysvipc/$1"
 }
@@ -158,10 +172,24 @@ json_pids() {	# json_pids JQ-SELECTOR
 	capture got "$BUILD/ipcrm" -a --all=pshm --all=psem --all=pmsg --orphaned --owner root --dry-run
 	[ "$got_rc" = 0 ]
 	[ "$got_err" = x ]
-	[ "$got_out" = "would remove shared memory segment id \`$shm_left'
-would remove 1 of 1 shared memory segments (owned by root, orphaned)
+	# Every object of --owner root is accounted for: what goes, what stays and why.
+	[ "$got_out" = "would keep shared memory segment id \`$shm_used' (in use)
+would remove shared memory segment id \`$shm_left'
+would remove 1 of 2 shared memory segments (owned by root, orphaned); kept 1 in use
 would remove POSIX shared memory \`/idle'
-would remove 1 of 1 POSIX shared memory (owned by root, orphaned)
+would keep POSIX shared memory \`/mapped' (in use)
+would remove 1 of 2 POSIX shared memory (owned by root, orphaned); kept 1 in use
+would keep semaphore id \`$sem_dead' (in use)
+would keep semaphore id \`$sem_fresh' (in use)
+would remove 0 of 2 semaphore arrays (owned by root, orphaned); kept 2 in use
+would keep POSIX semaphore \`/lock' (in use)
+would remove 0 of 1 POSIX semaphores (owned by root, orphaned); kept 1 in use
+would keep message queue id \`$msg_live' (in use)
+would keep message queue id \`$msg_fresh' (in use)
+would remove 0 of 2 message queues (owned by root, orphaned); kept 2 in use
+would keep POSIX message queue \`/events' (in use)
+would keep POSIX message queue \`/jobs' (in use)
+would remove 0 of 2 POSIX message queues (owned by root, orphaned); kept 2 in use
 x" ]
 	[ "$(ipc_state)" = "$before" ]
 	capture got "$BUILD/ipcrm" -a --all=pshm --all=psem --all=pmsg --orphaned --owner root
@@ -191,16 +219,21 @@ x" ]
 	"${NOBODY[@]}" "$BUILD/ipcmk" -S 1 -M 10 >/dev/null
 	local before
 	before=$(ipc_state)
-	local nobody_shm nobody_sem
+	local nobody_shm nobody_sem root_sem
 	nobody_shm=$(awk 'NR > 1 && $8 == 65534 { print $2 }' /proc/sysvipc/shm)
 	nobody_sem=$(awk 'NR > 1 && $5 == 65534 { print $2 }' /proc/sysvipc/sem)
+	root_sem=$(awk 'NR > 1 && $5 == 0 { print $2 }' /proc/sysvipc/sem)
 	capture got "$BUILD/ipcrm" -a --older-than 0 -v
 	[ "$got_rc" = 0 ]
 	[ "$got_err" = x ]
-	[ "$got_out" = "removing shared memory segment id \`$nobody_shm'
-removed 1 of 2 shared memory segments (older than 0); kept 1 owned by root (use --owner root)
+	# Root's segment is attached and root runs processes: in use comes first.
+	[ "$got_out" = "keeping shared memory segment id \`$shm' (in use)
+removing shared memory segment id \`$nobody_shm'
+removed 1 of 2 shared memory segments (older than 0); kept 1 in use
+keeping semaphore id \`$root_sem' (in use)
 removing semaphore id \`$nobody_sem'
-removed 1 of 2 semaphore arrays (older than 0); kept 1 owned by root (use --owner root)
+removed 1 of 2 semaphore arrays (older than 0); kept 1 in use
+removed 0 of 0 message queues (older than 0)
 x" ]
 	# nobody's objects went, root's stayed.
 	[ -z "$(awk 'FNR > 1' /proc/sysvipc/shm /proc/sysvipc/sem | awk '$5 == 65534 || $8 == 65534')" ]
@@ -351,7 +384,9 @@ x" ]
 	[[ "$got_out" != *"0x00000600"* ]]
 	[ "$(jq '[.semaphores[]] | length' <<<"$("$BUILD/ipcs" -s --orphaned -J)")" = 0 ]
 	capture got "$BUILD/ipcrm" --all=sem --orphaned --owner 65534 --dry-run
-	[ "$got_out" = x ]
+	[ "$got_out" = "would keep semaphore id \`$sem' (in use)
+would remove 0 of 1 semaphore arrays (owned by 65534, orphaned); kept 1 in use
+x" ]
 	capture got "$BUILD/ipcs" -s --processes
 	[[ "$got_out" == *"$gone "*"sempid,exited"$'\n'"  1 waiting"$'\n'* ]]
 	[[ "$got_out" != *orphaned* ]]
@@ -376,7 +411,8 @@ x" ]
 	capture got "$BUILD/ipcrm" --all=sem --owner 65534 -v
 	[ "$got_rc" = 0 ]
 	[ "$got_err" = x ]
-	[ "$got_out" = "removed 0 of 1 semaphore arrays (owned by 65534); kept 1 in use
+	[ "$got_out" = "keeping semaphore id \`$sem' (in use)
+removed 0 of 1 semaphore arrays (owned by 65534); kept 1 in use
 x" ]
 	[ "$(key_id sem 0x601)" = "$sem" ]
 }
@@ -423,12 +459,18 @@ x" ]
 	before=$(ipc_state)
 	capture got "$BUILD/ipcrm" --all=sem --all=msg --orphaned --owner 65534 -v
 	[ "$got_rc" = 0 ]
-	[ "$got_out" = x ]
+	[ "$got_out" = "keeping semaphore id \`$sem' (in use)
+removed 0 of 1 semaphore arrays (owned by 65534, orphaned); kept 1 in use
+keeping message queue id \`$msg' (in use)
+removed 0 of 1 message queues (owned by 65534, orphaned); kept 1 in use
+x" ]
 	[ "$got_err" = x ]
 	capture got "$BUILD/ipcrm" --all=sem --all=msg --owner 65534 -v
 	[ "$got_rc" = 0 ]
 	[ "$got_err" = x ]
-	[ "$got_out" = "removed 0 of 1 semaphore arrays (owned by 65534); kept 1 in use
+	[ "$got_out" = "keeping semaphore id \`$sem' (in use)
+removed 0 of 1 semaphore arrays (owned by 65534); kept 1 in use
+keeping message queue id \`$msg' (in use)
 removed 0 of 1 message queues (owned by 65534); kept 1 in use
 x" ]
 	[ "$(ipc_state)" = "$before" ]
@@ -472,10 +514,13 @@ while True:
 	[ "$got_rc" = 0 ]
 	[ "$got_out" = x ]
 	[ "$got_err" = x ]
+	# No filter but the owner: the guard keeps them, and says so (issue 29 item 3).
 	capture got "$BUILD/ipcrm" --all=sem --all=msg --owner 65534
 	[ "$got_rc" = 0 ]
 	[ "$got_out" = x ]
-	[ "$got_err" = x ]
+	[ "$got_err" = "ipcrm: kept 1 semaphore array in use (-v lists them)
+ipcrm: kept 1 message queue in use (-v lists them)
+x" ]
 	[ "$(ipc_state)" = "$before" ]
 	gone_by_kill "$served"
 	capture got "$BUILD/ipcrm" --all=sem --all=msg --orphaned --owner 65534
@@ -500,7 +545,13 @@ while True:
 	before=$(ipc_state)
 	capture got "$BUILD/ipcrm" --all=sem --all=msg --all=pshm --orphaned --owner root -v
 	[ "$got_rc" = 0 ]
-	[ "$got_out" = x ]
+	[ "$got_out" = "keeping POSIX shared memory \`/keeper' (in use)
+removed 0 of 1 POSIX shared memory (owned by root, orphaned); kept 1 in use
+keeping semaphore id \`$sem' (in use)
+removed 0 of 1 semaphore arrays (owned by root, orphaned); kept 1 in use
+keeping message queue id \`$msg' (in use)
+removed 0 of 1 message queues (owned by root, orphaned); kept 1 in use
+x" ]
 	[ "$got_err" = x ]
 	[ "$(ipc_state)" = "$before" ]
 	[ -e /dev/shm/keeper ]
@@ -518,7 +569,13 @@ while True:
 	before=$(ipc_state)
 	capture got "$BUILD/ipcrm" --all=sem --all=msg --all=pshm --all=pmsg --orphaned --owner root -v
 	[ "$got_rc" = 0 ]
-	[ "$got_out" = x ]
+	[ "$got_out" = "keeping POSIX shared memory \`/thread-shm' (in use)
+removed 0 of 1 POSIX shared memory (owned by root, orphaned); kept 1 in use
+removed 0 of 0 semaphore arrays (owned by root, orphaned)
+removed 0 of 0 message queues (owned by root, orphaned)
+keeping POSIX message queue \`/thread-q' (in use)
+removed 0 of 1 POSIX message queues (owned by root, orphaned); kept 1 in use
+x" ]
 	[ "$got_err" = x ]
 	[ "$(ipc_state)" = "$before" ]
 	# Once the process is gone, they are leftovers.
@@ -568,4 +625,85 @@ while True:
 	left=$("$HOLDER" shm-leftover 0x700)
 	capture got "$BUILD/ipcs" -m -i "$left" --processes
 	[[ "$got_out" == *" -                cpid,lpid,exited"$'\n'* ]]
+}
+
+@test "a filtered dry run or -v always sums up, with why each object stays (issue 29 item 2)" {
+	# The sets' owner must run no process, or every set is in use.
+	"${NOBODY[@]}" true 2>/dev/null || skip "needs a second uid (an owner that runs nothing)"
+	local i sems=()
+	for i in 1 2 3 4; do
+		"${NOBODY[@]}" "$BUILD/ipcmk" -S 1 --key "0x70$i" >/dev/null
+		sems+=("$(key_id sem "0x70$i")")
+	done
+	# The fourth is waited on (its last user exited): in use; the first three were never used.
+	hold_waiting "${sems[3]}"
+	local before
+	before=$(ipc_state)
+	capture got "$BUILD/ipcrm" --all=sem --owner 65534 --orphaned --dry-run
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
+	[ "$got_out" = "would keep semaphore id \`${sems[0]}' (never used: not an orphan)
+would keep semaphore id \`${sems[1]}' (never used: not an orphan)
+would keep semaphore id \`${sems[2]}' (never used: not an orphan)
+would keep semaphore id \`${sems[3]}' (in use)
+would remove 0 of 4 semaphore arrays (owned by 65534, orphaned); kept 3 never used (not orphans), 1 in use
+x" ]
+	capture got "$BUILD/ipcrm" --all=sem --owner 65534 --orphaned -v
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
+	[ "$got_out" = "keeping semaphore id \`${sems[0]}' (never used: not an orphan)
+keeping semaphore id \`${sems[1]}' (never used: not an orphan)
+keeping semaphore id \`${sems[2]}' (never used: not an orphan)
+keeping semaphore id \`${sems[3]}' (in use)
+removed 0 of 4 semaphore arrays (owned by 65534, orphaned); kept 3 never used (not orphans), 1 in use
+x" ]
+	# Nothing matched at all: the summary still says so.
+	capture got "$BUILD/ipcrm" --all=shm --all=pshm --owner 65534 --dry-run
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
+	[ "$got_out" = "would remove 0 of 0 shared memory segments (owned by 65534)
+would remove 0 of 0 POSIX shared memory (owned by 65534)
+x" ]
+	[ "$(ipc_state)" = "$before" ]
+}
+
+@test "without -v, what a guard kept is one line on stderr; the exit status stays 0 (issue 29 item 3)" {
+	"${NOBODY[@]}" true 2>/dev/null || skip "needs a second uid (an owner that runs nothing)"
+	local i sems=()
+	for i in 1 2; do
+		"${NOBODY[@]}" "$BUILD/ipcmk" -S 1 --key "0x71$i" >/dev/null
+		sems+=("$(key_id sem "0x71$i")")
+	done
+	hold_waiting "${sems[1]}"
+	# --orphaned: a set in use is not an orphan (no guard at work): silent, as ipcs --orphaned.
+	capture got "$BUILD/ipcrm" --all=sem --owner 65534 --orphaned
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = x ]
+	[ "$(awk 'NR > 1' /proc/sysvipc/sem | wc -l)" = 2 ]
+	# The owner alone: the unused set goes, the guard keeps the other and says so.
+	capture got "$BUILD/ipcrm" --all=sem --owner 65534
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = "ipcrm: kept 1 semaphore array in use (-v lists them)
+x" ]
+	[ -z "$(key_id sem 0x711)" ]
+	[ "$(key_id sem 0x712)" = "${sems[1]}" ]
+	# Root's objects: the other guard, with what to add.
+	"$BUILD/ipcmk" -M 4096 --key 0x713 >/dev/null
+	"$BUILD/ipcmk" -M 4096 --key 0x714 >/dev/null
+	capture got "$BUILD/ipcrm" --all=shm --older-than 0
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = "ipcrm: kept 2 shared memory segments owned by root (use --owner root; -v lists them)
+x" ]
+	[ -n "$(key_id shm 0x713)" ]
+	[ -n "$(key_id shm 0x714)" ]
+	# Both guards at once.
+	hold shm-attach "$(key_id shm 0x713)"
+	capture got "$BUILD/ipcrm" --all=shm --older-than 0
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = "ipcrm: kept 2 shared memory segments: 1 in use, 1 owned by root (use --owner root; -v lists them)
+x" ]
+	[ "$(awk 'NR > 1' /proc/sysvipc/shm | wc -l)" = 2 ]
 }
