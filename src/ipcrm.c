@@ -33,17 +33,37 @@
 /*
  * The -v line, or --dry-run's (printed only once the object is found: a
  * dry run never announces what it could not remove); a name is escaped as
- * everywhere.
+ * everywhere.  NOTE: words to add in parentheses, or NULL.
  */
-static void print_removing(const struct rm_request *req, enum ipc_kind type, int id, const char *name)
+static void print_removing(const struct rm_request *req, enum ipc_kind type, int id, const char *name,
+			   const char *note)
 {
 	char num[16];
 	char *shown = name ? escape_alloc(name) : NULL;
-	/* TRANSLATORS: "removing shared memory segment id `5'"; %s is a kind's word
-	 * ("message queue id", "POSIX semaphore", ...) */
-	out_printf(req->dry_run ? _("would remove %s `%s'\n") : _("removing %s `%s'\n"),
-		   _(kinds[type].removing), shown ? shown : format_i64(id, num));
+	const char *what = shown ? shown : format_i64(id, num);
+	if (note)
+		/* TRANSLATORS: "would remove shared memory segment id `5' (attached by 1 process: ...)" */
+		out_printf(_("would remove %s `%s' (%s)\n"), _(kinds[type].removing), what, note);
+	else
+		/* TRANSLATORS: "removing shared memory segment id `5'"; %s is a kind's word
+		 * ("message queue id", "POSIX semaphore", ...) */
+		out_printf(req->dry_run ? _("would remove %s `%s'\n") : _("removing %s `%s'\n"),
+			   _(kinds[type].removing), what);
 	free(shown);
+}
+
+/*
+ * A segment still attached is only marked for removal (status "dest"): the
+ * kernel removes it when the last process detaches.  "" when not attached.
+ */
+static const char *attached_note(const struct sysv_object *o, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	if (o->kind == KIND_SHM && o->count > 0)
+		snprintf(buf, len, P_("attached by %llu process: removed when it detaches",
+				      "attached by %llu processes: removed when it detaches", o->count),
+			 (unsigned long long)o->count);
+	return buf;
 }
 
 /* -a goes through the kinds in the reference's order: shm, sem, msg. */
@@ -111,17 +131,27 @@ static int remove_sysv_id(const struct rm_request *req, enum ipc_kind type, int 
 			  const char *by, const char *what, bool by_scan)
 {
 	struct sysv_object found;
+	char note[128];
 	if (req->dry_run) {
 		if (sysv_find(type, id, &found) == 0) {
-			print_removing(req, type, id, NULL);
+			attached_note(&found, note, sizeof(note));
+			print_removing(req, type, id, NULL, *note ? note : NULL);
 			return 0;
 		}
 	} else {
+		/* -v on a segment: is it attached?  Asked first, as the removal hides it. */
+		bool attached = req->verbose && type == KIND_SHM && sysv_find(type, id, &found) == 0 &&
+				*attached_note(&found, note, sizeof(note));
 		/* util-linux's order: the line, then the attempt. */
 		if (req->verbose)
-			print_removing(req, type, id, NULL);
-		if (sysv_remove(type, id) == 0)
+			print_removing(req, type, id, NULL, NULL);
+		if (sysv_remove(type, id) == 0) {
+			/* On stderr: the -v lines on stdout stay util-linux's. */
+			if (attached)
+				/* TRANSLATORS: "shared memory segment id `5' (attached by 1 process: ...)" */
+				warnx(_("%s `%d' (%s)"), _(kinds[type].removing), id, note);
 			return 0;
+		}
 	}
 	int e = errno;
 	char num[16];
@@ -196,14 +226,14 @@ static int remove_target(const struct rm_request *req, const struct rm_target *t
 		if (req->dry_run) {
 			int rc = posix_find(t->type, t->arg, &found);
 			if (rc == 0) {
-				print_removing(req, t->type, 0, t->arg);
+				print_removing(req, t->type, 0, t->arg, NULL);
 				return 0;
 			}
 			if (rc > 0)
 				errno = ENOENT;
 		} else {
 			if (req->verbose)
-				print_removing(req, t->type, 0, t->arg);
+				print_removing(req, t->type, 0, t->arg, NULL);
 			if (posix_unlink(t->type, t->arg) == 0)
 				return 0;
 		}
@@ -286,7 +316,7 @@ static int remove_all_posix(const struct rm_request *req, enum ipc_kind type)
 		if (req->select.any && !filter_take(&tally, NULL, &o))
 			continue;
 		if (req->verbose || req->dry_run)
-			print_removing(req, type, 0, o.name);
+			print_removing(req, type, 0, o.name, NULL);
 		if (!req->dry_run && posix_remove_entry(&o) < 0) {
 			report(errno == ENOENT ? EIDRM : errno, "name", o.name);
 			rc = -1;

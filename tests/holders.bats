@@ -707,3 +707,52 @@ x" ]
 x" ]
 	[ "$(awk 'NR > 1' /proc/sysvipc/shm | wc -l)" = 2 ]
 }
+
+@test "ipcrm -v on a segment still attached says it goes when detached; stdout stays util-linux's (issue 29 item 4)" {
+	"$BUILD/ipcmk" -M 4096 --key 0x801 >/dev/null
+	"$BUILD/ipcmk" -M 4096 --key 0x802 >/dev/null
+	"$BUILD/ipcmk" -M 4096 --key 0x803 >/dev/null
+	local two one ref
+	two=$(key_id shm 0x801)
+	one=$(key_id shm 0x802)
+	ref=$(key_id shm 0x803)
+	hold shm-attach "$two"; local a1=$held
+	hold shm-attach "$two"; local a2=$held
+	hold shm-attach "$one"; local a3=$held
+	hold shm-attach "$ref"
+	capture got "$BUILD/ipcrm" -m "$two" -m "$one" --dry-run
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
+	[ "$got_out" = "would remove shared memory segment id \`$two' (attached by 2 processes: removed when it detaches)
+would remove shared memory segment id \`$one' (attached by 1 process: removed when it detaches)
+x" ]
+	[ -n "$(key_id shm 0x801)" ]
+	capture got "$BUILD/ipcrm" -v -m "$two"
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = "removing shared memory segment id \`$two'
+x" ]
+	[ "$got_err" = "ipcrm: shared memory segment id \`$two' (attached by 2 processes: removed when it detaches)
+x" ]
+	# Marked for removal (key 0, status dest), still there while attached.
+	[ -z "$(key_id shm 0x801)" ]
+	[ "$(awk -v id="$two" 'NR > 1 && $2 == id { print $1, $7 }' /proc/sysvipc/shm)" = "0 2" ]
+	# Without -v, as util-linux: nothing said.
+	capture got "$BUILD/ipcrm" -m "$one"
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = x ]
+	# stdout is util-linux's, byte for byte.
+	if [ -x /usr/bin/ipcrm ]; then
+		"$BUILD/ipcmk" -M 4096 --key 0x804 >/dev/null
+		local ref2
+		ref2=$(key_id shm 0x804)
+		hold shm-attach "$ref2"
+		capture got "$BUILD/ipcrm" -v -m "$ref"
+		[ "$got_out" = "removing shared memory segment id \`$ref'"$'\nx' ]
+		[ "${got_out//"$ref"/N}" = "$(/usr/bin/ipcrm -v -m "$ref2" | sed "s/$ref2/N/"; echo x)" ]
+	fi
+	# Once detached, they are gone.
+	gone_by_kill "$a1" "$a2" "$a3"
+	[ -z "$(awk -v id="$two" 'NR > 1 && $2 == id' /proc/sysvipc/shm)" ]
+	[ -z "$(awk -v id="$one" 'NR > 1 && $2 == id' /proc/sysvipc/shm)" ]
+}
