@@ -756,3 +756,44 @@ x" ]
 	[ -z "$(awk -v id="$two" 'NR > 1 && $2 == id' /proc/sysvipc/shm)" ]
 	[ -z "$(awk -v id="$one" 'NR > 1 && $2 == id' /proc/sysvipc/shm)" ]
 }
+
+@test "ipcs --orphaned says on stderr when POSIX orphans were left out; --all=sysv,posix removes them all (issue 29 item 5)" {
+	"$BUILD/ipcmk" -M 4096 --key 0x901 >/dev/null
+	"$BUILD/ipcmk" -m 4096 -n /app.buffer >/dev/null
+	"$BUILD/ipcmk" -q -n /app.jobs >/dev/null
+	"$BUILD/ipcmk" -s -n /app.lock >/dev/null
+	# A segment never attached is no orphan (its users are unknown); the POSIX objects are.
+	capture got "$BUILD/ipcs" --orphaned
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = "$(printf '\n------ Message Queues --------\nkey        msqid      owner      perms      used-bytes   messages    \n\n------ Shared Memory Segments --------\nkey        shmid      owner      perms      bytes      nattch     status      \n\n------ Semaphore Arrays --------\nkey        semid      owner      perms      nsems     \n\nx')" ]
+	[ "$got_err" = "ipcs: 3 orphaned POSIX objects not shown: add --posix
+x" ]
+	# Some POSIX kinds asked for: the others are counted.
+	capture got "$BUILD/ipcs" -m -M --orphaned
+	[ "$got_rc" = 0 ]
+	[[ "$got_out" == *"/app.buffer "* ]]
+	[ "$got_err" = "ipcs: 2 orphaned POSIX objects not shown: add --posix
+x" ]
+	capture got "$BUILD/ipcs" --orphaned -J
+	[ "$got_rc" = 0 ]
+	jq -e . <<<"${got_out%x}" >/dev/null
+	[ "$got_err" = "ipcs: 3 orphaned POSIX objects not shown: add --posix
+x" ]
+	# Filters apply to the count; with every kind shown, or without --orphaned, no hint.
+	local cmd
+	for cmd in "--orphaned --owner 65534" "--orphaned --posix" "-a --posix --orphaned" "" "-M"; do
+		# shellcheck disable=SC2086 # words
+		capture got "$BUILD/ipcs" $cmd
+		[ "$got_rc" = 0 ]
+		[ "$got_err" = x ] || { echo "# ipcs $cmd: ${got_err%x}" >&2; false; }
+	done
+	# The whole cleanup in one option.
+	capture got "$BUILD/ipcrm" --all=sysv,posix --orphaned --owner root
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = x ]
+	[ ! -e /dev/shm/app.buffer ]
+	[ ! -e /dev/mqueue/app.jobs ]
+	[ ! -e /dev/shm/sem.app.lock ]
+	[ -n "$(key_id shm 0x901)" ]
+}
