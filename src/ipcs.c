@@ -320,8 +320,11 @@ static int show(const struct ipcs_request *req)
 			status |= kind_is_posix(k) ? show_posix_kind(k, req) : show_sysv_kind(k, req);
 		}
 	}
-	if (req->processes)
-		render_uninspected(holders_uninspected(), &req->render);
+	if (req->processes) {
+		struct holder blockers[HOLDERS_BLOCKERS_SHOWN];
+		size_t n = holders_blockers(blockers);
+		render_uninspected(holders_unreadable(), blockers, n, &req->render);
+	}
 	render_end(&req->render);
 	/* On stderr, after the listing: stdout stays what scripts parse. */
 	if (hint)

@@ -68,7 +68,12 @@ void render_namespaces_end(const struct render_opts *opts);
 void render_namespace_begin(const struct ns_info *ns, bool first, const struct render_opts *opts);
 void render_namespace_end(const struct render_opts *opts);
 
-/* After everything: how many processes --processes could not inspect. */
-void render_uninspected(size_t count, const struct render_opts *opts);
+/*
+ * After everything: how many processes --processes could not read (not
+ * those that exited during the scan: they hold nothing), naming the first
+ * NSHOWN of them (SHOWN: pid and command).
+ */
+struct holder;
+void render_uninspected(size_t count, const struct holder *shown, size_t nshown, const struct render_opts *opts);
 
 #endif
