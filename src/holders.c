@@ -41,6 +41,9 @@ static struct ref *refs;
 static size_t nrefs, caprefs;
 /* Processes we could not read, and those that exited while we looked. */
 static size_t unreadable, vanished;
+
+/* The first processes that could not be read: named in the message, so the admin can judge. */
+static int64_t blockers[HOLDERS_BLOCKERS_SHOWN];
 static uint64_t shm_dev, mq_dev;
 static bool have_shm_dev, have_mq_dev;
 
@@ -422,6 +425,8 @@ static bool scan_proc(void)
 		/* One that exited holds nothing now; one we cannot read might. */
 		if (!ok && (errno == ENOENT || errno == ESRCH))
 			vanished++;
+		else if (!ok && unreadable < HOLDERS_BLOCKERS_SHOWN)
+			blockers[unreadable++] = pid;
 		else if (!ok)
 			unreadable++;
 	}
@@ -481,11 +486,6 @@ bool holders_scan_namespaces(const bool want[KINDS], const pid_t *pids, size_t n
 		return false;
 	prepared = true;
 	return true;
-}
-
-size_t holders_uninspected(void)
-{
-	return unreadable + vanished;
 }
 
 size_t holders_unreadable(void)
@@ -558,6 +558,18 @@ static void pid_describe(struct pid_info *e)
 	close(fd);
 	e->command[n > 0 ? n : 0] = '\0';
 	e->command[strcspn(e->command, "\n")] = '\0';
+}
+
+size_t holders_blockers(struct holder *out)
+{
+	size_t n = unreadable < HOLDERS_BLOCKERS_SHOWN ? unreadable : HOLDERS_BLOCKERS_SHOWN;
+	for (size_t i = 0; i < n; i++) {
+		struct pid_info e = { .pid = blockers[i] };
+		pid_describe(&e);
+		out[i] = (struct holder){ .pid = e.pid, .uid = e.uid };
+		memcpy(out[i].command, e.command, sizeof(out[i].command));
+	}
+	return n;
 }
 
 static struct holder *holder_for(struct holder_list *l, int64_t pid)

@@ -84,8 +84,6 @@ bool holders_scan(const bool want[KINDS]);
  */
 bool holders_scan_namespaces(const bool want[KINDS], const pid_t *pids, size_t n);
 
-/* Processes that exited during the scan or could not be read (hidepid, other users). */
-size_t holders_uninspected(void);
 
 /*
  * Everything known about who uses OBJ: mappings and descriptors from the
@@ -105,6 +103,12 @@ void holders_command_lines(struct holder_list *list);
 
 /* Processes that could not be read (not those that exited): the orphan rule of POSIX objects. */
 size_t holders_unreadable(void);
+
+/* How many of them holders_blockers() names. */
+#define HOLDERS_BLOCKERS_SHOWN 3
+
+/* The first of them (at most HOLDERS_BLOCKERS_SHOWN) into OUT: pid and command; their number. */
+size_t holders_blockers(struct holder *out);
 
 /*
  * Who holds one object, whether it is in use, whether it is an orphan: the

@@ -28,8 +28,8 @@ static const struct cmdline_option options[] = {
 	{ "posix-semaphore", OPT_POSIX_SEM, required_argument,
 	  N_("     --posix-semaphore <name> remove POSIX semaphore by name\n") },
 	{ "all", 'a', optional_argument,
-	  N_(" -a, --all[=shm|pshm|msg|pmsg|sem|psem]\n"
-	     "                            remove all (in the specified category)\n") },
+	  N_(" -a, --all[=<type>,...]     remove all (of each type: shm pshm msg pmsg sem\n"
+	     "                            psem, or posix, sysv, every)\n") },
 	{ "verbose", 'v', no_argument, N_(" -v, --verbose              explain what is being done\n") },
 	{ "dry-run", OPT_DRY_RUN, no_argument,
 	  N_("     --dry-run              print what would be removed, remove nothing\n") },
@@ -124,6 +124,49 @@ static void all_type_hint(const char *typed)
 	warnx(_("a type goes in the same word as -a: -a%s or --all=%s (types: %s)"), example, example, types);
 }
 
+/* The words of -a that name several kinds: all POSIX, all System V, all six. */
+static const struct {
+	const char *word;
+	int family;		/* FAMILY_POSIX, FAMILY_SYSV, or -1: every kind */
+} all_groups[] = {
+	{ "posix", FAMILY_POSIX }, { "sysv", FAMILY_SYSV }, { "every", -1 },
+};
+
+/*
+ * -a's argument: one type, a group word, or a comma list of them
+ * ("shm,pshm", "sysv,pmsg"), added to ALL.  False, adding nothing, when a
+ * word is none of them.
+ */
+static bool all_types(const char *arg, bool all[KINDS])
+{
+	bool add[KINDS] = { 0 };
+	const char *p = arg;
+	for (;;) {
+		char word[16] = "";
+		size_t len = strcspn(p, ",");
+		if (len >= sizeof(word))
+			return false;
+		memcpy(word, p, len);
+		int t = kind_of_keyword(word, KINDS);
+		size_t g = 0;
+		while (t < 0 && g < ARRAY_SIZE(all_groups) && strcmp(word, all_groups[g].word) != 0)
+			g++;
+		if (t >= 0)
+			add[t] = true;
+		else if (g < ARRAY_SIZE(all_groups))
+			for (int k = 0; k < KINDS; k++)
+				add[k] |= all_groups[g].family < 0 || (int)kinds[k].family == all_groups[g].family;
+		else
+			return false;
+		if (!p[len])
+			break;
+		p += len + 1;
+	}
+	for (int k = 0; k < KINDS; k++)
+		all[k] |= add[k];
+	return true;
+}
+
 /* "ipcrm -a shm": the type came detached, as an operand. */
 static void operand_hint(const char *operand, void *request)
 {
@@ -215,15 +258,13 @@ static int take_option(int c, const char *arg, void *request)
 			for (int t = 0; t < KINDS; t++)
 				req->all[t] |= !kind_is_posix(t);
 		} else {
-			int t = kind_of_keyword(arg, KINDS);
-			if (t < 0) {
-				/* The reference's text; quotes only to make '' visible. */
+			if (!all_types(arg, req->all)) {
+				/* The reference's text, the whole argument; quotes only to make '' visible. */
 				warnx(*arg ? _("unknown argument: %s") : _("unknown argument: '%s'"), escape_arg(arg));
 				/* "-a=shm" is -a with "=shm": show the word that was meant. */
 				all_type_hint(*arg == '=' ? arg + 1 : NULL);
 				return -1;
 			}
-			req->all[t] = true;
 		}
 		if (!arg)
 			req->bare_all = true;

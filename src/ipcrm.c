@@ -19,6 +19,7 @@
 #include "src/format.h"
 #include "src/i18n.h"
 #include "src/ipcrm-args.h"
+#include "src/ipcrm-filter.h"
 #include "src/key-hint.h"
 #include "src/messages.h"
 #include "src/name-hint.h"
@@ -29,15 +30,40 @@
 #include "src/sysv.h"
 #include "src/xalloc.h"
 
-/* The -v line; a name is escaped as everywhere. */
-static void print_removing(enum ipc_kind type, int id, const char *name)
+/*
+ * The -v line, or --dry-run's (printed only once the object is found: a
+ * dry run never announces what it could not remove); a name is escaped as
+ * everywhere.  NOTE: words to add in parentheses, or NULL.
+ */
+static void print_removing(const struct rm_request *req, enum ipc_kind type, int id, const char *name,
+			   const char *note)
 {
 	char num[16];
 	char *shown = name ? escape_alloc(name) : NULL;
-	/* TRANSLATORS: "removing shared memory segment id `5'"; %s is a kind's word
-	 * ("message queue id", "POSIX semaphore", ...) */
-	out_printf(_("removing %s `%s'\n"), _(kinds[type].removing), shown ? shown : format_i64(id, num));
+	const char *what = shown ? shown : format_i64(id, num);
+	if (note)
+		/* TRANSLATORS: "would remove shared memory segment id `5' (attached by 1 process: ...)" */
+		out_printf(_("would remove %s `%s' (%s)\n"), _(kinds[type].removing), what, note);
+	else
+		/* TRANSLATORS: "removing shared memory segment id `5'"; %s is a kind's word
+		 * ("message queue id", "POSIX semaphore", ...) */
+		out_printf(req->dry_run ? _("would remove %s `%s'\n") : _("removing %s `%s'\n"),
+			   _(kinds[type].removing), what);
 	free(shown);
+}
+
+/*
+ * A segment still attached is only marked for removal (status "dest"): the
+ * kernel removes it when the last process detaches.  "" when not attached.
+ */
+static const char *attached_note(const struct sysv_object *o, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	if (o->kind == KIND_SHM && o->count > 0)
+		snprintf(buf, len, P_("attached by %llu process: removed when it detaches",
+				      "attached by %llu processes: removed when it detaches", o->count),
+			 (unsigned long long)o->count);
+	return buf;
 }
 
 /* -a goes through the kinds in the reference's order: shm, sem, msg. */
@@ -105,10 +131,28 @@ static int remove_sysv_id(const struct rm_request *req, enum ipc_kind type, int 
 			  const char *by, const char *what, bool by_scan)
 {
 	struct sysv_object found;
-	if (req->verbose || req->dry_run)
-		print_removing(type, id, NULL);
-	if (req->dry_run ? sysv_find(type, id, &found) == 0 : sysv_remove(type, id) == 0)
-		return 0;
+	char note[128];
+	if (req->dry_run) {
+		if (sysv_find(type, id, &found) == 0) {
+			attached_note(&found, note, sizeof(note));
+			print_removing(req, type, id, NULL, *note ? note : NULL);
+			return 0;
+		}
+	} else {
+		/* -v on a segment: is it attached?  Asked first, as the removal hides it. */
+		bool attached = req->verbose && type == KIND_SHM && sysv_find(type, id, &found) == 0 &&
+				*attached_note(&found, note, sizeof(note));
+		/* util-linux's order: the line, then the attempt. */
+		if (req->verbose)
+			print_removing(req, type, id, NULL, NULL);
+		if (sysv_remove(type, id) == 0) {
+			/* On stderr: the -v lines on stdout stay util-linux's. */
+			if (attached)
+				/* TRANSLATORS: "shared memory segment id `5' (attached by 1 process: ...)" */
+				warnx(_("%s `%d' (%s)"), _(kinds[type].removing), id, note);
+			return 0;
+		}
+	}
 	int e = errno;
 	char num[16];
 	if (!what) {
@@ -179,16 +223,19 @@ static int remove_target(const struct rm_request *req, const struct rm_target *t
 	}
 	case BY_NAME: {
 		struct posix_object found;
-		if (req->verbose || req->dry_run)
-			print_removing(t->type, 0, t->arg);
 		if (req->dry_run) {
 			int rc = posix_find(t->type, t->arg, &found);
-			if (rc == 0)
+			if (rc == 0) {
+				print_removing(req, t->type, 0, t->arg, NULL);
 				return 0;
+			}
 			if (rc > 0)
 				errno = ENOENT;
-		} else if (posix_unlink(t->type, t->arg) == 0) {
-			return 0;
+		} else {
+			if (req->verbose)
+				print_removing(req, t->type, 0, t->arg, NULL);
+			if (posix_unlink(t->type, t->arg) == 0)
+				return 0;
 		}
 		int e = errno;
 		report(e, "name", t->arg);
@@ -208,98 +255,39 @@ static int remove_target(const struct rm_request *req, const struct rm_target *t
  * and the kernel finds each object while it is still cache-hot.
  */
 struct remove_ctx {
-	const struct rm_request *req;
-	enum ipc_kind type;
+	struct filter_tally tally;	/* with filters: what was considered, removed, kept and why */
 	int rc;
-	/* With filters: how many matched, were removed, were kept by a guard. */
-	size_t matched, removed, kept_root, kept_in_use;
-	int64_t now;
 };
-
-/*
- * Filtered bulk removal: does the object match, and may it go?  Never
- * root's objects unless --owner root was asked for, never one in use
- * (attached, mapped or open: holders.h).  Counts what it decides.
- */
-static bool filtered_take(struct remove_ctx *r, const struct sysv_object *sysv,
-			  const struct posix_object *posix)
-{
-	const struct selection *sel = &r->req->select;
-	struct holders_state state;
-	holders_state_of(sysv, posix, NULL, false, &state);
-	bool take = sysv ? select_sysv(sel, sysv, &state, r->now) : select_posix(sel, posix, &state, r->now);
-	if (take) {
-		r->matched++;
-		uint32_t uid = sysv ? sysv->uid : posix->uid;
-		if (uid == 0 && !(sel->has_owner && sel->owner == 0)) {
-			r->kept_root++;
-			take = false;
-		} else if (state.in_use) {
-			r->kept_in_use++;
-			take = false;
-		}
-	}
-	holders_state_free(&state);
-	return take;
-}
 
 static int remove_visited(const struct sysv_object *obj, void *ctx)
 {
 	struct remove_ctx *r = ctx;
-	if (r->req->select.any && !filtered_take(r, obj, NULL))
+	const struct rm_request *req = r->tally.req;
+	if (req->select.any && !filter_take(&r->tally, obj, NULL))
 		return 0;
-	if (remove_sysv_id(r->req, r->type, obj->id, "id", NULL, true) < 0)
+	if (remove_sysv_id(req, r->tally.type, obj->id, "id", NULL, true) < 0)
 		r->rc = -1;
 	else
-		r->removed++;
+		r->tally.removed++;
 	return 0;
-}
-
-/* "removed 6 of 9 semaphore arrays owned by www-data; kept 3 in use" */
-static void summarize(const struct remove_ctx *r)
-{
-	const struct rm_request *req = r->req;
-	if (!req->select.any || !(req->verbose || req->dry_run) || r->matched == 0)
-		return;
-	char filters[256];
-	select_describe(&req->select, filters, sizeof(filters));
-	/*
-	 * TRANSLATORS: "removed 6 of 9 semaphore arrays (owned by www-data)"; the
-	 * count is of the second number, the third %s a kind's plural, the last
-	 * the filters.  English keeps the plural word for every count.
-	 */
-	out_printf(req->dry_run ? P_("would remove %zu of %zu %s (%s)", "would remove %zu of %zu %s (%s)", r->matched)
-				: P_("removed %zu of %zu %s (%s)", "removed %zu of %zu %s (%s)", r->matched),
-		   r->removed, r->matched, _(kinds[r->type].plural), filters);
-	if (r->kept_root || r->kept_in_use) {
-		/* TRANSLATORS: then "3 in use" and/or "1 owned by root (...)" */
-		out_str(_("; kept "));
-		if (r->kept_root) {
-			out_printf(P_("%zu owned by root (use --owner root)", "%zu owned by root (use --owner root)",
-				      r->kept_root), r->kept_root);
-			out_str(r->kept_in_use ? ", " : "");
-		}
-		if (r->kept_in_use)
-			out_printf(P_("%zu in use", "%zu in use", r->kept_in_use), r->kept_in_use);
-	}
-	out_char('\n');
 }
 
 static int remove_all_sysv(const struct rm_request *req, enum ipc_kind type)
 {
-	struct remove_ctx r = { .req = req, .type = type, .now = time(NULL) };
+	struct remove_ctx r = { .tally = { .req = req, .type = type, .now = time(NULL) } };
 	if (sysv_scan(type, remove_visited, &r) < 0) {
 		warn(_("cannot list %s objects"), kinds[type].keyword);
 		r.rc = -1;
 	}
-	summarize(&r);
+	if (req->select.any)
+		filter_report(&r.tally);
 	return r.rc;
 }
 
 static int remove_all_posix(const struct rm_request *req, enum ipc_kind type)
 {
 	struct posix_list l = { 0 };
-	struct remove_ctx r = { .req = req, .type = type, .now = time(NULL) };
+	struct filter_tally tally = { .req = req, .type = type, .now = time(NULL) };
 	int rc = 0;
 	/* Gathered first: a directory stream must not change under us.  Odd entries are reported. */
 	if (posix_list_gather(type, POSIX_LIST_ODD, &l) < 0) {
@@ -325,19 +313,20 @@ static int remove_all_posix(const struct rm_request *req, enum ipc_kind type)
 			}
 			continue;
 		}
-		if (req->select.any && !filtered_take(&r, NULL, &o))
+		if (req->select.any && !filter_take(&tally, NULL, &o))
 			continue;
 		if (req->verbose || req->dry_run)
-			print_removing(type, 0, o.name);
+			print_removing(req, type, 0, o.name, NULL);
 		if (!req->dry_run && posix_remove_entry(&o) < 0) {
 			report(errno == ENOENT ? EIDRM : errno, "name", o.name);
 			rc = -1;
 		} else {
-			r.removed++;
+			tally.removed++;
 		}
 	}
 	posix_list_free(&l);
-	summarize(&r);
+	if (req->select.any)
+		filter_report(&tally);
 	return rc;
 }
 

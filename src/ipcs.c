@@ -327,12 +327,59 @@ static int show_sysv_kind(enum ipc_kind kind, const struct ipcs_request *req)
 	return 0;
 }
 
+/*
+ * --orphaned without some POSIX kinds: does a POSIX kind left out hold
+ * orphans?  A crashed program's /app.buffer is as much a leftover as its
+ * System V segment.  Not across namespaces (another namespace's files are
+ * read only where the request asked for them).
+ */
+static bool posix_hint_applies(const struct ipcs_request *req)
+{
+	if (!req->select.orphaned || req->have_id || req->name || req->has_namespace)
+		return false;
+	for (int k = 0; k < KINDS; k++)
+		if (kind_is_posix(k) && !req->want[k])
+			return true;
+	return false;
+}
+
+/* "3 orphaned POSIX objects not shown: add --posix": the kinds not asked for, by the same filters. */
+static void posix_orphans_hint(const struct ipcs_request *req)
+{
+	size_t n = 0;
+	int64_t now = time(NULL);
+	for (int k = 0; k < KINDS; k++) {
+		struct posix_list list = { 0 };
+		if (!kind_is_posix(k) || req->want[k] || posix_list_gather(k, 0, &list) < 0)
+			continue;
+		for (size_t i = 0; i < list.n; i++) {
+			struct posix_object obj;
+			struct holders_state state;
+			posix_list_get(&list, i, &obj);
+			holders_state_of(NULL, &obj, NULL, false, &state);
+			n += select_posix(&req->select, &obj, &state, now);
+			holders_state_free(&state);
+		}
+		posix_list_free(&list);
+	}
+	if (n)
+		/* TRANSLATORS: on stderr after "ipcs --orphaned"; --posix is the option */
+		warnx(P_("%zu orphaned POSIX object not shown: add --posix",
+			 "%zu orphaned POSIX objects not shown: add --posix", n), n);
+}
+
 /* Everything the request asks for, in the namespace we are in. */
 static int show(const struct ipcs_request *req)
 {
 	int status = 0;
-	if ((req->processes || select_needs_holders(&req->select)) && !holders_scan(req->want))
+	bool hint = posix_hint_applies(req);
+	bool scan[KINDS];
+	for (int k = 0; k < KINDS; k++)
+		scan[k] = req->want[k] || (hint && kind_is_posix(k));
+	if ((req->processes || select_needs_holders(&req->select)) && !holders_scan(scan)) {
 		warn(_("cannot read /proc: processes are unknown"));
+		hint = false;
+	}
 	render_begin(&req->render);
 	/* Never another namespace's files in place of the target's. */
 	bool shown[KINDS];
@@ -356,9 +403,15 @@ static int show(const struct ipcs_request *req)
 		if (req->by)
 			render_owners_end(&req->render);
 	}
-	if (req->processes)
-		render_uninspected(holders_uninspected(), &req->render);
+	if (req->processes) {
+		struct holder blockers[HOLDERS_BLOCKERS_SHOWN];
+		size_t n = holders_blockers(blockers);
+		render_uninspected(holders_unreadable(), blockers, n, &req->render);
+	}
 	render_end(&req->render);
+	/* On stderr, after the listing: stdout stays what scripts parse. */
+	if (hint)
+		posix_orphans_hint(req);
 	return status;
 }
 

@@ -9,6 +9,7 @@
 #include <inttypes.h>
 
 #include "src/format.h"
+#include "src/holders.h"
 #include "src/i18n.h"
 #include "src/messages.h"
 #include "src/namespace.h"
@@ -135,15 +136,32 @@ void render_item(const struct ipc_item *it, const struct render_opts *opts)
 	json_close_object(&render_doc);
 }
 
-void render_uninspected(size_t count, const struct render_opts *opts)
+void render_uninspected(size_t count, const struct holder *shown, size_t nshown, const struct render_opts *opts)
 {
-	if (opts->json)
+	if (opts->json) {
 		json_uint(&render_doc, "uninspected_processes", count);
-	else if (count)
-		/* TRANSLATORS: English keeps "processes" for every count, even 1; give each
-		 * of your language's plural forms its right wording. */
-		warnx(P_("%zu processes could not be inspected (exited, or not readable by this user)",
-			 "%zu processes could not be inspected (exited, or not readable by this user)", count), count);
+		return;
+	}
+	if (!count)
+		return;
+	/* "1 (process_api), 77 (sshd), 80 (cron) and 5 more": commands escaped, as every name. */
+	char list[512] = "";
+	size_t len = 0;
+	for (size_t i = 0; i < nshown && len < sizeof(list); i++) {
+		char command[ESCAPED_SIZE(sizeof(shown[i].command))];
+		escape_name(shown[i].command, command, sizeof(command));
+		int w = snprintf(list + len, sizeof(list) - len, "%s%lld (%s)", i ? ", " : "",
+				 (long long)shown[i].pid, command);
+		len += w > 0 ? (size_t)w : 0;
+	}
+	if (count > nshown && len < sizeof(list))
+		/* TRANSLATORS: after the pids and commands of the first processes */
+		snprintf(list + len, sizeof(list) - len, P_(" and %zu more", " and %zu more", count - nshown),
+			 count - nshown);
+	/* TRANSLATORS: English keeps "processes" for every count, even 1; give each
+	 * of your language's plural forms its right wording.  The last %s lists them. */
+	warnx(P_("%zu processes could not be inspected (not readable by this user): %s",
+		 "%zu processes could not be inspected (not readable by this user): %s", count), count, list);
 }
 
 void render_section_end(enum ipc_kind kind, const struct render_opts *opts)

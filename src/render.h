@@ -77,7 +77,12 @@ void render_owners_begin(const struct render_opts *opts);
 void render_owners(const struct owner_table *t, size_t top, const struct render_opts *opts);
 void render_owners_end(const struct render_opts *opts);
 
-/* After everything: how many processes --processes could not inspect. */
-void render_uninspected(size_t count, const struct render_opts *opts);
+/*
+ * After everything: how many processes --processes could not read (not
+ * those that exited during the scan: they hold nothing), naming the first
+ * NSHOWN of them (SHOWN: pid and command).
+ */
+struct holder;
+void render_uninspected(size_t count, const struct holder *shown, size_t nshown, const struct render_opts *opts);
 
 #endif

@@ -211,10 +211,13 @@ expect() {
 	local id
 	id=$(mk -S 1)
 	expect "$BUILD/ipcrm --semaphore-id=" "$id"
-	expect "$BUILD/ipcrm --all=" msg pmsg psem pshm sem shm
-	expect "$BUILD/ipcrm --all=p" pmsg psem pshm
+	expect "$BUILD/ipcrm --all=" every msg pmsg posix psem pshm sem shm sysv
+	expect "$BUILD/ipcrm --all=p" pmsg posix psem pshm
 	expect "$BUILD/ipcrm --all=sh" shm
-	expect "$BUILD/ipcrm -ap" -apmsg -apsem -apshm
+	expect "$BUILD/ipcrm -ap" -apmsg -aposix -apsem -apshm
+	# A comma list (issue 29 item 5): its last word.
+	expect "$BUILD/ipcrm --all=shm,p" shm,pmsg shm,posix shm,psem shm,pshm
+	expect "$BUILD/ipcrm -asysv,ps" -asysv,psem -asysv,pshm
 }
 
 @test "bash: without = in COMP_WORDBREAKS the whole word is completed" {
@@ -225,7 +228,7 @@ expect() {
 	COMP_WORDS=(ipcrm --all=p) COMP_CWORD=1 COMP_LINE="ipcrm --all=p" COMP_POINT=13
 	COMPREPLY=()
 	_ipcbox_complete_ipcrm
-	[ "$(printf '%s\n' "${COMPREPLY[@]}" | sort | paste -sd' ')" = "--all=pmsg --all=psem --all=pshm" ]
+	[ "$(printf '%s\n' "${COMPREPLY[@]}" | sort | paste -sd' ')" = "--all=pmsg --all=posix --all=psem --all=pshm" ]
 	COMP_WORDS=("$BUILD/ipcrm" --shmem-id=) COMP_CWORD=1
 	COMPREPLY=()
 	_ipcbox_complete_ipcrm
@@ -466,7 +469,7 @@ fexpect() {
 	fexpect "ipcrm --posix-shmem " /seg
 	fexpect "ipcrm --posix-semaphore " /sema
 	fexpect "ipcrm --posix-mqueue " /queue
-	fexpect "ipcrm --all=" --all=msg --all=pmsg --all=psem --all=pshm --all=sem --all=shm
+	fexpect "ipcrm --all=" --all=every --all=msg --all=pmsg --all=posix --all=psem --all=pshm --all=sem --all=shm --all=sysv
 	fexpect "ipcrm msg " "$q"
 	fexpect "ipcrm " msg sem shm -m -M -q -Q -s -S --posix-shmem --posix-mqueue --posix-semaphore \
 		--all -v --dry-run --help
@@ -565,7 +568,7 @@ EOF
 		--semaphore-id --semaphore-key --shmem-id --shmem-key -- \
 		"$s" -- "$k" -- "$q" -- "$m" -- \
 		/seg -- /sema -- /queue -- \
-		msg pmsg psem pshm sem shm -- "$q" -- "$q" -- /sema -- --help --human -- \
+		every msg pmsg posix psem pshm sem shm sysv -- "$q" -- "$q" -- /sema -- --help --human -- \
 		0600 0640 0644 0660 0666 -- ftok ipcmk ipcrm ipcs lsipc receive send -- "$q" --)
 	if [ "$output" != "$want" ]; then
 		diff <(echo "$want") <(echo "$output")

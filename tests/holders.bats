@@ -72,6 +72,20 @@ run_once() {
 	wait "$gone"
 }
 
+# hold_waiting SEM: a holder waiting on semaphore 0 of set SEM, once the
+# kernel counts it; the last pid recorded is that of an exited process.
+hold_waiting() {
+	run_once sem-op "$1"
+	hold sem-wait "$1"
+	local i
+	for i in $(seq 100); do
+		[ "$(/usr/bin/ipcs -s -i "$1" | awk '$1 == 0 { print $4 }')" = 1 ] && return 0
+		sleep 0.05
+	done
+	echo "# nobody waits on set $1" >&2
+	return 1
+}
+
 key_id() {	# key_id KIND KEY -> id from /proc/sysvipc
 	awk -v k="$(($2))" 'NR > 1 && $1 == k { print $2 }' "/proc/sysvipc/$1"
 }
@@ -196,10 +210,24 @@ json_pids() {	# json_pids JQ-SELECTOR
 	capture got "$BUILD/ipcrm" -a --all=pshm --all=psem --all=pmsg --orphaned --owner root --dry-run
 	[ "$got_rc" = 0 ]
 	[ "$got_err" = x ]
-	[ "$got_out" = "removing shared memory segment id \`$shm_left'
-would remove 1 of 1 shared memory segments (owned by root, orphaned)
-removing POSIX shared memory \`/idle'
-would remove 1 of 1 POSIX shared memory (owned by root, orphaned)
+	# Every object of --owner root is accounted for: what goes, what stays and why.
+	[ "$got_out" = "would keep shared memory segment id \`$shm_used' (in use)
+would remove shared memory segment id \`$shm_left'
+would remove 1 of 2 shared memory segments (owned by root, orphaned); kept 1 in use
+would remove POSIX shared memory \`/idle'
+would keep POSIX shared memory \`/mapped' (in use)
+would remove 1 of 2 POSIX shared memory (owned by root, orphaned); kept 1 in use
+would keep semaphore id \`$sem_dead' (in use)
+would keep semaphore id \`$sem_fresh' (in use)
+would remove 0 of 2 semaphore arrays (owned by root, orphaned); kept 2 in use
+would keep POSIX semaphore \`/lock' (in use)
+would remove 0 of 1 POSIX semaphores (owned by root, orphaned); kept 1 in use
+would keep message queue id \`$msg_live' (in use)
+would keep message queue id \`$msg_fresh' (in use)
+would remove 0 of 2 message queues (owned by root, orphaned); kept 2 in use
+would keep POSIX message queue \`/events' (in use)
+would keep POSIX message queue \`/jobs' (in use)
+would remove 0 of 2 POSIX message queues (owned by root, orphaned); kept 2 in use
 x" ]
 	[ "$(ipc_state)" = "$before" ]
 	capture got "$BUILD/ipcrm" -a --all=pshm --all=psem --all=pmsg --orphaned --owner root
@@ -229,16 +257,21 @@ x" ]
 	"${NOBODY[@]}" "$BUILD/ipcmk" -S 1 -M 10 >/dev/null
 	local before
 	before=$(ipc_state)
-	local nobody_shm nobody_sem
+	local nobody_shm nobody_sem root_sem
 	nobody_shm=$(awk 'NR > 1 && $8 == 65534 { print $2 }' /proc/sysvipc/shm)
 	nobody_sem=$(awk 'NR > 1 && $5 == 65534 { print $2 }' /proc/sysvipc/sem)
+	root_sem=$(awk 'NR > 1 && $5 == 0 { print $2 }' /proc/sysvipc/sem)
 	capture got "$BUILD/ipcrm" -a --older-than 0 -v
 	[ "$got_rc" = 0 ]
 	[ "$got_err" = x ]
-	[ "$got_out" = "removing shared memory segment id \`$nobody_shm'
-removed 1 of 2 shared memory segments (older than 0); kept 1 owned by root (use --owner root)
+	# Root's segment is attached and root runs processes: in use comes first.
+	[ "$got_out" = "keeping shared memory segment id \`$shm' (in use)
+removing shared memory segment id \`$nobody_shm'
+removed 1 of 2 shared memory segments (older than 0); kept 1 in use
+keeping semaphore id \`$root_sem' (in use)
 removing semaphore id \`$nobody_sem'
-removed 1 of 2 semaphore arrays (older than 0); kept 1 owned by root (use --owner root)
+removed 1 of 2 semaphore arrays (older than 0); kept 1 in use
+removed 0 of 0 message queues (older than 0)
 x" ]
 	# nobody's objects went, root's stayed.
 	[ -z "$(awk 'FNR > 1' /proc/sysvipc/shm /proc/sysvipc/sem | awk '$5 == 65534 || $8 == 65534')" ]
@@ -302,7 +335,41 @@ x" ]
 	[ "$(jq '[.[][]? | select(.orphaned)] | length' <<<"${got_out%x}")" = 0 ]
 	capture got "${NOBODY[@]}" "$BUILD/ipcs" --posix --processes
 	[ "$got_rc" = 0 ]
-	[[ "$got_err" == "ipcs: "*" processes could not be inspected (exited, or not readable by this user)"$'\nx' ]]
+	# The first three named by pid and command, then how many more (issue 29 item 6).
+	local one='([0-9]+) \(([^)]*)\)'
+	local re="^ipcs: $n processes could not be inspected \\(not readable by this user\\): $one, $one, $one( and ([0-9]+) more)?"$'\nx$'
+	[[ "$got_err" =~ $re ]] || { echo "# ${got_err%x}" >&2; false; }
+	local m=${BASH_REMATCH[8]:-0}
+	[ "$((3 + m))" = "$n" ]
+}
+
+@test "processes that exited during the scan do not count as uninspected; the unreadable ones are named (issue 29 item 6)" {
+	"$BUILD/ipcmk" -m 4096 -n /left >/dev/null
+	# A zombie: its parent (exec'ed into sleep) never reaps it; its fd directory is gone.
+	bash -c 'sleep 0 & exec sleep 60' &
+	started+=("$!")
+	local parent=$! zombie= i
+	for i in $(seq 100); do
+		zombie=$(ps -o pid=,stat= --ppid "$parent" | awk '$2 ~ /^Z/ { print $1 }')
+		[ -n "$zombie" ] && break
+		sleep 0.05
+	done
+	[ -n "$zombie" ]
+	capture got "$BUILD/ipcs" -M --processes
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
+	[ "$(jq .uninspected_processes <<<"$("$BUILD/ipcs" -M --processes -J)")" = 0 ]
+	# Nothing unreadable: the POSIX leftover is an orphan.
+	[ "$(jq -c '[.posix_shared_memory[].name]' <<<"$("$BUILD/ipcs" -M --orphaned -J)")" = '["/left"]' ]
+	# As another user, root's processes cannot be read: named, pid and command.
+	"${NOBODY[@]}" true 2>/dev/null || skip "needs root (another user's processes)"
+	capture got "${NOBODY[@]}" "$BUILD/ipcs" -M --processes
+	[ "$got_rc" = 0 ]
+	local re='^ipcs: ([0-9]+) processes could not be inspected \(not readable by this user\): ([0-9]+) \(([^)]*)\)'
+	[[ "$got_err" =~ $re ]] || { echo "# ${got_err%x}" >&2; false; }
+	local first=${BASH_REMATCH[2]} command=${BASH_REMATCH[3]}
+	[ "$(cat "/proc/$first/comm")" = "$command" ]
+	[ "$(stat -c %u "/proc/$first")" = 0 ]
 }
 
 @test "selection: --owner, --creator, --older-than and --key combine with AND; bad values are errors" {
@@ -389,7 +456,9 @@ x" ]
 	[[ "$got_out" != *"0x00000600"* ]]
 	[ "$(jq '[.semaphores[]] | length' <<<"$("$BUILD/ipcs" -s --orphaned -J)")" = 0 ]
 	capture got "$BUILD/ipcrm" --all=sem --orphaned --owner 65534 --dry-run
-	[ "$got_out" = x ]
+	[ "$got_out" = "would keep semaphore id \`$sem' (in use)
+would remove 0 of 1 semaphore arrays (owned by 65534, orphaned); kept 1 in use
+x" ]
 	capture got "$BUILD/ipcs" -s --processes
 	[[ "$got_out" == *"$gone "*"sempid,exited    -"$'\n'"  1 waiting"$'\n'* ]]
 	[[ "$got_out" != *orphaned* ]]
@@ -414,7 +483,8 @@ x" ]
 	capture got "$BUILD/ipcrm" --all=sem --owner 65534 -v
 	[ "$got_rc" = 0 ]
 	[ "$got_err" = x ]
-	[ "$got_out" = "removed 0 of 1 semaphore arrays (owned by 65534); kept 1 in use
+	[ "$got_out" = "keeping semaphore id \`$sem' (in use)
+removed 0 of 1 semaphore arrays (owned by 65534); kept 1 in use
 x" ]
 	[ "$(key_id sem 0x601)" = "$sem" ]
 }
@@ -461,12 +531,18 @@ x" ]
 	before=$(ipc_state)
 	capture got "$BUILD/ipcrm" --all=sem --all=msg --orphaned --owner 65534 -v
 	[ "$got_rc" = 0 ]
-	[ "$got_out" = x ]
+	[ "$got_out" = "keeping semaphore id \`$sem' (in use)
+removed 0 of 1 semaphore arrays (owned by 65534, orphaned); kept 1 in use
+keeping message queue id \`$msg' (in use)
+removed 0 of 1 message queues (owned by 65534, orphaned); kept 1 in use
+x" ]
 	[ "$got_err" = x ]
 	capture got "$BUILD/ipcrm" --all=sem --all=msg --owner 65534 -v
 	[ "$got_rc" = 0 ]
 	[ "$got_err" = x ]
-	[ "$got_out" = "removed 0 of 1 semaphore arrays (owned by 65534); kept 1 in use
+	[ "$got_out" = "keeping semaphore id \`$sem' (in use)
+removed 0 of 1 semaphore arrays (owned by 65534); kept 1 in use
+keeping message queue id \`$msg' (in use)
 removed 0 of 1 message queues (owned by 65534); kept 1 in use
 x" ]
 	[ "$(ipc_state)" = "$before" ]
@@ -510,10 +586,13 @@ while True:
 	[ "$got_rc" = 0 ]
 	[ "$got_out" = x ]
 	[ "$got_err" = x ]
+	# No filter but the owner: the guard keeps them, and says so (issue 29 item 3).
 	capture got "$BUILD/ipcrm" --all=sem --all=msg --owner 65534
 	[ "$got_rc" = 0 ]
 	[ "$got_out" = x ]
-	[ "$got_err" = x ]
+	[ "$got_err" = "ipcrm: kept 1 semaphore array in use (-v lists them)
+ipcrm: kept 1 message queue in use (-v lists them)
+x" ]
 	[ "$(ipc_state)" = "$before" ]
 	gone_by_kill "$served"
 	capture got "$BUILD/ipcrm" --all=sem --all=msg --orphaned --owner 65534
@@ -538,7 +617,13 @@ while True:
 	before=$(ipc_state)
 	capture got "$BUILD/ipcrm" --all=sem --all=msg --all=pshm --orphaned --owner root -v
 	[ "$got_rc" = 0 ]
-	[ "$got_out" = x ]
+	[ "$got_out" = "keeping POSIX shared memory \`/keeper' (in use)
+removed 0 of 1 POSIX shared memory (owned by root, orphaned); kept 1 in use
+keeping semaphore id \`$sem' (in use)
+removed 0 of 1 semaphore arrays (owned by root, orphaned); kept 1 in use
+keeping message queue id \`$msg' (in use)
+removed 0 of 1 message queues (owned by root, orphaned); kept 1 in use
+x" ]
 	[ "$got_err" = x ]
 	[ "$(ipc_state)" = "$before" ]
 	[ -e /dev/shm/keeper ]
@@ -556,7 +641,13 @@ while True:
 	before=$(ipc_state)
 	capture got "$BUILD/ipcrm" --all=sem --all=msg --all=pshm --all=pmsg --orphaned --owner root -v
 	[ "$got_rc" = 0 ]
-	[ "$got_out" = x ]
+	[ "$got_out" = "keeping POSIX shared memory \`/thread-shm' (in use)
+removed 0 of 1 POSIX shared memory (owned by root, orphaned); kept 1 in use
+removed 0 of 0 semaphore arrays (owned by root, orphaned)
+removed 0 of 0 message queues (owned by root, orphaned)
+keeping POSIX message queue \`/thread-q' (in use)
+removed 0 of 1 POSIX message queues (owned by root, orphaned); kept 1 in use
+x" ]
 	[ "$got_err" = x ]
 	[ "$(ipc_state)" = "$before" ]
 	# Once the process is gone, they are leftovers.
@@ -606,4 +697,175 @@ while True:
 	left=$("$HOLDER" shm-leftover 0x700)
 	capture got "$BUILD/ipcs" -m -i "$left" --processes
 	[[ "$got_out" == *" -                cpid,lpid,exited -"$'\n'* ]]
+}
+
+@test "a filtered dry run or -v always sums up, with why each object stays (issue 29 item 2)" {
+	# The sets' owner must run no process, or every set is in use.
+	"${NOBODY[@]}" true 2>/dev/null || skip "needs a second uid (an owner that runs nothing)"
+	local i sems=()
+	for i in 1 2 3 4; do
+		"${NOBODY[@]}" "$BUILD/ipcmk" -S 1 --key "0x70$i" >/dev/null
+		sems+=("$(key_id sem "0x70$i")")
+	done
+	# The fourth is waited on (its last user exited): in use; the first three were never used.
+	hold_waiting "${sems[3]}"
+	local before
+	before=$(ipc_state)
+	capture got "$BUILD/ipcrm" --all=sem --owner 65534 --orphaned --dry-run
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
+	[ "$got_out" = "would keep semaphore id \`${sems[0]}' (never used: not an orphan)
+would keep semaphore id \`${sems[1]}' (never used: not an orphan)
+would keep semaphore id \`${sems[2]}' (never used: not an orphan)
+would keep semaphore id \`${sems[3]}' (in use)
+would remove 0 of 4 semaphore arrays (owned by 65534, orphaned); kept 3 never used (not orphans), 1 in use
+x" ]
+	capture got "$BUILD/ipcrm" --all=sem --owner 65534 --orphaned -v
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
+	[ "$got_out" = "keeping semaphore id \`${sems[0]}' (never used: not an orphan)
+keeping semaphore id \`${sems[1]}' (never used: not an orphan)
+keeping semaphore id \`${sems[2]}' (never used: not an orphan)
+keeping semaphore id \`${sems[3]}' (in use)
+removed 0 of 4 semaphore arrays (owned by 65534, orphaned); kept 3 never used (not orphans), 1 in use
+x" ]
+	# Nothing matched at all: the summary still says so.
+	capture got "$BUILD/ipcrm" --all=shm --all=pshm --owner 65534 --dry-run
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
+	[ "$got_out" = "would remove 0 of 0 shared memory segments (owned by 65534)
+would remove 0 of 0 POSIX shared memory (owned by 65534)
+x" ]
+	[ "$(ipc_state)" = "$before" ]
+}
+
+@test "without -v, what a guard kept is one line on stderr; the exit status stays 0 (issue 29 item 3)" {
+	"${NOBODY[@]}" true 2>/dev/null || skip "needs a second uid (an owner that runs nothing)"
+	local i sems=()
+	for i in 1 2; do
+		"${NOBODY[@]}" "$BUILD/ipcmk" -S 1 --key "0x71$i" >/dev/null
+		sems+=("$(key_id sem "0x71$i")")
+	done
+	hold_waiting "${sems[1]}"
+	# --orphaned: a set in use is not an orphan (no guard at work): silent, as ipcs --orphaned.
+	capture got "$BUILD/ipcrm" --all=sem --owner 65534 --orphaned
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = x ]
+	[ "$(awk 'NR > 1' /proc/sysvipc/sem | wc -l)" = 2 ]
+	# The owner alone: the unused set goes, the guard keeps the other and says so.
+	capture got "$BUILD/ipcrm" --all=sem --owner 65534
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = "ipcrm: kept 1 semaphore array in use (-v lists them)
+x" ]
+	[ -z "$(key_id sem 0x711)" ]
+	[ "$(key_id sem 0x712)" = "${sems[1]}" ]
+	# Root's objects: the other guard, with what to add.
+	"$BUILD/ipcmk" -M 4096 --key 0x713 >/dev/null
+	"$BUILD/ipcmk" -M 4096 --key 0x714 >/dev/null
+	capture got "$BUILD/ipcrm" --all=shm --older-than 0
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = "ipcrm: kept 2 shared memory segments owned by root (use --owner root; -v lists them)
+x" ]
+	[ -n "$(key_id shm 0x713)" ]
+	[ -n "$(key_id shm 0x714)" ]
+	# Both guards at once.
+	hold shm-attach "$(key_id shm 0x713)"
+	capture got "$BUILD/ipcrm" --all=shm --older-than 0
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = "ipcrm: kept 2 shared memory segments: 1 in use, 1 owned by root (use --owner root; -v lists them)
+x" ]
+	[ "$(awk 'NR > 1' /proc/sysvipc/shm | wc -l)" = 2 ]
+}
+
+@test "ipcrm -v on a segment still attached says it goes when detached; stdout stays util-linux's (issue 29 item 4)" {
+	"$BUILD/ipcmk" -M 4096 --key 0x801 >/dev/null
+	"$BUILD/ipcmk" -M 4096 --key 0x802 >/dev/null
+	"$BUILD/ipcmk" -M 4096 --key 0x803 >/dev/null
+	local two one ref
+	two=$(key_id shm 0x801)
+	one=$(key_id shm 0x802)
+	ref=$(key_id shm 0x803)
+	hold shm-attach "$two"; local a1=$held
+	hold shm-attach "$two"; local a2=$held
+	hold shm-attach "$one"; local a3=$held
+	hold shm-attach "$ref"
+	capture got "$BUILD/ipcrm" -m "$two" -m "$one" --dry-run
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
+	[ "$got_out" = "would remove shared memory segment id \`$two' (attached by 2 processes: removed when it detaches)
+would remove shared memory segment id \`$one' (attached by 1 process: removed when it detaches)
+x" ]
+	[ -n "$(key_id shm 0x801)" ]
+	capture got "$BUILD/ipcrm" -v -m "$two"
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = "removing shared memory segment id \`$two'
+x" ]
+	[ "$got_err" = "ipcrm: shared memory segment id \`$two' (attached by 2 processes: removed when it detaches)
+x" ]
+	# Marked for removal (key 0, status dest), still there while attached.
+	[ -z "$(key_id shm 0x801)" ]
+	[ "$(awk -v id="$two" 'NR > 1 && $2 == id { print $1, $7 }' /proc/sysvipc/shm)" = "0 2" ]
+	# Without -v, as util-linux: nothing said.
+	capture got "$BUILD/ipcrm" -m "$one"
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = x ]
+	# stdout is util-linux's, byte for byte.
+	if [ -x /usr/bin/ipcrm ]; then
+		"$BUILD/ipcmk" -M 4096 --key 0x804 >/dev/null
+		local ref2
+		ref2=$(key_id shm 0x804)
+		hold shm-attach "$ref2"
+		capture got "$BUILD/ipcrm" -v -m "$ref"
+		[ "$got_out" = "removing shared memory segment id \`$ref'"$'\nx' ]
+		[ "${got_out//"$ref"/N}" = "$(/usr/bin/ipcrm -v -m "$ref2" | sed "s/$ref2/N/"; echo x)" ]
+	fi
+	# Once detached, they are gone.
+	gone_by_kill "$a1" "$a2" "$a3"
+	[ -z "$(awk -v id="$two" 'NR > 1 && $2 == id' /proc/sysvipc/shm)" ]
+	[ -z "$(awk -v id="$one" 'NR > 1 && $2 == id' /proc/sysvipc/shm)" ]
+}
+
+@test "ipcs --orphaned says on stderr when POSIX orphans were left out; --all=sysv,posix removes them all (issue 29 item 5)" {
+	"$BUILD/ipcmk" -M 4096 --key 0x901 >/dev/null
+	"$BUILD/ipcmk" -m 4096 -n /app.buffer >/dev/null
+	"$BUILD/ipcmk" -q -n /app.jobs >/dev/null
+	"$BUILD/ipcmk" -s -n /app.lock >/dev/null
+	# A segment never attached is no orphan (its users are unknown); the POSIX objects are.
+	capture got "$BUILD/ipcs" --orphaned
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = "$(printf '\n------ Message Queues --------\nkey        msqid      owner      perms      used-bytes   messages    \n\n------ Shared Memory Segments --------\nkey        shmid      owner      perms      bytes      nattch     status      \n\n------ Semaphore Arrays --------\nkey        semid      owner      perms      nsems     \n\nx')" ]
+	[ "$got_err" = "ipcs: 3 orphaned POSIX objects not shown: add --posix
+x" ]
+	# Some POSIX kinds asked for: the others are counted.
+	capture got "$BUILD/ipcs" -m -M --orphaned
+	[ "$got_rc" = 0 ]
+	[[ "$got_out" == *"/app.buffer "* ]]
+	[ "$got_err" = "ipcs: 2 orphaned POSIX objects not shown: add --posix
+x" ]
+	capture got "$BUILD/ipcs" --orphaned -J
+	[ "$got_rc" = 0 ]
+	jq -e . <<<"${got_out%x}" >/dev/null
+	[ "$got_err" = "ipcs: 3 orphaned POSIX objects not shown: add --posix
+x" ]
+	# Filters apply to the count; with every kind shown, or without --orphaned, no hint.
+	local cmd
+	for cmd in "--orphaned --owner 65534" "--orphaned --posix" "-a --posix --orphaned" "" "-M"; do
+		# shellcheck disable=SC2086 # words
+		capture got "$BUILD/ipcs" $cmd
+		[ "$got_rc" = 0 ]
+		[ "$got_err" = x ] || { echo "# ipcs $cmd: ${got_err%x}" >&2; false; }
+	done
+	# The whole cleanup in one option.
+	capture got "$BUILD/ipcrm" --all=sysv,posix --orphaned --owner root
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = x ]
+	[ ! -e /dev/shm/app.buffer ]
+	[ ! -e /dev/mqueue/app.jobs ]
+	[ ! -e /dev/shm/sem.app.lock ]
+	[ -n "$(key_id shm 0x901)" ]
 }

@@ -190,7 +190,8 @@ shmem-id | --shmem-id
 posix-shmem | --posix-shmem
 foo | --all=foo
 foo | -afoo
-shm,msg | --all=shm,msg
+shm,bogus | --all=shm,bogus
+shm, | --all=shm,
 '' | --all=
 # POSIX names
 foo | --posix-shmem foo

@@ -563,4 +563,35 @@ every_help() {
 	run KO lsipc --help
 	[ "$status" = 0 ]
 	grep -qxF -- ' -y, --shell              열 이름을 셸 변수 이름으로 쓸 수 있게 출력합니다' <<<"$output"
+
+@test "ko: a dry run says 삭제 예정 (would remove), never 삭제 중, and nothing for a missing id (issue 29 item 1)" {
+	need_ko
+	"$BUILD/ipcmk" -M 10 >/dev/null
+	local shm
+	shm=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/shm)
+	capture got KO ipcrm -q 999 -m "$shm" --dry-run
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = "공유 메모리 세그먼트 id \`$shm' 삭제 예정"$'\nx' ]
+	[ "$got_err" = $'ipcrm: 잘못된 id (999)\nx' ]
+	[ "$(awk 'NR > 1' /proc/sysvipc/shm | wc -l)" = 1 ]
+}
+
+@test "ko: a filtered dry run sums up why objects stay, and without -v a guard's keep is one stderr line (issue 29 items 2, 3)" {
+	need_ko
+	"$BUILD/ipcmk" -M 10 >/dev/null
+	local shm
+	shm=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/shm)
+	capture got KO ipcrm --all=shm --all=msg --older-than 0 --dry-run
+	[ "$got_rc" = 0 ]
+	[ "$got_err" = x ]
+	[ "$got_out" = "공유 메모리 세그먼트 id \`$shm' 유지 예정 (root 소유: --owner root 사용)
+0개 삭제 예정 (1개의 공유 메모리 세그먼트 중, 0보다 오래됨); 유지함: root 소유 1개 (--owner root 사용)
+0개 삭제 예정 (0개의 메시지 큐 중, 0보다 오래됨)
+x" ]
+	capture got KO ipcrm --all=shm --older-than 0
+	[ "$got_rc" = 0 ]
+	[ "$got_out" = x ]
+	[ "$got_err" = "ipcrm: root 소유 공유 메모리 세그먼트 1개 유지함 (--owner root 사용; 목록은 -v)
+x" ]
+	[ "$(awk 'NR > 1' /proc/sysvipc/shm | wc -l)" = 1 ]
 }

@@ -90,7 +90,8 @@ EOF
 	# Issue 29.7: a type of -a util-linux does not know gets its line, then how to write one.
 	local hint='ipcrm: a type goes in the same word as -a: -ashm or --all=shm (types: msg, shm, sem, pmsg, pshm, psem)'
 	need_ref ipcrm
-	for args in --all=bogus --all=shm,msg -a=shm "--all=shm --all=bogus"; do
+	# (--all=shm,msg, which util-linux refuses too, is a list since issue 29 item 5.)
+	for args in --all=bogus --all=shm,bogus -a=shm "--all=shm --all=bogus"; do
 		# shellcheck disable=SC2086
 		capture theirs unshare --ipc "$REF_DIR/ipcrm" $args
 		# shellcheck disable=SC2086
@@ -402,4 +403,76 @@ x" ]
 		'umount /dev/mqueue && mount -t tmpfs fake /dev/mqueue && touch /dev/mqueue/q && exec "$0" -apmsg' "$BUILD/ipcrm"
 	[ "$ours_rc" = 1 ]
 	[ "$ours_err" = $'ipcrm: /dev/mqueue is not a mounted mqueue filesystem\nx' ]
+}
+
+@test "ipcrm --dry-run says 'would remove', and nothing for what does not exist (issue 29 item 1)" {
+	"$BUILD/ipcmk" -M 10 -S 1 -m 1 -n /here >/dev/null
+	local shm sem before
+	shm=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/shm)
+	sem=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/sem)
+	before=$(ipc_snapshot)
+	capture ours RM -q 999 -m "$shm" --dry-run
+	[ "$ours_rc" = 1 ]
+	[ "$ours_out" = "would remove shared memory segment id \`$shm'"$'\nx' ]
+	[ "$ours_err" = $'ipcrm: invalid id (999)\nx' ]
+	capture ours RM --posix-shmem /gone --posix-shmem /here -s "$sem" --dry-run -v
+	[ "$ours_rc" = 1 ]
+	[ "$ours_out" = "would remove POSIX shared memory \`/here'"$'\n'"would remove semaphore id \`$sem'"$'\nx' ]
+	[ "$ours_err" = $'ipcrm: name `/gone\' not found\nx' ]
+	capture ours RM --all=sem --all=pshm --dry-run
+	[ "$ours_rc" = 0 ]
+	[ "$ours_out" = "would remove POSIX shared memory \`/here'"$'\n'"would remove semaphore id \`$sem'"$'\nx' ]
+	[ "$ours_err" = x ]
+	[ "$(ipc_snapshot)" = "$before" ]
+	# Without --dry-run, -v keeps util-linux's line, printed before the attempt.
+	capture ours RM -q 999 -m "$shm" -v
+	[ "$ours_rc" = 1 ]
+	[ "$ours_out" = "removing message queue id \`999'"$'\n'"removing shared memory segment id \`$shm'"$'\nx' ]
+	[ "$ours_err" = $'ipcrm: invalid id (999)\nx' ]
+	[ "$(count_objects shm)" = 0 ]
+}
+
+@test "ipcrm --all= takes comma lists and the words posix, sysv, every; a bad word refuses the whole line (issue 29 item 5)" {
+	"$BUILD/ipcmk" -M 10 -Q -S 1 -m 1 -q -s -n /p >/dev/null
+	local shm msg sem before
+	shm=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/shm)
+	msg=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/msg)
+	sem=$(awk 'NR == 2 { print $2 }' /proc/sysvipc/sem)
+	before=$(ipc_snapshot)
+	capture ours RM --all=shm,pshm --dry-run
+	[ "$ours_rc" = 0 ]
+	[ "$ours_err" = x ]
+	[ "$ours_out" = "would remove shared memory segment id \`$shm'
+would remove POSIX shared memory \`/p'
+x" ]
+	capture ours RM --all=posix --dry-run
+	[ "$ours_rc" = 0 ]
+	[ "$ours_out" = "would remove POSIX shared memory \`/p'
+would remove POSIX semaphore \`/p'
+would remove POSIX message queue \`/p'
+x" ]
+	capture ours RM -asysv,pmsg --dry-run
+	[ "$ours_rc" = 0 ]
+	[ "$ours_out" = "would remove shared memory segment id \`$shm'
+would remove semaphore id \`$sem'
+would remove message queue id \`$msg'
+would remove POSIX message queue \`/p'
+x" ]
+	local hint='ipcrm: a type goes in the same word as -a: -ashm or --all=shm (types: msg, shm, sem, pmsg, pshm, psem)'
+	local try=$'\nx'
+	for bad in shm,shmem shm, ,shm shm,,sem; do
+		capture ours RM --all="$bad" -v
+		[ "$ours_rc" = 1 ]
+		[ "$ours_out" = x ]
+		# util-linux's line names the whole argument.
+		[ "$ours_err" = "ipcrm: unknown argument: $bad"$'\n'"$hint$try" ]
+	done
+	[ "$(ipc_snapshot)" = "$before" ]
+	# every: all six kinds.
+	capture ours RM --all=every
+	[ "$ours_rc" = 0 ]
+	[ "$ours_out" = x ]
+	[ "$ours_err" = x ]
+	[ "$(count_objects shm)$(count_objects msg)$(count_objects sem)" = 000 ]
+	[ -z "$(ls -A /dev/shm /dev/mqueue | grep -v '^/dev\|^$')" ]
 }
