@@ -85,13 +85,13 @@ const struct lsipc_column lsipc_columns[] = {
 	    CELL_TIME, FIELD_TIME, SEM_OTIME),
 
 	/* POSIX objects only (ours). */
-	COL("MTIME", R, N_("Time of the last modification"), N_("Last modification"), POSIX,
-	    CELL_TIME, FIELD_TIME, POSIX_MTIME),
 	COL("VALUE", R, N_("Semaphore value"), N_("Value"), T(LSIPC_PSEM), CELL_NUMBER, FIELD_VALUE, 0),
 	COL("MAXMSGS", R, N_("Maximum number of messages"), N_("Maximum messages"), T(LSIPC_PMSG),
 	    CELL_NUMBER, FIELD_MAXMSG, 0),
 	COL("MSGSIZE", R, N_("Maximum message size"), N_("Maximum message size"), T(LSIPC_PMSG),
 	    CELL_SIZE, FIELD_MSGSIZE, 0),
+	COL("MTIME", R, N_("Time of the last modification"), N_("Last modification"), POSIX,
+	    CELL_TIME, FIELD_TIME, POSIX_MTIME),
 
 	LIMIT_COL("RESOURCE", 0, N_("Resource name"), CELL_RESOURCE),
 	LIMIT_COL("DESCRIPTION", 0, N_("Resource description"), CELL_DESCRIPTION),
