@@ -437,7 +437,7 @@ function __ipcbox_lsipc_columns
         set head (string match -r -- '^\+' $tok)
     end
     for c in $cols
-        echo $head$c
+        echo "$head$c"
     end
 end
 
