@@ -315,14 +315,7 @@ static int check_posix(const struct lsipc_request *r)
 		return 0;
 	if (!posix_table(r->kind_table))
 		return parse_error(false, _("when using a name, a single POSIX resource (-M, -Q or -S) must be specified"));
-	const char *problem = posix_name_problem(lsipc_table_kind(r->kind_table), r->name);
-	if (problem) {
-		char *shown = escape_alloc(r->name);
-		parse_error(false, _("invalid name '%s': %s"), shown, _(problem));
-		free(shown);
-		return -1;
-	}
-	return 0;
+	return posix_name_check(lsipc_table_kind(r->kind_table), r->name);
 }
 
 /* A pure function of ARGV: 0, 1 (help or version), or -1 after a message. */

@@ -7,6 +7,7 @@
 #include "src/messages.h"
 #include "src/name-hint.h"
 #include "src/posix.h"
+#include "src/util.h"
 
 void escaped_name_hint(enum ipc_kind kind, const char *name)
 {
@@ -16,6 +17,17 @@ void escaped_name_hint(enum ipc_kind kind, const char *name)
 		/* TRANSLATORS: %s is the name without the \xHH escapes, as it would be typed */
 		warnx(_("did you mean '%s'? names are shown escaped"), escape_arg(real));
 	free(real);
+}
+
+int posix_name_check(enum ipc_kind kind, const char *name)
+{
+	const char *why = posix_name_problem(kind, name);
+	if (!why)
+		return 0;
+	char *shown = escape_alloc(name);
+	parse_error(false, _("invalid name '%s': %s"), shown, _(why));
+	free(shown);
+	return -1;
 }
 
 void posix_name_not_found(enum ipc_kind kind, const char *name)
