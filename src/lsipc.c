@@ -25,6 +25,7 @@
 #include "src/name-hint.h"
 #include "src/numbers.h"
 #include "src/posix.h"
+#include "src/render-global.h"
 #include "src/cmdline.h"
 #include "src/util.h"
 #include "src/xalloc.h"
@@ -536,11 +537,15 @@ static int show_limits(const struct lsipc_request *r, struct scols_table *t)
 			row[c] = lsipc_limit_cell(&lsipc_columns[r->cols[c]], &rep.rows[i], &r->format);
 	}
 	if (rc)
-		for (int k = 0; k < KINDS; k++)
-			if (rep.error[k]) {
+		for (int k = 0; k < KINDS; k++) {
+			/* POSIX kinds in ipcs -g's words; System V's as before. */
+			if (kind_is_posix(k)) {
+				render_usage_error(&rep, (enum ipc_kind)k);
+			} else if (rep.error[k]) {
 				errno = rep.error[k];
 				warn(_("cannot read %s"), _(kinds[k].plural));
 			}
+		}
 	return rc;
 }
 

@@ -482,7 +482,7 @@ if s.f_files:
 	[[ "$got_out" == *"Permissions:                        rw-------"* ]]
 }
 
-@test "no mqueue file system: -Q fails with ipcs's message, exit 1" {
+@test "no mqueue file system: -Q, -N and -g -Q fail with ipcs's message, exit 1" {
 	make_posix
 	capture got unshare --mount --propagation private -- sh -c 'mount -t tmpfs none /dev/mqueue && exec "$@"' - "$LSIPC" -Q
 	[ "$got_rc" = 1 ]
@@ -492,6 +492,12 @@ x" ]
 	capture got unshare --mount --propagation private -- sh -c 'mount -t tmpfs none /dev/mqueue && exec "$@"' - "$LSIPC" -Q -N /queue
 	[ "$got_rc" = 1 ]
 	[ "$got_out" = x ]
+	[ "$got_err" = "lsipc: cannot list POSIX message queues: /dev/mqueue is not a mounted mqueue file system (mount it with: mount -t mqueue none /dev/mqueue)
+x" ]
+	# -g -Q: the limits from /proc, no use, and the same sentence as ipcs -g's.
+	capture got unshare --mount --propagation private -- sh -c 'mount -t tmpfs none /dev/mqueue && exec "$@"' - "$LSIPC" -g -Q -o RESOURCE,USED -r
+	[ "$got_rc" = 1 ]
+	[ "$got_out" = $'RESOURCE USED\nQUEUES_MAX -\nMSG_MAX -\nMSGSIZE_MAX -\nRLIMIT_MSGQUEUE -\nx' ]
 	[ "$got_err" = "lsipc: cannot list POSIX message queues: /dev/mqueue is not a mounted mqueue file system (mount it with: mount -t mqueue none /dev/mqueue)
 x" ]
 }
