@@ -229,6 +229,7 @@ x" ]
 }
 
 @test "-J: every value a string as in lsipc's System V JSON (no value: null), each member once" {
+	[ -x "$PY" ] || skip "$PY not installed"
 	make_posix
 	capture got "$LSIPC" -Q -J -o +NAME,MSGS,MAXMSGS,MSGSIZE,UID,USER,GID,GROUP,MTIME --time-format=iso
 	[ "$got_rc" = 0 ]
@@ -336,6 +337,7 @@ EOF
 }
 
 @test "names that need escapes: the escaper's \\xHH in text, JSON escapes, -N finds the real name" {
+	[ -x "$PY" ] || skip "$PY not installed"
 	"$PY" -c '
 import os
 for n in ["a b", "nl\nx", "bidi\u202eevil", "zw\u200bsp", "esc\x1b[31m"]:
