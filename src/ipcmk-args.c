@@ -10,6 +10,7 @@
 #include "src/i18n.h"
 #include "src/ipcmk-args.h"
 #include "src/messages.h"
+#include "src/name-hint.h"
 #include "src/numbers.h"
 #include "src/util.h"
 
@@ -224,13 +225,8 @@ static int check_request(const struct mk_request *req)
 	for (int k = 0; k < KINDS; k++) {
 		if (!req->want[k] || !kind_is_posix(k))
 			continue;
-		const char *why = posix_name_problem(k, req->name);
-		if (why) {
-			char *shown = escape_alloc(req->name);
-			parse_error(false, _("invalid name '%s': %s"), shown, _(why));
-			free(shown);
+		if (posix_name_check(k, req->name) < 0)
 			return -1;
-		}
 	}
 	return 0;
 }

@@ -9,6 +9,7 @@
 #include "src/i18n.h"
 #include "src/ipcs-args.h"
 #include "src/messages.h"
+#include "src/name-hint.h"
 #include "src/numbers.h"
 #include "src/posix.h"
 #include "src/util.h"
@@ -259,15 +260,8 @@ static int check_request(struct ipcs_request *req)
 				warnx("%s", _(letters[i].hint));
 		return -1;
 	}
-	if (req->name) {
-		const char *problem = posix_name_problem(single_kind(req, true), req->name);
-		if (problem) {
-			char *shown = escape_alloc(req->name);
-			parse_error(false, _("invalid name '%s': %s"), shown, _(problem));
-			free(shown);
-			return -1;
-		}
-	}
+	if (req->name && posix_name_check(single_kind(req, true), req->name) < 0)
+		return -1;
 	bool report = req->render.mode == MODE_GLOBAL || req->render.mode == MODE_METRICS;
 	if (req->select.any && (req->have_id || req->name))
 		return parse_error(true, _("--owner, --created-by, --orphaned, --older-than and --key select objects of a listing, not with --id or --name"));

@@ -21,40 +21,12 @@
 #include "src/messages.h"
 #include "src/out.h"
 #include "src/outfile.h"
-#include "src/posix.h"
 #include "src/render-global.h"
 
 static void report_errors(const struct usage_report *r)
 {
-	for (int k = 0; k < KINDS; k++) {
-		if (!r->error[k])
-			continue;
-		if (k == KIND_PMSG && (r->error[k] == EMEDIUMTYPE || r->error[k] == ENOENT)) {
-			const char *dir = posix_dir(KIND_PMSG);
-			warnx(_("cannot list POSIX message queues: %s is not a mounted mqueue file system "
-			      "(mount it with: mount -t mqueue none %s)"), dir, dir);
-			continue;
-		}
-		errno = r->error[k];
-		/* Whole sentences: the kind's plural is the only word put in. */
-		const char *what = _(kinds[k].plural);
-		switch (r->error_what[k]) {
-		case USAGE_FAILED_LIMITS:
-			warn(_("cannot read the limits of %s"), what);
-			break;
-		case USAGE_FAILED_STATUS:
-			warn(_("cannot read the status of %s"), what);
-			break;
-		case USAGE_FAILED_OBJECTS:
-			/* TRANSLATORS: ipcs -g could not list the objects of a kind (its plural) */
-			warn(_("cannot read the objects of %s"), what);
-			break;
-		case USAGE_FAILED_FILE_SYSTEM:
-			/* TRANSLATORS: ipcs -g could not statfs() /dev/shm; %s: "POSIX shared memory" */
-			warn(_("cannot read the file system of %s"), what);
-			break;
-		}
-	}
+	for (int k = 0; k < KINDS; k++)
+		render_usage_error(r, (enum ipc_kind)k);
 }
 
 /* render_metrics() into outfile_replace()'s file F. */

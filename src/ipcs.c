@@ -29,17 +29,6 @@
 #include "src/sysv.h"
 #include "src/xalloc.h"
 
-/* Why a POSIX kind could not be listed; the mqueue case says how to fix it. */
-static void posix_scan_failed(enum ipc_kind kind)
-{
-	const char *dir = posix_dir(kind);
-	if (kind == KIND_PMSG && (errno == EMEDIUMTYPE || errno == ENOENT))
-		warnx(_("cannot list POSIX message queues: %s is not a mounted mqueue file system "
-		      "(mount it with: mount -t mqueue none %s)"), dir, dir);
-	else
-		warn(_("cannot read %s"), dir);
-}
-
 /*
  * One object, if the selection takes it (its row, or into OWNERS' totals;
  * whether it was taken): who holds it is asked first when
@@ -157,10 +146,7 @@ static int show_posix_details(const struct ipcs_request *req)
 	if (rc < 0) {
 		posix_scan_failed(kind);
 	} else {
-		char *shown = escape_alloc(req->name);
-		warnx(_("name %s not found"), shown);
-		free(shown);
-		escaped_name_hint(kind, req->name);
+		posix_name_not_found(kind, req->name);
 	}
 	render_details(&(struct ipc_item){ .kind = kind }, NULL, &req->render);
 	return 1;

@@ -25,6 +25,9 @@
 #define T(t) (1u << (t))
 #define SYSV (T(LSIPC_SHM) | T(LSIPC_MSG) | T(LSIPC_SEM))
 #define ANY (SYSV | T(LSIPC_GLOBAL))
+#define POSIX (T(LSIPC_PSHM) | T(LSIPC_PMSG) | T(LSIPC_PSEM))
+/* The generic columns a POSIX object has too: its owner and permissions. */
+#define OWNERS (ANY | POSIX)
 #define R SCOLS_RIGHT
 #define TRUNC SCOLS_TRUNC
 /* A field of the object: NAME, FLAGS, HELP, LABEL, TABLES, CELL, FIELD, SLOT. */
@@ -41,21 +44,23 @@
  * lsipc -i's list; the column names (KEY, ...) are not translated.
  */
 const struct lsipc_column lsipc_columns[] = {
+	/* First in -N's list; ours, as every POSIX column: the name with its leading '/'. */
+	COL("NAME", 0, N_("POSIX object name"), N_("Name"), POSIX, CELL_TEXT, FIELD_NAME, 0),
 	COL("KEY", 0, N_("Resource key"), N_("Key"), ANY, CELL_TEXT, FIELD_KEY_HEX, 0),
 	COL("ID", 0, N_("Resource ID"), N_("ID"), ANY, CELL_NUMBER, FIELD_ID, 0),
-	COL("OWNER", R, N_("Owner's username or UID"), N_("Owner"), ANY, CELL_OWNER, FIELD_UID, 0),
-	COL("PERMS", R, N_("Permissions"), N_("Permissions"), ANY, CELL_PERMS, FIELD_PERMS, 0),
+	COL("OWNER", R, N_("Owner's username or UID"), N_("Owner"), OWNERS, CELL_OWNER, FIELD_UID, 0),
+	COL("PERMS", R, N_("Permissions"), N_("Permissions"), OWNERS, CELL_PERMS, FIELD_PERMS, 0),
 	COL("CUID", R, N_("Creator UID"), N_("Creator UID"), ANY, CELL_NUMBER, FIELD_CUID, 0),
 	COL("CUSER", 0, N_("Creator user"), N_("Creator user"), ANY, CELL_USER, FIELD_CUID, 0),
 	COL("CGID", R, N_("Creator GID"), N_("Creator GID"), ANY, CELL_NUMBER, FIELD_CGID, 0),
 	COL("CGROUP", 0, N_("Creator group"), N_("Creator group"), ANY, CELL_GROUP, FIELD_CGID, 0),
-	COL("UID", R, N_("User ID"), N_("UID"), ANY, CELL_NUMBER, FIELD_UID, 0),
-	COL("USER", 0, N_("User name"), N_("User name"), ANY, CELL_USER, FIELD_UID, 0),
-	COL("GID", R, N_("Group ID"), N_("GID"), ANY, CELL_NUMBER, FIELD_GID, 0),
-	COL("GROUP", 0, N_("Group name"), N_("Group name"), ANY, CELL_GROUP, FIELD_GID, 0),
+	COL("UID", R, N_("User ID"), N_("UID"), OWNERS, CELL_NUMBER, FIELD_UID, 0),
+	COL("USER", 0, N_("User name"), N_("User name"), OWNERS, CELL_USER, FIELD_UID, 0),
+	COL("GID", R, N_("Group ID"), N_("GID"), OWNERS, CELL_NUMBER, FIELD_GID, 0),
+	COL("GROUP", 0, N_("Group name"), N_("Group name"), OWNERS, CELL_GROUP, FIELD_GID, 0),
 	COL("CTIME", R, N_("Time of the last change"), N_("Last change"), ANY, CELL_TIME, FIELD_TIME, SLOT_CTIME),
 
-	COL("SIZE", R, N_("Segment size"), N_("Segment size"), T(LSIPC_SHM), CELL_SIZE, FIELD_SIZE, 0),
+	COL("SIZE", R, N_("Segment size"), N_("Segment size"), T(LSIPC_SHM) | T(LSIPC_PSHM), CELL_SIZE, FIELD_SIZE, 0),
 	COL("NATTCH", R, N_("Number of attached processes"), N_("Attached processes"), T(LSIPC_SHM),
 	    CELL_NUMBER, FIELD_COUNT, 0),
 	COL("STATUS", SCOLS_WRAP, N_("Status"), N_("Status"), T(LSIPC_SHM), CELL_STATUS, FIELD_STATUS, 0),
@@ -66,8 +71,8 @@ const struct lsipc_column lsipc_columns[] = {
 	COL("CPID", R, N_("PID of the creator"), N_("Creator PID"), T(LSIPC_SHM), CELL_NUMBER, FIELD_PID, SHM_CPID),
 	COL("LPID", R, N_("PID of last user"), N_("Last user PID"), T(LSIPC_SHM), CELL_NUMBER, FIELD_PID, SHM_LPID),
 
-	COL("USEDBYTES", R, N_("Bytes used"), N_("Bytes used"), T(LSIPC_MSG), CELL_SIZE, FIELD_SIZE, 0),
-	COL("MSGS", 0, N_("Number of messages"), N_("Messages"), T(LSIPC_MSG), CELL_NUMBER, FIELD_COUNT, 0),
+	COL("USEDBYTES", R, N_("Bytes used"), N_("Bytes used"), T(LSIPC_MSG) | T(LSIPC_PMSG), CELL_SIZE, FIELD_SIZE, 0),
+	COL("MSGS", 0, N_("Number of messages"), N_("Messages"), T(LSIPC_MSG) | T(LSIPC_PMSG), CELL_NUMBER, FIELD_COUNT, 0),
 	COL("SEND", R, N_("Time of last msg sent"), N_("Msg sent"), T(LSIPC_MSG), CELL_TIME, FIELD_TIME, MSG_STIME),
 	COL("RECV", R, N_("Time of last msg received"), N_("Msg received"), T(LSIPC_MSG),
 	    CELL_TIME, FIELD_TIME, MSG_RTIME),
@@ -79,6 +84,15 @@ const struct lsipc_column lsipc_columns[] = {
 	COL("NSEMS", R, N_("Number of semaphores"), N_("Semaphores"), T(LSIPC_SEM), CELL_NUMBER, FIELD_SIZE, 0),
 	COL("OTIME", R, N_("Time of the last operation"), N_("Last operation"), T(LSIPC_SEM),
 	    CELL_TIME, FIELD_TIME, SEM_OTIME),
+
+	/* POSIX objects only (ours). */
+	COL("VALUE", R, N_("Semaphore value"), N_("Value"), T(LSIPC_PSEM), CELL_NUMBER, FIELD_VALUE, 0),
+	COL("MAXMSGS", R, N_("Maximum number of messages"), N_("Maximum messages"), T(LSIPC_PMSG),
+	    CELL_NUMBER, FIELD_MAXMSG, 0),
+	COL("MSGSIZE", R, N_("Maximum message size"), N_("Maximum message size"), T(LSIPC_PMSG),
+	    CELL_SIZE, FIELD_MSGSIZE, 0),
+	COL("MTIME", R, N_("Time of the last modification"), N_("Last modification"), POSIX,
+	    CELL_TIME, FIELD_TIME, POSIX_MTIME),
 
 	LIMIT_COL("RESOURCE", 0, N_("Resource name"), CELL_RESOURCE),
 	LIMIT_COL("DESCRIPTION", 0, N_("Resource description"), CELL_DESCRIPTION),
@@ -118,6 +132,9 @@ size_t lsipc_default_columns(enum lsipc_table table, bool creator, bool time, in
 		[LSIPC_MSG] = { "KEY", "ID", "PERMS", "OWNER", "USEDBYTES", "MSGS", "LSPID", "LRPID", NULL },
 		[LSIPC_SEM] = { "KEY", "ID", "PERMS", "OWNER", "NSEMS", NULL },
 		[LSIPC_GLOBAL] = { "RESOURCE", "DESCRIPTION", "LIMIT", "USED", "USE%", NULL },
+		[LSIPC_PSHM] = { "NAME", "PERMS", "OWNER", "SIZE", "MTIME", NULL },
+		[LSIPC_PMSG] = { "NAME", "PERMS", "OWNER", "USEDBYTES", "MSGS", "MTIME", NULL },
+		[LSIPC_PSEM] = { "NAME", "PERMS", "OWNER", "VALUE", "MTIME", NULL },
 	};
 	static const char *const times[LSIPC_TABLES][4] = {
 		[LSIPC_SHM] = { "ATTACH", "DETACH", NULL },
@@ -125,10 +142,14 @@ size_t lsipc_default_columns(enum lsipc_table table, bool creator, bool time, in
 		[LSIPC_SEM] = { "OTIME", "CTIME", NULL },
 	};
 	static const char *const creators[] = { "CUID", "CGID", "UID", "GID", NULL };
+	static const char *const owners[] = { "UID", "GID", NULL };
 	static const char *const command[] = { "COMMAND", NULL };
 	size_t n = add_names(base[table], ids, 0, max);
 	if (table == LSIPC_GLOBAL)
 		return n;
+	/* A POSIX object has no creator and one time, already shown. */
+	if (lsipc_table_kind(table) >= 0 && kind_is_posix(lsipc_table_kind(table)))
+		return creator ? add_names(owners, ids, n, max) : n;
 	/* 2.38's order: the creator's command goes before -c's columns, else last. */
 	if (table == LSIPC_SHM && creator)
 		n = add_names(command, ids, n, max);
@@ -139,6 +160,15 @@ size_t lsipc_default_columns(enum lsipc_table table, bool creator, bool time, in
 	if (table == LSIPC_SHM && !creator)
 		n = add_names(command, ids, n, max);
 	return n;
+}
+
+int lsipc_table_kind(enum lsipc_table table)
+{
+	static const int kind[LSIPC_TABLES] = {
+		[LSIPC_SHM] = KIND_SHM, [LSIPC_MSG] = KIND_MSG, [LSIPC_SEM] = KIND_SEM, [LSIPC_GLOBAL] = -1,
+		[LSIPC_PSHM] = KIND_PSHM, [LSIPC_PMSG] = KIND_PMSG, [LSIPC_PSEM] = KIND_PSEM,
+	};
+	return kind[table];
 }
 
 size_t lsipc_all_columns(enum lsipc_table table, int *ids, size_t max)
@@ -239,6 +269,9 @@ char *lsipc_object_cell(const struct lsipc_column *col, const struct ipc_item *i
 	int slot = col->slot == SLOT_CTIME ? (it->kind == KIND_SEM ? SEM_CTIME : SHM_CTIME) : col->slot;
 	struct field_value v = { 0 };
 	field_get(it, col->field, slot, &v);
+	/* A queue or semaphore this user cannot open: no value. */
+	if (v.type == VALUE_ABSENT)
+		return NULL;
 	uint64_t u = v.type == VALUE_INT || v.type == VALUE_TIME ? (uint64_t)v.i : v.u;
 	const char *name;
 	switch (col->cell) {
@@ -263,7 +296,7 @@ char *lsipc_object_cell(const struct lsipc_column *col, const struct ipc_item *i
 		}
 		return perms_text((unsigned)u);
 	case CELL_TIME:
-		return v.i == 0 ? NULL : time_text(v.i, f->time);
+		return v.zero_unset && v.i == 0 ? NULL : time_text(v.i, f->time);
 	case CELL_SIZE:
 		return size_text(u, f);
 	case CELL_STATUS: {
@@ -292,6 +325,9 @@ static const struct {
 	{ "SEMMSL", N_("Max semaphores per semaphore set.") },
 	{ "SEMOPM", N_("Max number of operations per semop(2)") },
 	{ "SEMVMX", N_("Semaphore max value") },
+	/* ipcs -g's POSIX rows whose use is the largest object's, which lsipc's USED is not. */
+	{ "MSG_MAX", N_("Max messages per POSIX queue") },
+	{ "MSGSIZE_MAX", N_("Max size of POSIX message (bytes)") },
 };
 
 const char *lsipc_limit_description(const char *resource)
@@ -314,11 +350,15 @@ char *lsipc_limit_cell(const struct lsipc_column *col, const struct usage_row *r
 		return xstrdup(d ? d : _(row->description));
 	}
 	case CELL_LIMIT:
+		/* Only a POSIX row (RLIMIT_MSGQUEUE) can be unlimited. */
+		if (row->unlimited)
+			return xstrdup(_("unlimited"));
 		return row->unit == USAGE_BYTES ? size_text(row->limit, f) : number(row->limit);
 	case CELL_USED:
 		return used ? number(row->used) : xstrdup("-");
 	case CELL_USE: {
-		if (!used)
+		/* A POSIX row may have no limit; System V's are printed as 2.38 does. */
+		if (!used || (kind_is_posix(row->kind) && (row->unlimited || row->limit == 0)))
 			return xstrdup("-");
 		char buf[64];
 		snprintf(buf, sizeof(buf), "%2.2f%%", (double)row->used / (double)row->limit * 100.0);
@@ -331,6 +371,10 @@ char *lsipc_limit_cell(const struct lsipc_column *col, const struct usage_row *r
 
 void lsipc_columns_help(void)
 {
+	/*
+	 * 2.38's sections, then ours for POSIX objects: a column is listed once,
+	 * where its System V tables put it (SIZE with --shmems), else under POSIX.
+	 */
 	static const struct {
 		unsigned tables;
 		const char *title;
@@ -339,12 +383,17 @@ void lsipc_columns_help(void)
 		{ T(LSIPC_SHM), N_("Shared-memory columns (--shmems):") },
 		{ T(LSIPC_MSG), N_("Message-queue columns (--queues):") },
 		{ T(LSIPC_SEM), N_("Semaphore columns (--semaphores):") },
+		{ POSIX, N_("POSIX columns (--posix-shmems, --posix-mqueues, --posix-semaphores):") },
 		{ T(LSIPC_GLOBAL), N_("Summary columns (--global):") },
 	};
 	for (size_t s = 0; s < ARRAY_SIZE(sections); s++) {
 		out_printf("\n%s\n", _(sections[s].title));
-		for (size_t i = 0; i < lsipc_ncolumns; i++)
-			if (lsipc_columns[i].tables == sections[s].tables)
+		for (size_t i = 0; i < lsipc_ncolumns; i++) {
+			unsigned t = lsipc_columns[i].tables;
+			if ((t & ANY ? t & ANY : POSIX) == sections[s].tables)
 				out_printf("%15s  %s\n", lsipc_columns[i].out.name, _(lsipc_columns[i].help));
+		}
+		if (sections[s].tables == POSIX)
+			out_printf("%s\n", _("       (also OWNER, PERMS, UID, USER, GID, GROUP; SIZE with -M; USEDBYTES, MSGS with -Q)"));
 	}
 }

@@ -1,7 +1,8 @@
 /*
  * lsipc: System V IPC objects and limits in columns of one's choice, as
- * util-linux 2.38.1's lsipc prints them (differences: lsipc(1)).
- * Options -> request -> gather (sysv.c, limits.c) -> table -> scols.c.
+ * util-linux 2.38.1's lsipc prints them (differences: lsipc(1)); POSIX
+ * objects with 2.42's letters -M -Q -S -N, gathered as ipcs does.
+ * Options -> request -> gather (sysv.c, posix-list.c, limits.c) -> table -> scols.c.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -21,7 +22,10 @@
 #include "src/sysv.h"
 #include "src/utf8.h"
 #include "src/messages.h"
+#include "src/name-hint.h"
 #include "src/numbers.h"
+#include "src/posix.h"
+#include "src/render-global.h"
 #include "src/cmdline.h"
 #include "src/util.h"
 #include "src/xalloc.h"
@@ -70,6 +74,15 @@ static const struct cmdline_option options[] = {
 	  N_("     --time-format=<type> display dates in short, full or iso format\n") },
 	{ "version", 'V', no_argument,
 	  N_(" -V, --version            display version\n") },
+	/* Ours (util-linux 2.42's letters), last: 2.38's "ambiguous" lists keep their order. */
+	{ "posix-shmems", 'M', no_argument,
+	  N_(" -M, --posix-shmems      POSIX shared memory\n") },
+	{ "posix-mqueues", 'Q', no_argument,
+	  N_(" -Q, --posix-mqueues     POSIX message queues\n") },
+	{ "posix-semaphores", 'S', no_argument,
+	  N_(" -S, --posix-semaphores  POSIX semaphores\n") },
+	{ "name", 'N', required_argument,
+	  N_(" -N, --name <name> print details on the POSIX resource named <name>\n") },
 };
 
 /* The page up to the columns, which lsipc_columns_help() prints. */
@@ -82,6 +95,7 @@ static const struct cmdline_help help[] = {
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("Resource options:\n")),
 	HELP_OPT('m'), HELP_OPT('q'), HELP_OPT('s'), HELP_OPT('g'), HELP_OPT('i'),
+	HELP_OPT('M'), HELP_OPT('Q'), HELP_OPT('S'), HELP_OPT('N'),
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("Options:\n")),
 	HELP_OPT(OPT_NOHEADINGS), HELP_OPT(OPT_NOTRUNCATE), HELP_OPT(OPT_TIME_FORMAT),
@@ -93,15 +107,18 @@ static const struct cmdline_help help[] = {
 
 /*
  * Options that exclude each other, with the list 2.38 names (-c is named
- * but allowed with -o and -t).  The second of a group is refused as it is met.
+ * but allowed with -o and -t).  The second of a group is refused as it is met;
+ * the first group that refuses it speaks, so 2.38's pairs keep 2.38's words.
  */
 static const struct {
 	const char *letters, *names;
 } exclusive[] = {
 	{ "Jelnr", "--json --export --list --newline --raw" },
 	{ "gi", "--global --id" },
+	{ "giN", "--global --id --name" },
 	{ "ot", "--creator --output --time" },
 	{ "mqs", "--shmems --queues --semaphores" },
+	{ "mqsMQS", "--shmems --queues --semaphores --posix-shmems --posix-mqueues --posix-semaphores" },
 };
 
 enum lsipc_action { LSIPC_SHOW, LSIPC_HELP, LSIPC_VERSION };
@@ -113,6 +130,7 @@ struct lsipc_request {
 	bool global;			/* -g */
 	bool have_id;
 	int id;
+	const char *name;		/* -N */
 	bool creator, time, list, noheadings, notruncate, shell;
 	bool time_format_set;
 	enum scols_mode mode;
@@ -165,6 +183,10 @@ static int parse_option(int opt, const char *arg, struct lsipc_request *r)
 	case 'm': r->kind_table = LSIPC_SHM; break;
 	case 'q': r->kind_table = LSIPC_MSG; break;
 	case 's': r->kind_table = LSIPC_SEM; break;
+	case 'M': r->kind_table = LSIPC_PSHM; break;
+	case 'Q': r->kind_table = LSIPC_PMSG; break;
+	case 'S': r->kind_table = LSIPC_PSEM; break;
+	case 'N': r->name = arg; break;
 	case 'g': r->global = true; break;
 	case 'i':
 		r->have_id = true;
@@ -244,9 +266,15 @@ static int parse_column_list(struct lsipc_request *r, const char *list, size_t *
 	return 0;
 }
 
+/* -i or -N: one object. */
+static bool one_object(const struct lsipc_request *r)
+{
+	return r->have_id || r->name;
+}
+
 static bool pretty_list(const struct lsipc_request *r)
 {
-	return r->have_id && !r->mode_set && !r->list;
+	return one_object(r) && !r->mode_set && !r->list;
 }
 
 static int choose_columns(struct lsipc_request *r)
@@ -275,6 +303,23 @@ static const struct cmdline lsipc_cmdline = {
 	.verbatim_reference = true,
 };
 
+static bool posix_table(int table)
+{
+	return table >= 0 && table != LSIPC_GLOBAL && kind_is_posix(lsipc_table_kind(table));
+}
+
+/* -N needs one POSIX kind and a valid name; -i a System V one (ipcs's words). */
+static int check_posix(const struct lsipc_request *r)
+{
+	if (r->have_id && posix_table(r->kind_table))
+		return parse_error(false, _("an ID selects a System V resource: use --name with -M, -Q or -S"));
+	if (!r->name)
+		return 0;
+	if (!posix_table(r->kind_table))
+		return parse_error(false, _("when using a name, a single POSIX resource (-M, -Q or -S) must be specified"));
+	return posix_name_check(lsipc_table_kind(r->kind_table), r->name);
+}
+
 /* A pure function of ARGV: 0, 1 (help or version), or -1 after a message. */
 static int parse(int argc, char **argv, struct lsipc_request *r)
 {
@@ -290,6 +335,8 @@ static int parse(int argc, char **argv, struct lsipc_request *r)
 	/* 2.38's words for an operand: "unexpected argument: X". */
 	if (optind < argc)
 		return parse_error(true, _("unexpected argument: %s"), escape_arg(argv[optind]));
+	if (check_posix(r) < 0)
+		return -1;
 	bool global = r->global || r->kind_table < 0;
 	if (global && (r->creator || r->time || r->have_id))
 		return parse_error(false, _("--global is mutually exclusive with --creator, --id and --time"));
@@ -303,27 +350,29 @@ static int parse(int argc, char **argv, struct lsipc_request *r)
 static const char *const json_keys[LSIPC_TABLES] = {
 	[LSIPC_SHM] = "sharedmemory", [LSIPC_MSG] = "messages", [LSIPC_SEM] = "semaphores",
 	[LSIPC_GLOBAL] = "ipclimits",
+	[LSIPC_PSHM] = "posixsharedmemory", [LSIPC_PMSG] = "posixmessages", [LSIPC_PSEM] = "posixsemaphores",
 };
-
-static const enum ipc_kind table_kind[] = { [LSIPC_SHM] = KIND_SHM, [LSIPC_MSG] = KIND_MSG, [LSIPC_SEM] = KIND_SEM };
 
 struct gather {
 	const struct lsipc_request *r;
 	struct scols_table *t;
 };
 
-static char *cell(const struct lsipc_request *r, size_t c, const struct sysv_object *o)
+static char *cell(const struct lsipc_request *r, size_t c, const struct ipc_item *it)
 {
-	struct ipc_item it = { .kind = o->kind, .sysv = o };
-	return lsipc_object_cell(&lsipc_columns[r->cols[c]], &it, &r->format);
+	return lsipc_object_cell(&lsipc_columns[r->cols[c]], it, &r->format);
+}
+
+static void add_item(struct gather *g, const struct ipc_item *it)
+{
+	char **row = scols_new_row(g->t);
+	for (size_t c = 0; c < g->r->ncols; c++)
+		row[c] = cell(g->r, c, it);
 }
 
 static int add_object(const struct sysv_object *o, void *ctx)
 {
-	struct gather *g = ctx;
-	char **row = scols_new_row(g->t);
-	for (size_t c = 0; c < g->r->ncols; c++)
-		row[c] = cell(g->r, c, o);
+	add_item(ctx, &(struct ipc_item){ .kind = o->kind, .sysv = o });
 	return 0;
 }
 
@@ -387,20 +436,59 @@ static int print_elements(const struct lsipc_request *r, const struct sysv_objec
 	return 0;
 }
 
-static int print_pretty(const struct lsipc_request *r, const struct sysv_object *o)
+static int print_pretty(const struct lsipc_request *r, const struct ipc_item *it)
 {
 	for (size_t c = 0; c < r->ncols; c++) {
-		char *v = cell(r, c, o);
+		char *v = cell(r, c, it);
 		if (v)
 			put_pretty_line(_(lsipc_columns[r->cols[c]].label), v);
 		free(v);
 	}
-	return o->kind == KIND_SEM ? print_elements(r, o) : 0;
+	return it->kind == KIND_SEM ? print_elements(r, it->sysv) : 0;
+}
+
+/* The POSIX objects of the table's kind, by name as ipcs lists them, or the one -N names. */
+static int show_posix(const struct lsipc_request *r, struct scols_table *t)
+{
+	enum ipc_kind kind = (enum ipc_kind)lsipc_table_kind(r->table);
+	struct gather g = { r, t };
+	struct posix_object o;
+	struct ipc_item it = { .kind = kind, .posix = &o };
+	if (r->name) {
+		int rc = posix_find(kind, r->name, &o);
+		if (rc == 0) {
+			if (pretty_list(r))
+				return print_pretty(r, &it);
+			add_item(&g, &it);
+			return 0;
+		}
+		if (rc < 0)
+			posix_scan_failed(kind);
+		else
+			posix_name_not_found(kind, r->name);
+		return 1;
+	}
+	struct posix_list list = { 0 };
+	int rc = 0;
+	if (posix_list_gather(kind, POSIX_LIST_SORTED, &list) < 0) {
+		/* Nothing is listed from a directory that could not be read whole. */
+		posix_scan_failed(kind);
+		rc = 1;
+	} else {
+		for (size_t i = 0; i < list.n; i++) {
+			posix_list_get(&list, i, &o);
+			add_item(&g, &it);
+		}
+	}
+	posix_list_free(&list);
+	return rc;
 }
 
 static int show_objects(const struct lsipc_request *r, struct scols_table *t)
 {
-	enum ipc_kind kind = table_kind[r->table];
+	if (posix_table(r->table))
+		return show_posix(r, t);
+	enum ipc_kind kind = (enum ipc_kind)lsipc_table_kind(r->table);
 	struct gather g = { r, t };
 	if (!r->have_id) {
 		if (sysv_scan(kind, add_object, &g) < 0) {
@@ -415,16 +503,21 @@ static int show_objects(const struct lsipc_request *r, struct scols_table *t)
 		warnx(_("id %d not found"), r->id);
 		return 1;
 	}
+	struct ipc_item it = { .kind = kind, .sysv = &o };
 	if (pretty_list(r))
-		return print_pretty(r, &o);
-	return add_object(&o, &g);
+		return print_pretty(r, &it);
+	add_item(&g, &it);
+	return 0;
 }
 
 static int show_limits(const struct lsipc_request *r, struct scols_table *t)
 {
+	/* Without a kind, 2.38's rows: System V's; POSIX rows only when asked for (-g -M). */
 	bool want[KINDS] = { false };
 	for (int tb = LSIPC_SHM; tb <= LSIPC_SEM; tb++)
-		want[table_kind[tb]] = r->kind_table < 0 || r->kind_table == tb;
+		want[lsipc_table_kind(tb)] = r->kind_table < 0;
+	if (r->kind_table >= 0)
+		want[lsipc_table_kind(r->kind_table)] = true;
 	struct usage_report rep;
 	int rc = usage_gather(want, false, &rep) < 0 ? 1 : 0;
 	for (int i = 0; i < rep.nrows; i++) {
@@ -433,11 +526,15 @@ static int show_limits(const struct lsipc_request *r, struct scols_table *t)
 			row[c] = lsipc_limit_cell(&lsipc_columns[r->cols[c]], &rep.rows[i], &r->format);
 	}
 	if (rc)
-		for (int k = 0; k < KINDS; k++)
-			if (rep.error[k]) {
+		for (int k = 0; k < KINDS; k++) {
+			/* POSIX kinds in ipcs -g's words; System V's as before. */
+			if (kind_is_posix(k)) {
+				render_usage_error(&rep, (enum ipc_kind)k);
+			} else if (rep.error[k]) {
 				errno = rep.error[k];
 				warn(_("cannot read %s"), _(kinds[k].plural));
 			}
+		}
 	return rc;
 }
 
@@ -449,7 +546,7 @@ static int run(const struct lsipc_request *r)
 	struct scols_table t;
 	scols_init(&t, json_keys[r->table], cols, r->ncols);
 	int rc = r->table == LSIPC_GLOBAL ? show_limits(r, &t) : show_objects(r, &t);
-	if (!(r->have_id && pretty_list(r)) && !(r->have_id && rc)) {
+	if (!pretty_list(r) && !(one_object(r) && rc)) {
 		struct scols_opts so = print_opts(r);
 		scols_print(&t, &so);
 	}

@@ -13,8 +13,17 @@
 #include "src/limits.h"
 #include "src/scols.h"
 
-/* The tables: the three System V kinds, and -g's limits. */
-enum lsipc_table { LSIPC_SHM, LSIPC_MSG, LSIPC_SEM, LSIPC_GLOBAL, LSIPC_TABLES };
+/*
+ * The tables: the three System V kinds, -g's limits, and the three POSIX
+ * kinds (ours: util-linux 2.38 has none; the letters are 2.42's -M -Q -S).
+ */
+enum lsipc_table {
+	LSIPC_SHM, LSIPC_MSG, LSIPC_SEM, LSIPC_GLOBAL,
+	LSIPC_PSHM, LSIPC_PMSG, LSIPC_PSEM, LSIPC_TABLES
+};
+
+/* The kind of IPC object a table lists (LSIPC_GLOBAL: none, -1). */
+int lsipc_table_kind(enum lsipc_table table);
 
 /* How a cell is made from its field. */
 enum lsipc_cell {
@@ -63,7 +72,10 @@ char *lsipc_limit_cell(const struct lsipc_column *col, const struct usage_row *r
 const char *lsipc_limit_description(const char *resource);
 
 
-/* The columns of TABLE without -o: with -c the creator's, with -t the times. */
+/*
+ * The columns of TABLE without -o: with -c the creator's, with -t the
+ * times (POSIX objects: -c adds UID and GID, -t nothing, MTIME is there).
+ */
 size_t lsipc_default_columns(enum lsipc_table table, bool creator, bool time, int *ids, size_t max);
 /* Every column of TABLE, in --help order: the -i list without -o, -c, -t. */
 size_t lsipc_all_columns(enum lsipc_table table, int *ids, size_t max);

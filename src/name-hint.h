@@ -10,4 +10,15 @@
 
 void escaped_name_hint(enum ipc_kind kind, const char *name);
 
+/*
+ * The messages of ipcs --name and lsipc -N, one wording for both: "name
+ * /x not found" and the hint above; or, after posix_scan or posix_find
+ * failed (errno set), why KIND's directory could not be read.
+ */
+void posix_name_not_found(enum ipc_kind kind, const char *name);
+
+/* 0 if NAME is a valid name for KIND, else -1 after the usage error "invalid name '/x': why". */
+int posix_name_check(enum ipc_kind kind, const char *name);
+void posix_scan_failed(enum ipc_kind kind);
+
 #endif

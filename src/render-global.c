@@ -4,6 +4,7 @@
  * what usage_gather() collected; they never call the kernel.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
@@ -11,6 +12,8 @@
 
 #include "src/format.h"
 #include "src/i18n.h"
+#include "src/messages.h"
+#include "src/name-hint.h"
 #include "src/render-global.h"
 #include "src/out.h"
 #include "src/render-int.h"
@@ -265,4 +268,33 @@ void render_metrics(const struct usage_report *r)
 		    "A limit counted in bytes (resource: the sysctl or rlimit); pairs with ipc_used_bytes.");
 	rows_family(r, true, true, "ipc_used_bytes",
 		    "Use of the ipc_limit_bytes with the same labels: a total, or the largest object for per-object limits.");
+}
+
+void render_usage_error(const struct usage_report *r, enum ipc_kind k)
+{
+	if (!r->error[k])
+		return;
+	errno = r->error[k];
+	if (k == KIND_PMSG && (errno == EMEDIUMTYPE || errno == ENOENT)) {
+		posix_scan_failed(k);	/* says how to mount it */
+		return;
+	}
+	/* Whole sentences: the kind's plural is the only word put in. */
+	const char *what = _(kinds[k].plural);
+	switch (r->error_what[k]) {
+	case USAGE_FAILED_LIMITS:
+		warn(_("cannot read the limits of %s"), what);
+		break;
+	case USAGE_FAILED_STATUS:
+		warn(_("cannot read the status of %s"), what);
+		break;
+	case USAGE_FAILED_OBJECTS:
+		/* TRANSLATORS: ipcs -g could not list the objects of a kind (its plural) */
+		warn(_("cannot read the objects of %s"), what);
+		break;
+	case USAGE_FAILED_FILE_SYSTEM:
+		/* TRANSLATORS: ipcs -g could not statfs() /dev/shm; %s: "POSIX shared memory" */
+		warn(_("cannot read the file system of %s"), what);
+		break;
+	}
 }

@@ -8,6 +8,12 @@
 /* ipcs --global: a table of every limit with its use, or (--json) one JSON document. */
 void render_global(const struct usage_report *r, const struct render_opts *opts);
 
+/*
+ * What of kind K usage_gather() could not read, as one whole sentence on
+ * stderr (ipcs -g, lsipc -g -M/-Q/-S); nothing if all was read.
+ */
+void render_usage_error(const struct usage_report *r, enum ipc_kind k);
+
 /* ipcs --metrics: the Prometheus text exposition format (to stdout, or where out_set_destination() says). */
 void render_metrics(const struct usage_report *r);
 

@@ -272,9 +272,6 @@ lsipc_run() {
 -m -o +KEY -t
 -m -o KEY -c
 -m -c -t -o KEY
--h
---help
--m -h
 -x -V
 --shm
 --que
@@ -493,6 +490,28 @@ drop_repeats() {
 	ours -m extra
 	[ "$ours_rc" = 1 ]
 	[ "$ours_err" = $'lsipc: unexpected argument: extra\nTry \'lsipc --help\' for more information.\nx' ]
+}
+
+@test "difference: --help adds -M -Q -S -N and the POSIX columns (without those lines: 2.38's); --n also names --name" {
+	local args posix='^ -[MQSN], --|^POSIX columns|^ +(NAME|MTIME|VALUE|MAXMSGS|MSGSIZE)  |^ +\(also OWNER'
+	for args in -h --help "-m -h"; do
+		# shellcheck disable=SC2086 # each is a list of words
+		theirs $args
+		# shellcheck disable=SC2086
+		ours $args
+		[ "$ours_rc" = 0 ]
+		[ "$ours_err" = x ]
+		[ "$(grep -cE "$posix" <<<"${ours_out%x}")" = 11 ]
+		# The POSIX section and the blank line before it go: 2.38's page remains.
+		[ "$(grep -vE "$posix" <<<"${ours_out%x}" | cat -s)" = "$(cat -s <<<"${theirs_out%x}")" ]
+	done
+	# An abbreviation 2.38 finds ambiguous names --name too; nothing else changes.
+	theirs --n
+	ours --n
+	[ "$ours_rc" = "$theirs_rc" ]
+	local last="'--numeric-perms'"
+	[[ "$theirs_err" == *"$last"$'\n'* ]]
+	[ "$ours_err" = "${theirs_err/"$last"/"$last '--name'"}" ]
 }
 
 @test "difference: --version names ipcbox" {

@@ -411,9 +411,18 @@ function __ipcbox_lsipc_kind
                 echo q; return
             case --semaphores
                 echo s; return
+            case --posix-shmems
+                echo M; return
+            case --posix-mqueues
+                echo Q; return
+            case --posix-semaphores
+                echo S; return
             case '--*'
             case '-*'
-                set -l flags (string replace -r '[io].*' '' -- (string sub -s 2 -- $w))
+                set -l flags (string replace -r '[ioN].*' '' -- (string sub -s 2 -- $w))
+                string match -q -- '*M*' $flags; and echo M; and return
+                string match -q -- '*Q*' $flags; and echo Q; and return
+                string match -q -- '*S*' $flags; and echo S; and return
                 string match -q -- '*m*' $flags; and echo m; and return
                 string match -q -- '*q*' $flags; and echo q; and return
                 string match -q -- '*s*' $flags; and echo s; and return
@@ -423,7 +432,14 @@ end
 
 function __ipcbox_lsipc_columns
     set -l cols KEY ID OWNER PERMS CUID CUSER CGID CGROUP UID USER GID GROUP CTIME
+    set -l posix NAME OWNER PERMS UID USER GID GROUP MTIME
     switch (__ipcbox_lsipc_kind)
+        case M
+            set cols $posix SIZE
+        case Q
+            set cols $posix USEDBYTES MSGS MAXMSGS MSGSIZE
+        case S
+            set cols $posix VALUE
         case m
             set -a cols SIZE NATTCH STATUS ATTACH DETACH COMMAND CPID LPID
         case q
@@ -439,19 +455,34 @@ function __ipcbox_lsipc_columns
         set head (string match -r -- '^\+' $tok)
     end
     for c in $cols
-        echo $head$c
+        echo "$head$c"
     end
 end
 
 function __ipcbox_lsipc_ids
     set -l k (__ipcbox_lsipc_kind)
-    test -n "$k"; and __ipcbox_sysv $k id
+    string match -q -r -- '^[mqs]$' "$k"; and __ipcbox_sysv $k id
+end
+
+function __ipcbox_lsipc_names
+    switch (__ipcbox_lsipc_kind)
+        case M
+            __ipcbox_posix shm
+        case Q
+            __ipcbox_posix mqueue
+        case S
+            __ipcbox_posix sem
+    end
 end
 
 complete -c lsipc -f
 complete -c lsipc -s m -l shmems -d 'Shared memory segments'
 complete -c lsipc -s q -l queues -d 'Message queues'
 complete -c lsipc -s s -l semaphores -d 'Semaphores'
+complete -c lsipc -s M -l posix-shmems -d 'POSIX shared memory'
+complete -c lsipc -s Q -l posix-mqueues -d 'POSIX message queues'
+complete -c lsipc -s S -l posix-semaphores -d 'POSIX semaphores'
+complete -c lsipc -s N -l name -x -a '(__ipcbox_lsipc_names)' -d 'Details on the POSIX resource with this name'
 complete -c lsipc -s g -l global -d 'Info about system-wide usage'
 complete -c lsipc -s i -l id -x -a '(__ipcbox_lsipc_ids)' -d 'Details on the resource with this id'
 complete -c lsipc -l noheadings -d "Don't print headings"
