@@ -394,6 +394,7 @@ void lsipc_columns_help(void)
 				out_printf("%15s  %s\n", lsipc_columns[i].out.name, _(lsipc_columns[i].help));
 		}
 		if (sections[s].tables == POSIX)
-			out_printf("%s\n", _("       (also OWNER, PERMS, UID, USER, GID, GROUP; SIZE with -M; USEDBYTES, MSGS with -Q)"));
+			out_printf("%s\n", _("       (also OWNER, PERMS, UID, USER, GID, GROUP;\n"
+					      "        SIZE with -M; USEDBYTES, MSGS with -Q)"));
 	}
 }

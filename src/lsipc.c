@@ -82,7 +82,7 @@ static const struct cmdline_option options[] = {
 	{ "posix-semaphores", 'S', no_argument,
 	  N_(" -S, --posix-semaphores  POSIX semaphores\n") },
 	{ "name", 'N', required_argument,
-	  N_(" -N, --name <name> print details on the POSIX resource named <name>\n") },
+	  N_(" -N, --name <name>       print details on the POSIX resource named <name>\n") },
 };
 
 /* The page up to the columns, which lsipc_columns_help() prints. */
@@ -95,6 +95,9 @@ static const struct cmdline_help help[] = {
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("Resource options:\n")),
 	HELP_OPT('m'), HELP_OPT('q'), HELP_OPT('s'), HELP_OPT('g'), HELP_OPT('i'),
+	HELP_TEXT("\n"),
+	/* Ours, in a block of their own: 2.38's lines above keep its spacing. */
+	HELP_TEXT(N_("POSIX resource options:\n")),
 	HELP_OPT('M'), HELP_OPT('Q'), HELP_OPT('S'), HELP_OPT('N'),
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("Options:\n")),

@@ -547,7 +547,7 @@ every_help() {
 	[ "$status" = 0 ]
 	grep -qxF -- '     --posix-semaphore <name>  remove POSIX semaphore by name' <<<"$output"
 	grep -qxF -- ' -m, --shmem-id <id>           remove shared memory segment by id' <<<"$output"
-	grep -qxF -- '                               remove all (in the specified category)' <<<"$output"
+	grep -qxF -- '                               psem, or posix, sysv, every)' <<<"$output"
 }
 
 @test "ko: every --help within 80 display columns, each block of options in one column (issue 29 item 19)" {
@@ -563,6 +563,7 @@ every_help() {
 	run KO lsipc --help
 	[ "$status" = 0 ]
 	grep -qxF -- ' -y, --shell              열 이름을 셸 변수 이름으로 쓸 수 있게 출력합니다' <<<"$output"
+}
 
 @test "ko: a dry run says 삭제 예정 (would remove), never 삭제 중, and nothing for a missing id (issue 29 item 1)" {
 	need_ko

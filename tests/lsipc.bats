@@ -493,7 +493,7 @@ drop_repeats() {
 }
 
 @test "difference: --help adds -M -Q -S -N and the POSIX columns (without those lines: 2.38's); --n also names --name" {
-	local args posix='^ -[MQSN], --|^POSIX columns|^ +(NAME|MTIME|VALUE|MAXMSGS|MSGSIZE)  |^ +\(also OWNER'
+	local args posix='^ -[MQSN], --|^POSIX (columns|resource options)|^ +(NAME|MTIME|VALUE|MAXMSGS|MSGSIZE)  |^ +\(also OWNER|^ +SIZE with -M'
 	for args in -h --help "-m -h"; do
 		# shellcheck disable=SC2086 # each is a list of words
 		theirs $args
@@ -501,7 +501,7 @@ drop_repeats() {
 		ours $args
 		[ "$ours_rc" = 0 ]
 		[ "$ours_err" = x ]
-		[ "$(grep -cE "$posix" <<<"${ours_out%x}")" = 11 ]
+		[ "$(grep -cE "$posix" <<<"${ours_out%x}")" = 13 ]
 		# The POSIX section and the blank line before it go: 2.38's page remains.
 		[ "$(grep -vE "$posix" <<<"${ours_out%x}" | cat -s)" = "$(cat -s <<<"${theirs_out%x}")" ]
 	done

@@ -232,6 +232,7 @@ EOF
 		'cbytes=4	qbytes=16384	qnum=1	lspid=P	lrpid=0' \
 		'send_time=T' 'rcv_time=Not set                   ' 'change_time=T' '' \
 		'position=0	type=1	size=4	data=hi	(first 2 bytes)' '' \
-		'  P U holder           lspid' >"$BATS_TEST_TMPDIR/want"
+		'  pid      user       command          how              command line' \
+		"  P U holder           lspid            $IPCBOX_HOLDER msg-send $id" >"$BATS_TEST_TMPDIR/want"
 	diff "$BATS_TEST_TMPDIR/want" "$BATS_TEST_TMPDIR/got"
 }
