@@ -422,8 +422,11 @@ static bool scan_proc(void)
 		bool ok = (!want_sysv_maps && !want_file_maps) || scan_group_maps(&p);
 		if (ok && want_fds)
 			ok = scan_group_fds(&p);
-		/* One that exited holds nothing now; one we cannot read might. */
-		if (!ok && (errno == ENOENT || errno == ESRCH))
+		/*
+		 * One that exited holds nothing now (a zombie too, whose fd
+		 * directory a user namespace is refused); one we cannot read might.
+		 */
+		if (!ok && (errno == ENOENT || errno == ESRCH || !proc_group_alive(pid)))
 			vanished++;
 		else if (!ok && unreadable < HOLDERS_BLOCKERS_SHOWN)
 			blockers[unreadable++] = pid;
