@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # shellcheck disable=SC2154,SC2034,SC2016 # capture sets *_out/_err/_rc; rows are eval'ed; awk and perl programs
 # Races: ipcs and ipcrm -a while other processes create and remove objects as
-# fast as they can.  Each test runs for a bounded time (RACE_SECONDS, 20 s
+# fast as they can.  Each test runs for a bounded time (RACE_SECONDS, 10 s
 # by default) and prints its iteration counts as TAP comments.
 #
 # ipcs must never crash, every line it prints must be well-formed (section
@@ -12,7 +12,7 @@
 
 load helpers
 
-RACE_SECONDS=${RACE_SECONDS:-20}
+RACE_SECONDS=${RACE_SECONDS:-10}
 CHURN_PIDS=()
 
 setup() {
