@@ -42,6 +42,11 @@ proc_count() {
 		echo "$proj $f" >>"$pairs"
 	done
 	[ "$(wc -l <"$pairs")" -ge 300 ]
+	# Under the sanitizers (each of our runs several times slower) every
+	# 5th pair: both file systems still, the same code.
+	if [ "${IPCBOX_SANITIZE:-none}" != none ]; then
+		awk 'NR % 5 == 1' "$pairs" >"$pairs.sampled" && mv "$pairs.sampled" "$pairs"
+	fi
 	"$FTOK" <"$pairs" >"$BATS_TEST_TMPDIR/glibc"
 	! grep -q error "$BATS_TEST_TMPDIR/glibc" || false
 	local ours=() p
