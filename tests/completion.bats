@@ -546,12 +546,14 @@ fexpect() {
 
 # zcomp LINE...: zsh's candidates for each LINE, typed into an interactive
 # zsh on a pseudo terminal and completed with TAB; each ends with "--".
+# compinit's dump ($ZDUMP) is one for the file's tests: the first scans
+# fpath (a second of CPU), the others load it.
 zcomp() {
 	cat >"$BATS_TEST_TMPDIR/zcomp.zsh" <<'EOF'
 zmodload zsh/zpty || exit 2
 fdir=$1 out=$2; shift 2
 zpty z zsh -f -i || exit 2
-zpty -w z "PS1='' RPROMPT=''; fpath=($fdir \$fpath); autoload -Uz compinit; compinit -u -D"
+zpty -w z "PS1='' RPROMPT=''; fpath=($fdir \$fpath); autoload -Uz compinit; compinit -u -d $ZDUMP"
 zpty -w z "zstyle ':completion:*' insert-tab false"
 # Record every match offered (after matching against what is typed).
 zpty -w z 'compadd() { if [[ ${(j: :)@} == *-[OAD]* ]]; then builtin compadd "$@"; return; fi; local -a __m; builtin compadd -O __m "$@"; print -rl -- $__m >>'"$out"'; builtin compadd "$@"; }'
@@ -574,7 +576,7 @@ zpty -d z
 EOF
 	local p=$PATH
 	[[ :$p: == *":$BUILD:"* ]] || p=$BUILD:$p
-	PATH=$p timeout 60 zsh -f "$BATS_TEST_TMPDIR/zcomp.zsh" \
+	PATH=$p ZDUMP=$BATS_FILE_TMPDIR/zcompdump timeout 60 zsh -f "$BATS_TEST_TMPDIR/zcomp.zsh" \
 		"$SRC/completions/zsh" "$BATS_TEST_TMPDIR/zmatches" "$@"
 }
 
@@ -739,7 +741,7 @@ zhostile() {
 zmodload zsh/zpty || exit 2
 fdir=$1 screen=$2 line=$3
 zpty z zsh -f -i || exit 2
-zpty -w z "PS1='%% ' RPROMPT=''; fpath=($fdir \$fpath); autoload -Uz compinit; compinit -u -D"
+zpty -w z "PS1='%% ' RPROMPT=''; fpath=($fdir \$fpath); autoload -Uz compinit; compinit -u -d $ZDUMP"
 zpty -w z "print __rea''dy__"
 zpty -r z out '*__ready__*'
 zpty -w -n z "$line"$'\t'
@@ -756,7 +758,7 @@ EOF
 	mkdir -p "$BATS_TEST_TMPDIR/cwd"
 	local loc=C.UTF-8
 	locale -a 2>/dev/null | grep -qix 'c.utf-\?8' || loc=C
-	(cd "$BATS_TEST_TMPDIR/cwd" && PATH=$BUILD:$PATH LC_ALL=$loc timeout 60 \
+	(cd "$BATS_TEST_TMPDIR/cwd" && PATH=$BUILD:$PATH LC_ALL=$loc ZDUMP=$BATS_FILE_TMPDIR/zcompdump timeout 60 \
 		zsh -f "$BATS_TEST_TMPDIR/zhostile.zsh" "$SRC/completions/zsh" \
 		"$BATS_TEST_TMPDIR/screen" "$1")
 }
