@@ -54,6 +54,8 @@ sysv_id() { awk -v k="$2" 'NR > 1 && $1 == k { print $2 }' "/proc/sysvipc/$1"; }
 check_rows() {
 	local prog=$1 line expect args n=0 bad=0 before after
 	local -a argv
+	# Each row's state after is the next one's before.
+	after=$(state)
 	while IFS= read -r line; do
 		[[ -z "$line" || "$line" == \#* ]] && continue
 		expect=${line%% | *}
@@ -65,7 +67,7 @@ check_rows() {
 		fi
 		eval "argv=($args)"
 		n=$((n + 1))
-		before=$(state)
+		before=$after
 		capture got "$BUILD/$prog" "${argv[@]}"
 		after=$(state)
 		local err=${got_err%x} problems=()
