@@ -6,6 +6,11 @@
  * the first matching line of /etc/passwd (/etc/group) is exactly what glibc
  * would answer, so those files are read once, directly, and NSS is asked
  * only about ids they do not name.
+ *
+ * A static binary (meson -Dstatic=true) cannot load NSS modules: there the
+ * two files are the only source whatever nsswitch.conf says (ids that only
+ * LDAP, sssd or systemd's userdb know are shown as numbers), and a line
+ * that is not plain is skipped rather than left to glibc.
  */
 #include <ctype.h>
 #include <grp.h>
@@ -16,9 +21,16 @@
 #include <string.h>
 #include <sys/tree.h>
 
+#include "config.h"
 #include "src/format.h"
 #include "src/names.h"
 #include "src/xalloc.h"
+
+#ifdef IPCBOX_STATIC
+enum { use_nss = 0 };
+#else
+enum { use_nss = 1 };
+#endif
 
 struct name_entry {
 	RB_ENTRY(name_entry) link;
@@ -145,9 +157,10 @@ static void load_name_file(struct name_db *db)
 	while (plain && getline(&line, &cap, f) > 0) {
 		if (line[0] == '\n')
 			continue;
-		plain = plain_line(line, db->is_user ? 7 : 4, &name, &id);
-		if (plain)
+		if (plain_line(line, db->is_user ? 7 : 4, &name, &id))
 			name_insert(db, id, name);
+		else
+			plain = !use_nss;	/* without NSS: skip the line */
 	}
 	free(line);
 	fclose(f);
@@ -167,7 +180,7 @@ static const struct name_entry *lookup_entry(struct name_db *db, unsigned id)
 {
 	if (!db->loaded) {
 		db->loaded = true;
-		if (files_first(db->nss_name))
+		if (!use_nss || files_first(db->nss_name))
 			load_name_file(db);
 	}
 	struct name_entry key = { .id = id };
@@ -175,6 +188,7 @@ static const struct name_entry *lookup_entry(struct name_db *db, unsigned id)
 	if (e)
 		return e;
 	const char *name = NULL;
+#ifndef IPCBOX_STATIC	/* glibc's static NSS would need its shared modules */
 	if (db->is_user) {
 		struct passwd *pw = getpwuid(id);
 		name = pw ? pw->pw_name : NULL;
@@ -182,6 +196,7 @@ static const struct name_entry *lookup_entry(struct name_db *db, unsigned id)
 		struct group *gr = getgrgid(id);
 		name = gr ? gr->gr_name : NULL;
 	}
+#endif
 	return name_insert(db, id, name);
 }
 
@@ -201,4 +216,30 @@ const char *id_name_shown(unsigned id, bool user, size_t *len)
 	const struct name_entry *e = cached_entry(user ? &users : &groups, id);
 	*len = e->shown_len;
 	return e->shown;
+}
+
+bool user_id(const char *name, uid_t *uid)
+{
+#ifndef IPCBOX_STATIC
+	struct passwd *pw = getpwnam(name);
+	if (pw)
+		*uid = pw->pw_uid;
+	return pw != NULL;
+#else
+	/* The first plain line with that name, as getpwnam's "files" reads. */
+	FILE *f = fopen(users.file, "re");
+	if (!f)
+		return false;
+	char *line = NULL, *found;
+	size_t cap = 0;
+	unsigned id;
+	bool ok = false;
+	while (!ok && getline(&line, &cap, f) > 0)
+		ok = plain_line(line, 7, &found, &id) && strcmp(found, name) == 0;
+	free(line);
+	fclose(f);
+	if (ok)
+		*uid = id;
+	return ok;
+#endif
 }

@@ -13,5 +13,7 @@ const char *group_name(gid_t gid);
 const char *user_name_shown(uid_t uid);
 /* Either (USER: a uid, else a gid), with the length of the name in *LEN. */
 const char *id_name_shown(unsigned id, bool user, size_t *len);
+/* The uid of user NAME: false if there is none. */
+bool user_id(const char *name, uid_t *uid);
 
 #endif

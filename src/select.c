@@ -1,6 +1,5 @@
 /* The one selection predicate of ipcs listings and ipcrm's bulk removal. */
 #include <errno.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +7,7 @@
 #include "src/args.h"
 #include "src/format.h"
 #include "src/i18n.h"
+#include "src/names.h"
 #include "src/numbers.h"
 #include "src/select.h"
 #include "src/util.h"
@@ -20,10 +20,10 @@ static int parse_user(const char *option, const char *arg, uint32_t *out)
 		*out = (uint32_t)v;
 		return 0;
 	}
-	struct passwd *pw = *arg ? getpwnam(arg) : NULL;
-	if (!pw)
+	uid_t uid;
+	if (!*arg || !user_id(arg, &uid))
 		return parse_error(false, _("%s: no such user: '%s'"), option, escape_arg(arg));
-	*out = pw->pw_uid;
+	*out = uid;
 	return 0;
 }
 
