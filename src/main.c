@@ -25,6 +25,7 @@ static const struct command {
 	{ "ipcs",  ipcs_main, NULL },
 	{ "lsipc", lsipc_main, NULL },
 	{ "receive", receive_main, "ipcbox receive" },
+	{ "sem", sem_main, "ipcbox sem" },
 	{ "send", send_main, "ipcbox send" },
 };
 
