@@ -24,9 +24,11 @@ static const struct command {
 	{ "ipcrm", ipcrm_main, NULL },
 	{ "ipcs",  ipcs_main, NULL },
 	{ "lsipc", lsipc_main, NULL },
+	{ "read", read_main, "ipcbox read" },
 	{ "receive", receive_main, "ipcbox receive" },
 	{ "sem", sem_main, "ipcbox sem" },
 	{ "send", send_main, "ipcbox send" },
+	{ "write", write_main, "ipcbox write" },
 };
 
 /* One msgid per line or paragraph: translators handle small units. */

@@ -1,0 +1,158 @@
+#!/usr/bin/env bats
+# shellcheck disable=SC2154 # capture sets *_out/_err/_rc
+# ipcbox sem, read, write and set: round trips against an independent peer
+# (tests/ipc-peer.py: python3-sysv-ipc for System V, libc's sem_* through
+# ctypes and Python's mmap for POSIX) in both directions, util-linux's ipcs
+# as the reader of whole semaphore sets, and the errors.
+
+load helpers
+
+IPCBOX=$BUILD/ipcbox
+IPCMK=$BUILD/ipcmk
+PEER=$SRC/tests/ipc-peer.py
+
+setup() {
+	require_ns
+	reset_ipc
+	started=()
+	/usr/bin/python3 -c 'import sysv_ipc' 2>/dev/null || skip "python3-sysv-ipc not installed"
+}
+
+teardown() {
+	stop_started
+	reset_ipc
+}
+
+# new_sems N: a System V set of N semaphores; its id in $sid.
+new_sems() {
+	sid=$("$IPCMK" -S "$1" | grep -oE '[0-9]+$')
+}
+
+# ref_values ID: the values of set ID as util-linux's ipcs -s -i lists them, joined by spaces.
+ref_values() {
+	/usr/bin/ipcs -s -i "$1" | awk '/^semnum/ { on = 1; next } on && NF { printf "%s%s", sep, $2; sep = " " }'
+}
+
+# ncount ID N: processes waiting for semaphore N of set ID to grow (util-linux's ipcs).
+ncount() {
+	/usr/bin/ipcs -s -i "$1" | awk -v n="$2" '/^semnum/ { on = 1; next } on && $1 == n { print $3 }'
+}
+
+# psem_waiters NAME: glibc's count of processes waiting on POSIX semaphore
+# NAME (the upper half of its first 8 bytes, on 64-bit machines).
+psem_waiters() {
+	od -An -t u4 -j 4 -N 4 "/dev/shm/sem.${1#/}" | tr -d ' '
+}
+
+# until_true CMD...: CMD succeeds within 5 s (polled every 10 ms), else fails.
+until_true() {
+	local _
+	for _ in $(seq 500); do
+		"$@" && return 0
+		sleep 0.01
+	done
+	return 1
+}
+
+@test "sem: --set, --set-all and --op reach util-linux's ipcs; the peer's values reach ipcbox sem" {
+	new_sems 3
+	"$IPCBOX" sem -s "$sid" --set 0=5,2=32767
+	[ "$(ref_values "$sid")" = "5 0 32767" ]
+	"$IPCBOX" sem -s "$sid" --set-all 1,2,3
+	[ "$(ref_values "$sid")" = "1 2 3" ]
+	"$IPCBOX" sem -s "$sid" --op 0-1,1+4,2-3
+	[ "$(ref_values "$sid")" = "0 6 0" ]
+	# The peer's one-semaphore set: its values shown, ours seen by it.
+	new_sems 1
+	"$PEER" sem-set "$sid" 7
+	capture r "$IPCBOX" sem -s "$sid"
+	[ "$r_rc" = 0 ]
+	[[ "$r_out" == $'semnum     value      ncount     zcount     pid       \n0          7          0          0          '*$'\nx' ]]
+	capture r "$IPCBOX" sem -s "$sid" -J
+	[[ "$r_out" == $'{\n  "id": '"$sid"$',\n  "values": [\n    {\n      "semnum": 0,\n      "value": 7,\n      "ncount": 0,\n      "zcount": 0,\n      "pid": '* ]]
+	"$IPCBOX" sem -s "$sid" --op 0+2
+	[ "$("$PEER" sem-value "$sid")" = 9 ]
+}
+
+@test "sem: values above SEMVMX, numbers past the set, wrong counts and mixed kinds are refused; nothing changes" {
+	new_sems 2
+	"$IPCBOX" sem -s "$sid" --set-all 4,4
+	capture r "$IPCBOX" sem -s "$sid" --set 0=1,1=32768
+	[ "$r_rc" = 1 ]
+	[ "$r_err" = "ipcbox sem: --set: '0=1,1=32768': a value is above SEMVMX, 32767, the largest a System V semaphore holds"$'\nx' ]
+	capture r "$IPCBOX" sem -s "$sid" --op 0-1,2+1
+	[ "$r_err" = "ipcbox sem: semaphore set id $sid has semaphores 0 to 1: there is no semaphore 2"$'\nx' ]
+	capture r "$IPCBOX" sem -s "$sid" --set-all 1,2,3
+	[ "$r_err" = "ipcbox sem: semaphore set id $sid has 2 semaphores: --set-all takes one value for each, not 3"$'\nx' ]
+	capture r "$IPCBOX" sem -s "$sid" --op 0-1,1+32767
+	[ "$r_rc" = 1 ]
+	[ "$r_err" = "ipcbox sem: semaphore set id $sid: a value would pass SEMVMX (32767), the largest a System V semaphore holds"$'\nx' ]
+	capture r "$IPCBOX" sem -s "$sid" --post
+	[ "$r_rc" = 1 ]
+	capture r "$IPCBOX" sem -s "$sid" --op 0=1
+	[ "$r_rc" = 1 ]
+	[ "$(ref_values "$sid")" = "4 4" ]
+	capture r "$IPCBOX" sem -s 99999 --op 0+1
+	[ "$r_err" = $'ipcbox sem: semaphore set id 99999 does not exist: ipcs -s lists the semaphore sets\nx' ]
+}
+
+@test "sem --op: all or nothing (--nowait); --timeout expires; --undo is reverted at exit" {
+	new_sems 2
+	"$IPCBOX" sem -s "$sid" --set-all 3,0
+	capture r "$IPCBOX" sem -s "$sid" --op 0-1,1-1 --nowait
+	[ "$r_rc" = 1 ]
+	[ "$r_err" = "ipcbox sem: semaphore set id $sid: the operations cannot be done at once (--nowait): a value is too small, or not zero (ipcbox sem without an action shows the values)"$'\nx' ]
+	[ "$(ref_values "$sid")" = "3 0" ]
+	local t0=$EPOCHREALTIME
+	capture r "$IPCBOX" sem -s "$sid" --op 0-1,1-1 --timeout 200ms
+	[ "$r_rc" = 1 ]
+	[ "$r_err" = "ipcbox sem: semaphore set id $sid: the operations could not be done before the timeout"$'\nx' ]
+	awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { exit !(b - a >= 0.2) }'
+	[ "$(ref_values "$sid")" = "3 0" ]
+	# SEM_UNDO: the kernel takes the 5 back when ipcbox exits.
+	"$IPCBOX" sem -s "$sid" --op 0-1,1+5 --undo
+	[ "$(ref_values "$sid")" = "3 0" ]
+	"$IPCBOX" sem -s "$sid" --op 0-1,1+5
+	[ "$(ref_values "$sid")" = "2 5" ]
+}
+
+@test "sem --op waits until the peer releases; POSIX --wait until the peer posts" {
+	new_sems 1
+	"$IPCBOX" sem -s "$sid" --op 0-1 &
+	started+=("$!")
+	until_true [ "$(ncount "$sid" 0)" = 1 ]
+	"$PEER" sem-release "$sid"
+	wait "$!"
+	[ "$("$PEER" sem-value "$sid")" = 0 ]
+	"$IPCMK" -s -n /ps >/dev/null
+	"$IPCBOX" sem --posix-semaphore /ps --wait &
+	started+=("$!")
+	until_true [ "$(psem_waiters /ps)" = 1 ]
+	"$PEER" psem-post /ps
+	wait "$!"
+	[ "$("$PEER" psem-value /ps)" = 0 ]
+}
+
+@test "sem on POSIX semaphores: the peer's posts shown, ours seen; --trywait and --timeout fail on 0" {
+	"$IPCMK" -s -n /ps >/dev/null
+	"$PEER" psem-post /ps
+	"$PEER" psem-post /ps
+	capture r "$IPCBOX" sem --posix-semaphore /ps
+	[ "$r_out$r_rc" = $'value\n2\nx0' ]
+	"$IPCBOX" sem --posix-semaphore /ps --post
+	[ "$("$PEER" psem-value /ps)" = 3 ]
+	capture r "$IPCBOX" sem --posix-semaphore /ps -J
+	[ "$r_out" = $'{\n  "value": 3\n}\nx' ]
+	"$IPCBOX" sem --posix-semaphore /ps --wait
+	"$IPCBOX" sem --posix-semaphore /ps --trywait
+	"$IPCBOX" sem --posix-semaphore /ps --wait --nowait
+	[ "$("$PEER" psem-value /ps)" = 0 ]
+	capture r "$IPCBOX" sem --posix-semaphore /ps --trywait
+	[ "$r_err$r_rc" = $'ipcbox sem: POSIX semaphore /ps is 0: nothing to take without waiting\nx1' ]
+	capture r "$IPCBOX" sem --posix-semaphore /ps --wait --timeout 100ms
+	[ "$r_err$r_rc" = $'ipcbox sem: POSIX semaphore /ps was still 0 at the timeout\nx1' ]
+	capture r "$IPCBOX" sem --posix-semaphore /ps --op 0+1
+	[ "$r_rc" = 1 ]
+	capture r "$IPCBOX" sem --posix-semaphore /nope --post
+	[ "$r_err" = $'ipcbox sem: POSIX semaphore /nope does not exist: ipcs -S lists the semaphores, ipcmk -s -n /nope makes one\nx' ]
+}
