@@ -156,3 +156,46 @@ until_true() {
 	capture r "$IPCBOX" sem --posix-semaphore /nope --post
 	[ "$r_err" = $'ipcbox sem: POSIX semaphore /nope does not exist: ipcs -S lists the semaphores, ipcmk -s -n /nope makes one\nx' ]
 }
+
+@test "write and read: System V segment bytes at offsets, both ways with the peer; --hex is xxd's layout" {
+	local id f=$BATS_TEST_TMPDIR/bin
+	id=$("$IPCMK" -M 100 | grep -oE '[0-9]+$')
+	printf 'hello\0\033world 0123456789abcdefghij~\x7f\x80' >"$f"
+	"$IPCBOX" write -m "$id" --offset 3 <"$f"
+	[ "$("$PEER" shm-read "$id" 3 36)" = "$(od -An -v -tx1 "$f" | tr -d ' \n')" ]
+	"$PEER" shm-write "$id" 96 00ff1b41
+	"$IPCBOX" read -m "$id" -o 3 -l 36 >"$BATS_TEST_TMPDIR/back"
+	cmp "$f" "$BATS_TEST_TMPDIR/back"
+	# util-linux's peer bytes through xxd, the reference layout.
+	"$PEER" shm-read "$id" 0 100 | xxd -r -p >"$BATS_TEST_TMPDIR/whole"
+	"$IPCBOX" read -m "$id" --hex >"$BATS_TEST_TMPDIR/ours"
+	xxd "$BATS_TEST_TMPDIR/whole" | cmp - "$BATS_TEST_TMPDIR/ours"
+	[ "$("$IPCBOX" read -m "$id" -x -o 0x5d -l 5)" = "$(xxd -s 0x5d -l 5 "$BATS_TEST_TMPDIR/whole")" ]
+	# Past the end: refused with the size, nothing written.
+	capture r "$IPCBOX" write -m "$id" -o 98 --file "$f"
+	[ "$r_rc" = 1 ]
+	[ "$r_err" = "ipcbox write: shared memory segment id $id is 100 bytes: more than 2 bytes from offset 98 would pass its end; nothing was written"$'\nx' ]
+	capture r "$IPCBOX" read -m "$id" -o 90 -l 11
+	[ "$r_err$r_rc" = "ipcbox read: shared memory segment id $id is 100 bytes: 11 bytes from offset 90 would pass its end"$'\nx1' ]
+	[ "$("$PEER" shm-read "$id" 96 4)" = 00ff1b41 ]
+}
+
+@test "write and read: POSIX segment bytes at offsets, both ways with Python's mmap" {
+	local f=$BATS_TEST_TMPDIR/bin
+	"$IPCMK" -m 64 -n /seg >/dev/null
+	printf 'a\0b\033[31mc\n' >"$f"
+	"$IPCBOX" write --posix-shmem /seg -o 16 --file "$f"
+	[ "$("$PEER" pshm-read /seg 16 10)" = "$(od -An -v -tx1 "$f" | tr -d ' \n')" ]
+	"$PEER" pshm-write /seg 60 deadbeef
+	[ "$("$IPCBOX" read --posix-shmem /seg -o 60 | od -An -tx1 | tr -d ' ')" = deadbeef ]
+	"$IPCBOX" read --posix-shmem /seg -o 16 -l 10 | cmp - "$f"
+	xxd /dev/shm/seg | cmp - <("$IPCBOX" read --posix-shmem /seg -x)
+	capture r "$IPCBOX" write --posix-shmem /seg -o 61 --file "$f"
+	[ "$r_err$r_rc" = $'ipcbox write: POSIX shared memory /seg is 64 bytes: more than 3 bytes from offset 61 would pass its end; nothing was written\nx1' ]
+	[ "$("$PEER" pshm-read /seg 60 4)" = deadbeef ]
+	[ "$(stat -c %s /dev/shm/seg)" = 64 ]
+	# Not a regular file: not opened (no FIFO waits, no symlink followed).
+	ln -s seg /dev/shm/link
+	capture r "$IPCBOX" read --posix-shmem /link
+	[ "$r_err$r_rc" = $'ipcbox read: POSIX shared memory /link is not a regular file: no POSIX object; leave it alone, or ask who made it\nx1' ]
+}
