@@ -28,6 +28,7 @@ static const struct command {
 	{ "receive", receive_main, "ipcbox receive" },
 	{ "sem", sem_main, "ipcbox sem" },
 	{ "send", send_main, "ipcbox send" },
+	{ "set", set_main, "ipcbox set" },
 	{ "write", write_main, "ipcbox write" },
 };
 

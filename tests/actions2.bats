@@ -199,3 +199,52 @@ until_true() {
 	capture r "$IPCBOX" read --posix-shmem /link
 	[ "$r_err$r_rc" = $'ipcbox read: POSIX shared memory /link is not a regular file: no POSIX object; leave it alone, or ask who made it\nx1' ]
 }
+
+@test "set: System V mode, owner and msg_qbytes as util-linux's ipcs -i shows them; MSGMNB named when refused" {
+	local q mnb
+	q=$("$IPCMK" -Q | grep -oE '[0-9]+$')
+	"$IPCBOX" set -q "$q" --mode 0600 --owner 1234:5678 --max-bytes 1000
+	/usr/bin/ipcs -q -i "$q" | grep -qx $'uid=1234\tgid=5678\tcuid=0\tcgid=0\tmode=0600'
+	/usr/bin/ipcs -q -i "$q" | grep -q $'^cbytes=0\tqbytes=1000\t'
+	# The owner (not root: no CAP_SYS_RESOURCE) may not pass MSGMNB.
+	mnb=$(cat /proc/sys/kernel/msgmnb)
+	capture r setpriv --reuid 1234 --regid 5678 --clear-groups "$IPCBOX" set -q "$q" --max-bytes $((mnb + 1))
+	[ "$r_err$r_rc" = "ipcbox set: message queue id $q: raising msg_qbytes above MSGMNB, $mnb bytes (/proc/sys/kernel/msgmnb), needs CAP_SYS_RESOURCE (root)"$'\nx1' ]
+	setpriv --reuid 1234 --regid 5678 --clear-groups "$IPCBOX" set -q "$q" --max-bytes "$mnb" --mode 640
+	/usr/bin/ipcs -q -i "$q" | grep -q $'^cbytes=0\tqbytes='"$mnb"$'\t'
+	# Someone else may not; nothing changes.
+	capture r setpriv --reuid 99 --regid 99 --clear-groups "$IPCBOX" set -q "$q" --mode 0666 --max-bytes 10
+	[ "$r_err$r_rc" = "ipcbox set: message queue id $q: only its owner (uid 1234), its creator (uid 0) or root (CAP_SYS_ADMIN) may change it"$'\nx1' ]
+	/usr/bin/ipcs -q -i "$q" | grep -qx $'uid=1234\tgid=5678\tcuid=0\tcgid=0\tmode=0640'
+	# Semaphores and segments the same way.
+	local s m
+	s=$("$IPCMK" -S 1 | grep -oE '[0-9]+$')
+	m=$("$IPCMK" -M 10 | grep -oE '[0-9]+$')
+	"$IPCBOX" set -s "$s" --mode 0601
+	"$IPCBOX" set -m "$m" --owner :42
+	/usr/bin/ipcs -s -i "$s" | grep -qx 'mode=0601, access_perms=0601'
+	/usr/bin/ipcs -m -i "$m" | grep -q $'^uid=0\tgid=42\t'
+}
+
+@test "set: POSIX mode, owner and --size as stat shows them; setuid bits, shrinking and kinds refused" {
+	"$IPCMK" -m 100 -n /seg >/dev/null
+	"$IPCBOX" set --posix-shmem /seg --size 4K --mode 0600 --owner 42:43
+	[ "$(stat -c '%s %a %u %g' /dev/shm/seg)" = "4096 600 42 43" ]
+	capture r "$IPCBOX" set --posix-shmem /seg --size 10
+	[ "$r_err$r_rc" = $'ipcbox set: POSIX shared memory /seg is 4096 bytes: shrinking it would kill with SIGBUS any process touching the bytes cut off; remove it and make it again (ipcrm, ipcmk) if that is what you want\nx1' ]
+	capture r "$IPCBOX" set --posix-shmem /seg --mode 04755
+	[ "$r_err$r_rc" = $'ipcbox set: mode 4755: IPC objects take permission bits only (at most 0777), not setuid, setgid or sticky\nx1' ]
+	capture r "$IPCBOX" set --posix-shmem /seg --max-bytes 10
+	[ "$r_rc" = 1 ]
+	[ "$(stat -c '%s %a %u %g' /dev/shm/seg)" = "4096 600 42 43" ]
+	"$IPCMK" -q -n /pq >/dev/null
+	"$IPCMK" -s -n /ps >/dev/null
+	"$IPCBOX" set --posix-mqueue /pq --mode 0 --owner 7
+	"$IPCBOX" set --posix-semaphore /ps --owner :8 --mode 0660
+	[ "$(stat -c '%a %u %g' /dev/mqueue/pq /dev/shm/sem.ps)" = $'0 7 0\n660 0 8' ]
+	# Its owner may change the mode without read permission; not give it away.
+	setpriv --reuid 7 --regid 7 --clear-groups "$IPCBOX" set --posix-mqueue /pq --mode 0640
+	capture r setpriv --reuid 7 --regid 7 --clear-groups "$IPCBOX" set --posix-mqueue /pq --owner 8
+	[ "$r_err$r_rc" = $'ipcbox set: cannot change the owner of POSIX message queue /pq: giving a file to another user takes root (CAP_CHOWN); its owner may change its group to one of the owner\'s own groups\nx1' ]
+	[ "$(stat -c '%a %u %g' /dev/mqueue/pq)" = "640 7 0" ]
+}
