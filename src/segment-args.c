@@ -52,8 +52,8 @@ static const struct cmdline_help read_help[] = {
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("Arguments:\n")),
 	HELP_TEXT(N_(" <key> is a number, or <path>:<proj> as ftok(3) makes it (<proj>: 1-255 or one character)\n")),
-	HELP_TEXT(N_(" <bytes> is a number (0x for hex) with an optional K, M, G, ... (1024) or KB, MB,\n"
-		     " ... (1000) suffix\n")),
+	HELP_TEXT(N_(" <bytes> is a number (0x for hex) with an optional suffix: K, M, G... (1024)\n"
+		     " or KB, MB... (1000)\n")),
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("For more details see ipcbox-read(1).\n")),
 };
@@ -77,8 +77,8 @@ static const struct cmdline_help write_help[] = {
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("Arguments:\n")),
 	HELP_TEXT(N_(" <key> is a number, or <path>:<proj> as ftok(3) makes it (<proj>: 1-255 or one character)\n")),
-	HELP_TEXT(N_(" <bytes> is a number (0x for hex) with an optional K, M, G, ... (1024) or KB, MB,\n"
-		     " ... (1000) suffix\n")),
+	HELP_TEXT(N_(" <bytes> is a number (0x for hex) with an optional suffix: K, M, G... (1024)\n"
+		     " or KB, MB... (1000)\n")),
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("For more details see ipcbox-write(1).\n")),
 };

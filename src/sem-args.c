@@ -25,9 +25,10 @@ static const struct cmdline_option options[] = {
 	  N_("     --set-all <list>          set every value of the set at once (SETALL):\n"
 	     "                                 <value>,... one per semaphore\n") },
 	{ "op", OPT_OP, required_argument,
-	  N_("     --op <list>               operate, all at once (semop): <n>+<v> adds, <n>-<v>\n"
-	     "                                 takes (waiting for enough), <n>=0 waits for zero\n") },
-	{ "undo", OPT_UNDO, no_argument, N_("     --undo                    the kernel undoes --op when ipcbox exits (SEM_UNDO)\n") },
+	  N_("     --op <list>               operate, all at once (semop): <n>+<v>\n"
+	     "                                 adds, <n>-<v> takes (waiting for enough),\n"
+	     "                                 <n>=0 waits for zero\n") },
+	{ "undo", OPT_UNDO, no_argument, N_("     --undo                    undo --op at exit (SEM_UNDO)\n") },
 	{ "post", OPT_POST, no_argument, N_("     --post                    add 1 (sem_post)\n") },
 	{ "wait", OPT_WAIT, no_argument, N_("     --wait                    take 1, waiting until it can (sem_wait)\n") },
 	{ "trywait", OPT_TRYWAIT, no_argument, N_("     --trywait                 take 1 if it can at once (sem_trywait)\n") },

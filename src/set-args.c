@@ -55,7 +55,7 @@ static const struct cmdline_help help[] = {
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("Arguments:\n")),
 	HELP_TEXT(N_(" <key> is a number, or <path>:<proj> as ftok(3) makes it (<proj>: 1-255 or one character)\n")),
-	HELP_TEXT(N_(" <size> is a number with an optional K, M, G, ... (1024) or KB, MB, ... (1000) suffix\n")),
+	HELP_TEXT(N_(" <size> is a number with an optional suffix: K, M, G... (1024) or KB, MB... (1000)\n")),
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("For more details see ipcbox-set(1).\n")),
 };
