@@ -34,6 +34,23 @@ static const struct cmdline_option write_options[] = {
 	{ "version", 'V', no_argument, N_(" -V, --version               display version\n") },
 };
 
+/* The parts read's and write's pages share. */
+#define SEGMENT_CHOICE                                                    \
+	HELP_TEXT("\n"),                                                  \
+	HELP_TEXT(N_("Segment (one of):\n")),                              \
+	HELP_OPT('m'), HELP_OPT('M'), HELP_OPT(OPT_POSIX_SHM),             \
+	HELP_TEXT("\n"),                                                  \
+	HELP_TEXT(N_("Options:\n"))
+#define SEGMENT_ARGUMENTS                                                 \
+	HELP_TEXT("\n"),                                                  \
+	HELP_OPT('h'), HELP_OPT('V'),                                      \
+	HELP_TEXT("\n"),                                                  \
+	HELP_TEXT(N_("Arguments:\n")),                                     \
+	HELP_TEXT(N_(" <key> is a number, or <path>:<proj> as ftok(3) makes it (<proj>: 1-255 or one character)\n")), \
+	HELP_TEXT(N_(" <bytes> is a number (0x for hex) with an optional suffix: K, M, G... (1024)\n" \
+		     " or KB, MB... (1000)\n")),                          \
+	HELP_TEXT("\n")
+
 static const struct cmdline_help read_help[] = {
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("Usage:\n")),
@@ -41,20 +58,9 @@ static const struct cmdline_help read_help[] = {
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("Print a shared memory segment's bytes (shmat(2) read-only; pread(2) of a POSIX\n"
 		     "segment's file), raw or as a hex dump.\n")),
-	HELP_TEXT("\n"),
-	HELP_TEXT(N_("Segment (one of):\n")),
-	HELP_OPT('m'), HELP_OPT('M'), HELP_OPT(OPT_POSIX_SHM),
-	HELP_TEXT("\n"),
-	HELP_TEXT(N_("Options:\n")),
+	SEGMENT_CHOICE,
 	HELP_OPT('o'), HELP_OPT('l'), HELP_OPT('x'),
-	HELP_TEXT("\n"),
-	HELP_OPT('h'), HELP_OPT('V'),
-	HELP_TEXT("\n"),
-	HELP_TEXT(N_("Arguments:\n")),
-	HELP_TEXT(N_(" <key> is a number, or <path>:<proj> as ftok(3) makes it (<proj>: 1-255 or one character)\n")),
-	HELP_TEXT(N_(" <bytes> is a number (0x for hex) with an optional suffix: K, M, G... (1024)\n"
-		     " or KB, MB... (1000)\n")),
-	HELP_TEXT("\n"),
+	SEGMENT_ARGUMENTS,
 	HELP_TEXT(N_("For more details see ipcbox-read(1).\n")),
 };
 
@@ -66,20 +72,9 @@ static const struct cmdline_help write_help[] = {
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("Copy bytes into a shared memory segment (shmat(2); pwrite(2) to a POSIX\n"
 		     "segment's file) at an offset.  Nothing is written unless all of them fit.\n")),
-	HELP_TEXT("\n"),
-	HELP_TEXT(N_("Segment (one of):\n")),
-	HELP_OPT('m'), HELP_OPT('M'), HELP_OPT(OPT_POSIX_SHM),
-	HELP_TEXT("\n"),
-	HELP_TEXT(N_("Options:\n")),
+	SEGMENT_CHOICE,
 	HELP_OPT('o'), HELP_OPT('f'),
-	HELP_TEXT("\n"),
-	HELP_OPT('h'), HELP_OPT('V'),
-	HELP_TEXT("\n"),
-	HELP_TEXT(N_("Arguments:\n")),
-	HELP_TEXT(N_(" <key> is a number, or <path>:<proj> as ftok(3) makes it (<proj>: 1-255 or one character)\n")),
-	HELP_TEXT(N_(" <bytes> is a number (0x for hex) with an optional suffix: K, M, G... (1024)\n"
-		     " or KB, MB... (1000)\n")),
-	HELP_TEXT("\n"),
+	SEGMENT_ARGUMENTS,
 	HELP_TEXT(N_("For more details see ipcbox-write(1).\n")),
 };
 
