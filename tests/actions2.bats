@@ -11,11 +11,18 @@ IPCBOX=$BUILD/ipcbox
 IPCMK=$BUILD/ipcmk
 PEER=$SRC/tests/ipc-peer.py
 
+# One Python start for the file, not one per test (each costs ~100 ms).
+setup_file() {
+	HAVE_SYSV_IPC=0
+	/usr/bin/python3 -c 'import sysv_ipc' 2>/dev/null && HAVE_SYSV_IPC=1
+	export HAVE_SYSV_IPC
+}
+
 setup() {
+	[ "$HAVE_SYSV_IPC" = 1 ] || skip "python3-sysv-ipc not installed"
 	require_ns
 	reset_ipc
 	started=()
-	/usr/bin/python3 -c 'import sysv_ipc' 2>/dev/null || skip "python3-sysv-ipc not installed"
 }
 
 teardown() {
@@ -201,6 +208,7 @@ until_true() {
 }
 
 @test "set: System V mode, owner and msg_qbytes as util-linux's ipcs -i shows them; MSGMNB named when refused" {
+	require_ids 1234 5678 99 42
 	local q mnb
 	q=$("$IPCMK" -Q | grep -oE '[0-9]+$')
 	"$IPCBOX" set -q "$q" --mode 0600 --owner 1234:5678 --max-bytes 1000
@@ -227,6 +235,7 @@ until_true() {
 }
 
 @test "set: POSIX mode, owner and --size as stat shows them; setuid bits, shrinking and kinds refused" {
+	require_ids 42 43 7 8
 	"$IPCMK" -m 100 -n /seg >/dev/null
 	"$IPCBOX" set --posix-shmem /seg --size 4K --mode 0600 --owner 42:43
 	[ "$(stat -c '%s %a %u %g' /dev/shm/seg)" = "4096 600 42 43" ]
