@@ -16,8 +16,8 @@ static const struct cmdline_option read_options[] = {
 	{ "shmem-key", 'M', required_argument, N_(" -M, --shmem-key <key>       read the shared memory segment with this key\n") },
 	{ "posix-shmem", OPT_POSIX_SHM, required_argument,
 	  N_("     --posix-shmem <name>    read the POSIX shared memory segment of this name\n") },
-	{ "offset", 'o', required_argument, N_(" -o, --offset <bytes>        start this many bytes in (default 0)\n") },
-	{ "length", 'l', required_argument, N_(" -l, --length <bytes>        read this many bytes (default: up to the end)\n") },
+	{ "offset", 'o', required_argument, N_(" -o, --offset <offset>       start this many bytes in (default 0)\n") },
+	{ "length", 'l', required_argument, N_(" -l, --length <length>       read this many bytes (default: up to the end)\n") },
 	{ "hex", 'x', no_argument, N_(" -x, --hex                   print a hex dump, as xxd lays it out\n") },
 	{ "help", 'h', no_argument, N_(" -h, --help                  display this help\n") },
 	{ "version", 'V', no_argument, N_(" -V, --version               display version\n") },
@@ -28,7 +28,7 @@ static const struct cmdline_option write_options[] = {
 	{ "shmem-key", 'M', required_argument, N_(" -M, --shmem-key <key>       write to the shared memory segment with this key\n") },
 	{ "posix-shmem", OPT_POSIX_SHM, required_argument,
 	  N_("     --posix-shmem <name>    write to the POSIX shared memory segment of this name\n") },
-	{ "offset", 'o', required_argument, N_(" -o, --offset <bytes>        start this many bytes in (default 0)\n") },
+	{ "offset", 'o', required_argument, N_(" -o, --offset <offset>       start this many bytes in (default 0)\n") },
 	{ "file", 'f', required_argument, N_(" -f, --file <file>           write the bytes of <file> (default: standard input)\n") },
 	{ "help", 'h', no_argument, N_(" -h, --help                  display this help\n") },
 	{ "version", 'V', no_argument, N_(" -V, --version               display version\n") },
@@ -46,10 +46,7 @@ static const struct cmdline_option write_options[] = {
 	HELP_OPT('h'), HELP_OPT('V'),                                      \
 	HELP_TEXT("\n"),                                                  \
 	HELP_TEXT(N_("Arguments:\n")),                                     \
-	HELP_TEXT(N_(" <key> is a number, or <path>:<proj> as ftok(3) makes it (<proj>: 1-255 or one character)\n")), \
-	HELP_TEXT(N_(" <bytes> is a number (0x for hex) with an optional suffix: K, M, G... (1024)\n" \
-		     " or KB, MB... (1000)\n")),                          \
-	HELP_TEXT("\n")
+	HELP_TEXT(N_(" <key> is a number, or <path>:<proj> as ftok(3) makes it (<proj>: 1-255 or one character)\n"))
 
 static const struct cmdline_help read_help[] = {
 	HELP_TEXT("\n"),
@@ -61,6 +58,9 @@ static const struct cmdline_help read_help[] = {
 	SEGMENT_CHOICE,
 	HELP_OPT('o'), HELP_OPT('l'), HELP_OPT('x'),
 	SEGMENT_ARGUMENTS,
+	HELP_TEXT(N_(" <offset> and <length> are numbers (0x for hex) with an optional suffix:\n"
+		     " K, M, G... (1024) or KB, MB... (1000)\n")),
+	HELP_TEXT("\n"),
 	HELP_TEXT(N_("For more details see ipcbox-read(1).\n")),
 };
 
@@ -75,6 +75,9 @@ static const struct cmdline_help write_help[] = {
 	SEGMENT_CHOICE,
 	HELP_OPT('o'), HELP_OPT('f'),
 	SEGMENT_ARGUMENTS,
+	HELP_TEXT(N_(" <offset> is a number (0x for hex) with an optional suffix: K, M, G...\n"
+		     " (1024) or KB, MB... (1000)\n")),
+	HELP_TEXT("\n"),
 	HELP_TEXT(N_("For more details see ipcbox-write(1).\n")),
 };
 

@@ -26,7 +26,8 @@ static const struct cmdline_option options[] = {
 	  N_("     --posix-semaphore <name>  the POSIX semaphore of this name\n") },
 	{ "mode", OPT_MODE, required_argument, N_("     --mode <mode>             its permissions, in octal (at most 0777)\n") },
 	{ "owner", OPT_SET_OWNER, required_argument,
-	  N_("     --owner <user>[:<group>]  its owner, and group (:<group> alone: the group only)\n") },
+	  N_("     --owner <owner>           its owner and group: <user>, <user>:<group> or\n"
+	     "                                 :<group> (the group only)\n") },
 	{ "max-bytes", OPT_MAX_BYTES, required_argument,
 	  N_("     --max-bytes <size>        the bytes a System V queue may hold (msg_qbytes)\n") },
 	{ "size", OPT_SIZE, required_argument,
