@@ -205,6 +205,12 @@ until_true() {
 	ln -s seg /dev/shm/link
 	capture r "$IPCBOX" read --posix-shmem /link
 	[ "$r_err$r_rc" = $'ipcbox read: POSIX shared memory /link is not a regular file: no POSIX object; leave it alone, or ask who made it\nx1' ]
+	# A hostile name is printed escaped.
+	local name
+	name=/h$(printf '\e]0;x\a')
+	"$IPCMK" -m 10 -n "$name" >/dev/null
+	capture r "$IPCBOX" write --posix-shmem "$name" -o 20 --file /dev/null
+	[ "$r_err$r_rc" = $'ipcbox write: POSIX shared memory /h\\x1b]0;x\\x07 is 10 bytes: offset 20 is past its end\nx1' ]
 }
 
 @test "set: System V mode, owner and msg_qbytes as util-linux's ipcs -i shows them; MSGMNB named when refused" {
