@@ -51,7 +51,14 @@ psem_waiters() {
 	od -An -t u4 -j 4 -N 4 "/dev/shm/sem.${1#/}" | tr -d ' '
 }
 
-# until_true CMD...: CMD succeeds within 5 s (polled every 10 ms), else fails.
+# is VALUE CMD...: CMD prints VALUE (for until_true: CMD runs each time).
+is() {
+	local want=$1
+	shift
+	[ "$("$@")" = "$want" ]
+}
+
+# until_true CMD...: CMD succeeds within 500 tries, 10 ms apart, else fails.
 until_true() {
 	local _
 	for _ in $(seq 500); do
@@ -127,14 +134,14 @@ until_true() {
 	new_sems 1
 	"$IPCBOX" sem -s "$sid" --op 0-1 &
 	started+=("$!")
-	until_true [ "$(ncount "$sid" 0)" = 1 ]
+	until_true is 1 ncount "$sid" 0
 	"$PEER" sem-release "$sid"
 	wait "$!"
 	[ "$("$PEER" sem-value "$sid")" = 0 ]
 	"$IPCMK" -s -n /ps >/dev/null
 	"$IPCBOX" sem --posix-semaphore /ps --wait &
 	started+=("$!")
-	until_true [ "$(psem_waiters /ps)" = 1 ]
+	until_true is 1 psem_waiters /ps
 	"$PEER" psem-post /ps
 	wait "$!"
 	[ "$("$PEER" psem-value /ps)" = 0 ]
