@@ -108,6 +108,12 @@ until_true() {
 	[ "$(ref_values "$sid")" = "4 4" ]
 	capture r "$IPCBOX" sem -s 99999 --op 0+1
 	[ "$r_err" = $'ipcbox sem: semaphore set id 99999 does not exist: ipcs -s lists the semaphore sets\nx' ]
+	# A key of another kind: the hint ipcrm gives.
+	local q
+	q=$("$IPCMK" -Q --key 0x77 | grep -oE '[0-9]+$')
+	capture r "$IPCBOX" sem -S 0x77 --op 0+1
+	[ "$r_err$r_rc" = "ipcbox sem: no semaphore set has key 0x00000077: ipcs -s lists the semaphore sets
+ipcbox sem: 0x77 is the key of message queue id $q: use ipcs -q -i $q"$'\nx1' ]
 }
 
 @test "sem --op: all or nothing (--nowait); --timeout expires; --undo is reverted at exit" {
