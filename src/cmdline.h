@@ -29,6 +29,10 @@ enum cmdline_id {
 	OPT_POSIX_SHM, OPT_POSIX_MQ, OPT_POSIX_SEM, OPT_DRY_RUN,
 	/* send, receive, sem */
 	OPT_NOWAIT, OPT_TIMEOUT,
+	/* sem */
+	OPT_SET, OPT_SET_ALL, OPT_OP, OPT_UNDO, OPT_POST, OPT_WAIT, OPT_TRYWAIT,
+	/* set */
+	OPT_MODE, OPT_SET_OWNER, OPT_MAX_BYTES, OPT_SIZE,
 	/* lsipc */
 	OPT_NOHEADINGS, OPT_NOTRUNCATE, OPT_TIME_FORMAT,
 	/* shared: namespaces (src/namespace.h), selection (src/select.h) */

@@ -9,5 +9,9 @@ int lsipc_main(int argc, char **argv);
 int ftok_main(int argc, char **argv);
 int send_main(int argc, char **argv);
 int receive_main(int argc, char **argv);
+int sem_main(int argc, char **argv);
+int read_main(int argc, char **argv);
+int write_main(int argc, char **argv);
+int set_main(int argc, char **argv);
 
 #endif

@@ -57,6 +57,33 @@ static void text_messages(const struct sysv_message_list *l)
 		out_char('\n');
 }
 
+void out_sem_values(const struct sysv_semval *values, uint64_t n)
+{
+	/* TRANSLATORS: the columns of ipcs -s -i's semaphore list, max 10 columns each:
+	 * semaphore number, value, processes waiting for an increase, for zero, last pid */
+	const char *heads[] = { _("semnum"), _("value"), _("ncount"), _("zcount"), _("pid") };
+	for (size_t i = 0; i < ARRAY_SIZE(heads); i++)
+		out_printf("%-*s%s", text_pad(heads[i], 10), heads[i], i + 1 < ARRAY_SIZE(heads) ? " " : "\n");
+	for (uint64_t i = 0; i < n; i++)
+		out_printf("%-10" PRIu64 " %-10d %-10d %-10d %-10d\n", i, values[i].value, values[i].ncount,
+			   values[i].zcount, values[i].pid);
+}
+
+void json_sem_values(struct json *j, const struct sysv_semval *values, uint64_t n)
+{
+	json_open_array(j, "values");
+	for (uint64_t i = 0; i < n; i++) {
+		json_open_object(j, NULL);
+		json_uint(j, "semnum", i);
+		json_int(j, "value", values[i].value);
+		json_int(j, "ncount", values[i].ncount);
+		json_int(j, "zcount", values[i].zcount);
+		json_int(j, "pid", values[i].pid);
+		json_close_object(j);
+	}
+	json_close_array(j);
+}
+
 /* JSON of -i and --name: the kind's list with this one object, or empty. */
 static void json_details(const struct ipc_item *it, const struct sysv_semval *values,
 			 const struct render_opts *opts)
@@ -69,17 +96,7 @@ static void json_details(const struct ipc_item *it, const struct sysv_semval *va
 		if (it->kind == KIND_MSG && it->sysv->qbytes)
 			json_uint(&render_doc, "qbytes", it->sysv->qbytes);
 		if (it->kind == KIND_SEM) {
-			json_open_array(&render_doc, "values");
-			for (uint64_t i = 0; values && i < it->sysv->size; i++) {
-				json_open_object(&render_doc, NULL);
-				json_uint(&render_doc, "semnum", i);
-				json_int(&render_doc, "value", values[i].value);
-				json_int(&render_doc, "ncount", values[i].ncount);
-				json_int(&render_doc, "zcount", values[i].zcount);
-				json_int(&render_doc, "pid", values[i].pid);
-				json_close_object(&render_doc);
-			}
-			json_close_array(&render_doc);
+			json_sem_values(&render_doc, values, values ? it->sysv->size : 0);
 		}
 		if (it->messages && it->sysv)
 			json_messages(it->messages);
@@ -135,14 +152,7 @@ static void text_details(const struct sysv_object *o, const struct sysv_semval *
 		out_printf("nsems = %" PRIu64 "\n", o->size);
 		print_time("otime = ", o->times[SEM_OTIME], true);
 		print_time("ctime = ", o->times[SEM_CTIME], true);
-		/* TRANSLATORS: the columns of ipcs -s -i's semaphore list, max 10 columns each:
-		 * semaphore number, value, processes waiting for an increase, for zero, last pid */
-		const char *heads[] = { _("semnum"), _("value"), _("ncount"), _("zcount"), _("pid") };
-		for (size_t i = 0; i < ARRAY_SIZE(heads); i++)
-			out_printf("%-*s%s", text_pad(heads[i], 10), heads[i], i + 1 < ARRAY_SIZE(heads) ? " " : "\n");
-		for (uint64_t i = 0; values && i < o->size; i++)
-			out_printf("%-10" PRIu64 " %-10d %-10d %-10d %-10d\n", i, values[i].value,
-				   values[i].ncount, values[i].zcount, values[i].pid);
+		out_sem_values(values, values ? o->size : 0);
 		break;
 	default:
 		break;

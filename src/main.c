@@ -1,5 +1,5 @@
 /*
- * ipcbox: one binary, three commands.  The basename of argv[0] picks the
+ * ipcbox: one binary, the IPC commands and its own.  The basename of argv[0] picks the
  * command; "ipcbox CMD ARGS..." works too.
  */
 #include <stdio.h>
@@ -24,8 +24,12 @@ static const struct command {
 	{ "ipcrm", ipcrm_main, NULL },
 	{ "ipcs",  ipcs_main, NULL },
 	{ "lsipc", lsipc_main, NULL },
+	{ "read", read_main, "ipcbox read" },
 	{ "receive", receive_main, "ipcbox receive" },
+	{ "sem", sem_main, "ipcbox sem" },
 	{ "send", send_main, "ipcbox send" },
+	{ "set", set_main, "ipcbox set" },
+	{ "write", write_main, "ipcbox write" },
 };
 
 /* One msgid per line or paragraph: translators handle small units. */
@@ -40,6 +44,9 @@ static const char *const usage_text[] = {
 	   "System V key ftok(3) makes of a file and a project id.\n"),
 	N_("send and receive put messages into a message queue and take them out\n"
 	   "(see ipcbox-send(1), ipcbox-receive(1)).\n"),
+	N_("sem shows, sets and operates on semaphores; read and write copy a shared\n"
+	   "memory segment's bytes out and in; set changes an object's mode, owner and\n"
+	   "limits (see ipcbox-sem(1), ipcbox-read(1), ipcbox-write(1), ipcbox-set(1)).\n"),
 	"\n",
 	N_("Options:\n"),
 	N_(" -l, --list     list the commands, one per line\n"),

@@ -10,12 +10,11 @@
 
 #include "src/format.h"
 #include "src/i18n.h"
-#include "src/key-hint.h"
 #include "src/messages.h"
-#include "src/names.h"
 #include "src/posix.h"
 #include "src/queue.h"
 #include "src/sysv.h"
+#include "src/target.h"
 #include "src/xalloc.h"
 
 #ifndef MSG_EXCEPT
@@ -24,78 +23,26 @@
 
 char *queue_describe(const struct queue *q)
 {
-	const struct ipc_target *t = q->target;
-	char *s, *shown = escape_alloc(t->arg);
-	if (t->by == TARGET_NAME)
-		s = xasprintf(_("POSIX message queue %s"), shown);
-	else if (t->by == TARGET_KEY)
-		s = xasprintf(_("message queue with key %s (id %d)"), shown, q->id);
-	else
-		s = xasprintf(_("message queue id %d"), q->id);
-	free(shown);
-	return s;
-}
-
-/* "owned by alice (uid 1000), mode 0600", or NULL when it cannot be seen. */
-static char *owner_text(const struct queue *q)
-{
-	uint32_t uid, mode;
-	if (q->posix) {
-		struct posix_object o;
-		if (posix_find(KIND_PMSG, q->target->arg, &o) != 0)
-			return NULL;
-		uid = o.uid;
-		mode = o.mode & 0777;
-	} else {
-		struct sysv_object o;
-		if (sysv_find(KIND_MSG, q->id, &o) < 0)
-			return NULL;
-		uid = o.uid;
-		mode = o.mode & 0777;
-	}
-	const char *name = user_name_shown(uid);
-	return xasprintf(_("owned by %s (uid %u), mode %04o"), name ? name : "?", uid, mode);
+	return target_describe(q->target, q->id);
 }
 
 static void report_permission(const struct queue *q, enum queue_use use)
 {
-	char *what = queue_describe(q), *owner = owner_text(q);
-	const char *need = use == QUEUE_SEND ? _("sending takes write permission")
-					     : _("receiving takes read permission");
-	if (owner)
-		warnx(_("permission denied for %s (%s): %s; its owner or root can change the mode "
-			"(msgctl IPC_SET, or chmod for a POSIX queue)"), what, owner, need);
-	else
-		warnx(_("permission denied for %s: %s"), what, need);
-	free(owner);
-	free(what);
+	target_report_permission(q->target, q->id, use == QUEUE_SEND ? _("sending takes write permission")
+								     : _("receiving takes read permission"));
 }
 
 /* A System V queue, by id or key: 0, or -1 after the message. */
 static int open_sysv(struct queue *q)
 {
-	const struct ipc_target *t = q->target;
-	if (t->by == TARGET_KEY) {
-		struct key_arg key = t->key;
-		if (resolve_key_arg(&key) < 0)
-			return -1;
-		q->id = sysv_id_of_key(KIND_MSG, key.value);
-		if (q->id < 0) {
-			char k[11];
-			warnx(_("no message queue has key %s: ipcs -q lists the queues"),
-			      format_key((uint32_t)key.value, k));
-			key_hint(KIND_MSG, key.value, t->arg, KEY_HINT_SHOW, false);
-			return -1;
-		}
-	} else {
-		q->id = t->id;
-	}
+	if (target_sysv_id(q->target, &q->id) < 0)
+		return -1;
 	struct msqid_ds ds;
 	if (msgctl(q->id, IPC_STAT, &ds) == 0) {
 		q->qbytes = ds.msg_qbytes;
 		q->max_size = ds.msg_qbytes;
 	} else if (errno == EINVAL || errno == EIDRM) {
-		warnx(_("message queue id %d does not exist: ipcs -q lists the queues"), q->id);
+		target_report_gone(q->target, q->id);
 		return -1;
 	}
 	/* EACCES: sending takes write permission only; the call will tell. */
@@ -118,16 +65,10 @@ static int open_posix(struct queue *q, enum queue_use use, const struct wait_opt
 	if (q->mq == (mqd_t)-1 && use == QUEUE_RECEIVE && (errno == EACCES || errno == EPERM))
 		q->mq = mq_open(name, flags | O_RDONLY);
 	if (q->mq == (mqd_t)-1) {
-		int e = errno;
-		char *shown = escape_alloc(name);
-		if (e == ENOENT)
-			warnx(_("POSIX message queue %s does not exist: ipcs -Q lists the queues, "
-				"ipcmk -q -n %s makes one"), shown, shown);
-		else if (e == EACCES || e == EPERM)
+		if (errno == EACCES || errno == EPERM)
 			report_permission(q, use);
 		else
-			warnx(_("cannot open POSIX message queue %s: %s"), shown, strerror(e));
-		free(shown);
+			target_report_open(q->target, errno);
 		return -1;
 	}
 	q->nonblock = w->nowait;

@@ -59,6 +59,14 @@ void render_posix_summary(enum ipc_kind kind, const struct posix_summary *s, con
  * the copied messages follow: one line each with its first bytes escaped,
  * or a "message_list" array in the queue's JSON object, all bytes base64.
  */
+/*
+ * A semaphore set's N values as ipcs -s -i lists them (semnum, value,
+ * ncount, zcount, pid; the header too), or as J's "values" array member.
+ */
+void out_sem_values(const struct sysv_semval *values, uint64_t n);
+struct json;
+void json_sem_values(struct json *j, const struct sysv_semval *values, uint64_t n);
+
 void render_details(const struct ipc_item *it, const struct sysv_semval *values,
 		    const struct render_opts *opts);
 

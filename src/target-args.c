@@ -116,15 +116,36 @@ int take_timeout(const char *arg, struct timespec *out)
 			   "e.g. 1.5 or 250ms)"), escape_arg(arg));
 }
 
-int take_queue_option(int c, const char *arg, struct ipc_target *t, struct wait_opts *w)
+/* The options that name an object, as ipcrm's do. */
+static const struct {
+	int c;
+	enum ipc_kind kind;
+	enum target_by by;
+	const char *option;
+} target_options[] = {
+	{ 'q', KIND_MSG, TARGET_ID, "queue-id" },
+	{ 'Q', KIND_MSG, TARGET_KEY, "queue-key" },
+	{ 'm', KIND_SHM, TARGET_ID, "shmem-id" },
+	{ 'M', KIND_SHM, TARGET_KEY, "shmem-key" },
+	{ 's', KIND_SEM, TARGET_ID, "semaphore-id" },
+	{ 'S', KIND_SEM, TARGET_KEY, "semaphore-key" },
+	{ OPT_POSIX_MQ, KIND_PMSG, TARGET_NAME, "posix-mqueue" },
+	{ OPT_POSIX_SHM, KIND_PSHM, TARGET_NAME, "posix-shmem" },
+	{ OPT_POSIX_SEM, KIND_PSEM, TARGET_NAME, "posix-semaphore" },
+};
+
+int take_target_option(int c, const char *arg, struct ipc_target *t, unsigned kinds_mask)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(target_options); i++)
+		if (target_options[i].c == c && (kinds_mask & KIND_BIT(target_options[i].kind)))
+			return target_take(t, target_options[i].kind, target_options[i].by, target_options[i].option,
+					   arg);
+	return 1;
+}
+
+int take_wait_option(int c, const char *arg, struct wait_opts *w)
 {
 	switch (c) {
-	case 'q':
-		return target_take(t, KIND_MSG, TARGET_ID, "queue-id", arg);
-	case 'Q':
-		return target_take(t, KIND_MSG, TARGET_KEY, "queue-key", arg);
-	case OPT_POSIX_MQ:
-		return target_take(t, KIND_PMSG, TARGET_NAME, "posix-mqueue", arg);
 	case OPT_NOWAIT:
 		w->nowait = true;
 		return 0;
@@ -134,6 +155,12 @@ int take_queue_option(int c, const char *arg, struct ipc_target *t, struct wait_
 	default:
 		return 1;
 	}
+}
+
+int take_queue_option(int c, const char *arg, struct ipc_target *t, struct wait_opts *w)
+{
+	int rc = take_target_option(c, arg, t, KIND_BIT(KIND_MSG) | KIND_BIT(KIND_PMSG));
+	return rc <= 0 ? rc : take_wait_option(c, arg, w);
 }
 
 int check_queue_options(const struct ipc_target *t, const struct wait_opts *w)

@@ -36,6 +36,19 @@ int target_take(struct ipc_target *t, enum ipc_kind kind, enum target_by by, con
 /* After the parse: an object was named (else the message, naming the options USAGE lists); 0 or -1. */
 int target_check(const struct ipc_target *t, const char *usage);
 
+/* A kind's bit in a mask of kinds. */
+#define KIND_BIT(kind) (1u << (kind))
+
+/*
+ * An option naming an object (-q -Q -m -M -s -S, --posix-mqueue,
+ * --posix-shmem, --posix-semaphore: ipcrm's) of a kind in KINDS_MASK into
+ * T: 0, -1 after the message, or 1 when C is none of them.
+ */
+int take_target_option(int c, const char *arg, struct ipc_target *t, unsigned kinds_mask);
+
+/* --nowait and --timeout into W: 0, -1 after the message, or 1 when C is neither. */
+int take_wait_option(int c, const char *arg, struct wait_opts *w);
+
 /*
  * The options of a command on a message queue (send, receive): -q, -Q,
  * --posix-mqueue (OPT_POSIX_MQ), --nowait and --timeout into T and W: 0, -1

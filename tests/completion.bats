@@ -388,7 +388,7 @@ expect() {
 @test "bash: ipcbox completes commands, then delegates with its own ipcs" {
 	local s q m
 	mk_sysv
-	expect "ipcbox " ftok ipcmk ipcrm ipcs lsipc receive send
+	expect "ipcbox " ftok ipcmk ipcrm ipcs lsipc read receive sem send set write
 	expect "ipcbox ipc" ipcmk ipcrm ipcs
 	expect "ipcbox ftok -" -v --verbose -h --help -V --version
 	expect "ipcs --mes" --messages
@@ -508,7 +508,7 @@ fexpect() {
 	fexpect "ipcs --sort=cu" --sort=cuid --sort=cuser
 	fexpect "ipcs --sort size,-ch" size,-change_time
 	fexpect "ipcmk -p " 0600 0640 0644 0660 0666
-	fexpect "ipcbox " ftok ipcmk ipcrm ipcs lsipc receive send
+	fexpect "ipcbox " ftok ipcmk ipcrm ipcs lsipc read receive sem send set write
 	fexpect "ipcbox ipcrm -q " "$q"
 	fexpect "ipcbox ipcs --se" --semaphores
 	# A command found in PATH asks the ipcs beside it, not the first one.
@@ -600,7 +600,7 @@ EOF
 		"$s" -- "$k" -- "$q" -- "$m" -- \
 		/seg -- /sema -- /queue -- \
 		every msg pmsg posix psem pshm sem shm sysv -- "$q" -- "$q" -- /sema -- --help --human -- \
-		0600 0640 0644 0660 0666 -- ftok ipcmk ipcrm ipcs lsipc receive send -- "$q" --)
+		0600 0640 0644 0660 0666 -- ftok ipcmk ipcrm ipcs lsipc read receive sem send set write -- "$q" --)
 	if [ "$output" != "$want" ]; then
 		diff <(echo "$want") <(echo "$output")
 		return 1

@@ -5,7 +5,7 @@
 
 load helpers
 
-COMMANDS="ipcs ipcmk ipcrm lsipc ipcbox ipcbox-send ipcbox-receive"
+COMMANDS="ipcs ipcmk ipcrm lsipc ipcbox ipcbox-send ipcbox-receive ipcbox-sem ipcbox-read ipcbox-write ipcbox-set"
 
 # cmd_run CMD ARGS...: run CMD, an "ipcbox-X" page name as "ipcbox X".
 cmd_run() {
@@ -160,12 +160,12 @@ fish_shorts() {
 # src/cmdline.h); the manual page and the three completions are written by
 # hand.  set_* CMD print the long options each place knows, one a line,
 # sorted; CMD is ipcs, ipcmk, ipcrm, ipcbox, or a subcommand of ipcbox:
-# ftok (documented in ipcbox.1), send, receive (ipcbox-send.1 ...).
+# ftok (documented in ipcbox.1), send, receive, sem, read, write, set (ipcbox-send.1 ...).
 
 # set_help CMD: the option lines of CMD's --help (" -x, --name" or "     --name").
 set_help() {
 	local -a prog=("$BUILD/$1")
-	case $1 in ftok | send | receive) prog=("$BUILD/ipcbox" "$1") ;; esac
+	case $1 in ftok | send | receive | sem | read | write | set) prog=("$BUILD/ipcbox" "$1") ;; esac
 	"${prog[@]}" --help | grep -oE -- '^ +(-[A-Za-z], )?--[a-z][a-z-]*' | grep -oE -- '--[a-z-]+' | LC_ALL=C sort -u
 }
 
@@ -174,7 +174,7 @@ set_help() {
 set_man() {
 	local page=$1 ftok=0
 	[ "$1" != ftok ] || { page=ipcbox; ftok=1; }
-	case $1 in send | receive) page=ipcbox-$1 ;; esac
+	case $1 in send | receive | sem | read | write | set) page=ipcbox-$1 ;; esac
 	awk -v ftok=$ftok '
 		/^\.SH / { on = $0 ~ /^\.SH OPTIONS/; sub_ftok = 0; prev = ""; next }
 		/^\.SS / { sub_ftok = $0 ~ /ftok/; prev = ""; next }
@@ -216,7 +216,7 @@ set_fish() {
 	local cmd=$1 cond=""
 	case $1 in
 	ipcbox) cond=' -n __fish_is_first_arg ' ;;
-	ftok | send | receive) cmd=ipcbox cond="__fish_seen_subcommand_from $1'" ;;
+	ftok | send | receive | sem | read | write | set) cmd=ipcbox cond="__fish_seen_subcommand_from $1'" ;;
 	esac
 	grep -E "^complete -c $cmd " "$SRC/completions/fish/ipcbox.fish" | grep -F -- "$cond" |
 		grep -oE -- ' -l [a-z][a-z-]*' | sed 's/ -l /--/' | LC_ALL=C sort -u
@@ -224,7 +224,7 @@ set_fish() {
 
 @test "--help, the manual page's OPTIONS and each completion list the same long options" {
 	local cmd place want got diffs=""
-	for cmd in ipcs ipcmk ipcrm lsipc ipcbox ftok send receive; do
+	for cmd in ipcs ipcmk ipcrm lsipc ipcbox ftok send receive sem read write set; do
 		want=$(set_help "$cmd")
 		[ "$(wc -l <<<"$want")" -ge 3 ] || { echo "$cmd --help: too few options: $want"; return 1; }
 		for place in man bash zsh fish; do
@@ -443,5 +443,5 @@ quick_start_with() {
 		catalogues=$((catalogues + 1))
 	done <"$SRC/po/LINGUAS"
 	# Nothing else, nowhere else.
-	[ "$(find "$dest" -type f -o -type l | wc -l)" -eq $((23 + catalogues)) ]
+	[ "$(find "$dest" -type f -o -type l | wc -l)" -eq $((27 + catalogues)) ]
 }

@@ -6,7 +6,7 @@ load helpers
 @test "ipcbox --list prints the commands" {
 	run "$BUILD/ipcbox" --list
 	[ "$status" -eq 0 ]
-	[ "$output" = $'ftok\nipcmk\nipcrm\nipcs\nlsipc\nreceive\nsend' ]
+	[ "$output" = $'ftok\nipcmk\nipcrm\nipcs\nlsipc\nread\nreceive\nsem\nsend\nset\nwrite' ]
 }
 
 @test "ipcbox CMD runs the command" {
