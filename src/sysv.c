@@ -206,6 +206,36 @@ static enum sysv_source wanted_source(void)
 	return forced_source;
 }
 
+static inline const char *skip_blanks(const char *p)
+{
+	/* The kernel pads its columns with runs of spaces: eight at a time. */
+	static const char eight[8] = "        ";
+	while (memcmp(p, eight, 8) == 0)
+		p += 8;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+/* The digits at P in BASE into *V (*OVERFLOW if they do not fit); past them. */
+static inline const char *parse_digits(const char *p, unsigned base, uint64_t *v, bool *overflow)
+{
+	const char *digits = p;
+	uint64_t n = 0;
+	unsigned d;
+	/* 18 digits never overflow (in base 8 or 10): no check per digit before. */
+	while ((d = (unsigned)(unsigned char)*p - '0') < base && p - digits < 18) {
+		n = n * base + d;
+		p++;
+	}
+	for (; (d = (unsigned)(unsigned char)*p - '0') < base; p++) {
+		*overflow |= __builtin_mul_overflow(n, base, &n);
+		*overflow |= __builtin_add_overflow(n, d, &n);
+	}
+	*v = n;
+	return p;
+}
+
 /*
  * One number of a /proc line at *P (after blanks), into the struct; false if
  * it is not a number of column C's type and range or is not followed by a
@@ -214,9 +244,7 @@ static enum sysv_source wanted_source(void)
  */
 static bool parse_proc_number(const struct proc_column *c, const char **pp, struct sysv_object *o)
 {
-	const char *p = *pp;
-	while (*p == ' ' || *p == '\t')
-		p++;
+	const char *p = skip_blanks(*pp);
 	bool neg = false;
 	if (*p == '-') {
 		if (c->type != F_I32 && c->type != F_I64)
@@ -227,18 +255,12 @@ static bool parse_proc_number(const struct proc_column *c, const char **pp, stru
 	const uint64_t limit = c->type == F_I32 ? (neg ? (uint64_t)INT32_MAX + 1 : INT32_MAX)
 			     : c->type == F_I64 ? (neg ? (uint64_t)INT64_MAX + 1 : INT64_MAX)
 			     : c->type == F_U32 ? UINT32_MAX : UINT64_MAX;
-	const unsigned base = (unsigned)c->base;
 	uint64_t v = 0;
+	bool overflow = false;
 	const char *digits = p;
-	for (;; p++) {
-		unsigned d = (unsigned)(unsigned char)*p - '0';
-		if (d >= base)
-			break;
-		if (v > (limit - d) / base)
-			return false;
-		v = v * base + d;
-	}
-	if (p == digits || (*p != ' ' && *p != '\n' && *p != '\0'))
+	/* A constant base: multiplications the compiler makes shifts and adds. */
+	p = c->base == 8 ? parse_digits(p, 8, &v, &overflow) : parse_digits(p, 10, &v, &overflow);
+	if (p == digits || overflow || v > limit || (*p != ' ' && *p != '\n' && *p != '\0'))
 		return false;
 	void *field = (char *)o + c->offset;
 	switch (c->type) {
@@ -313,7 +335,8 @@ static int scan_proc(enum ipc_kind kind, sysv_visit_fn visit, void *ctx)
 		source_unusable = true;
 		return -1;
 	}
-	char *buf = xmalloc(PROC_READ_SIZE + 1);
+	/* Room after the data's NUL for skip_blanks's 8-byte reads (zeroed: defined). */
+	char *buf = xcalloc(PROC_READ_SIZE + 8, 1);
 	size_t have = 0;
 	bool header = true, eof = false;
 	int rc = 0;
