@@ -176,10 +176,13 @@ int main(int argc, char **argv)
 	long n;
 	int middle = -1;
 	bool posix = argc == 3 && strcmp(argv[2], "posix") == 0;
+	/* "populate N queues COUNT FILE": also COUNT more queues, their ids in FILE (ipcrm -q ID). */
+	bool queues = argc == 5 && strcmp(argv[2], "queues") == 0;
+	long extra = queues ? strtol(argv[3], NULL, 10) : 0;
 
-	if ((argc != 2 && !posix) || (errno = 0, n = strtol(argv[1], &end, 10), errno) ||
-	    *end || end == argv[1] || n < 0 || n > 1000000) {
-		fputs("usage: populate N [posix]\n", stderr);
+	if ((argc != 2 && !posix && !queues) || (errno = 0, n = strtol(argv[1], &end, 10), errno) ||
+	    *end || end == argv[1] || n < 0 || n > 1000000 || extra < 0 || extra > 1000000) {
+		fputs("usage: populate N [posix | queues COUNT FILE]\n", stderr);
 		return 2;
 	}
 	require_private_ns("ipc", "BENCH_HOST_IPC_NS");
@@ -200,6 +203,19 @@ int main(int argc, char **argv)
 			middle = id;
 		if (semget(key, 1, IPC_CREAT | IPC_EXCL | 0644) < 0)
 			die("semget");
+	}
+	if (queues) {
+		FILE *ids = fopen(argv[4], "w");
+		if (!ids)
+			die(argv[4]);
+		for (long i = 0; i < extra; i++) {
+			int id = msgget(IPC_PRIVATE, IPC_CREAT | 0644);
+			if (id < 0)
+				die("msgget (queues)");
+			fprintf(ids, "%d\n", id);
+		}
+		if (fclose(ids) != 0)
+			die(argv[4]);
 	}
 	printf("%d\n", middle);
 	return fflush(stdout) == 0 ? 0 : 1;

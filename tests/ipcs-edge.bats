@@ -115,6 +115,33 @@ modes_in_settings() {
 	[ "$IPCS_FAILS" -eq 0 ]
 }
 
+@test "the default source is /proc/sysvipc when its header is the one parsed; else *_STAT_ANY" {
+	# Issue 30: /proc first (the fastest), falling back when its layout is
+	# unknown.  A private /proc/sysvipc: msg with the kernel's own lines but
+	# a key only /proc says; shm with a header of other columns.
+	"$FIXTURE" msg 0x5eed 0644 2 >/dev/null
+	"$FIXTURE" shm 0x5eee 4096 0644 >/dev/null
+	local dir=$BATS_TEST_TMPDIR/sysvipc want_q want_m
+	mkdir "$dir"
+	sed 's/^\( *\)24301 /\11234567 /' /proc/sysvipc/msg >"$dir/msg"
+	grep -q ' 1234567 ' "$dir/msg"
+	printf 'key shmid perms size newcolumn\n1 2 3 4 5\n' >"$dir/shm"
+	cp /proc/sysvipc/sem "$dir/sem"
+	want_q=$("$OURS_IPCS" -q | sed 's/^0x00005eed/0x0012d687/')
+	want_m=$("$OURS_IPCS" -m)
+	# shellcheck disable=SC2016 # expanded by the inner bash
+	local fake=(unshare --mount --propagation private -- bash -c
+		'mount -t tmpfs ipcbox-fake "$1" && cp "$0"/* /proc/sysvipc/ && shift && exec "$@"'
+		"$dir" /proc/sysvipc)
+	"${fake[@]}" true 2>/dev/null || skip "cannot mount over /proc/sysvipc here"
+	run "${fake[@]}" "$OURS_IPCS" -q
+	[ "$status" -eq 0 ]
+	[ "$output" = "$want_q" ]
+	run "${fake[@]}" "$OURS_IPCS" -m
+	[ "$status" -eq 0 ]
+	[ "$output" = "$want_m" ]
+}
+
 @test "huge and odd kernel.shmall values (-l, -b -l, --human -l)" {
 	local v
 	for v in 0 1 4096 2097152 4503599627370495 4503599627370496 4503599627370497 \
