@@ -231,6 +231,9 @@ static int check_order(const struct ipcs_request *req, bool posix)
 		return parse_error(true, _("--by-owner and --by-creator are tables of their own: not with -i, --name, -t, -p, -c, -l, -u, -g, --metrics or --processes"));
 	if (req->by == BY_CREATOR && posix)
 		return parse_error(true, _("--by-creator: POSIX objects record no creator (use --by-owner)"));
+	/* With --metrics, --top is the number of owners with series of their own. */
+	if (req->top && req->render.mode == MODE_METRICS && !req->sort_arg)
+		return 0;
 	if ((req->sort_arg || req->top) && (!listing || req->have_id || req->name))
 		return parse_error(true, _("--sort and --top order a listing: not with -i, --name, -l, -u, -g or --metrics"));
 	return 0;

@@ -180,7 +180,7 @@ static void show_owners(enum ipc_kind kind, const struct ipcs_request *req, cons
 	struct usage_report r;
 	owners_limit_kinds(kind, want);
 	/* A limit that cannot be read leaves the shares unknown ("-", null), the totals stand. */
-	(void)usage_gather(want, false, &r);
+	(void)usage_gather(want, false, NULL, &r);
 	owners_finish(&t, &r);
 	render_owners(&t, req->top, &req->render);
 	owners_free(&t);
@@ -513,7 +513,7 @@ int ipcs_main(int argc, char **argv)
 			/* Never this host's POSIX files in place of the target's. */
 			bool want[KINDS];
 			status = ns_check_kinds(&req.ns, req.want, NS_SHOW, false, want) ? 0 : 1;
-			status |= ipcs_global(want, &req.render, req.output);
+			status |= ipcs_global(want, &req.render, req.output, req.top);
 		} else {
 			status = show(&req);
 		}

@@ -14,6 +14,8 @@
 #include "src/i18n.h"
 #include "src/messages.h"
 #include "src/name-hint.h"
+#include "src/names.h"
+#include "src/owners.h"
 #include "src/render-global.h"
 #include "src/out.h"
 #include "src/render-int.h"
@@ -230,14 +232,17 @@ static void totals_family(const struct usage_report *r, enum total_what what, co
 	}
 }
 
-/* The limits (USED false) or uses (USED true) of the rows counted in BYTES or not. */
-static void rows_family(const struct usage_report *r, bool bytes, bool used, const char *name,
+/*
+ * The limits (USED false) or uses (USED true) of the rows counted in BYTES
+ * or not, system-wide (PER_OBJECT false) or of each object.
+ */
+static void rows_family(const struct usage_report *r, bool bytes, bool used, bool per_object, const char *name,
 			const char *help)
 {
 	bool any = false;
 	for (int i = 0; i < r->nrows; i++) {
 		const struct usage_row *row = &r->rows[i];
-		if ((row->unit != USAGE_COUNT) != bytes || (used && !row->has_used))
+		if ((row->unit != USAGE_COUNT) != bytes || row->per_object != per_object || (used && !row->has_used))
 			continue;
 		if (!any)
 			family(name, help);
@@ -252,22 +257,118 @@ static void rows_family(const struct usage_report *r, bool bytes, bool used, con
 	}
 }
 
-void render_metrics(const struct usage_report *r)
+/* 1 for each kind asked for that could not be read (wholly or in part), else 0. */
+static void errors_family(const struct usage_report *r)
 {
+	family("ipc_collect_errors",
+	       "1 if some of the kind could not be read (see ipcs' stderr; its other series may be missing), else 0.");
+	for (int k = 0; k < KINDS; k++) {
+		if (!r->wanted[k])
+			continue;
+		out_str("ipc_collect_errors");
+		put_labels(k, NULL);
+		put_value(r->error[k] != 0, 1);
+	}
+}
+
+static void full_family(const struct usage_report *r)
+{
+	bool any = false;
+	for (int k = 0; k < KINDS; k++) {
+		if (!r->totals[k].has_full)
+			continue;
+		if (!any)
+			family("ipc_queue_full",
+			       "Message queues a send would block on: no room for a 1-byte message (System V), "
+			       "mq_maxmsg messages queued (POSIX).");
+		any = true;
+		out_str("ipc_queue_full");
+		put_labels(k, NULL);
+		put_value(r->totals[k].full, 1);
+	}
+}
+
+/* The series of one owner (UID, or the rest when OTHER) of kind K. */
+static void owner_sample(const char *name, enum ipc_kind k, bool other, uint32_t uid, bool numeric, uint64_t v)
+{
+	out_str(name);
+	out_str("{api=\"");
+	label_value(api_label[kinds[k].family]);
+	out_str("\",kind=\"");
+	label_value(kind_label[k]);
+	out_str("\",owner=\"");
+	if (other) {
+		out_str("other\"}");
+	} else {
+		char buf[32];
+		size_t len;
+		const char *s = numeric ? NULL : id_name_shown(uid, true, &len);
+		if (!s) {
+			format_u64(uid, buf);
+			s = buf;
+		}
+		label_value(s);
+		out_printf("\",uid=\"%" PRIu32 "\"}", uid);
+	}
+	put_value(v, 1);
+}
+
+/* One per-owner family: the first TOP owners of each kind, then the rest summed as owner="other". */
+static void owners_family(const struct usage_report *r, enum owner_measure m, const struct metrics_opts *o,
+			  const char *name, const char *help)
+{
+	bool any = false;
+	for (int k = 0; k < KINDS; k++) {
+		const struct owner_table *t = r->owners ? r->owners[k] : NULL;
+		if (!t || r->error[k] || !owners_kind_has(k, m))
+			continue;
+		if (!any)
+			family(name, help);
+		any = true;
+		size_t shown = t->n < o->top ? t->n : o->top;
+		for (size_t i = 0; i < shown; i++)
+			owner_sample(name, k, false, t->rows[i].uid, o->numeric, t->rows[i].total[m]);
+		if (shown == t->n)
+			continue;
+		uint64_t rest = 0;
+		for (size_t i = shown; i < t->n; i++)
+			rest = rest + t->rows[i].total[m] < rest ? UINT64_MAX : rest + t->rows[i].total[m];
+		owner_sample(name, k, true, 0, o->numeric, rest);
+	}
+}
+
+void render_metrics(const struct usage_report *r, const struct metrics_opts *o)
+{
+	errors_family(r);
 	totals_family(r, TOTAL_OBJECTS, "ipc_objects",
 		      "IPC objects that exist: queues, shared memory segments or objects, semaphore sets or named semaphores.");
 	totals_family(r, TOTAL_BYTES, "ipc_bytes",
 		      "Bytes the objects hold: messages queued; shared memory (System V: pages allocated, POSIX: object sizes).");
 	totals_family(r, TOTAL_MESSAGES, "ipc_messages", "Messages queued in all message queues.");
 	totals_family(r, TOTAL_SEMAPHORES, "ipc_semaphores", "Semaphores in all System V semaphore sets.");
-	rows_family(r, false, false, "ipc_limit",
-		    "A limit counted in objects or items (resource: the sysctl); pairs with ipc_used.");
-	rows_family(r, false, true, "ipc_used",
-		    "Use of the ipc_limit with the same labels: a total, or the largest object for per-object limits.");
-	rows_family(r, true, false, "ipc_limit_bytes",
-		    "A limit counted in bytes (resource: the sysctl or rlimit); pairs with ipc_used_bytes.");
-	rows_family(r, true, true, "ipc_used_bytes",
-		    "Use of the ipc_limit_bytes with the same labels: a total, or the largest object for per-object limits.");
+	full_family(r);
+	rows_family(r, false, false, false, "ipc_limit",
+		    "A system-wide limit counted in objects or items (resource: the sysctl); pairs with ipc_used.");
+	rows_family(r, false, true, false, "ipc_used",
+		    "Use of the ipc_limit with the same labels: the total over all objects.");
+	rows_family(r, true, false, false, "ipc_limit_bytes",
+		    "A system-wide limit counted in bytes (resource: the sysctl, rlimit or /dev/shm); pairs with ipc_used_bytes.");
+	rows_family(r, true, true, false, "ipc_used_bytes",
+		    "Use of the ipc_limit_bytes with the same labels: the total over all objects.");
+	rows_family(r, false, false, true, "ipc_object_limit",
+		    "A limit on each object, counted in items (resource: the sysctl); pairs with ipc_object_largest.");
+	rows_family(r, false, true, true, "ipc_object_largest",
+		    "The largest object's figure for the ipc_object_limit with the same labels.");
+	rows_family(r, true, false, true, "ipc_object_limit_bytes",
+		    "A limit on each object, counted in bytes (resource: the sysctl); pairs with ipc_object_largest_bytes.");
+	rows_family(r, true, true, true, "ipc_object_largest_bytes",
+		    "The largest object's figure for the ipc_object_limit_bytes with the same labels.");
+	owners_family(r, MEASURE_OBJECTS, o, "ipc_owner_objects",
+		      "Objects of one owner (the owners with most of the kind's fullest limit; owner=\"other\": the rest).");
+	owners_family(r, MEASURE_BYTES, o, "ipc_owner_bytes",
+		      "Bytes of one owner's objects, counted as ipc_bytes (owner=\"other\": the rest).");
+	owners_family(r, MEASURE_SEMAPHORES, o, "ipc_owner_semaphores",
+		      "Semaphores in one owner's System V sets (owner=\"other\": the rest).");
 }
 
 void render_usage_error(const struct usage_report *r, enum ipc_kind k)
