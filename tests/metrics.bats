@@ -471,6 +471,33 @@ x" ]
 	[ -z "$("$IPCS" --metrics -Q | promtool check metrics 2>&1)" ]
 }
 
+@test "contrib/prometheus/ipcbox-rules.yml: promtool check rules, and its unit tests fire and stay silent" {
+	command -v promtool >/dev/null || skip "promtool not installed (Debian package prometheus)"
+	promtool check rules "$SRC/contrib/prometheus/ipcbox-rules.yml"
+	(cd "$SRC/contrib/prometheus" && promtool test rules ipcbox-rules.test.yml)
+}
+
+@test "no alert fires on the real metrics of an idle namespace with one default POSIX queue" {
+	command -v promtool >/dev/null || skip "promtool not installed (Debian package prometheus)"
+	"$IPCMK" -q -n /default >/dev/null
+	"$IPCMK" -Q >/dev/null
+	"$IPCMK" -S 1 >/dev/null
+	"$IPCS" --metrics >"$OUT/m"
+	# The default queue's maxima are there, under the per-object names.
+	[ "$(metric "$OUT/m" ipc_object_largest 'api="posix",kind="msg",resource="msg_max"')" = \
+		"$(metric "$OUT/m" ipc_object_limit 'api="posix",kind="msg",resource="msg_max"')" ]
+	cp "$SRC/contrib/prometheus/ipcbox-rules.yml" "$OUT/"
+	# Every sample as a series held for 30 minutes; each alert expected silent.
+	awk 'BEGIN { print "rule_files: [ipcbox-rules.yml]\nevaluation_interval: 1m\ntests:\n  - interval: 1m\n    input_series:" }
+	     !/^#/ { sub(/}$/, ",instance=\"idle\",job=\"node\"}", $1); v = $2 == "+Inf" ? "Inf" : $2
+	             printf "      - series: '\''%s'\''\n        values: '\''%sx30'\''\n", $1, v }
+	     END { print "    alert_rule_test:"
+	           n = split("IpcLimitNearlyReached IpcDevShmNearlyFull IpcQueueFull IpcOwnerAboveHalfLimit", a, " ")
+	           for (i = 1; i <= n; i++) printf "      - eval_time: 30m\n        alertname: %s\n        exp_alerts: []\n", a[i] }' \
+		"$OUT/m" >"$OUT/idle.test.yml"
+	(cd "$OUT" && promtool test rules idle.test.yml)
+}
+
 # start_node_exporter DIR: a node_exporter on 127.0.0.1 with a free port,
 # reading DIR; sets NE_PID and NE_URL.  Tries a few random ports.
 start_node_exporter() {

@@ -260,6 +260,36 @@ x" ]
 	same_as_reference owner msg shm sem pmsg pshm psem -- -a --posix --by-owner
 }
 
+@test "--metrics: ipc_owner_* series equal the reference totals, the first --top owners then owner=\"other\"" {
+	require_ids 4242 65534
+	sysv_objects
+	posix_objects
+	local n want
+	for n in 1 10; do
+		# The reference's owners in its order, as series: the first N, then the rest summed.
+		want=$(/usr/bin/python3 "$REF" owner msg shm sem pmsg pshm psem --numeric | /usr/bin/python3 -c '
+import json, sys
+top = int(sys.argv[1])
+label = {"msg": ("sysv", "msg"), "shm": ("sysv", "shm"), "sem": ("sysv", "sem"),
+         "pmsg": ("posix", "msg"), "pshm": ("posix", "shm"), "psem": ("posix", "sem")}
+rows = json.load(sys.stdin)
+for m in ("objects", "bytes", "semaphores"):
+    for kind in ("msg", "shm", "sem", "pmsg", "pshm", "psem"):
+        mine = [r for r in rows if r["kind"] == kind and m in r]
+        api, k = label[kind]
+        for r in mine[:top]:
+            print("ipc_owner_%s{api=\"%s\",kind=\"%s\",owner=\"%d\",uid=\"%d\"} %d" % (m, api, k, r["uid"], r["uid"], r[m]))
+        if len(mine) > top:
+            print("ipc_owner_%s{api=\"%s\",kind=\"%s\",owner=\"other\"} %d" % (m, api, k, sum(r[m] for r in mine[top:])))
+' "$n")
+		[ "$("$IPCS" --metrics --numeric --top "$n" | grep '^ipc_owner_')" = "$want" ] || {
+			echo "--top $n: want"; echo "$want"; "$IPCS" --metrics --numeric --top "$n" | grep '^ipc_owner_'; return 1; }
+	done
+	# Names by default; 10 owners without --top.
+	"$IPCS" --metrics | grep -qxF 'ipc_owner_semaphores{api="sysv",kind="sem",owner="nobody",uid="65534"} 11'
+	[ "$("$IPCS" --metrics | grep -c '^ipc_owner_.*owner="other"')" = 0 ]
+}
+
 @test "--sort and --top: every kind, text rows in the order sort(1) gives the unsorted rows" {
 	require_ids 4242
 	sysv_objects
