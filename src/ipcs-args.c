@@ -81,7 +81,7 @@ static const struct cmdline_help help[] = {
 	HELP_TEXT(N_(" ipcs -m|-q|-s -i <id>\n")),
 	HELP_TEXT(N_(" ipcs -M|-Q|-S --name <name>\n")),
 	HELP_TEXT(N_(" ipcs -q -i <id> --messages[=<n>]\n")),
-	HELP_TEXT(N_(" ipcs [resource-option...] --metrics [--output <file>]\n")),
+	HELP_TEXT(N_(" ipcs [resource-option...] --metrics [--output <file>] [--top <n>]\n")),
 	HELP_TEXT(N_(" ipcs [resource-option...] [output-option] --sort <field,...> [--top <n>]\n")),
 	HELP_TEXT(N_(" ipcs [resource-option...] --by-owner|--by-creator [--top <n>]\n")),
 	HELP_TEXT("\n"),
