@@ -48,12 +48,12 @@ int ipcs_global(const bool want[KINDS], const struct render_opts *opts, const ch
 {
 	bool metrics = opts->mode == MODE_METRICS;
 	struct usage_report r;
-	/* The objects of each kind totalled per owner: the metrics' owner series. */
+	/* The objects of each kind totalled per owner: the metrics' owner series, -g's top owners. */
 	struct owner_table tables[KINDS];
 	struct owner_table *owners[KINDS] = { 0 };
 	for (int k = 0; k < KINDS; k++) {
 		owners_init(&tables[k], (enum ipc_kind)k, BY_OWNER);
-		if (want[k] && metrics)
+		if (want[k])
 			owners[k] = &tables[k];
 	}
 	/* --global also shows the largest objects (one more pass for System V kinds). */

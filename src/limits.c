@@ -322,6 +322,10 @@ int usage_gather(const bool want[KINDS], bool scan_sysv, struct owner_table *con
 	for (int k = 0; k < KINDS; k++)
 		if (want[k] && owners_of(r, k))
 			owners_finish(owners[k], r);
+	for (int i = 0; owners && i < r->nrows; i++) {
+		struct usage_row *row = &r->rows[i];
+		row->has_top = owners_top(row->resource, owners, &row->top_uid, &row->top_used);
+	}
 	for (int k = 0; k < KINDS; k++)
 		if (r->error[k])
 			return -1;

@@ -29,6 +29,10 @@ struct usage_row {
 	/* A limit on each object (MSGMNB, SHMMAX, SEMMSL, MSG_MAX...), not on their sum. */
 	bool per_object;
 	uint64_t used;
+	/* With owners gathered: who holds most of a system-wide limit, and how much. */
+	bool has_top;
+	uint32_t top_uid;
+	uint64_t top_used;
 };
 
 /* Totals of one kind: objects, and what they hold where the kind has it. */

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "src/format.h"
 #include "src/owners.h"
 #include "src/xalloc.h"
 
@@ -139,7 +140,7 @@ void owners_finish(struct owner_table *t, const struct usage_report *r)
 	/* The fullest limit: used/limit largest, compared without division (the first of equals). */
 	const struct usage_row *best = NULL;
 	enum owner_measure measure = MEASURE_OBJECTS;
-	for (size_t s = 0; s < sizeof(share_limits) / sizeof(share_limits[0]); s++) {
+	for (size_t s = 0; s < ARRAY_SIZE(share_limits); s++) {
 		if (share_limits[s].kind != t->kind)
 			continue;
 		for (int i = 0; i < r->nrows; i++) {
@@ -171,6 +172,53 @@ bool owners_share(const struct owner_table *t, const struct owner_row *row, uint
 	unsigned __int128 bp = ((unsigned __int128)row->total[t->measure] * 20000 + t->limit) / (2 * (unsigned __int128)t->limit);
 	*basis_points = bp > UINT64_MAX ? UINT64_MAX : (uint64_t)bp;
 	return true;
+}
+
+/* owners_top: one owner's total of a measure, over one or more kinds. */
+struct holding {
+	uint32_t uid;
+	uint64_t total;
+};
+
+static int compare_uid(const void *pa, const void *pb)
+{
+	const struct holding *a = pa, *b = pb;
+	return (a->uid > b->uid) - (a->uid < b->uid);
+}
+
+bool owners_top(const char *resource, struct owner_table *const tables[KINDS], uint32_t *uid, uint64_t *used)
+{
+	/* Every kind whose objects count against RESOURCE (two for the /dev/shm rows). */
+	size_t n = 0;
+	for (size_t s = 0; s < ARRAY_SIZE(share_limits); s++)
+		if (strcmp(share_limits[s].resource, resource) == 0 && tables[share_limits[s].kind])
+			n += tables[share_limits[s].kind]->n;
+	if (n == 0)
+		return false;
+	struct holding *h = xreallocarray(NULL, n, sizeof(*h));
+	size_t i = 0;
+	for (size_t s = 0; s < ARRAY_SIZE(share_limits); s++) {
+		const struct owner_table *t = tables[share_limits[s].kind];
+		if (strcmp(share_limits[s].resource, resource) != 0 || !t)
+			continue;
+		for (size_t r = 0; r < t->n; r++)
+			h[i++] = (struct holding){ t->rows[r].uid, t->rows[r].total[share_limits[s].measure] };
+	}
+	qsort(h, n, sizeof(*h), compare_uid);
+	/* Each uid's run summed; the largest sum wins, the lower uid of equals. */
+	bool found = false;
+	for (i = 0; i < n;) {
+		struct holding sum = h[i];
+		while (++i < n && h[i].uid == sum.uid)
+			sum.total = add_sat(sum.total, h[i].total);
+		if (sum.total > 0 && (!found || sum.total > *used)) {
+			*uid = sum.uid;
+			*used = sum.total;
+			found = true;
+		}
+	}
+	free(h);
+	return found;
 }
 
 void owners_free(struct owner_table *t)

@@ -52,6 +52,13 @@ void owners_finish(struct owner_table *t, const struct usage_report *r);
 void owners_limit_kinds(enum ipc_kind kind, bool want[KINDS]);
 /* ROW's share of the limit in hundredths of a percent, rounded; false when no limit is known. */
 bool owners_share(const struct owner_table *t, const struct owner_row *row, uint64_t *basis_points);
+/*
+ * The owner holding most of the system-wide limit RESOURCE ("SEMMNI"),
+ * summed over the kinds of TABLES (NULL: not gathered) that count against
+ * it: true with *UID and *USED (in the limit's unit), false when no owner
+ * holds any of it or RESOURCE is no such limit.
+ */
+bool owners_top(const char *resource, struct owner_table *const tables[KINDS], uint32_t *uid, uint64_t *used);
 void owners_free(struct owner_table *t);
 
 #endif

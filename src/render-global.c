@@ -50,8 +50,29 @@ static void cell_number(char *buf, size_t len, uint64_t v, enum usage_unit unit,
 }
 
 struct cells {
-	char limit[32], used[32], pct[16];
+	char limit[32], used[32], pct[16], held[32];
+	char owner_buf[32];
+	const char *owner;	/* escaped name, number, or "-" */
+	size_t owner_len;
 };
+
+/* The owner holding most of ROW (an escaped name, or the uid), or "-". */
+static void top_owner_cells(const struct usage_row *row, const struct render_opts *opts, struct cells *c)
+{
+	if (!row->has_top) {
+		c->owner = "-";
+		c->owner_len = 1;
+		snprintf(c->held, sizeof(c->held), "-");
+		return;
+	}
+	c->owner = opts->numeric ? NULL : id_name_shown(row->top_uid, true, &c->owner_len);
+	if (!c->owner) {
+		c->owner_len = put_u64(c->owner_buf, row->top_uid);
+		c->owner_buf[c->owner_len] = '\0';
+		c->owner = c->owner_buf;
+	}
+	cell_number(c->held, sizeof(c->held), row->top_used, row->unit, opts);
+}
 
 /*
  * The kernel's own "no limit" for SHMALL and SHMMAX (their defaults since
@@ -76,6 +97,7 @@ static void row_cells(const struct usage_row *row, const struct render_opts *opt
 		snprintf(c->pct, sizeof(c->pct), "%.2f%%", pct);
 	else
 		snprintf(c->pct, sizeof(c->pct), "-");
+	top_owner_cells(row, opts, c);
 }
 
 static int max_int(int a, int b) { return a > b ? a : b; }
@@ -87,9 +109,12 @@ static void global_text(const struct usage_report *r, const struct render_opts *
 {
 	/* TRANSLATORS: the column headers of ipcs -g (columns are as wide as their texts) */
 	const char *h_res = _("RESOURCE"), *h_desc = _("DESCRIPTION"), *h_limit = _("LIMIT"),
-		   *h_used = _("USED"), *h_pct = _("USE%");
+		   *h_used = _("USED"), *h_pct = _("USE%"),
+		   /* TRANSLATORS: ipcs -g: the user holding most of the limit, and how much of it */
+		   *h_owner = _("TOP-OWNER"), *h_held = _("HOLDS");
 	int w_res = cols(h_res), w_desc = cols(h_desc);
 	int w_limit = cols(h_limit), w_used = cols(h_used), w_pct = cols(h_pct);
+	int w_owner = cols(h_owner), w_held = cols(h_held);
 	struct cells c;
 	for (int i = 0; i < r->nrows; i++) {
 		const struct usage_row *row = &r->rows[i];
@@ -99,22 +124,29 @@ static void global_text(const struct usage_report *r, const struct render_opts *
 		w_limit = max_int(w_limit, cols(c.limit));
 		w_used = max_int(w_used, cols(c.used));
 		w_pct = max_int(w_pct, cols(c.pct));
+		w_owner = max_int(w_owner, (int)text_width(c.owner, c.owner_len));
+		w_held = max_int(w_held, cols(c.held));
 	}
 	/* printf pads by bytes: text_pad() turns columns into bytes. */
-	out_printf("%-*s %-*s %*s %*s %*s\n", text_pad(h_res, w_res), h_res, text_pad(h_desc, w_desc), h_desc,
-		   text_pad(h_limit, w_limit), h_limit, text_pad(h_used, w_used), h_used, text_pad(h_pct, w_pct), h_pct);
+	out_printf("%-*s %-*s %*s %*s %*s %-*s %*s\n", text_pad(h_res, w_res), h_res, text_pad(h_desc, w_desc), h_desc,
+		   text_pad(h_limit, w_limit), h_limit, text_pad(h_used, w_used), h_used, text_pad(h_pct, w_pct), h_pct,
+		   text_pad(h_owner, w_owner), h_owner, text_pad(h_held, w_held), h_held);
 	for (int i = 0; i < r->nrows; i++) {
 		const struct usage_row *row = &r->rows[i];
 		row_cells(row, opts, &c);
 		const char *desc = _(row->description);
-		out_printf("%-*s %-*s %*s %*s %*s\n", w_res, row->resource, text_pad(desc, w_desc), desc,
+		out_printf("%-*s %-*s %*s %*s %*s ", w_res, row->resource, text_pad(desc, w_desc), desc,
 			   text_pad(c.limit, w_limit), c.limit, w_used, c.used, w_pct, c.pct);
+		out_write(c.owner, c.owner_len);
+		for (int w = (int)text_width(c.owner, c.owner_len); w < w_owner; w++)
+			out_char(' ');
+		out_printf(" %*s\n", w_held, c.held);
 	}
 }
 
 /* --- ipcs --global --json --- */
 
-static void global_json(const struct usage_report *r)
+static void global_json(const struct usage_report *r, const struct render_opts *opts)
 {
 	json_open_object(&render_doc, NULL);
 	json_open_array(&render_doc, "global");
@@ -137,6 +169,19 @@ static void global_json(const struct usage_report *r)
 		else
 			json_null(&render_doc, "used");
 		json_bool(&render_doc, "largest", row->largest);
+		if (row->has_top) {
+			const char *name = opts->numeric ? NULL : user_name(row->top_uid);
+			json_uint(&render_doc, "top_owner_uid", row->top_uid);
+			if (name)
+				json_string(&render_doc, "top_owner", name);
+			else
+				json_null(&render_doc, "top_owner");
+			json_uint(&render_doc, "top_owner_used", row->top_used);
+		} else {
+			json_null(&render_doc, "top_owner_uid");
+			json_null(&render_doc, "top_owner");
+			json_null(&render_doc, "top_owner_used");
+		}
 		if (use_percent(row, &pct)) {
 			snprintf(buf, sizeof(buf), "%.2f", pct);
 			json_number(&render_doc, "use_percent", buf);
@@ -152,7 +197,7 @@ static void global_json(const struct usage_report *r)
 void render_global(const struct usage_report *r, const struct render_opts *opts)
 {
 	if (opts->json)
-		global_json(r);
+		global_json(r, opts);
 	else
 		global_text(r, opts);
 }

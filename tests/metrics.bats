@@ -124,11 +124,12 @@ same_number() {
 	[ "$(jq '.global[] | select(.resource == "MSGMNI") | .use_percent' <<<"$g")" = \
 		"$(awk -v u=2 -v l="$(cat /proc/sys/kernel/msgmni)" 'BEGIN { printf "%.2f", 100 * u / l }')" ]
 	# The text table holds the same numbers.
+	# (The last two columns: the top owner and what it holds, issue 27 item 4.)
 	"$IPCS" -g | awk -v m="$(cat /proc/sys/kernel/msgmni)" '
-		NR == 1 { ok = $1 == "RESOURCE" && $NF == "USE%" }
-		$1 == "SEMMNS" { sem = $(NF - 1) == 10 }
-		$1 == "MSGMNI" { msg = $(NF - 2) == m && $(NF - 1) == 2 }
-		$1 == "MSGMAX" { dash = $(NF - 1) == "-" && $NF == "-" }
+		NR == 1 { ok = $1 == "RESOURCE" && $(NF - 2) == "USE%" && $(NF - 1) == "TOP-OWNER" && $NF == "HOLDS" }
+		$1 == "SEMMNS" { sem = $(NF - 3) == 10 && $(NF - 1) == "root" && $NF == 10 }
+		$1 == "MSGMNI" { msg = $(NF - 4) == m && $(NF - 3) == 2 && $(NF - 1) == "root" && $NF == 2 }
+		$1 == "MSGMAX" { dash = $(NF - 3) == "-" && $(NF - 2) == "-" && $(NF - 1) == "-" && $NF == "-" }
 		END { exit !(ok && sem && msg && dash) }'
 }
 
@@ -184,7 +185,7 @@ same_number() {
 		[ "$(row "$g" "$i" used)" = "$(row "$g" "$i" limit)" ] || { echo "$i"; false; }
 		[ "$(jq ".global[] | select(.resource == \"$i\") | .use_percent" <<<"$g")" = 100 ] || { echo "$i"; false; }
 	done
-	"$IPCS" -g | awk '$1 ~ /^(MSGMNI|SHMMNI|SEMMNI|SEMMNS)$/ { n += $NF == "100.00%" } END { exit n != 4 }'
+	"$IPCS" -g | awk '$1 ~ /^(MSGMNI|SHMMNI|SEMMNI|SEMMNS)$/ { n += $(NF - 2) == "100.00%" } END { exit n != 4 }'
 	# The metrics say the same: used == limit.
 	"$IPCS" --metrics >"$OUT/m"
 	for i in msg:msgmni shm:shmmni sem:semmni sem:semmns; do

@@ -290,6 +290,43 @@ for m in ("objects", "bytes", "semaphores"):
 	[ "$("$IPCS" --metrics | grep -c '^ipc_owner_.*owner="other"')" = 0 ]
 }
 
+@test "ipcs -g: the top owner of each system-wide limit and what it holds, in text and JSON, equal the reference" {
+	require_ids 4242 65534
+	sysv_objects
+	posix_objects
+	local want got
+	want=$(/usr/bin/python3 "$REF" owner msg shm sem pmsg pshm psem --numeric | /usr/bin/python3 -c '
+import json, sys
+rows = json.load(sys.stdin)
+def top(kinds, member):
+    held = {}
+    for r in rows:
+        if r["kind"] in kinds:
+            v = r["used"] if member == "pages" else r[member]
+            held[r["uid"]] = held.get(r["uid"], 0) + v
+    held = {u: v for u, v in held.items() if v > 0}
+    if not held:
+        return "null null"
+    uid = max(held, key=lambda u: (held[u], -u))
+    return "%d %d" % (uid, held[uid])
+for res, kinds, member in (("MSGMNI", ["msg"], "objects"), ("SHMMNI", ["shm"], "objects"), ("SHMALL", ["shm"], "pages"),
+                           ("SEMMNI", ["sem"], "objects"), ("SEMMNS", ["sem"], "semaphores"), ("QUEUES_MAX", ["pmsg"], "objects"),
+                           ("SHM_FS_SIZE", ["pshm", "psem"], "bytes"), ("SHM_FS_FILES", ["pshm", "psem"], "objects")):
+    print(res, top(kinds, member))
+')
+	got=$("$IPCS" -g -a --posix --json --numeric | jq -r '.global[] | select(.resource | test("^(MSGMNI|SHMMNI|SHMALL|SEMMNI|SEMMNS|QUEUES_MAX|SHM_FS_SIZE|SHM_FS_FILES)$")) | "\(.resource) \(.top_owner_uid) \(.top_owner_used)"')
+	[ "$got" = "$want" ] || { echo "want: $want"; echo "got:  $got"; return 1; }
+	# Per-object limits have no top owner; names in JSON and text.
+	[ "$("$IPCS" -g -s --json | jq -c '[.global[] | [.resource, .top_owner, .top_owner_used]]')" = \
+		'[["SEMMNI","nobody",2],["SEMMNS","nobody",11],["SEMMSL",null,null],["SEMOPM",null,null],["SEMVMX",null,null]]' ]
+	[ "$("$IPCS" -g -s | awk '{ print $1, $(NF - 1), $NF }')" = "RESOURCE TOP-OWNER HOLDS
+SEMMNI nobody 2
+SEMMNS nobody 11
+SEMMSL - -
+SEMOPM - -
+SEMVMX - -" ]
+}
+
 @test "--sort and --top: every kind, text rows in the order sort(1) gives the unsorted rows" {
 	require_ids 4242
 	sysv_objects
