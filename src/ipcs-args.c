@@ -61,6 +61,9 @@ static const struct cmdline_option options[] = {
 	  N_("     --older-than <age>  objects last changed longer ago (s, m, h or d)\n") },
 	{ "key", OPT_SELECT_KEY, required_argument,
 	  N_("     --key <key>         System V objects with this key\n") },
+	{ "removeipc", OPT_SELECT_REMOVEIPC, no_argument,
+	  N_("     --removeipc         objects systemd-logind removes when their owner's\n"
+	     "                         last session ends (RemoveIPC=; see ipcs(1))\n") },
 	{ "by-owner", OPT_BY_OWNER, no_argument,
 	  N_("     --by-owner          totals per owner, with their share of the fullest limit\n") },
 	{ "by-creator", OPT_BY_CREATOR, no_argument,
@@ -111,7 +114,7 @@ static const struct cmdline_help help[] = {
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("Selection options (listings):\n")),
 	HELP_OPT(OPT_SELECT_OWNER), HELP_OPT(OPT_SELECT_CREATOR), HELP_OPT(OPT_SELECT_ORPHANED),
-	HELP_OPT(OPT_SELECT_OLDER), HELP_OPT(OPT_SELECT_KEY),
+	HELP_OPT(OPT_SELECT_OLDER), HELP_OPT(OPT_SELECT_KEY), HELP_OPT(OPT_SELECT_REMOVEIPC),
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("Order and totals (listings):\n")),
 	HELP_OPT(OPT_SORT), HELP_OPT(OPT_TOP), HELP_OPT(OPT_BY_OWNER), HELP_OPT(OPT_BY_CREATOR),
