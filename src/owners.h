@@ -30,6 +30,7 @@ struct owner_table {
 	uint64_t page_size;
 	struct owner_row *rows;
 	size_t n, cap;
+	size_t *index, slots;	/* uid -> row while objects are added */
 	/* After owners_finish(): the limit shares are of, or resource NULL when none is known. */
 	const char *resource;	/* "SEMMNI" */
 	enum owner_measure measure;	/* what of an owner's counts against it */
