@@ -382,6 +382,28 @@ static void owners_family(const struct usage_report *r, enum owner_measure m, co
 	}
 }
 
+/* The limit families: system-wide limits apart from per-object ones (reaching those is no shortage). */
+static const struct limit_family {
+	bool bytes, used, per_object;
+	const char *name, *help;
+} limit_families[] = {
+	{ false, false, false, "ipc_limit",
+	  "A system-wide limit counted in objects or items (resource: the sysctl); pairs with ipc_used." },
+	{ false, true, false, "ipc_used", "Use of the ipc_limit with the same labels: the total over all objects." },
+	{ true, false, false, "ipc_limit_bytes",
+	  "A system-wide limit counted in bytes (resource: the sysctl, rlimit or /dev/shm); pairs with ipc_used_bytes." },
+	{ true, true, false, "ipc_used_bytes",
+	  "Use of the ipc_limit_bytes with the same labels: the total over all objects." },
+	{ false, false, true, "ipc_object_limit",
+	  "A limit on each object, counted in items (resource: the sysctl); pairs with ipc_object_largest." },
+	{ false, true, true, "ipc_object_largest",
+	  "The largest object's figure for the ipc_object_limit with the same labels." },
+	{ true, false, true, "ipc_object_limit_bytes",
+	  "A limit on each object, counted in bytes (resource: the sysctl); pairs with ipc_object_largest_bytes." },
+	{ true, true, true, "ipc_object_largest_bytes",
+	  "The largest object's figure for the ipc_object_limit_bytes with the same labels." },
+};
+
 void render_metrics(const struct usage_report *r, const struct metrics_opts *o)
 {
 	errors_family(r);
@@ -392,22 +414,10 @@ void render_metrics(const struct usage_report *r, const struct metrics_opts *o)
 	totals_family(r, TOTAL_MESSAGES, "ipc_messages", "Messages queued in all message queues.");
 	totals_family(r, TOTAL_SEMAPHORES, "ipc_semaphores", "Semaphores in all System V semaphore sets.");
 	full_family(r);
-	rows_family(r, false, false, false, "ipc_limit",
-		    "A system-wide limit counted in objects or items (resource: the sysctl); pairs with ipc_used.");
-	rows_family(r, false, true, false, "ipc_used",
-		    "Use of the ipc_limit with the same labels: the total over all objects.");
-	rows_family(r, true, false, false, "ipc_limit_bytes",
-		    "A system-wide limit counted in bytes (resource: the sysctl, rlimit or /dev/shm); pairs with ipc_used_bytes.");
-	rows_family(r, true, true, false, "ipc_used_bytes",
-		    "Use of the ipc_limit_bytes with the same labels: the total over all objects.");
-	rows_family(r, false, false, true, "ipc_object_limit",
-		    "A limit on each object, counted in items (resource: the sysctl); pairs with ipc_object_largest.");
-	rows_family(r, false, true, true, "ipc_object_largest",
-		    "The largest object's figure for the ipc_object_limit with the same labels.");
-	rows_family(r, true, false, true, "ipc_object_limit_bytes",
-		    "A limit on each object, counted in bytes (resource: the sysctl); pairs with ipc_object_largest_bytes.");
-	rows_family(r, true, true, true, "ipc_object_largest_bytes",
-		    "The largest object's figure for the ipc_object_limit_bytes with the same labels.");
+	for (size_t i = 0; i < ARRAY_SIZE(limit_families); i++) {
+		const struct limit_family *f = &limit_families[i];
+		rows_family(r, f->bytes, f->used, f->per_object, f->name, f->help);
+	}
 	owners_family(r, MEASURE_OBJECTS, o, "ipc_owner_objects",
 		      "Objects of one owner (the owners with most of the kind's fullest limit; owner=\"other\": the rest).");
 	owners_family(r, MEASURE_BYTES, o, "ipc_owner_bytes",
