@@ -12,6 +12,10 @@
  *                 "/bench.shm.I" (1 byte), semaphores "/bench.sem.I" and
  *                 message queues "/bench.mq.I" (1 message of 1 byte at most,
  *                 owned by uid I / 4000: see RLIMIT_MSGQUEUE below)
+ *   populate N owners K
+ *                 the System V objects of "populate N", object I of each kind
+ *                 then given to uid 1000 + I % K (IPC_SET): K owners, taking
+ *                 turns, as ipcs --by-owner meets them at their worst
  *
  * It removes objects, so it refuses to run unless it is inside a private IPC
  * namespace: its /proc/self/ns/ipc must differ from $BENCH_HOST_IPC_NS (which
@@ -179,10 +183,15 @@ int main(int argc, char **argv)
 	/* "populate N queues COUNT FILE": also COUNT more queues, their ids in FILE (ipcrm -q ID). */
 	bool queues = argc == 5 && strcmp(argv[2], "queues") == 0;
 	long extra = queues ? strtol(argv[3], NULL, 10) : 0;
+	/* "populate N owners K": the objects spread over K owners (uid 1000 and up). */
+	long owners = 0;
 
-	if ((argc != 2 && !posix && !queues) || (errno = 0, n = strtol(argv[1], &end, 10), errno) ||
-	    *end || end == argv[1] || n < 0 || n > 1000000 || extra < 0 || extra > 1000000) {
-		fputs("usage: populate N [posix | queues COUNT FILE]\n", stderr);
+	if (argc == 4 && strcmp(argv[2], "owners") == 0)
+		owners = strtol(argv[3], &end, 10);
+	if ((argc != 2 && !posix && !queues && owners < 1) || (argc == 4 && (*end || owners > 1000000)) ||
+	    (errno = 0, n = strtol(argv[1], &end, 10), errno) || *end || end == argv[1] || n < 0 || n > 1000000 ||
+	    extra < 0 || extra > 1000000) {
+		fputs("usage: populate N [posix | queues COUNT FILE | owners K]\n", stderr);
 		return 2;
 	}
 	require_private_ns("ipc", "BENCH_HOST_IPC_NS");
@@ -201,8 +210,24 @@ int main(int argc, char **argv)
 			die("shmget");
 		if (i == n / 2)
 			middle = id;
-		if (semget(key, 1, IPC_CREAT | IPC_EXCL | 0644) < 0)
+		int sem = semget(key, 1, IPC_CREAT | IPC_EXCL | 0644);
+		if (sem < 0)
 			die("semget");
+		if (owners) {
+			/* The owner only: IPC_SET keeps the creator. */
+			uid_t uid = (uid_t)(1000 + i % owners);
+			struct shmid_ds shm;
+			struct msqid_ds msg;
+			struct semid_ds set;
+			int q = msgget(key, 0);
+			if (shmctl(id, IPC_STAT, &shm) < 0 || (shm.shm_perm.uid = uid, shmctl(id, IPC_SET, &shm)) < 0)
+				die("shmctl IPC_SET");
+			if (q < 0 || msgctl(q, IPC_STAT, &msg) < 0 || (msg.msg_perm.uid = uid, msgctl(q, IPC_SET, &msg)) < 0)
+				die("msgctl IPC_SET");
+			if (semctl(sem, 0, IPC_STAT, (union semun){ .buf = &set }) < 0 ||
+			    (set.sem_perm.uid = uid, semctl(sem, 0, IPC_SET, (union semun){ .buf = &set })) < 0)
+				die("semctl IPC_SET");
+		}
 	}
 	if (queues) {
 		FILE *ids = fopen(argv[4], "w");

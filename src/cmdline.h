@@ -38,6 +38,7 @@ enum cmdline_id {
 	/* shared: namespaces (src/namespace.h), selection (src/select.h) */
 	OPT_NAMESPACE, OPT_ALL_NAMESPACES,
 	OPT_SELECT_OWNER, OPT_SELECT_CREATOR, OPT_SELECT_ORPHANED, OPT_SELECT_OLDER, OPT_SELECT_KEY,
+	OPT_SELECT_REMOVEIPC,	/* ipcs only: not a removal filter */
 };
 
 /* One option: getopt's entries and its --help line come from here. */

@@ -61,6 +61,9 @@ static const struct cmdline_option options[] = {
 	  N_("     --older-than <age>  objects last changed longer ago (s, m, h or d)\n") },
 	{ "key", OPT_SELECT_KEY, required_argument,
 	  N_("     --key <key>         System V objects with this key\n") },
+	{ "removeipc", OPT_SELECT_REMOVEIPC, no_argument,
+	  N_("     --removeipc         objects systemd-logind removes when their owner's\n"
+	     "                         last session ends (RemoveIPC=; see ipcs(1))\n") },
 	{ "by-owner", OPT_BY_OWNER, no_argument,
 	  N_("     --by-owner          totals per owner, with their share of the fullest limit\n") },
 	{ "by-creator", OPT_BY_CREATOR, no_argument,
@@ -81,7 +84,7 @@ static const struct cmdline_help help[] = {
 	HELP_TEXT(N_(" ipcs -m|-q|-s -i <id>\n")),
 	HELP_TEXT(N_(" ipcs -M|-Q|-S --name <name>\n")),
 	HELP_TEXT(N_(" ipcs -q -i <id> --messages[=<n>]\n")),
-	HELP_TEXT(N_(" ipcs [resource-option...] --metrics [--output <file>]\n")),
+	HELP_TEXT(N_(" ipcs [resource-option...] --metrics [--output <file>] [--top <n>]\n")),
 	HELP_TEXT(N_(" ipcs [resource-option...] [output-option] --sort <field,...> [--top <n>]\n")),
 	HELP_TEXT(N_(" ipcs [resource-option...] --by-owner|--by-creator [--top <n>]\n")),
 	HELP_TEXT("\n"),
@@ -111,7 +114,7 @@ static const struct cmdline_help help[] = {
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("Selection options (listings):\n")),
 	HELP_OPT(OPT_SELECT_OWNER), HELP_OPT(OPT_SELECT_CREATOR), HELP_OPT(OPT_SELECT_ORPHANED),
-	HELP_OPT(OPT_SELECT_OLDER), HELP_OPT(OPT_SELECT_KEY),
+	HELP_OPT(OPT_SELECT_OLDER), HELP_OPT(OPT_SELECT_KEY), HELP_OPT(OPT_SELECT_REMOVEIPC),
 	HELP_TEXT("\n"),
 	HELP_TEXT(N_("Order and totals (listings):\n")),
 	HELP_OPT(OPT_SORT), HELP_OPT(OPT_TOP), HELP_OPT(OPT_BY_OWNER), HELP_OPT(OPT_BY_CREATOR),
@@ -231,6 +234,9 @@ static int check_order(const struct ipcs_request *req, bool posix)
 		return parse_error(true, _("--by-owner and --by-creator are tables of their own: not with -i, --name, -t, -p, -c, -l, -u, -g, --metrics or --processes"));
 	if (req->by == BY_CREATOR && posix)
 		return parse_error(true, _("--by-creator: POSIX objects record no creator (use --by-owner)"));
+	/* With --metrics, --top is the number of owners with series of their own. */
+	if (req->top && req->render.mode == MODE_METRICS && !req->sort_arg)
+		return 0;
 	if ((req->sort_arg || req->top) && (!listing || req->have_id || req->name))
 		return parse_error(true, _("--sort and --top order a listing: not with -i, --name, -l, -u, -g or --metrics"));
 	return 0;

@@ -31,6 +31,10 @@ struct ipcs_request {
 	bool messages;		/* --messages: with -q -i (with -Q --name: a note) */
 	size_t message_bytes;	/* --messages=N: bytes shown of each */
 	struct sysv_message_list *peek;	/* filled by show_details; not the parser's */
+	/* --removeipc: the objects selected, and of those a live process uses (--processes). */
+	struct removeipc_tally {
+		size_t objects, in_use;
+	} *tally;			/* not the parser's */
 	struct selection select;
 	const char *output;	/* --metrics --output FILE */
 	enum owners_by by;	/* --by-owner, --by-creator */

@@ -30,6 +30,38 @@
 #include "src/xalloc.h"
 
 /*
+ * --removeipc: a warning on stderr after the listing, whether logind
+ * removes what was listed, and what a live process uses.
+ */
+static void removeipc_note(const struct ipcs_request *req)
+{
+	const struct logind_policy *p = &req->select.logind;
+	char *from = p->remove_ipc_from[0] ? escape_alloc(p->remove_ipc_from) : NULL;
+	/* TRANSLATORS: where RemoveIPC= came from when no file sets it */
+	const char *source = from ? from : _("the default");
+	size_t n = req->tally->objects;
+	if (p->remove_ipc)
+		warnx(P_("RemoveIPC=yes (%s): systemd-logind removes the %zu object listed, of a regular user "
+			 "(uid above %u), when its owner's last session ends",
+			 "RemoveIPC=yes (%s): systemd-logind removes the %zu objects listed, of regular users "
+			 "(uid above %u), when their owner's last session ends", n),
+		      source, n, p->sys_uid_max);
+	else
+		warnx(P_("RemoveIPC=no (%s): systemd-logind leaves the %zu object listed, of a regular user "
+			 "(uid above %u), in place at logout",
+			 "RemoveIPC=no (%s): systemd-logind leaves the %zu objects listed, of regular users "
+			 "(uid above %u), in place at logout", n),
+		      source, n, p->sys_uid_max);
+	if (p->remove_ipc && req->tally->in_use)
+		warnx(P_("%zu of them is in use by a running process: run such a service as a system user "
+			 "or set RemoveIPC=no (see ipcs(1))",
+			 "%zu of them are in use by running processes: run such services as system users "
+			 "or set RemoveIPC=no (see ipcs(1))", req->tally->in_use),
+		      req->tally->in_use);
+	free(from);
+}
+
+/*
  * One object, if the selection takes it (its row, or into OWNERS' totals;
  * whether it was taken): who holds it is asked first when
  * --processes or --orphaned needs it.  VALUES: a set's semaphores when the
@@ -54,6 +86,10 @@ static bool show_object(const struct ipcs_request *req, const struct sysv_object
 	}
 	bool selected = sysv ? select_sysv(&req->select, sysv, need ? &state : NULL, now)
 			     : select_posix(&req->select, posix, need ? &state : NULL, now);
+	if (selected && req->tally && !req->render.details) {
+		req->tally->objects++;
+		req->tally->in_use += need && state.in_use;
+	}
 	if (req->render.details && req->messages && sysv)
 		it.messages = req->peek;
 	/* Only for rows shown: a command line is one more /proc file per process. */
@@ -180,7 +216,7 @@ static void show_owners(enum ipc_kind kind, const struct ipcs_request *req, cons
 	struct usage_report r;
 	owners_limit_kinds(kind, want);
 	/* A limit that cannot be read leaves the shares unknown ("-", null), the totals stand. */
-	(void)usage_gather(want, false, &r);
+	(void)usage_gather(want, false, NULL, &r);
 	owners_finish(&t, &r);
 	render_owners(&t, req->top, &req->render);
 	owners_free(&t);
@@ -502,6 +538,9 @@ int ipcs_main(int argc, char **argv)
 		return 1;
 	struct sysv_message_list peek = { 0 };
 	req.peek = &peek;
+	struct removeipc_tally tally = { 0 };
+	if (req.select.removeipc)
+		req.tally = &tally;
 	int status;
 	if (req.all_namespaces) {
 		status = show_all_namespaces(&req);
@@ -513,7 +552,7 @@ int ipcs_main(int argc, char **argv)
 			/* Never this host's POSIX files in place of the target's. */
 			bool want[KINDS];
 			status = ns_check_kinds(&req.ns, req.want, NS_SHOW, false, want) ? 0 : 1;
-			status |= ipcs_global(want, &req.render, req.output);
+			status |= ipcs_global(want, &req.render, req.output, req.top);
 		} else {
 			status = show(&req);
 		}
@@ -521,6 +560,8 @@ int ipcs_main(int argc, char **argv)
 			status |= ns_check_alive(&req.ns);
 	}
 	status |= pid_note(&req);
+	if (req.tally)
+		removeipc_note(&req);
 	sysv_messages_free(peek.msgs, peek.n);
 	return close_stdout() ? 1 : status;
 }

@@ -14,7 +14,9 @@
 
 #include "src/i18n.h"
 #include "src/limits.h"
+#include "src/owners.h"
 #include "src/posix.h"
+#include "src/queue-full.h"
 #include "src/sysv.h"
 
 #ifndef SEM_VALUE_MAX
@@ -28,6 +30,16 @@ static struct usage_row *add_row(struct usage_report *r, enum ipc_kind kind, con
 	struct usage_row *row = &r->rows[r->nrows++];
 	*row = (struct usage_row){ .kind = kind, .resource = resource, .label = label,
 				   .unit = unit, .description = description, .limit = limit };
+	return row;
+}
+
+/* A limit on each object, not on their sum: the metrics keep these apart. */
+static struct usage_row *add_object_row(struct usage_report *r, enum ipc_kind kind, const char *resource,
+					const char *label, enum usage_unit unit, const char *description,
+					uint64_t limit)
+{
+	struct usage_row *row = add_row(r, kind, resource, label, unit, description, limit);
+	row->per_object = true;
 	return row;
 }
 
@@ -54,12 +66,30 @@ static void failed(struct usage_report *r, enum ipc_kind kind, enum usage_failur
 	}
 }
 
-/* The largest object of a System V kind: segment bytes, queued bytes, nsems. */
-static int largest_visit(const struct sysv_object *obj, void *ctx)
+static struct owner_table *owners_of(const struct usage_report *r, enum ipc_kind kind)
 {
-	uint64_t *max = ctx;
-	if (obj->size > *max)
-		*max = obj->size;
+	return r->owners ? r->owners[kind] : NULL;
+}
+
+/* One pass over a System V kind: the largest object, the totals per owner, the full queues. */
+struct sysv_pass {
+	uint64_t largest;	/* segment bytes, queued bytes, nsems */
+	struct owner_table *owners;
+	uint64_t full;
+};
+
+static int sysv_visit(const struct sysv_object *obj, void *ctx)
+{
+	struct sysv_pass *p = ctx;
+	if (obj->size > p->largest)
+		p->largest = obj->size;
+	if (p->owners)
+		owners_add(p->owners, &(struct ipc_item){ .kind = obj->kind, .sysv = obj });
+	/* An empty queue is never full; /proc/sysvipc/msg leaves out the capacity. */
+	if (obj->kind == KIND_MSG && (obj->size || obj->count)) {
+		uint64_t qbytes = obj->qbytes ? obj->qbytes : sysv_msg_qbytes(obj->id);
+		p->full += sysv_queue_state(obj->size, obj->count, qbytes) == QUEUE_FULL;
+	}
 	return 0;
 }
 
@@ -75,14 +105,15 @@ static void gather_sysv(enum ipc_kind kind, bool scan, struct usage_report *r)
 		failed(r, kind, USAGE_FAILED_STATUS);
 		return;
 	}
-	uint64_t largest = 0;
+	struct sysv_pass p = { .owners = owners_of(r, kind) };
 	bool have_largest = false;
-	if (scan) {
-		if (sysv_scan(kind, largest_visit, &largest) < 0)
+	if (scan || p.owners) {
+		if (sysv_scan(kind, sysv_visit, &p) < 0)
 			failed(r, kind, USAGE_FAILED_OBJECTS);
 		else
 			have_largest = true;
 	}
+	uint64_t largest = p.largest;
 	struct usage_totals *t = &r->totals[kind];
 	t->have = true;
 	switch (kind) {
@@ -91,10 +122,12 @@ static void gather_sysv(enum ipc_kind kind, bool scan, struct usage_report *r)
 		t->has_bytes = t->has_messages = true;
 		t->bytes = s.msg_bytes;
 		t->messages = s.msg_headers;
+		t->has_full = have_largest;
+		t->full = p.full;
 		set_used(add_row(r, kind, "MSGMNI", "msgmni", USAGE_COUNT, N_("Number of message queues"), l.msgmni),
 			 s.msg_queues);
-		add_row(r, kind, "MSGMAX", "msgmax", USAGE_BYTES, N_("Max size of message (bytes)"), l.msgmax);
-		set_largest(add_row(r, kind, "MSGMNB", "msgmnb", USAGE_BYTES,
+		add_object_row(r, kind, "MSGMAX", "msgmax", USAGE_BYTES, N_("Max size of message (bytes)"), l.msgmax);
+		set_largest(add_object_row(r, kind, "MSGMNB", "msgmnb", USAGE_BYTES,
 				    N_("Default max size of queue (bytes); used: fullest queue"), l.msgmnb),
 			    have_largest, largest);
 		break;
@@ -106,10 +139,10 @@ static void gather_sysv(enum ipc_kind kind, bool scan, struct usage_report *r)
 			 s.shm_segments);
 		set_used(add_row(r, kind, "SHMALL", "shmall", USAGE_PAGES, N_("Shared memory pages"), l.shmall),
 			 s.shm_pages);
-		set_largest(add_row(r, kind, "SHMMAX", "shmmax", USAGE_BYTES,
+		set_largest(add_object_row(r, kind, "SHMMAX", "shmmax", USAGE_BYTES,
 				    N_("Max size of shared memory segment (bytes); used: largest"), l.shmmax),
 			    have_largest, largest);
-		add_row(r, kind, "SHMMIN", "shmmin", USAGE_BYTES, N_("Min size of shared memory segment (bytes)"), l.shmmin);
+		add_object_row(r, kind, "SHMMIN", "shmmin", USAGE_BYTES, N_("Min size of shared memory segment (bytes)"), l.shmmin);
 		break;
 	case KIND_SEM:
 		t->objects = s.sem_arrays;
@@ -119,11 +152,11 @@ static void gather_sysv(enum ipc_kind kind, bool scan, struct usage_report *r)
 			 s.sem_arrays);
 		set_used(add_row(r, kind, "SEMMNS", "semmns", USAGE_COUNT, N_("Total number of semaphores"), l.semmns),
 			 s.sem_total);
-		set_largest(add_row(r, kind, "SEMMSL", "semmsl", USAGE_COUNT,
+		set_largest(add_object_row(r, kind, "SEMMSL", "semmsl", USAGE_COUNT,
 				    N_("Max semaphores per semaphore set; used: largest set"), l.semmsl),
 			    have_largest, largest);
-		add_row(r, kind, "SEMOPM", "semopm", USAGE_COUNT, N_("Max number of operations per semop(2)"), l.semopm);
-		add_row(r, kind, "SEMVMX", "semvmx", USAGE_COUNT, N_("Semaphore max value"), l.semvmx);
+		add_object_row(r, kind, "SEMOPM", "semopm", USAGE_COUNT, N_("Max number of operations per semop(2)"), l.semopm);
+		add_object_row(r, kind, "SEMVMX", "semvmx", USAGE_COUNT, N_("Semaphore max value"), l.semvmx);
 		break;
 	default:
 		break;
@@ -133,6 +166,7 @@ static void gather_sysv(enum ipc_kind kind, bool scan, struct usage_report *r)
 /* One pass over the POSIX queues: the -u totals, the largest queue, the caller's share. */
 struct mqueue_pass {
 	struct usage_totals *t;
+	struct owner_table *owners;
 	uint64_t max_maxmsg, max_msgsize, mine;
 	uid_t uid;
 };
@@ -149,8 +183,11 @@ static int mqueue_visit(const struct posix_object *obj, void *ctx)
 	if (!S_ISREG(obj->mode))
 		return 0;
 	p->t->objects++;
+	if (p->owners)
+		owners_add(p->owners, &(struct ipc_item){ .kind = KIND_PMSG, .posix = obj });
 	if (!obj->has_attr)
 		return 0;
+	p->t->full += posix_queue_state(obj->has_attr, obj->curmsgs, obj->maxmsg) == QUEUE_FULL;
 	/* As ipcs -u -Q: bytes and messages of the queues that could be opened. */
 	p->t->bytes = add_sat(p->t->bytes, obj->size);
 	if (obj->curmsgs > 0)
@@ -177,16 +214,16 @@ static void gather_pmsg(struct usage_report *r)
 		return;
 	}
 	struct usage_totals *t = &r->totals[KIND_PMSG];
-	struct mqueue_pass p = { .t = t, .uid = getuid() };
-	*t = (struct usage_totals){ .has_bytes = true, .has_messages = true };
+	struct mqueue_pass p = { .t = t, .owners = owners_of(r, KIND_PMSG), .uid = getuid() };
+	*t = (struct usage_totals){ .has_bytes = true, .has_messages = true, .has_full = true };
 	bool scanned = posix_scan(KIND_PMSG, mqueue_visit, &p) == 0;
 	if (!scanned)
 		failed(r, KIND_PMSG, USAGE_FAILED_OBJECTS);
-	t->have = scanned;
+	t->have = t->has_full = scanned;
 	struct usage_row *rows[3] = {
 		add_row(r, KIND_PMSG, "QUEUES_MAX", "queues_max", USAGE_COUNT, N_("Number of POSIX message queues"), l.queues_max),
-		add_row(r, KIND_PMSG, "MSG_MAX", "msg_max", USAGE_COUNT, N_("Max messages per POSIX queue; used: largest"), l.msg_max),
-		add_row(r, KIND_PMSG, "MSGSIZE_MAX", "msgsize_max", USAGE_BYTES,
+		add_object_row(r, KIND_PMSG, "MSG_MAX", "msg_max", USAGE_COUNT, N_("Max messages per POSIX queue; used: largest"), l.msg_max),
+		add_object_row(r, KIND_PMSG, "MSGSIZE_MAX", "msgsize_max", USAGE_BYTES,
 			N_("Max size of POSIX message (bytes); used: largest"), l.msgsize_max),
 	};
 	struct rlimit rl;
@@ -226,24 +263,44 @@ static void gather_dev_shm(struct usage_report *r)
 			 (uint64_t)sfs.f_files - (uint64_t)sfs.f_ffree);
 }
 
+/* posix_summary, and each object into its owner's totals. */
+struct posix_pass {
+	struct posix_summary s;
+	struct owner_table *owners;
+};
+
+static int posix_visit(const struct posix_object *obj, void *ctx)
+{
+	struct posix_pass *p = ctx;
+	posix_summary_add(&p->s, obj);
+	if (S_ISREG(obj->mode))
+		owners_add(p->owners, &(struct ipc_item){ .kind = obj->kind, .posix = obj });
+	return 0;
+}
+
 static void gather_posix_totals(enum ipc_kind kind, struct usage_report *r)
 {
-	struct posix_summary s;
-	if (posix_summary(kind, &s) < 0) {
+	struct posix_pass p = { .owners = owners_of(r, kind) };
+	int rc = p.owners ? posix_scan(kind, posix_visit, &p) : posix_summary(kind, &p.s);
+	const struct posix_summary *s = &p.s;
+	if (rc < 0) {
 		failed(r, kind, USAGE_FAILED_OBJECTS);
 		return;
 	}
 	struct usage_totals *t = &r->totals[kind];
-	*t = (struct usage_totals){ .have = true, .objects = s.objects };
+	*t = (struct usage_totals){ .have = true, .objects = s->objects };
 	if (kind == KIND_PSHM) {
 		t->has_bytes = true;
-		t->bytes = s.bytes;
+		t->bytes = s->bytes;
 	}
 }
 
-int usage_gather(const bool want[KINDS], bool scan_sysv, struct usage_report *r)
+int usage_gather(const bool want[KINDS], bool scan_sysv, struct owner_table *const owners[KINDS],
+		 struct usage_report *r)
 {
 	memset(r, 0, sizeof(*r));
+	r->owners = owners;
+	memcpy(r->wanted, want, sizeof(r->wanted));
 	long page = sysconf(_SC_PAGESIZE);
 	r->page_size = page > 0 ? (uint64_t)page : 4096;
 	for (int k = KIND_MSG; k <= KIND_SEM; k++)
@@ -258,8 +315,16 @@ int usage_gather(const bool want[KINDS], bool scan_sysv, struct usage_report *r)
 		gather_dev_shm(r);
 	if (want[KIND_PSEM]) {
 		gather_posix_totals(KIND_PSEM, r);
-		add_row(r, KIND_PSEM, "SEM_VALUE_MAX", "sem_value_max", USAGE_COUNT,
+		add_object_row(r, KIND_PSEM, "SEM_VALUE_MAX", "sem_value_max", USAGE_COUNT,
 			N_("POSIX semaphore max value"), SEM_VALUE_MAX);
+	}
+	/* Each kind's owners sorted by the use of its fullest limit, now that the rows are known. */
+	for (int k = 0; k < KINDS; k++)
+		if (want[k] && owners_of(r, k))
+			owners_finish(owners[k], r);
+	for (int i = 0; owners && i < r->nrows; i++) {
+		struct usage_row *row = &r->rows[i];
+		row->has_top = owners_top(row->resource, owners, &row->top_uid, &row->top_used);
 	}
 	for (int k = 0; k < KINDS; k++)
 		if (r->error[k])

@@ -522,7 +522,7 @@ static int show_limits(const struct lsipc_request *r, struct scols_table *t)
 	if (r->kind_table >= 0)
 		want[lsipc_table_kind(r->kind_table)] = true;
 	struct usage_report rep;
-	int rc = usage_gather(want, false, &rep) < 0 ? 1 : 0;
+	int rc = usage_gather(want, false, NULL, &rep) < 0 ? 1 : 0;
 	for (int i = 0; i < rep.nrows; i++) {
 		char **row = scols_new_row(t);
 		for (size_t c = 0; c < r->ncols; c++)

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "src/format.h"
 #include "src/owners.h"
 #include "src/xalloc.h"
 
@@ -66,21 +67,40 @@ static uint64_t add_sat(uint64_t a, uint64_t b)
 	return a + b < a ? UINT64_MAX : a + b;
 }
 
+/* The index of uid -> row: open addressing, slots hold row + 1 (0: empty), at most half full. */
+static size_t slot_of(const struct owner_table *t, uint32_t uid)
+{
+	size_t mask = t->slots - 1;
+	size_t i = (size_t)(uid * UINT32_C(2654435761)) & mask;
+	while (t->index[i] && t->rows[t->index[i] - 1].uid != uid)
+		i = (i + 1) & mask;
+	return i;
+}
+
+static void grow_index(struct owner_table *t)
+{
+	free(t->index);
+	t->slots = t->slots ? 2 * t->slots : 64;
+	t->index = xreallocarray(NULL, t->slots, sizeof(*t->index));
+	memset(t->index, 0, t->slots * sizeof(*t->index));
+	for (size_t r = 0; r < t->n; r++)
+		t->index[slot_of(t, t->rows[r].uid)] = r + 1;
+}
+
 static struct owner_row *row_of(struct owner_table *t, uint32_t uid)
 {
-	/* Objects of one owner often come together: the last row first. */
-	static size_t last;
-	if (last < t->n && t->rows[last].uid == uid)
-		return &t->rows[last];
-	for (size_t i = 0; i < t->n; i++)
-		if (t->rows[i].uid == uid)
-			return &t->rows[last = i];
+	if (2 * (t->n + 1) > t->slots)
+		grow_index(t);
+	size_t i = slot_of(t, uid);
+	if (t->index[i])
+		return &t->rows[t->index[i] - 1];
 	if (t->n == t->cap) {
 		t->cap = t->cap ? 2 * t->cap : 16;
 		t->rows = xreallocarray(t->rows, t->cap, sizeof(*t->rows));
 	}
 	t->rows[t->n] = (struct owner_row){ .uid = uid };
-	return &t->rows[last = t->n++];
+	t->index[i] = ++t->n;
+	return &t->rows[t->n - 1];
 }
 
 void owners_add(struct owner_table *t, const struct ipc_item *it)
@@ -139,7 +159,7 @@ void owners_finish(struct owner_table *t, const struct usage_report *r)
 	/* The fullest limit: used/limit largest, compared without division (the first of equals). */
 	const struct usage_row *best = NULL;
 	enum owner_measure measure = MEASURE_OBJECTS;
-	for (size_t s = 0; s < sizeof(share_limits) / sizeof(share_limits[0]); s++) {
+	for (size_t s = 0; s < ARRAY_SIZE(share_limits); s++) {
 		if (share_limits[s].kind != t->kind)
 			continue;
 		for (int i = 0; i < r->nrows; i++) {
@@ -161,6 +181,10 @@ void owners_finish(struct owner_table *t, const struct usage_report *r)
 	}
 	if (t->n > 1)
 		qsort_r(t->rows, t->n, sizeof(*t->rows), compare_rows, t);
+	/* The rows moved: the index is no more (owners_add is over). */
+	free(t->index);
+	t->index = NULL;
+	t->slots = 0;
 }
 
 bool owners_share(const struct owner_table *t, const struct owner_row *row, uint64_t *basis_points)
@@ -173,8 +197,56 @@ bool owners_share(const struct owner_table *t, const struct owner_row *row, uint
 	return true;
 }
 
+/* owners_top: one owner's total of a measure, over one or more kinds. */
+struct holding {
+	uint32_t uid;
+	uint64_t total;
+};
+
+static int compare_uid(const void *pa, const void *pb)
+{
+	const struct holding *a = pa, *b = pb;
+	return (a->uid > b->uid) - (a->uid < b->uid);
+}
+
+bool owners_top(const char *resource, struct owner_table *const tables[KINDS], uint32_t *uid, uint64_t *used)
+{
+	/* Every kind whose objects count against RESOURCE (two for the /dev/shm rows). */
+	size_t n = 0;
+	for (size_t s = 0; s < ARRAY_SIZE(share_limits); s++)
+		if (strcmp(share_limits[s].resource, resource) == 0 && tables[share_limits[s].kind])
+			n += tables[share_limits[s].kind]->n;
+	if (n == 0)
+		return false;
+	struct holding *h = xreallocarray(NULL, n, sizeof(*h));
+	size_t i = 0;
+	for (size_t s = 0; s < ARRAY_SIZE(share_limits); s++) {
+		const struct owner_table *t = tables[share_limits[s].kind];
+		if (strcmp(share_limits[s].resource, resource) != 0 || !t)
+			continue;
+		for (size_t r = 0; r < t->n; r++)
+			h[i++] = (struct holding){ t->rows[r].uid, t->rows[r].total[share_limits[s].measure] };
+	}
+	qsort(h, n, sizeof(*h), compare_uid);
+	/* Each uid's run summed; the largest sum wins, the lower uid of equals. */
+	bool found = false;
+	for (i = 0; i < n;) {
+		struct holding sum = h[i];
+		while (++i < n && h[i].uid == sum.uid)
+			sum.total = add_sat(sum.total, h[i].total);
+		if (sum.total > 0 && (!found || sum.total > *used)) {
+			*uid = sum.uid;
+			*used = sum.total;
+			found = true;
+		}
+	}
+	free(h);
+	return found;
+}
+
 void owners_free(struct owner_table *t)
 {
+	free(t->index);
 	free(t->rows);
 	*t = (struct owner_table){ 0 };
 }

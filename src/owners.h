@@ -30,6 +30,7 @@ struct owner_table {
 	uint64_t page_size;
 	struct owner_row *rows;
 	size_t n, cap;
+	size_t *index, slots;	/* uid -> row while objects are added */
 	/* After owners_finish(): the limit shares are of, or resource NULL when none is known. */
 	const char *resource;	/* "SEMMNI" */
 	enum owner_measure measure;	/* what of an owner's counts against it */
@@ -52,6 +53,13 @@ void owners_finish(struct owner_table *t, const struct usage_report *r);
 void owners_limit_kinds(enum ipc_kind kind, bool want[KINDS]);
 /* ROW's share of the limit in hundredths of a percent, rounded; false when no limit is known. */
 bool owners_share(const struct owner_table *t, const struct owner_row *row, uint64_t *basis_points);
+/*
+ * The owner holding most of the system-wide limit RESOURCE ("SEMMNI"),
+ * summed over the kinds of TABLES (NULL: not gathered) that count against
+ * it: true with *UID and *USED (in the limit's unit), false when no owner
+ * holds any of it or RESOURCE is no such limit.
+ */
+bool owners_top(const char *resource, struct owner_table *const tables[KINDS], uint32_t *uid, uint64_t *used);
 void owners_free(struct owner_table *t);
 
 #endif

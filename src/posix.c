@@ -641,12 +641,11 @@ int posix_find(enum ipc_kind kind, const char *name, struct posix_object *out)
 	return rc == 1 ? 0 : rc == 0 ? 1 : -1;
 }
 
-static int sum_visit(const struct posix_object *obj, void *ctx)
+void posix_summary_add(struct posix_summary *s, const struct posix_object *obj)
 {
-	struct posix_summary *s = ctx;
 	/* Directories, symlinks and the like are no IPC objects. */
 	if (!S_ISREG(obj->mode))
-		return 0;
+		return;
 	s->objects++;
 	/*
 	 * Queues count only when readable: their sizes are unknown otherwise.
@@ -663,6 +662,11 @@ static int sum_visit(const struct posix_object *obj, void *ctx)
 	/* Not counted above rather than counted as empty: the caller says how many. */
 	if ((obj->kind == KIND_PMSG && !obj->has_attr) || (obj->kind == KIND_PSEM && !obj->has_value))
 		s->unreadable++;
+}
+
+static int sum_visit(const struct posix_object *obj, void *ctx)
+{
+	posix_summary_add(ctx, obj);
 	return 0;
 }
 

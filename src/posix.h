@@ -156,6 +156,8 @@ struct posix_summary {
 	bool capped;		/* bytes saturated at UINT64_MAX */
 };
 int posix_summary(enum ipc_kind kind, struct posix_summary *s);
+/* One scanned object into S (zeroed first), as posix_summary counts it. */
+void posix_summary_add(struct posix_summary *s, const struct posix_object *obj);
 
 /* The object NAME of KIND (a regular file): 0, 1 if there is none, -1 with errno. */
 int posix_find(enum ipc_kind kind, const char *name, struct posix_object *out);

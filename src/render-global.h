@@ -14,7 +14,13 @@ void render_global(const struct usage_report *r, const struct render_opts *opts)
  */
 void render_usage_error(const struct usage_report *r, enum ipc_kind k);
 
+/* What --metrics shows of the owners usage_gather totalled. */
+struct metrics_opts {
+	size_t top;		/* owners with a series of their own, per kind */
+	bool numeric;		/* owner="UID" rather than the user name */
+};
+
 /* ipcs --metrics: the Prometheus text exposition format (to stdout, or where out_set_destination() says). */
-void render_metrics(const struct usage_report *r);
+void render_metrics(const struct usage_report *r, const struct metrics_opts *o);
 
 #endif

@@ -69,6 +69,9 @@ int select_option(int opt, const char *arg, struct selection *sel)
 	case OPT_SELECT_ORPHANED:
 		sel->orphaned = true;
 		return 0;
+	case OPT_SELECT_REMOVEIPC:
+		sel->removeipc = true;
+		return 0;
 	case OPT_SELECT_OLDER:
 		sel->has_older = true;
 		sel->older_arg = arg;
@@ -97,6 +100,8 @@ static bool common(const struct selection *sel, uint32_t uid, uint32_t cuid, int
 	if (sel->has_owner && uid != sel->owner)
 		return false;
 	if (sel->has_creator && cuid != sel->creator)
+		return false;
+	if (sel->removeipc && !logind_regular_user(&sel->logind, uid))
 		return false;
 	if (sel->has_older && (ctime <= 0 || now - ctime < sel->older_than))
 		return false;
@@ -159,11 +164,15 @@ void select_describe(const struct selection *sel, char *buf, size_t len)
 		PART(_("older than %s"), escape_arg(sel->older_arg));
 	if (sel->orphaned)
 		PART("%s", _("orphaned"));
+	if (sel->removeipc)
+		PART("%s", _("removed by systemd-logind at logout"));
 #undef PART
 }
 
 int select_resolve(struct selection *sel)
 {
+	if (sel->removeipc && logind_read(&sel->logind) < 0)
+		return -1;
 	if (!sel->has_key)
 		return 0;
 	if (resolve_key_arg(&sel->key_spec) < 0)

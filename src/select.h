@@ -12,6 +12,7 @@
 #include "src/args.h"
 #include "src/cmdline.h"
 #include "src/holders.h"
+#include "src/logind.h"
 
 struct selection {
 	bool any;			/* at least one filter */
@@ -22,6 +23,9 @@ struct selection {
 	int32_t key;			/* key_spec.value once resolved */
 	struct key_arg key_spec;	/* a number, or PATH:PROJ (ftok) resolved by main */
 	const char *owner_arg, *creator_arg, *older_arg, *key_arg;	/* as typed */
+	/* ipcs --removeipc: owners systemd-logind counts as regular users (read by select_resolve). */
+	bool removeipc;
+	struct logind_policy logind;
 };
 
 /*
@@ -46,7 +50,10 @@ bool select_posix(const struct selection *sel, const struct posix_object *obj,
 /* "owned by www-data, orphaned": the filters in words, for summaries. */
 void select_describe(const struct selection *sel, char *buf, size_t len);
 
-/* --key PATH:PROJ: look at the file (after parsing, before acting); 0, or -1 after the message. */
+/*
+ * --key PATH:PROJ: look at the file; --removeipc: read logind's policy
+ * (after parsing, before acting).  0, or -1 after the message.
+ */
 int select_resolve(struct selection *sel);
 
 #endif

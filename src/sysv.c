@@ -520,6 +520,12 @@ static bool find_by_index(enum ipc_kind kind, int id, struct sysv_object *out)
 	return false;
 }
 
+uint64_t sysv_msg_qbytes(int id)
+{
+	struct msqid_ds ds;
+	return msgctl(id, IPC_STAT, &ds) == 0 ? ds.msg_qbytes : 0;
+}
+
 int sysv_find(enum ipc_kind kind, int id, struct sysv_object *out)
 {
 	struct find_ctx f = { id, out };
@@ -533,10 +539,8 @@ int sysv_find(enum ipc_kind kind, int id, struct sysv_object *out)
 	 * The capacity is shown only to those who may read the queue (as
 	 * util-linux, which asks IPC_STAT): the same from every source.
 	 */
-	if (kind == KIND_MSG) {
-		struct msqid_ds ds;
-		out->qbytes = msgctl(id, IPC_STAT, &ds) == 0 ? ds.msg_qbytes : 0;
-	}
+	if (kind == KIND_MSG)
+		out->qbytes = sysv_msg_qbytes(id);
 	return 0;
 }
 

@@ -63,6 +63,9 @@ int sysv_gather(enum ipc_kind kind, struct sysv_object **objs, size_t *n);
 /* Find one object by id; returns 0, or -1 with errno (ENOENT if absent). */
 int sysv_find(enum ipc_kind kind, int id, struct sysv_object *out);
 
+/* A queue's msg_qbytes (IPC_STAT: only for those who may read it), or 0 when it cannot be read. */
+uint64_t sysv_msg_qbytes(int id);
+
 /* Fields of sysv_semval for sysv_sem_values; the others are left 0. */
 enum { SEMV_VALUE = 1, SEMV_WAITING = 2, SEMV_PID = 4, SEMV_ALL = 7 };
 

@@ -124,11 +124,12 @@ same_number() {
 	[ "$(jq '.global[] | select(.resource == "MSGMNI") | .use_percent' <<<"$g")" = \
 		"$(awk -v u=2 -v l="$(cat /proc/sys/kernel/msgmni)" 'BEGIN { printf "%.2f", 100 * u / l }')" ]
 	# The text table holds the same numbers.
+	# (The last two columns: the top owner and what it holds, issue 27 item 4.)
 	"$IPCS" -g | awk -v m="$(cat /proc/sys/kernel/msgmni)" '
-		NR == 1 { ok = $1 == "RESOURCE" && $NF == "USE%" }
-		$1 == "SEMMNS" { sem = $(NF - 1) == 10 }
-		$1 == "MSGMNI" { msg = $(NF - 2) == m && $(NF - 1) == 2 }
-		$1 == "MSGMAX" { dash = $(NF - 1) == "-" && $NF == "-" }
+		NR == 1 { ok = $1 == "RESOURCE" && $(NF - 2) == "USE%" && $(NF - 1) == "TOP-OWNER" && $NF == "HOLDS" }
+		$1 == "SEMMNS" { sem = $(NF - 3) == 10 && $(NF - 1) == "root" && $NF == 10 }
+		$1 == "MSGMNI" { msg = $(NF - 4) == m && $(NF - 3) == 2 && $(NF - 1) == "root" && $NF == 2 }
+		$1 == "MSGMAX" { dash = $(NF - 3) == "-" && $(NF - 2) == "-" && $(NF - 1) == "-" && $NF == "-" }
 		END { exit !(ok && sem && msg && dash) }'
 }
 
@@ -184,7 +185,7 @@ same_number() {
 		[ "$(row "$g" "$i" used)" = "$(row "$g" "$i" limit)" ] || { echo "$i"; false; }
 		[ "$(jq ".global[] | select(.resource == \"$i\") | .use_percent" <<<"$g")" = 100 ] || { echo "$i"; false; }
 	done
-	"$IPCS" -g | awk '$1 ~ /^(MSGMNI|SHMMNI|SEMMNI|SEMMNS)$/ { n += $NF == "100.00%" } END { exit n != 4 }'
+	"$IPCS" -g | awk '$1 ~ /^(MSGMNI|SHMMNI|SEMMNI|SEMMNS)$/ { n += $(NF - 2) == "100.00%" } END { exit n != 4 }'
 	# The metrics say the same: used == limit.
 	"$IPCS" --metrics >"$OUT/m"
 	for i in msg:msgmni shm:shmmni sem:semmni sem:semmns; do
@@ -237,25 +238,29 @@ same_number() {
 	[ "$(metric "$m" ipc_used 'api="sysv",kind="sem",resource="semmni"')" = 2 ]
 	[ "$(metric "$m" ipc_limit 'api="sysv",kind="sem",resource="semmns"')" = "${sem[1]}" ]
 	[ "$(metric "$m" ipc_used 'api="sysv",kind="sem",resource="semmns"')" = 10 ]
-	[ "$(metric "$m" ipc_limit 'api="sysv",kind="sem",resource="semmsl"')" = "${sem[0]}" ]
-	[ "$(metric "$m" ipc_limit 'api="sysv",kind="sem",resource="semopm"')" = "${sem[2]}" ]
-	[ "$(metric "$m" ipc_limit_bytes 'api="sysv",kind="msg",resource="msgmax"')" = "$(cat /proc/sys/kernel/msgmax)" ]
-	[ "$(metric "$m" ipc_limit_bytes 'api="sysv",kind="msg",resource="msgmnb"')" = "$(cat /proc/sys/kernel/msgmnb)" ]
-	[ "$(metric "$m" ipc_limit_bytes 'api="sysv",kind="shm",resource="shmmax"')" = "$(cat /proc/sys/kernel/shmmax)" ]
-	[ "$(metric "$m" ipc_limit_bytes 'api="sysv",kind="shm",resource="shmmin"')" = "$(jq .limits.shared_memory.min_segment_size <<<"$l")" ]
+	[ "$(metric "$m" ipc_object_limit 'api="sysv",kind="sem",resource="semmsl"')" = "${sem[0]}" ]
+	[ "$(metric "$m" ipc_object_limit 'api="sysv",kind="sem",resource="semopm"')" = "${sem[2]}" ]
+	[ "$(metric "$m" ipc_object_limit_bytes 'api="sysv",kind="msg",resource="msgmax"')" = "$(cat /proc/sys/kernel/msgmax)" ]
+	[ "$(metric "$m" ipc_object_limit_bytes 'api="sysv",kind="msg",resource="msgmnb"')" = "$(cat /proc/sys/kernel/msgmnb)" ]
+	[ "$(metric "$m" ipc_object_limit_bytes 'api="sysv",kind="shm",resource="shmmax"')" = "$(cat /proc/sys/kernel/shmmax)" ]
+	[ "$(metric "$m" ipc_object_limit_bytes 'api="sysv",kind="shm",resource="shmmin"')" = "$(jq .limits.shared_memory.min_segment_size <<<"$l")" ]
 	# SHMALL in bytes: pages x page size (a float when that passes 2^64).
 	same_number "$(metric "$m" ipc_limit_bytes 'api="sysv",kind="shm",resource="shmall"')" \
 		"$(awk -v p="$(cat /proc/sys/kernel/shmall)" -v s="$page" 'BEGIN { printf "%.17g", p * s }')"
 	[ "$(metric "$m" ipc_used_bytes 'api="sysv",kind="shm",resource="shmall"')" = $(($(jq .summary.shared_memory.pages <<<"$u") * page)) ]
-	# --metrics reads no System V object one by one: no largest-object uses.
+	# Per-object limits are apart from the system-wide ones (issue 27 item 6): the largest object.
 	[ "$(metric "$m" ipc_used_bytes 'api="sysv",kind="shm",resource="shmmax"')" = none ]
+	[ "$(metric "$m" ipc_object_largest_bytes 'api="sysv",kind="shm",resource="shmmax"')" = 100000 ]
+	[ "$(metric "$m" ipc_object_largest_bytes 'api="sysv",kind="msg",resource="msgmnb"')" = 7 ]
+	[ "$(metric "$m" ipc_object_largest 'api="sysv",kind="sem",resource="semmsl"')" = 7 ]
 	# POSIX.
 	[ "$(metric "$m" ipc_limit 'api="posix",kind="msg",resource="queues_max"')" = "$(cat /proc/sys/fs/mqueue/queues_max)" ]
 	[ "$(metric "$m" ipc_used 'api="posix",kind="msg",resource="queues_max"')" = 2 ]
-	[ "$(metric "$m" ipc_limit 'api="posix",kind="msg",resource="msg_max"')" = "$(cat /proc/sys/fs/mqueue/msg_max)" ]
-	[ "$(metric "$m" ipc_used 'api="posix",kind="msg",resource="msg_max"')" = 8 ]
-	[ "$(metric "$m" ipc_limit_bytes 'api="posix",kind="msg",resource="msgsize_max"')" = "$(cat /proc/sys/fs/mqueue/msgsize_max)" ]
-	[ "$(metric "$m" ipc_used_bytes 'api="posix",kind="msg",resource="msgsize_max"')" = 512 ]
+	[ "$(metric "$m" ipc_object_limit 'api="posix",kind="msg",resource="msg_max"')" = "$(cat /proc/sys/fs/mqueue/msg_max)" ]
+	[ "$(metric "$m" ipc_object_largest 'api="posix",kind="msg",resource="msg_max"')" = 8 ]
+	[ "$(metric "$m" ipc_used 'api="posix",kind="msg",resource="msg_max"')" = none ]
+	[ "$(metric "$m" ipc_object_limit_bytes 'api="posix",kind="msg",resource="msgsize_max"')" = "$(cat /proc/sys/fs/mqueue/msgsize_max)" ]
+	[ "$(metric "$m" ipc_object_largest_bytes 'api="posix",kind="msg",resource="msgsize_max"')" = 512 ]
 	if [ "$(ulimit -q)" = unlimited ]; then
 		[ "$(metric "$m" ipc_limit_bytes 'api="posix",kind="msg",resource="rlimit_msgqueue"')" = +Inf ]
 	else
@@ -269,14 +274,62 @@ same_number() {
 	[ "$(metric "$m" ipc_used 'api="posix",kind="shm",resource="dev_shm_files"')" = $((fs[3] - fs[4])) ]
 	# Each family has HELP and TYPE gauge, once, before its samples.
 	local name
-	for name in ipc_objects ipc_bytes ipc_messages ipc_semaphores ipc_limit ipc_used ipc_limit_bytes ipc_used_bytes; do
+	for name in ipc_collect_errors ipc_objects ipc_bytes ipc_messages ipc_semaphores ipc_queue_full ipc_limit ipc_used \
+		ipc_limit_bytes ipc_used_bytes ipc_object_limit ipc_object_largest ipc_object_limit_bytes \
+		ipc_object_largest_bytes ipc_owner_objects ipc_owner_bytes ipc_owner_semaphores; do
 		[ "$(grep -c "^# HELP $name " "$m")" = 1 ]
 		[ "$(grep -c "^# TYPE $name gauge\$" "$m")" = 1 ]
 	done
 	# Every use has a limit with the same labels.
 	awk '/^ipc_used/ { sub(/^ipc_used/, "ipc_limit", $1); want[$1] = 1 }
-	     /^ipc_limit/ { have[$1] = 1 }
+	     /^ipc_object_largest/ { sub(/^ipc_object_largest/, "ipc_object_limit", $1); want[$1] = 1 }
+	     /^ipc_(object_)?limit/ { have[$1] = 1 }
 	     END { for (s in want) if (!(s in have)) { print "no limit for " s; bad = 1 } exit bad }' "$m"
+}
+
+@test "ipc_queue_full: System V queues without room for 1 byte or at msg_qbytes messages, POSIX queues at mq_maxmsg" {
+	[ -w /proc/sys/kernel/msgmnb ] || skip "cannot change IPC limits here"
+	local old q1 q2 q3 m=$OUT/m
+	old=$(cat /proc/sys/kernel/msgmnb)
+	echo 16 >/proc/sys/kernel/msgmnb	# new queues' msg_qbytes
+	q1=$(mk -Q)
+	q2=$(mk -Q)
+	q3=$(mk -Q)
+	echo "$old" >/proc/sys/kernel/msgmnb
+	"$HELPER" msg-send "$q1" 0123456789abcdef	# 16 of 16 bytes
+	"$HELPER" msg-send "$q2" 0123456789abcde	# 15 of 16 bytes, 1 message: room for 1 byte
+	"$HELPER" msg-send "$q3" a b c d e f g h i j k l m n o p	# 16 messages of 16
+	"$IPCMK" -q -n /full --maxmsg 2 --msgsize 16 >/dev/null
+	"$IPCMK" -q -n /half --maxmsg 2 --msgsize 16 >/dev/null
+	"$HELPER" mq-send /full one two
+	"$HELPER" mq-send /half one
+	"$IPCS" --metrics -q -Q >"$m"
+	[ "$(metric "$m" ipc_queue_full 'api="sysv",kind="msg"')" = 2 ]
+	[ "$(metric "$m" ipc_queue_full 'api="posix",kind="msg"')" = 1 ]
+	# The same through /proc/sysvipc, which leaves out msg_qbytes.
+	IPCBOX_SYSV_SOURCE=proc "$IPCS" --metrics -q >"$m"
+	[ "$(metric "$m" ipc_queue_full 'api="sysv",kind="msg"')" = 2 ]
+}
+
+@test "--metrics without /dev/mqueue: ipc_collect_errors 1 for that kind, one stderr line, exit 0 once the file is written" {
+	"$IPCMK" -Q >/dev/null
+	# A tmpfs over /dev/mqueue in a mount namespace of this command only: no mqueue file system there.
+	capture r unshare --mount --propagation private sh -c \
+		'mount -t tmpfs none /dev/mqueue && exec "$0" --metrics --output "$1"' "$IPCS" "$OUT/ipc.prom"
+	[ "$r_rc" = 0 ]
+	[ "$r_err" = "ipcs: cannot list POSIX message queues: /dev/mqueue is not a mounted mqueue file system (mount it with: mount -t mqueue none /dev/mqueue)"$'\nx' ]
+	[ "$(metric "$OUT/ipc.prom" ipc_collect_errors 'api="posix",kind="msg"')" = 1 ]
+	[ "$(metric "$OUT/ipc.prom" ipc_collect_errors 'api="sysv",kind="msg"')" = 0 ]
+	[ "$(metric "$OUT/ipc.prom" ipc_collect_errors 'api="posix",kind="shm"')" = 0 ]
+	[ "$(metric "$OUT/ipc.prom" ipc_objects 'api="sysv",kind="msg"')" = 1 ]
+	[ "$(metric "$OUT/ipc.prom" ipc_objects 'api="posix",kind="msg"')" = none ]
+	# Where the file cannot be written it still fails.
+	capture r unshare --mount --propagation private sh -c \
+		'mount -t tmpfs none /dev/mqueue && exec "$0" --metrics --output "$1"' "$IPCS" "$OUT/missing/ipc.prom"
+	[ "$r_rc" = 1 ]
+	# --global still says that it could not read everything.
+	run unshare --mount --propagation private sh -c 'mount -t tmpfs none /dev/mqueue && exec "$0" -g -Q' "$IPCS"
+	[ "$status" = 1 ]
 }
 
 @test "--output FILE: the same bytes as stdout, written atomically; --output needs --metrics" {
@@ -417,6 +470,33 @@ x" ]
 	# Also for one kind, and with the mqueue limits filled.
 	"$IPCS" --metrics -s | promtool check metrics
 	[ -z "$("$IPCS" --metrics -Q | promtool check metrics 2>&1)" ]
+}
+
+@test "contrib/prometheus/ipcbox-rules.yml: promtool check rules, and its unit tests fire and stay silent" {
+	command -v promtool >/dev/null || skip "promtool not installed (Debian package prometheus)"
+	promtool check rules "$SRC/contrib/prometheus/ipcbox-rules.yml"
+	(cd "$SRC/contrib/prometheus" && promtool test rules ipcbox-rules.test.yml)
+}
+
+@test "no alert fires on the real metrics of an idle namespace with one default POSIX queue" {
+	command -v promtool >/dev/null || skip "promtool not installed (Debian package prometheus)"
+	"$IPCMK" -q -n /default >/dev/null
+	"$IPCMK" -Q >/dev/null
+	"$IPCMK" -S 1 >/dev/null
+	"$IPCS" --metrics >"$OUT/m"
+	# The default queue's maxima are there, under the per-object names.
+	[ "$(metric "$OUT/m" ipc_object_largest 'api="posix",kind="msg",resource="msg_max"')" = \
+		"$(metric "$OUT/m" ipc_object_limit 'api="posix",kind="msg",resource="msg_max"')" ]
+	cp "$SRC/contrib/prometheus/ipcbox-rules.yml" "$OUT/"
+	# Every sample as a series held for 30 minutes; each alert expected silent.
+	awk 'BEGIN { print "rule_files: [ipcbox-rules.yml]\nevaluation_interval: 1m\ntests:\n  - interval: 1m\n    input_series:" }
+	     !/^#/ { sub(/}$/, ",instance=\"idle\",job=\"node\"}", $1); v = $2 == "+Inf" ? "Inf" : $2
+	             printf "      - series: '\''%s'\''\n        values: '\''%sx30'\''\n", $1, v }
+	     END { print "    alert_rule_test:"
+	           n = split("IpcLimitNearlyReached IpcDevShmNearlyFull IpcQueueFull IpcOwnerAboveHalfLimit", a, " ")
+	           for (i = 1; i <= n; i++) printf "      - eval_time: 30m\n        alertname: %s\n        exp_alerts: []\n", a[i] }' \
+		"$OUT/m" >"$OUT/idle.test.yml"
+	(cd "$OUT" && promtool test rules idle.test.yml)
 }
 
 # start_node_exporter DIR: a node_exporter on 127.0.0.1 with a free port,

@@ -26,6 +26,13 @@ setup() {
 }
 
 teardown() {
+	# The holder and the bind mounts of the --removeipc test, by pid and path.
+	if [ -n "${HOLDER_PID:-}" ]; then
+		kill "$HOLDER_PID" 2>/dev/null || true
+		wait "$HOLDER_PID" 2>/dev/null || true
+	fi
+	local m
+	for m in ${MOUNTED:-}; do umount "$m" || true; done
 	reset_ipc
 }
 
@@ -258,6 +265,135 @@ nobody     1          4096           0.39
 x" ]
 	same_as_reference owner pmsg pshm psem -- --posix --by-owner
 	same_as_reference owner msg shm sem pmsg pshm psem -- -a --posix --by-owner
+}
+
+@test "--metrics: ipc_owner_* series equal the reference totals, the first --top owners then owner=\"other\"" {
+	require_ids 4242 65534
+	sysv_objects
+	posix_objects
+	local n want
+	for n in 1 10; do
+		# The reference's owners in its order, as series: the first N, then the rest summed.
+		want=$(/usr/bin/python3 "$REF" owner msg shm sem pmsg pshm psem --numeric | /usr/bin/python3 -c '
+import json, sys
+top = int(sys.argv[1])
+label = {"msg": ("sysv", "msg"), "shm": ("sysv", "shm"), "sem": ("sysv", "sem"),
+         "pmsg": ("posix", "msg"), "pshm": ("posix", "shm"), "psem": ("posix", "sem")}
+rows = json.load(sys.stdin)
+for m in ("objects", "bytes", "semaphores"):
+    for kind in ("msg", "shm", "sem", "pmsg", "pshm", "psem"):
+        mine = [r for r in rows if r["kind"] == kind and m in r]
+        api, k = label[kind]
+        for r in mine[:top]:
+            print("ipc_owner_%s{api=\"%s\",kind=\"%s\",owner=\"%d\",uid=\"%d\"} %d" % (m, api, k, r["uid"], r["uid"], r[m]))
+        if len(mine) > top:
+            print("ipc_owner_%s{api=\"%s\",kind=\"%s\",owner=\"other\"} %d" % (m, api, k, sum(r[m] for r in mine[top:])))
+' "$n")
+		[ "$("$IPCS" --metrics --numeric --top "$n" | grep '^ipc_owner_')" = "$want" ] || {
+			echo "--top $n: want"; echo "$want"; "$IPCS" --metrics --numeric --top "$n" | grep '^ipc_owner_'; return 1; }
+	done
+	# Names by default; 10 owners without --top.
+	"$IPCS" --metrics | grep -qxF 'ipc_owner_semaphores{api="sysv",kind="sem",owner="nobody",uid="65534"} 11'
+	[ "$("$IPCS" --metrics | grep -c '^ipc_owner_.*owner="other"')" = 0 ]
+}
+
+@test "ipcs -g: the top owner of each system-wide limit and what it holds, in text and JSON, equal the reference" {
+	require_ids 4242 65534
+	sysv_objects
+	posix_objects
+	local want got
+	want=$(/usr/bin/python3 "$REF" owner msg shm sem pmsg pshm psem --numeric | /usr/bin/python3 -c '
+import json, sys
+rows = json.load(sys.stdin)
+def top(kinds, member):
+    held = {}
+    for r in rows:
+        if r["kind"] in kinds:
+            v = r["used"] if member == "pages" else r[member]
+            held[r["uid"]] = held.get(r["uid"], 0) + v
+    held = {u: v for u, v in held.items() if v > 0}
+    if not held:
+        return "null null"
+    uid = max(held, key=lambda u: (held[u], -u))
+    return "%d %d" % (uid, held[uid])
+for res, kinds, member in (("MSGMNI", ["msg"], "objects"), ("SHMMNI", ["shm"], "objects"), ("SHMALL", ["shm"], "pages"),
+                           ("SEMMNI", ["sem"], "objects"), ("SEMMNS", ["sem"], "semaphores"), ("QUEUES_MAX", ["pmsg"], "objects"),
+                           ("SHM_FS_SIZE", ["pshm", "psem"], "bytes"), ("SHM_FS_FILES", ["pshm", "psem"], "objects")):
+    print(res, top(kinds, member))
+')
+	got=$("$IPCS" -g -a --posix --json --numeric | jq -r '.global[] | select(.resource | test("^(MSGMNI|SHMMNI|SHMALL|SEMMNI|SEMMNS|QUEUES_MAX|SHM_FS_SIZE|SHM_FS_FILES)$")) | "\(.resource) \(.top_owner_uid) \(.top_owner_used)"')
+	[ "$got" = "$want" ] || { echo "want: $want"; echo "got:  $got"; return 1; }
+	# Per-object limits have no top owner; names in JSON and text.
+	[ "$("$IPCS" -g -s --json | jq -c '[.global[] | [.resource, .top_owner, .top_owner_used]]')" = \
+		'[["SEMMNI","nobody",2],["SEMMNS","nobody",11],["SEMMSL",null,null],["SEMOPM",null,null],["SEMVMX",null,null]]' ]
+	[ "$("$IPCS" -g -s | awk '{ print $1, $(NF - 1), $NF }')" = "RESOURCE TOP-OWNER HOLDS
+SEMMNI nobody 2
+SEMMNS nobody 11
+SEMMSL - -
+SEMOPM - -
+SEMVMX - -" ]
+}
+
+@test "--removeipc: owners above login.defs' SYS_UID_MAX (bind-mounted), RemoveIPC from logind.conf and its drop-ins; --processes counts the used ones" {
+	require_ids 4242 65534
+	local etc=$BATS_TEST_TMPDIR/etc
+	mkdir -p "$etc/systemd/logind.conf.d"
+	printf '# SYS_UID_MAX 100\nSYS_UID_MAX\t5000\n' >"$etc/login.defs"
+	printf '[Login]\nRemoveIPC=no\n' >"$etc/systemd/logind.conf"
+	printf '[Login]\nRemoveIPC = yes\n' >"$etc/systemd/logind.conf.d/10-a.conf"
+	printf '[Other]\nRemoveIPC=no\n[Login]\nKillUserProcesses=no\n' >"$etc/systemd/logind.conf.d/20-b.conf"
+	# This test's mount namespace only: the host's files stay as they are.
+	mount --bind "$etc/login.defs" /etc/login.defs 2>/dev/null || skip "cannot bind-mount over /etc/login.defs here"
+	MOUNTED=/etc/login.defs
+	mount --bind "$etc/systemd" /etc/systemd || { echo "cannot bind-mount over /etc/systemd"; return 1; }
+	MOUNTED="/etc/systemd $MOUNTED"
+	sysv_objects
+	posix_objects
+	# 4242 is below SYS_UID_MAX 5000, root never counts: nobody's objects only.
+	capture r "$IPCS" -a --posix --removeipc --json
+	[ "$r_rc" = 0 ]
+	[ "$(jq -c '[.[][] | .uid] | unique' <<<"${r_out%x}")" = '[65534]' ]
+	[ "$(jq -c '[.[] | length]' <<<"${r_out%x}")" = '[0,1,2,2,1,1]' ]
+	[ "$r_err" = "ipcs: RemoveIPC=yes (/etc/systemd/logind.conf.d/10-a.conf): systemd-logind removes the 7 objects listed, of regular users (uid above 5000), when their owner's last session ends"$'\nx' ]
+	# A later drop-in turns it off; without SYS_UID_MAX the default 999 takes 4242 in.
+	printf '[Login]\nRemoveIPC=off\n' >"$etc/systemd/logind.conf.d/30-c.conf"
+	printf '# no SYS_UID_MAX here\n' >"$etc/login.defs"
+	capture r "$IPCS" -m --removeipc --json
+	[ "$(jq -c '[.shared_memory[].uid]' <<<"${r_out%x}")" = '[4242,4242,65534]' ]
+	[ "$r_err" = "ipcs: RemoveIPC=no (/etc/systemd/logind.conf.d/30-c.conf): systemd-logind leaves the 3 objects listed, of regular users (uid above 999), in place at logout"$'\nx' ]
+	# --processes: nobody's segment attached by a live process is the PostgreSQL case.
+	rm "$etc/systemd/logind.conf.d/30-c.conf"
+	printf 'SYS_UID_MAX 5000\n' >"$etc/login.defs"
+	"$IPCBOX_HOLDER" shm-attach "$("$IPCS" -m --owner 65534 --json | jq '.shared_memory[0].id')" >"$BATS_TEST_TMPDIR/hold" &
+	HOLDER_PID=$!
+	local i
+	for i in $(seq 100); do grep -q '^ready' "$BATS_TEST_TMPDIR/hold" 2>/dev/null && break; sleep 0.05; done
+	capture r "$IPCS" -m --removeipc --processes
+	[ "$r_rc" = 0 ]
+	[[ $r_out == *"$HOLDER_PID "*"holder"* ]]
+	# (Processes this sandbox hides from us are another line.)
+	[ "$(grep -v 'could not be inspected' <<<"${r_err%$'\nx'}")" = "ipcs: RemoveIPC=yes (/etc/systemd/logind.conf.d/10-a.conf): systemd-logind removes the 1 object listed, of a regular user (uid above 5000), when its owner's last session ends
+ipcs: 1 of them is in use by a running process: run such a service as a system user or set RemoveIPC=no (see ipcs(1))" ]
+	kill "$HOLDER_PID"
+	wait "$HOLDER_PID" || true
+	HOLDER_PID=
+	# Bad files are errors that name the line, and nothing is listed; ipcrm does not take it.
+	printf '[Login]\nRemoveIPC=maybe\n' >"$etc/systemd/logind.conf.d/40-d.conf"
+	capture r "$IPCS" --removeipc
+	[ "$r_rc" = 1 ]
+	[ "$r_out" = x ]
+	[ "$r_err" = "ipcs: /etc/systemd/logind.conf.d/40-d.conf: line 2: RemoveIPC= is not a boolean"$'\nx' ]
+	rm "$etc/systemd/logind.conf.d/40-d.conf"
+	printf 'SYS_UID_MAX -1\n' >"$etc/login.defs"
+	capture r "$IPCS" --removeipc
+	[ "$r_rc" = 1 ]
+	[ "$r_err" = "ipcs: /etc/login.defs: line 1: SYS_UID_MAX is not a uid"$'\nx' ]
+	capture r "$BUILD/ipcrm" --removeipc
+	[ "$r_rc" = 1 ]
+	[[ $r_err == *"unrecognized option '--removeipc'"* ]]
+	[ "$("$IPCS" -m --json | jq '.shared_memory | length')" = 4 ]
+	umount /etc/systemd /etc/login.defs
+	MOUNTED=
 }
 
 @test "--sort and --top: every kind, text rows in the order sort(1) gives the unsorted rows" {

@@ -327,6 +327,7 @@ complete -c ipcs -l created-by -x -a '(__fish_complete_users)' -d 'Only objects 
 complete -c ipcs -l orphaned -d 'Only objects no process uses any more'
 complete -c ipcs -l older-than -x -a '1h 12h 1d 7d 30d' -d 'Only objects last changed longer ago'
 complete -c ipcs -l key -x -a '(__ipcbox_sysv_keys)' -d 'Only System V objects with this key'
+complete -c ipcs -l removeipc -d 'Objects systemd-logind removes when their owner logs out'
 # Order and totals; --sort completes the last field of its comma-separated list.
 function __ipcbox_sort_fields
     set -l token (commandline -ct)

@@ -10,6 +10,8 @@
 #include <stdint.h>
 
 #include "src/format.h"
+#include "src/logind.h"
+#include "src/queue-full.h"
 #include "src/args.h"
 #include "src/numbers.h"
 #include "src/target-args.h"
@@ -187,6 +189,81 @@ static void test_timeouts(void)
 	RUN("parse_timeout", timeout_ns, cases);
 }
 
+/* login.defs: SYS_UID_MAX, the last one winning; a bad value names its line. */
+static void test_login_defs(void)
+{
+	static const struct {
+		const char *text;
+		int rc;
+		bool set;
+		uint32_t max;
+		unsigned line;
+	} cases[] = {
+		{ "", 0, false, 7, 0 },
+		{ "#SYS_UID_MAX 100\nSYS_UID_MAXX 5\n", 0, false, 7, 0 },
+		{ "SYS_UID_MAX\t\t  999\n", 0, true, 999, 0 },
+		{ "  SYS_UID_MAX 0x3e8  \r\n", 0, true, 1000, 0 },
+		{ "SYS_UID_MAX 100\nSYS_UID_MAX 200", 0, true, 200, 0 },
+		{ "UID_MIN 1000\nSYS_UID_MAX -1\n", -1, false, 7, 2 },
+		{ "SYS_UID_MAX 4294967295\n", -1, false, 7, 1 },
+		{ "SYS_UID_MAX\n", 0, false, 7, 0 },	/* no blank after the name: another name */
+		{ "SYS_UID_MAX \n", 0, false, 7, 0 },	/* trailing blanks trimmed: the same */
+		{ "SYS_UID_MAX 12abc\n", -1, false, 7, 1 },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		uint32_t max = 7;
+		bool set = false;
+		struct parse_fault f = { 0, NULL };
+		int rc = parse_login_defs(cases[i].text, strlen(cases[i].text), &max, &set, &f);
+		CHECK(rc == cases[i].rc && set == cases[i].set && max == cases[i].max &&
+		      (rc == 0 || f.line == cases[i].line));
+	}
+}
+
+/* logind.conf: RemoveIPC= of [Login] only, systemd's booleans, the last one winning. */
+static void test_logind_conf(void)
+{
+	static const struct {
+		const char *text;
+		int rc;
+		bool set, remove;
+		unsigned line;
+	} cases[] = {
+		{ "", 0, false, true, 0 },
+		{ "[Login]\n#RemoveIPC=no\n", 0, false, true, 0 },
+		{ "[Login]\nRemoveIPC=no\n", 0, true, false, 0 },
+		{ "[Login]\n  RemoveIPC = Off \n", 0, true, false, 0 },
+		{ "[Login]\nRemoveIPC=no\nRemoveIPC=1\n", 0, true, true, 0 },
+		{ "[Other]\nRemoveIPC=no\n", 0, false, true, 0 },
+		{ "RemoveIPC=no\n", 0, false, true, 0 },
+		{ "[Login]\nRemoveIPCs=no\n;comment\n", 0, false, true, 0 },
+		{ "[Login]\nRemoveIPC=maybe\n", -1, false, true, 2 },
+		{ "[Login]\nRemoveIPC=\n", -1, false, true, 2 },
+		{ "[Login\n", -1, false, true, 1 },
+		{ "[Login]\nKillUserProcesses\n", -1, false, true, 2 },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		bool remove = true, set = false;
+		struct parse_fault f = { 0, NULL };
+		int rc = parse_logind_conf(cases[i].text, strlen(cases[i].text), &remove, &set, &f);
+		CHECK(rc == cases[i].rc && set == cases[i].set && remove == cases[i].remove &&
+		      (rc == 0 || f.line == cases[i].line));
+	}
+}
+
+/* The one definition of a full queue. */
+static void test_queue_full(void)
+{
+	CHECK(sysv_queue_state(16, 1, 16) == QUEUE_FULL);	/* no room for 1 byte */
+	CHECK(sysv_queue_state(15, 1, 16) == QUEUE_NOT_FULL);
+	CHECK(sysv_queue_state(16, 16, 16) == QUEUE_FULL);	/* msg_qbytes messages */
+	CHECK(sysv_queue_state(0, 0, 16384) == QUEUE_NOT_FULL);
+	CHECK(sysv_queue_state(5, 1, 0) == QUEUE_UNKNOWN);
+	CHECK(posix_queue_state(true, 10, 10) == QUEUE_FULL);
+	CHECK(posix_queue_state(true, 9, 10) == QUEUE_NOT_FULL);
+	CHECK(posix_queue_state(false, 10, 10) == QUEUE_UNKNOWN);
+}
+
 int main(void)
 {
 	test_llong();
@@ -197,5 +274,8 @@ int main(void)
 	test_modes();
 	test_sizes();
 	test_timeouts();
+	test_login_defs();
+	test_logind_conf();
+	test_queue_full();
 	return unit_done();
 }
