@@ -34,6 +34,8 @@ enum cmdline_id {
 	/* shared: namespaces (src/namespace.h), selection (src/select.h) */
 	OPT_NAMESPACE, OPT_ALL_NAMESPACES,
 	OPT_SELECT_OWNER, OPT_SELECT_CREATOR, OPT_SELECT_ORPHANED, OPT_SELECT_OLDER, OPT_SELECT_KEY,
+	/* ipcs --memory, lsipc --json-typed */
+	OPT_MEMORY, OPT_JSON_TYPED,
 };
 
 /* One option: getopt's entries and its --help line come from here. */

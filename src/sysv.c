@@ -80,7 +80,7 @@ static int msg_stat(int index, int cmd, struct sysv_object *o)
 		.times = { [MSG_STIME] = ds.msg_stime, [MSG_RTIME] = ds.msg_rtime, [MSG_CTIME] = ds.msg_ctime },
 		.pids = { [MSG_LSPID] = ds.msg_lspid, [MSG_LRPID] = ds.msg_lrpid },
 		.size = ds.__msg_cbytes, .count = ds.msg_qnum,
-		.qbytes = ds.msg_qbytes,
+		.qbytes = ds.msg_qbytes, .has_qbytes = true,
 	};
 	return id;
 }
@@ -243,7 +243,7 @@ static int scan_proc(enum ipc_kind kind, sysv_visit_fn visit, void *ctx)
 		return -1;
 	}
 	while (rc == 0 && fgets(line, sizeof(line), f)) {
-		struct sysv_object o = { .kind = kind };
+		struct sysv_object o = { .kind = kind, .has_memory = kind == KIND_SHM };
 		if (!parse_proc_line(k, line, &o))
 			continue;
 		rc = visit(&o, ctx);
@@ -281,10 +281,24 @@ static int scan_stat(enum ipc_kind kind, int cmd, sysv_visit_fn visit, void *ctx
 	return 0;
 }
 
+static bool memory_wanted;
+
+void sysv_want_memory(void)
+{
+	memory_wanted = true;
+}
+
 int sysv_scan(enum ipc_kind kind, sysv_visit_fn visit, void *ctx)
 {
 	const struct kind_desc *k = &backends[kind];
-	switch (wanted_source()) {
+	enum sysv_source source = wanted_source();
+	/* Only /proc has a segment's rss and swap: no second read of the segments. */
+	if (source == SOURCE_AUTO && memory_wanted && kind == KIND_SHM) {
+		int rc = scan_proc(kind, visit, ctx);
+		if (rc != -1)
+			return rc;
+	}
+	switch (source) {
 	case SOURCE_STAT_ANY:
 		return scan_stat(kind, k->stat_any_cmd, visit, ctx);
 	case SOURCE_PROC:
@@ -365,9 +379,73 @@ int sysv_find(enum ipc_kind kind, int id, struct sysv_object *out)
 	 */
 	if (kind == KIND_MSG) {
 		struct msqid_ds ds;
-		out->qbytes = msgctl(id, IPC_STAT, &ds) == 0 ? ds.msg_qbytes : 0;
+		out->has_qbytes = msgctl(id, IPC_STAT, &ds) == 0;
+		out->qbytes = out->has_qbytes ? ds.msg_qbytes : 0;
 	}
 	return 0;
+}
+
+/* /proc/sysvipc/shm's rss and swap by id, for segments another source read. */
+struct shm_memory {
+	int32_t id;
+	uint64_t rss, swap;
+};
+static struct {
+	bool loaded;
+	struct shm_memory *items;
+	size_t n, cap;
+} shm_memory;
+
+static int memory_visit(const struct sysv_object *o, void *ctx)
+{
+	(void)ctx;
+	if (shm_memory.n == shm_memory.cap) {
+		shm_memory.cap = shm_memory.cap ? 2 * shm_memory.cap : 64;
+		shm_memory.items = xreallocarray(shm_memory.items, shm_memory.cap, sizeof(*shm_memory.items));
+	}
+	shm_memory.items[shm_memory.n++] = (struct shm_memory){ o->id, o->rss, o->swap };
+	return 0;
+}
+
+static int by_id(const void *a, const void *b)
+{
+	int32_t x = ((const struct shm_memory *)a)->id, y = ((const struct shm_memory *)b)->id;
+	return (x > y) - (x < y);
+}
+
+void sysv_memory_forget(void)
+{
+	free(shm_memory.items);
+	shm_memory.items = NULL;
+	shm_memory.n = shm_memory.cap = 0;
+	shm_memory.loaded = false;
+}
+
+void sysv_complete(struct sysv_object *o)
+{
+	if (o->kind == KIND_MSG && !o->has_qbytes) {
+		/* MSG_STAT_ANY takes an index, which an id's low bits are: the same queue if it returns the id. */
+		struct msqid_ds ds = { 0 };
+		o->has_qbytes = msgctl(o->id, MSG_STAT_ANY, &ds) == o->id || msgctl(o->id, IPC_STAT, &ds) == 0;
+		o->qbytes = o->has_qbytes ? ds.msg_qbytes : 0;
+	}
+	if (o->kind != KIND_SHM || o->has_memory)
+		return;
+	if (!shm_memory.loaded) {
+		/* Unreadable (no /proc): the values stay unknown, shown as such. */
+		shm_memory.loaded = true;
+		if (scan_proc(KIND_SHM, memory_visit, NULL) == 0)
+			qsort(shm_memory.items, shm_memory.n, sizeof(*shm_memory.items), by_id);
+		else
+			shm_memory.n = 0;
+	}
+	struct shm_memory key = { .id = o->id }, *m;
+	m = shm_memory.n ? bsearch(&key, shm_memory.items, shm_memory.n, sizeof(key), by_id) : NULL;
+	if (m) {
+		o->rss = m->rss;
+		o->swap = m->swap;
+		o->has_memory = true;
+	}
 }
 
 /* The largest message the kernel takes now (msgmax), or 0 if unknown. */

@@ -350,7 +350,7 @@ x" ]
 
 @test "--sort, --top, --by-owner: bad fields, numbers and combinations are usage errors" {
 	local try="Try 'ipcs --help' for more information."
-	local sysv_fields="key, key_hex, id, perms, perms_octal, uid, user, gid, group, cuid, cuser, cgid, cgroup, used_bytes, messages, lspid, lrpid, send_time, receive_time, change_time, size, nattch, dest, locked, cpid, lpid, attach_time, detach_time, nsems, operation_time"
+	local sysv_fields="key, key_hex, id, perms, perms_octal, uid, user, gid, group, cuid, cuser, cgid, cgroup, used_bytes, messages, lspid, lrpid, send_time, receive_time, change_time, fill_percent, full, size, nattch, dest, locked, cpid, lpid, attach_time, detach_time, rss, swap, nsems, operation_time"
 	local cases=(
 		"--sort bogus|ipcs: --sort: unknown field 'bogus' (valid fields: $sysv_fields)"
 		"--sort size,|ipcs: --sort: unknown field '' (valid fields: $sysv_fields)"

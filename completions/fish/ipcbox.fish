@@ -318,6 +318,7 @@ complete -c ipcs -l human -d 'Show sizes in human-readable units'
 complete -c ipcs -s b -l bytes -d 'Show sizes in bytes'
 complete -c ipcs -l numeric -d 'Show user and group ids as numbers'
 complete -c ipcs -s J -l json -d 'Print one JSON document'
+complete -c ipcs -l memory -d 'Show memory use: resident and swapped bytes, fill level, allocated bytes'
 complete -c ipcs -l processes -d 'Show the processes using each object'
 complete -c ipcs -l namespace -x -a '(__ipcbox_namespaces)' -d 'Show the objects of another IPC namespace (PID or FILE)'
 complete -c ipcs -l all-namespaces -d 'Show every IPC namespace, one block each'
@@ -335,7 +336,7 @@ function __ipcbox_sort_fields
     set -l head (string replace -r '[^,]*$' '' -- $token)
     set -l last (string replace -r '^.*,' '' -- $token)
     set -l sign (string replace -r '^(-?).*$' '$1' -- $last)
-    for f in key key_hex id name perms perms_octal uid user gid group cuid cuser cgid cgroup size used_bytes messages max_messages max_message_size nattch dest locked cpid lpid lspid lrpid send_time receive_time change_time attach_time detach_time nsems operation_time value modify_time
+    for f in key key_hex id name perms perms_octal uid user gid group cuid cuser cgid cgroup size used_bytes messages max_messages max_message_size nattch dest locked cpid lpid lspid lrpid send_time receive_time change_time attach_time detach_time nsems operation_time value modify_time rss swap allocated fill_percent full
         echo $head$sign$f
     end
 end
