@@ -99,7 +99,7 @@ static const struct cmdline_option options[] = {
 	{ "key", OPT_SELECT_KEY, required_argument,
 	  N_("     --key <key>         System V objects with this key\n") },
 	{ "sort", OPT_SORT, required_argument,
-	  N_("     --sort <column,...> sort rows by these columns, in turn (-<column>: descending)\n") },
+	  N_("     --sort <column,...> sort rows by these columns (-<column>: descending)\n") },
 	{ "json-typed", OPT_JSON_TYPED, no_argument,
 	  N_("     --json-typed        JSON with numbers as numbers (implies --bytes)\n") },
 	{ "namespace", OPT_NAMESPACE, required_argument,

@@ -109,3 +109,11 @@ setup() {
 	[ "$output" = "ipcs: --memory adds columns to a listing: not with -i, --name, -t, -p, -c, -l, -u, -g, --metrics, --by-owner or --by-creator
 Try 'ipcs --help' for more information." ]
 }
+
+@test "memory: lsipc RSS, SWAP (as /proc/sysvipc/shm) and FILL; typed JSON" {
+	[ "$("$LSIPC" -m -o ID,RSS,SWAP -b --noheadings --raw | sort)" = "$(awk 'NR > 1 { print $2, $15, $16 }' /proc/sysvipc/shm | sort)" ]
+	[ "$("$LSIPC" -q -o KEY,FILL --noheadings --sort -FILL)" = "0x00006003 100.00%
+0x00006002  25.00%
+0x00006001   0.00%" ]
+	[ "$("$LSIPC" -q -o FILL --json-typed | jq -c '[.messages[].fill]')" = '[0,25,100]' ]
+}
