@@ -456,8 +456,10 @@ function __ipcbox_lsipc_columns
         set head (string match -r -- '^\+' $tok)
     end
     # --sort: a minus sign before the column (descending) is kept.
-    set -a head (string match -r -- '-$' (string replace -r '^.*,' '' -- $tok))
+    set -a head (string match -r -- '^-' (string replace -r '^.*,' '' -- $tok))
     set head (string join '' -- $head)
+    # Never an empty list: "$head$c" would be empty for every column.
+    test -n "$head"; or set head ''
     for c in $cols
         echo "$head$c"
     end
