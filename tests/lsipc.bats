@@ -517,10 +517,11 @@ drop_repeats() {
 	[ "$ours_err" = "${theirs_err/"$last"/"$last '--name' '--namespace'"}" ]
 	theirs --s
 	ours --s
-	last="'--shmems'"
+	last="'--shell'"
 	[ "$ours_err" = "${theirs_err/"$last"/"$last '--sort'"}" ]
 	lsipc_diff -m --o KEY,ID
 	lsipc_diff -q --c --j
+	lsipc_diff --sh
 }
 
 @test "difference: --version names ipcbox" {
