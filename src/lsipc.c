@@ -88,16 +88,7 @@ static const struct cmdline_option options[] = {
 	{ "name", 'N', required_argument,
 	  N_(" -N, --name <name>       print details on the POSIX resource named <name>\n") },
 	/* Ours, long only: ipcs's selection, order and namespaces, and typed JSON. */
-	{ "owner", OPT_SELECT_OWNER, required_argument,
-	  N_("     --owner <user>      objects owned by <user> (a name or a uid)\n") },
-	{ "created-by", OPT_SELECT_CREATOR, required_argument,
-	  N_("     --created-by <user> objects created by <user>\n") },
-	{ "orphaned", OPT_SELECT_ORPHANED, no_argument,
-	  N_("     --orphaned          objects no process uses any more (see ipcs(1))\n") },
-	{ "older-than", OPT_SELECT_OLDER, required_argument,
-	  N_("     --older-than <age>  objects last changed longer ago (s, m, h or d)\n") },
-	{ "key", OPT_SELECT_KEY, required_argument,
-	  N_("     --key <key>         System V objects with this key\n") },
+	SELECT_CMDLINE_OPTIONS,
 	{ "sort", OPT_SORT, required_argument,
 	  N_("     --sort <column,...> sort rows by these columns (-<column>: descending)\n") },
 	{ "json-typed", OPT_JSON_TYPED, no_argument,
@@ -580,6 +571,25 @@ static int print_pretty(const struct lsipc_request *r, const struct ipc_item *it
 	return it->kind == KIND_SEM ? print_elements(r, it->sysv) : 0;
 }
 
+/* -i's or -N's object IT: its list, or its row; who holds it when HOLDERS is asked for. */
+static int show_one(struct gather *g, struct ipc_item *it)
+{
+	const struct lsipc_request *r = g->r;
+	struct holders_state state;
+	if (r->holders) {
+		holders_state_of(it->sysv, it->posix, NULL, false, &state);
+		it->holders = &state.list;
+	}
+	int rc = 0;
+	if (pretty_list(r))
+		rc = print_pretty(r, it);
+	else
+		add_item(g, it);
+	if (r->holders)
+		holders_state_free(&state);
+	return rc;
+}
+
 /* The POSIX objects of the table's kind, by name as ipcs lists them, or the one -N names. */
 static int show_posix(const struct lsipc_request *r, struct scols_table *t)
 {
@@ -589,20 +599,8 @@ static int show_posix(const struct lsipc_request *r, struct scols_table *t)
 	struct ipc_item it = { .kind = kind, .posix = &o };
 	if (r->name) {
 		int rc = posix_find(kind, r->name, &o);
-		if (rc == 0) {
-			struct holders_state state;
-			if (r->holders) {
-				holders_state_of(NULL, &o, NULL, false, &state);
-				it.holders = &state.list;
-			}
-			if (pretty_list(r))
-				rc = print_pretty(r, &it);
-			else
-				add_item(&g, &it);
-			if (r->holders)
-				holders_state_free(&state);
-			return rc;
-		}
+		if (rc == 0)
+			return show_one(&g, &it);
 		if (rc < 0)
 			posix_scan_failed(kind);
 		else
@@ -662,20 +660,7 @@ static int show_objects(const struct lsipc_request *r, struct scols_table *t)
 	}
 	if (r->memory)
 		sysv_complete(&o);
-	struct ipc_item it = { .kind = kind, .sysv = &o };
-	struct holders_state state;
-	if (r->holders) {
-		holders_state_of(&o, NULL, NULL, false, &state);
-		it.holders = &state.list;
-	}
-	int rc = 0;
-	if (pretty_list(r))
-		rc = print_pretty(r, &it);
-	else
-		add_item(&g, &it);
-	if (r->holders)
-		holders_state_free(&state);
-	return rc;
+	return show_one(&g, &(struct ipc_item){ .kind = kind, .sysv = &o });
 }
 
 static int show_limits(const struct lsipc_request *r, struct scols_table *t)

@@ -12,6 +12,7 @@
 #include "src/args.h"
 #include "src/cmdline.h"
 #include "src/holders.h"
+#include "src/i18n.h"
 
 struct selection {
 	bool any;			/* at least one filter */
@@ -23,6 +24,19 @@ struct selection {
 	struct key_arg key_spec;	/* a number, or PATH:PROJ (ftok) resolved by main */
 	const char *owner_arg, *creator_arg, *older_arg, *key_arg;	/* as typed */
 };
+
+/* The entries of the selection options in a command's option table (ipcs, lsipc): one help text each. */
+#define SELECT_CMDLINE_OPTIONS \
+	{ "owner", OPT_SELECT_OWNER, required_argument, \
+	  N_("     --owner <user>      objects owned by <user> (a name or a uid)\n") }, \
+	{ "created-by", OPT_SELECT_CREATOR, required_argument, \
+	  N_("     --created-by <user> objects created by <user>\n") }, \
+	{ "orphaned", OPT_SELECT_ORPHANED, no_argument, \
+	  N_("     --orphaned          objects no process uses any more (see ipcs(1))\n") }, \
+	{ "older-than", OPT_SELECT_OLDER, required_argument, \
+	  N_("     --older-than <age>  objects last changed longer ago (s, m, h or d)\n") }, \
+	{ "key", OPT_SELECT_KEY, required_argument, \
+	  N_("     --key <key>         System V objects with this key\n") }
 
 /*
  * OPT (one of OPT_SELECT_*) with ARG into SEL: 0, or -1 after printing the
