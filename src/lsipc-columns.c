@@ -353,7 +353,7 @@ char *lsipc_object_cell(const struct lsipc_column *col, const struct ipc_item *i
 		return command_cached(v.i);
 	case CELL_PERCENT: {
 		char buf[32];
-		size_t n = put_percent(buf, v.u);
+		size_t n = put_percent(buf, v.u, f->typed);
 		if (!f->typed)
 			buf[n++] = '%';
 		buf[n] = '\0';

@@ -241,11 +241,11 @@ void json_item(const struct ipc_item *it, const struct render_opts *opts)
 			break;
 		case VALUE_PERCENT: {
 			char num[32];
-			num[put_percent(num, v.u)] = '\0';
+			num[put_percent(num, v.u, true)] = '\0';
 			if (!m)
 				GENERAL(json_number(j, d->json, num));
 			else
-				p = put_prefix(p, m, &comma), p += put_percent(p, v.u);
+				p = put_prefix(p, m, &comma), p += put_percent(p, v.u, true);
 			break;
 		}
 		case VALUE_TIME:

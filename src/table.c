@@ -324,7 +324,7 @@ static const char *cell_text(const struct cell *c, const struct ipc_item *it,
 			return word;
 		}
 		if (v.type == VALUE_PERCENT) {
-			*len = put_percent(p, v.u);
+			*len = put_percent(p, v.u, false);
 			p[(*len)++] = '%';
 			return p;
 		}
