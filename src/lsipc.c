@@ -130,6 +130,9 @@ static const struct cmdline_help help[] = {
 	HELP_TEXT(N_("ipcbox options (see lsipc(1)):\n")),
 	HELP_OPT(OPT_SELECT_OWNER), HELP_OPT(OPT_SELECT_CREATOR), HELP_OPT(OPT_SELECT_ORPHANED),
 	HELP_OPT(OPT_SELECT_OLDER), HELP_OPT(OPT_SELECT_KEY), HELP_OPT(OPT_SORT), HELP_OPT(OPT_JSON_TYPED),
+	HELP_TEXT("\n"),
+	/* Its own block, as in ipcs: its long argument would push the column. */
+	HELP_TEXT(N_("Namespace options:\n")),
 	HELP_OPT(OPT_NAMESPACE),
 };
 
