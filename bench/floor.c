@@ -4,6 +4,7 @@
  *   floor proc   read /proc/sysvipc/{msg,shm,sem} to the end, once
  *   floor stat   *_INFO for the highest index, then one *_STAT_ANY call per
  *                index, for message queues, shared memory and semaphores
+ *   floor stat-shm  the same for shared memory only (lsipc -m)
  *   floor posix  read /dev/shm and /dev/mqueue once each (readdir) and
  *                fstatat every entry: the floor of listing POSIX objects
  *   floor maps   read /proc once (readdir) and every /proc/PID/maps to the
@@ -61,7 +62,7 @@ static long read_proc(const char *path)
 	return n < 0 ? -1 : lines - 1;	/* minus the header line */
 }
 
-static long stat_any(void)
+static long stat_any(bool shm_only)
 {
 	long seen = 0;
 	int max;
@@ -72,6 +73,8 @@ static long stat_any(void)
 	for (int i = 0; i <= max; i++)
 		if (shmctl(i, SHM_STAT_ANY, &shm) >= 0)
 			seen++;
+	if (shm_only)
+		return seen;
 
 	struct msginfo msginfo;
 	struct msqid_ds msg;
@@ -192,7 +195,9 @@ int main(int argc, char **argv)
 			seen += n;
 		}
 	} else if (argc == 2 && strcmp(argv[1], "stat") == 0) {
-		seen = stat_any();
+		seen = stat_any(false);
+	} else if (argc == 2 && strcmp(argv[1], "stat-shm") == 0) {
+		seen = stat_any(true);
 	} else if (argc == 2 && strcmp(argv[1], "posix") == 0) {
 		static const char *const dirs[] = { "/dev/shm", "/dev/mqueue" };
 		for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
@@ -211,7 +216,7 @@ int main(int argc, char **argv)
 			return 1;
 		seen = shm + mq;
 	} else {
-		fputs("usage: floor proc|stat|posix|maps|posix-values\n", stderr);
+		fputs("usage: floor proc|stat|stat-shm|posix|maps|posix-values\n", stderr);
 		return 2;
 	}
 	printf("%ld\n", seen);

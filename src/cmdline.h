@@ -39,6 +39,8 @@ enum cmdline_id {
 	OPT_NAMESPACE, OPT_ALL_NAMESPACES,
 	OPT_SELECT_OWNER, OPT_SELECT_CREATOR, OPT_SELECT_ORPHANED, OPT_SELECT_OLDER, OPT_SELECT_KEY,
 	OPT_SELECT_REMOVEIPC,	/* ipcs only: not a removal filter */
+	/* ipcs --memory, lsipc --json-typed */
+	OPT_MEMORY, OPT_JSON_TYPED,
 };
 
 /* One option: getopt's entries and its --help line come from here. */

@@ -41,6 +41,8 @@ static const struct field_desc msg_fields[] = {
 	{ FIELD_TIME, MSG_STIME, "send_time", NULL, N_("send"), NULL },
 	{ FIELD_TIME, MSG_RTIME, "receive_time", NULL, N_("recv"), NULL },
 	{ FIELD_TIME, MSG_CTIME, "change_time", NULL, N_("change"), NULL },
+	{ FIELD_FILL, 0, "fill_percent", NULL, N_("fill"), NULL },
+	{ FIELD_FULL, 0, "full", NULL, NULL, NULL },
 	{ 0 },
 };
 
@@ -56,6 +58,8 @@ static const struct field_desc shm_fields[] = {
 	{ FIELD_TIME, SHM_ATIME, "attach_time", NULL, N_("attached"), NULL },
 	{ FIELD_TIME, SHM_DTIME, "detach_time", NULL, N_("detached"), NULL },
 	{ FIELD_TIME, SHM_CTIME, "change_time", NULL, N_("changed"), NULL },
+	{ FIELD_RSS, 0, "rss", NULL, N_("resident"), NULL },
+	{ FIELD_SWAP, 0, "swap", NULL, N_("swapped"), NULL },
 	{ 0 },
 };
 
@@ -81,6 +85,7 @@ static const struct field_desc pshm_fields[] = {
 	POSIX_COMMON,
 	{ FIELD_SIZE, 0, "size", NULL, N_("bytes"), N_("size") },
 	MODIFIED,
+	{ FIELD_ALLOCATED, 0, "allocated", NULL, N_("allocated"), NULL },
 	{ 0 },
 };
 

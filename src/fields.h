@@ -7,6 +7,7 @@
  * get it and when it is absent.  Text layouts and the JSON writer both
  * name fields by id; neither decides on its own what exists.
  */
+#include "src/queue-full.h"
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -34,12 +35,18 @@ enum field_id {
 	FIELD_TIME, FIELD_PID,	/* slot: which time or pid of the object */
 	FIELD_DEST, FIELD_LOCKED,
 	FIELD_STATUS,		/* dest and locked as util-linux's status column */
+	/* Memory (ipcs JSON, ipcs --memory, lsipc RSS SWAP FILL): */
+	FIELD_RSS, FIELD_SWAP,	/* shm: resident, swapped bytes (/proc/sysvipc/shm) */
+	FIELD_ALLOCATED,	/* POSIX shm: the file's st_blocks * 512 */
+	FIELD_FILL,		/* msg: used bytes / capacity, in hundredths of a percent */
+	FIELD_FULL,		/* msg: a one-byte message would block */
 };
 
 /* The slot of a POSIX object's one time, its file's mtime. */
 enum { POSIX_MTIME };
 
-enum value_type { VALUE_ABSENT, VALUE_UINT, VALUE_INT, VALUE_BOOL, VALUE_TIME, VALUE_TEXT };
+/* VALUE_PERCENT: u in hundredths of a percent (1250: 12.50 %). */
+enum value_type { VALUE_ABSENT, VALUE_UINT, VALUE_INT, VALUE_BOOL, VALUE_TIME, VALUE_TEXT, VALUE_PERCENT };
 
 struct field_value {
 	enum value_type type;
@@ -162,6 +169,29 @@ static inline void field_get(const struct ipc_item *it, enum field_id f, int slo
 		break;
 	case FIELD_LOCKED:
 		field_set_bool(v, o->mode & SYSV_MODE_LOCKED);
+		break;
+	case FIELD_RSS:
+		if (o->has_memory)
+			field_set_uint(v, o->rss);
+		break;
+	case FIELD_SWAP:
+		if (o->has_memory)
+			field_set_uint(v, o->swap);
+		break;
+	case FIELD_ALLOCATED:
+		field_set_uint(v, p->allocated);
+		break;
+	case FIELD_FILL:
+		/* A capacity of 0 takes nothing: full. */
+		if (o->has_qbytes) {
+			v->type = VALUE_PERCENT;
+			v->u = o->qbytes ? (uint64_t)((double)o->size * 10000.0 / (double)o->qbytes + 0.5) : 10000;
+		}
+		break;
+	case FIELD_FULL:
+		/* The one definition (src/queue-full.h); a capacity of 0 takes nothing. */
+		if (o->has_qbytes)
+			field_set_bool(v, o->qbytes == 0 || sysv_queue_state(o->size, o->count, o->qbytes) == QUEUE_FULL);
 		break;
 	}
 }

@@ -394,3 +394,15 @@ const char *format_iso_time(int64_t t)
 	static struct time_cache cache;
 	return cached_time(&cache, t, false);
 }
+
+size_t put_percent(char *p, uint64_t hundredths, bool short_form)
+{
+	size_t n = put_u64(p, hundredths / 100);
+	if (short_form && hundredths % 100 == 0)
+		return n;
+	p[n++] = '.';
+	p[n++] = (char)('0' + hundredths % 100 / 10);
+	if (!short_form || hundredths % 10)
+		p[n++] = (char)('0' + hundredths % 10);
+	return n;
+}

@@ -77,6 +77,11 @@ size_t put_i64(char *p, int64_t v);
 size_t put_escaped_name(char *p, const char *name);
 /* "0x0000abcd" (BUF: 11 bytes). */
 char *format_key(uint32_t key, char *buf);
+/*
+ * HUNDREDTHS of a percent as "12.50" at P (room 24); its length.  SHORT:
+ * without trailing zeros ("12.5", "25"), as JSON tools print numbers.
+ */
+size_t put_percent(char *p, uint64_t hundredths, bool short_form);
 /* Sizes as util-linux prints them with --human: 1023B, 1.5K, 4.7G, 16E. */
 void format_human_size(uint64_t bytes, char *buf, size_t len);
 

@@ -253,6 +253,9 @@ static int print_json(const struct mk_request *req, const int ids[KINDS])
 			it.posix = &posix;
 		else
 			it.sysv = &sysv;
+		/* As ipcs -J shows it: with a segment's rss and swap. */
+		if (!kind_is_posix(k))
+			sysv_complete(&sysv);
 		render_section_begin(k, &opts);
 		render_item(&it, &opts);
 		render_section_end(k, &opts);

@@ -45,22 +45,16 @@ static const struct cmdline_option options[] = {
 	{ "bytes", 'b', no_argument, N_(" -b, --bytes       show sizes in bytes\n") },
 	{ "numeric", OPT_NUMERIC, no_argument, N_("     --numeric     show user and group ids as numbers\n") },
 	{ "json", 'J', no_argument, N_(" -J, --json        print one JSON document\n") },
+	{ "memory", OPT_MEMORY, no_argument,
+	  N_("     --memory      show memory use: resident and swapped bytes of segments,\n"
+	     "                   fill level of queues, allocated bytes of POSIX memory\n") },
 	{ "processes", OPT_PROCESSES, no_argument,
 	  N_("     --processes   show the processes using each object\n") },
 	{ "namespace", OPT_NAMESPACE, required_argument,
 	  N_("     --namespace <pid|file>  show the objects of another IPC namespace\n") },
 	{ "all-namespaces", OPT_ALL_NAMESPACES, no_argument,
 	  N_("     --all-namespaces        show every IPC namespace, one block each\n") },
-	{ "owner", OPT_SELECT_OWNER, required_argument,
-	  N_("     --owner <user>      objects owned by <user> (a name or a uid)\n") },
-	{ "created-by", OPT_SELECT_CREATOR, required_argument,
-	  N_("     --created-by <user> objects created by <user>\n") },
-	{ "orphaned", OPT_SELECT_ORPHANED, no_argument,
-	  N_("     --orphaned          objects no process uses any more (see ipcs(1))\n") },
-	{ "older-than", OPT_SELECT_OLDER, required_argument,
-	  N_("     --older-than <age>  objects last changed longer ago (s, m, h or d)\n") },
-	{ "key", OPT_SELECT_KEY, required_argument,
-	  N_("     --key <key>         System V objects with this key\n") },
+	SELECT_CMDLINE_OPTIONS,
 	{ "removeipc", OPT_SELECT_REMOVEIPC, no_argument,
 	  N_("     --removeipc         objects systemd-logind removes when their owner's\n"
 	     "                         last session ends (RemoveIPC=; see ipcs(1))\n") },
@@ -106,7 +100,7 @@ static const struct cmdline_help help[] = {
 	HELP_TEXT(N_("Output options:\n")),
 	HELP_OPT('t'), HELP_OPT('p'), HELP_OPT('c'), HELP_OPT('l'), HELP_OPT('u'), HELP_OPT('g'),
 	HELP_OPT(OPT_METRICS), HELP_OPT(OPT_OUTPUT), HELP_OPT(OPT_HUMAN), HELP_OPT('b'),
-	HELP_OPT(OPT_NUMERIC), HELP_OPT('J'), HELP_OPT(OPT_PROCESSES),
+	HELP_OPT(OPT_NUMERIC), HELP_OPT('J'), HELP_OPT(OPT_MEMORY), HELP_OPT(OPT_PROCESSES),
 	HELP_TEXT("\n"),
 	/* Their own block: their long arguments would push the output options' column. */
 	HELP_TEXT(N_("Namespace options:\n")),
@@ -194,6 +188,7 @@ static int take_option(int opt, const char *arg, void *request)
 	case OPT_NUMERIC: req->render.numeric = true; break;
 	case 'J': req->render.json = true; break;
 	case OPT_PROCESSES: req->processes = true; break;
+	case OPT_MEMORY: req->render.memory = true; break;
 	case OPT_BY_OWNER: req->by = BY_OWNER; break;
 	case OPT_BY_CREATOR: req->by = BY_CREATOR; break;
 	case OPT_SORT: req->sort_arg = arg; break;
@@ -273,6 +268,8 @@ static int check_request(struct ipcs_request *req)
 		return parse_error(true, _("--owner, --created-by, --orphaned, --older-than and --key select objects of a listing, not with --id or --name"));
 	if (req->select.any && (req->render.mode == MODE_LIMITS || req->render.mode == MODE_SUMMARY || report))
 		return parse_error(true, _("--owner, --created-by, --orphaned, --older-than and --key select objects of a listing, not with -l, -u, -g or --metrics"));
+	if (req->render.memory && (req->render.mode != MODE_LIST || req->have_id || req->name || req->by))
+		return parse_error(true, _("--memory adds columns to a listing: not with -i, --name, -t, -p, -c, -l, -u, -g, --metrics, --by-owner or --by-creator"));
 	if (req->processes && (req->render.mode == MODE_LIMITS || req->render.mode == MODE_SUMMARY || report))
 		return parse_error(true, _("--processes lists objects: not with -l, -u, -g or --metrics"));
 	if (req->has_namespace && req->all_namespaces)

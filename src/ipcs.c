@@ -29,6 +29,14 @@
 #include "src/sysv.h"
 #include "src/xalloc.h"
 
+/* Whether objects are shown with their memory: JSON always, text with --memory. */
+static bool memory_shown(const struct ipcs_request *req)
+{
+	/* JSON's -t, -p and -c are the list's document. */
+	bool listing = req->render.mode <= MODE_CREATOR && (req->render.json || req->render.mode == MODE_LIST);
+	return (req->render.json || req->render.memory) && !req->by && (listing || req->render.details);
+}
+
 /*
  * --removeipc: a warning on stderr after the listing, whether logind
  * removes what was listed, and what a live process uses.
@@ -146,6 +154,8 @@ static int show_details(const struct ipcs_request *req)
 	}
 	if (req->messages && peek_messages(req, &obj) < 0)
 		return 1;
+	if (memory_shown(req))
+		sysv_complete(&obj);
 	struct sysv_semval *values = NULL;
 	if (kind == KIND_SEM && obj.size > 0) {
 		values = sysv_sem_values(obj.id, obj.size, SEMV_ALL);
@@ -195,7 +205,14 @@ struct list_ctx {
 
 static int render_visit(const struct sysv_object *obj, void *ctx)
 {
-	show_object(((struct list_ctx *)ctx)->req, obj, NULL, NULL, NULL);
+	const struct ipcs_request *req = ((struct list_ctx *)ctx)->req;
+	struct sysv_object full;
+	if (memory_shown(req)) {
+		full = *obj;
+		sysv_complete(&full);
+		obj = &full;
+	}
+	show_object(req, obj, NULL, NULL, NULL);
 	return 0;
 }
 
@@ -331,8 +348,12 @@ static int show_sysv_kind(enum ipc_kind kind, const struct ipcs_request *req)
 			return 1;
 		}
 		struct ipc_item *items = xreallocarray(NULL, n ? n : 1, sizeof(*items));
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < n; i++) {
+			/* Before sorting: --sort rss, fill_percent. */
+			if (memory_shown(req) || req->sort.n)
+				sysv_complete(&objs[i]);
 			items[i] = (struct ipc_item){ .kind = kind, .sysv = &objs[i] };
+		}
 		show_collected(kind, req, items, n);
 		free(items);
 		free(objs);
@@ -395,6 +416,8 @@ static int show(const struct ipcs_request *req)
 {
 	int status = 0;
 	bool hint = posix_hint_applies(req);
+	/* Another namespace's segments, maybe: /proc/sysvipc/shm is read again. */
+	sysv_memory_forget();
 	bool scan[KINDS];
 	for (int k = 0; k < KINDS; k++)
 		scan[k] = req->want[k] || (hint && kind_is_posix(k));

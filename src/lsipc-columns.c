@@ -32,10 +32,13 @@
 #define TRUNC SCOLS_TRUNC
 /* A field of the object: NAME, FLAGS, HELP, LABEL, TABLES, CELL, FIELD, SLOT. */
 #define COL(name, flags, help, label, tables, cell, field, slot) \
-	{ { name, flags }, help, label, tables, cell, field, slot }
+	{ { name, flags }, help, label, tables, cell, field, slot, false }
+/* Ours: asked for by name only (-o), so that 2.38's lists stay as they are. */
+#define EXTRA_COL(name, flags, help, label, tables, cell, field, slot) \
+	{ { name, flags }, help, label, tables, cell, field, slot, true }
 /* A column of -g's rows. */
 #define LIMIT_COL(name, flags, help, cell) \
-	{ { name, flags }, help, NULL, T(LSIPC_GLOBAL), cell, 0, 0 }
+	{ { name, flags }, help, NULL, T(LSIPC_GLOBAL), cell, 0, 0, false }
 /* CTIME's slot differs by kind: resolved in object_field(). */
 #define SLOT_CTIME (-1)
 
@@ -93,6 +96,14 @@ const struct lsipc_column lsipc_columns[] = {
 	    CELL_SIZE, FIELD_MSGSIZE, 0),
 	COL("MTIME", R, N_("Time of the last modification"), N_("Last modification"), POSIX,
 	    CELL_TIME, FIELD_TIME, POSIX_MTIME),
+
+	/* Ours, -o only: who uses an object, and its memory. */
+	EXTRA_COL("HOLDERS", R, N_("Number of processes using it"), N_("Processes"), SYSV | POSIX,
+		  CELL_HOLDERS, 0, 0),
+	EXTRA_COL("RSS", R, N_("Resident bytes"), N_("Resident"), T(LSIPC_SHM), CELL_SIZE, FIELD_RSS, 0),
+	EXTRA_COL("SWAP", R, N_("Swapped bytes"), N_("Swapped"), T(LSIPC_SHM), CELL_SIZE, FIELD_SWAP, 0),
+	EXTRA_COL("FILL", R, N_("Bytes used, in percent of the queue's capacity"), N_("Fill level"), T(LSIPC_MSG),
+		  CELL_PERCENT, FIELD_FILL, 0),
 
 	LIMIT_COL("RESOURCE", 0, N_("Resource name"), CELL_RESOURCE),
 	LIMIT_COL("DESCRIPTION", 0, N_("Resource description"), CELL_DESCRIPTION),
@@ -175,9 +186,33 @@ size_t lsipc_all_columns(enum lsipc_table table, int *ids, size_t max)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < lsipc_ncolumns && n < max; i++)
-		if (lsipc_columns[i].tables & T(table))
+		if ((lsipc_columns[i].tables & T(table)) && !lsipc_columns[i].extra)
 			ids[n++] = (int)i;
 	return n;
+}
+
+bool lsipc_column_numeric(const struct lsipc_column *col)
+{
+	switch (col->cell) {
+	case CELL_NUMBER: case CELL_SIZE: case CELL_HOLDERS: case CELL_PERCENT: case CELL_LIMIT: case CELL_USED:
+		return true;
+	default:
+		return false;
+	}
+}
+
+const char *lsipc_column_member(const struct lsipc_column *col, enum ipc_kind kind)
+{
+	if (col->cell == CELL_STATUS || col->cell == CELL_COMMAND || col->cell == CELL_HOLDERS ||
+	    col->tables == T(LSIPC_GLOBAL))
+		return NULL;
+	int slot = col->slot == SLOT_CTIME ? (kind == KIND_SEM ? SEM_CTIME : SHM_CTIME) : col->slot;
+	const struct field_desc *d = field_find(kind, col->field, slot);
+	if (!d)
+		return NULL;
+	/* Names sort as names (ids without one after them), as the column shows them. */
+	bool names = col->cell == CELL_OWNER || col->cell == CELL_USER || col->cell == CELL_GROUP;
+	return names && d->json_name ? d->json_name : d->json;
 }
 
 /* --- cells ------------------------------------------------------------------ */
@@ -262,10 +297,21 @@ static char *command_cached(int64_t pid)
 	return last ? xstrdup(last) : NULL;
 }
 
+/* The live processes of IT's holders (--processes lists them). */
+static char *holders_count(const struct ipc_item *it)
+{
+	uint64_t n = 0;
+	for (size_t i = 0; it->holders && i < it->holders->n; i++)
+		n += it->holders->items[i].alive;
+	return it->holders ? number(n) : NULL;
+}
+
 char *lsipc_object_cell(const struct lsipc_column *col, const struct ipc_item *it, const struct lsipc_format *f)
 {
 	if (col->tables == T(LSIPC_GLOBAL))
 		return NULL;
+	if (col->cell == CELL_HOLDERS)
+		return holders_count(it);
 	int slot = col->slot == SLOT_CTIME ? (it->kind == KIND_SEM ? SEM_CTIME : SHM_CTIME) : col->slot;
 	struct field_value v = { 0 };
 	field_get(it, col->field, slot, &v);
@@ -305,6 +351,14 @@ char *lsipc_object_cell(const struct lsipc_column *col, const struct ipc_item *i
 	}
 	case CELL_COMMAND:
 		return command_cached(v.i);
+	case CELL_PERCENT: {
+		char buf[32];
+		size_t n = put_percent(buf, v.u, f->typed);
+		if (!f->typed)
+			buf[n++] = '%';
+		buf[n] = '\0';
+		return xstrdup(buf);
+	}
 	default:
 		return NULL;
 	}
@@ -385,12 +439,14 @@ void lsipc_columns_help(void)
 		{ T(LSIPC_SEM), N_("Semaphore columns (--semaphores):") },
 		{ POSIX, N_("POSIX columns (--posix-shmems, --posix-mqueues, --posix-semaphores):") },
 		{ T(LSIPC_GLOBAL), N_("Summary columns (--global):") },
+		{ 0, N_("ipcbox columns (with --output only):") },
 	};
 	for (size_t s = 0; s < ARRAY_SIZE(sections); s++) {
 		out_printf("\n%s\n", _(sections[s].title));
 		for (size_t i = 0; i < lsipc_ncolumns; i++) {
 			unsigned t = lsipc_columns[i].tables;
-			if ((t & ANY ? t & ANY : POSIX) == sections[s].tables)
+			if (lsipc_columns[i].extra ? sections[s].tables == 0 :
+			    (t & ANY ? t & ANY : POSIX) == sections[s].tables)
 				out_printf("%15s  %s\n", lsipc_columns[i].out.name, _(lsipc_columns[i].help));
 		}
 		if (sections[s].tables == POSIX)

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "src/commands.h"
@@ -23,6 +24,9 @@
 #include "src/utf8.h"
 #include "src/messages.h"
 #include "src/name-hint.h"
+#include "src/namespace.h"
+#include "src/order.h"
+#include "src/select.h"
 #include "src/numbers.h"
 #include "src/posix.h"
 #include "src/render-global.h"
@@ -64,10 +68,10 @@ static const struct cmdline_option options[] = {
 	  N_(" -r, --raw                display in raw mode\n") },
 	{ "semaphores", 's', no_argument,
 	  N_(" -s, --semaphores  semaphores\n") },
-	{ "shell", 'y', no_argument,
-	  N_(" -y, --shell              use column names to be usable as shell variable identifiers\n") },
 	{ "shmems", 'm', no_argument,
 	  N_(" -m, --shmems      shared memory segments\n") },
+	{ "shell", 'y', no_argument,
+	  N_(" -y, --shell              use column names to be usable as shell variable identifiers\n") },
 	{ "time", 't', no_argument,
 	  N_(" -t, --time               show attach, detach and change times\n") },
 	{ "time-format", OPT_TIME_FORMAT, required_argument,
@@ -83,6 +87,21 @@ static const struct cmdline_option options[] = {
 	  N_(" -S, --posix-semaphores  POSIX semaphores\n") },
 	{ "name", 'N', required_argument,
 	  N_(" -N, --name <name>       print details on the POSIX resource named <name>\n") },
+	/* Ours, long only: ipcs's selection, order and namespaces, and typed JSON. */
+	SELECT_CMDLINE_OPTIONS,
+	{ "sort", OPT_SORT, required_argument,
+	  N_("     --sort <column,...> sort rows by these columns (-<column>: descending)\n") },
+	{ "json-typed", OPT_JSON_TYPED, no_argument,
+	  N_("     --json-typed        JSON with numbers as numbers (implies --bytes)\n") },
+	{ "namespace", OPT_NAMESPACE, required_argument,
+	  N_("     --namespace <pid|file>  show the objects of another IPC namespace\n") },
+};
+
+/* util-linux 2.38's long options: an abbreviation unique among them keeps its meaning (--o is --output). */
+static const char *const legacy_options[] = {
+	"--bytes", "--creator", "--export", "--global", "--help", "--id", "--json", "--list", "--newline",
+	"--noheadings", "--notruncate", "--numeric-perms", "--output", "--queues", "--raw", "--semaphores",
+	"--shell", "--shmems", "--time", "--time-format", "--version", NULL
 };
 
 /* The page up to the columns, which lsipc_columns_help() prints. */
@@ -106,6 +125,15 @@ static const struct cmdline_help help[] = {
 	HELP_OPT('o'), HELP_OPT('P'), HELP_OPT('r'), HELP_OPT('t'), HELP_OPT('y'),
 	HELP_TEXT("\n"),
 	HELP_OPT('h'), HELP_OPT('V'),
+	HELP_TEXT("\n"),
+	/* Ours, in a block of their own after 2.38's page. */
+	HELP_TEXT(N_("ipcbox options (see lsipc(1)):\n")),
+	HELP_OPT(OPT_SELECT_OWNER), HELP_OPT(OPT_SELECT_CREATOR), HELP_OPT(OPT_SELECT_ORPHANED),
+	HELP_OPT(OPT_SELECT_OLDER), HELP_OPT(OPT_SELECT_KEY), HELP_OPT(OPT_SORT), HELP_OPT(OPT_JSON_TYPED),
+	HELP_TEXT("\n"),
+	/* Its own block, as in ipcs: its long argument would push the column. */
+	HELP_TEXT(N_("Namespace options:\n")),
+	HELP_OPT(OPT_NAMESPACE),
 };
 
 /*
@@ -117,6 +145,7 @@ static const struct {
 	const char *letters, *names;
 } exclusive[] = {
 	{ "Jelnr", "--json --export --list --newline --raw" },
+	{ "Jelnr\x01", "--json --export --list --newline --raw --json-typed" },
 	{ "gi", "--global --id" },
 	{ "giN", "--global --id --name" },
 	{ "ot", "--creator --output --time" },
@@ -140,12 +169,21 @@ struct lsipc_request {
 	bool mode_set;
 	const char *output;		/* the last -o */
 	struct lsipc_format format;
+	struct selection select;	/* --owner ... --key */
+	const char *sort_arg;		/* --sort, resolved once the table is known */
+	struct order_spec sort;
+	bool has_namespace;
+	struct ns_target ns;
+	bool holders, memory;		/* HOLDERS; RSS, SWAP or FILL asked for */
 	int *cols;
 	size_t ncols;
 };
 
 static int check_exclusive(int opt, char seen[])
 {
+	/* --json-typed stands in the groups as \x01. */
+	if (opt == OPT_JSON_TYPED)
+		opt = 1;
 	for (size_t g = 0; g < ARRAY_SIZE(exclusive); g++) {
 		if (opt > UCHAR_MAX || !strchr(exclusive[g].letters, opt))
 			continue;
@@ -210,6 +248,17 @@ static int parse_option(int opt, const char *arg, struct lsipc_request *r)
 	case OPT_TIME_FORMAT:
 		r->time_format_set = true;
 		return parse_time_format(arg, &r->format.time);
+	case OPT_SORT: r->sort_arg = arg; break;
+	case OPT_JSON_TYPED:
+		r->mode = SCOLS_JSON;
+		r->mode_set = true;
+		r->format.typed = r->format.bytes = true;
+		break;
+	case OPT_NAMESPACE:
+		r->has_namespace = true;
+		return ns_parse(arg, &r->ns);
+	default:
+		return select_option(opt, arg, &r->select);
 	}
 	return 0;
 }
@@ -301,6 +350,7 @@ static int choose_columns(struct lsipc_request *r)
 static const struct cmdline lsipc_cmdline = {
 	.options = options, .n_options = ARRAY_SIZE(options),
 	.help = help, .n_help = ARRAY_SIZE(help),
+	.legacy = legacy_options,
 	.operands = OPERANDS_CALLER,
 	.option = take_option,
 	.verbatim_reference = true,
@@ -321,6 +371,57 @@ static int check_posix(const struct lsipc_request *r)
 	if (!posix_table(r->kind_table))
 		return parse_error(false, _("when using a name, a single POSIX resource (-M, -Q or -S) must be specified"));
 	return posix_name_check(lsipc_table_kind(r->kind_table), r->name);
+}
+
+/* --sort's columns, as catalogue members of the table's kind. */
+static int parse_sort(struct lsipc_request *r)
+{
+	enum ipc_kind kind = (enum ipc_kind)lsipc_table_kind(r->table);
+	const char *p = r->sort_arg;
+	for (;;) {
+		size_t len = strcspn(p, ",");
+		bool descending = *p == '-';
+		const char *name = p + descending;
+		size_t nlen = len - descending;
+		int id = nlen ? lsipc_column_find(name, nlen) : -1;
+		char *shown = strndup(name, nlen);
+		int rc = 0;
+		if (id < 0)
+			rc = parse_error(false, _("unknown column: %s"), escape_arg(shown ? shown : ""));
+		else if (!(lsipc_columns[id].tables & (1u << r->table)))
+			rc = parse_error(false, _("column %s does not apply to the specified IPC"), escape_arg(shown));
+		else if (!lsipc_column_member(&lsipc_columns[id], kind))
+			rc = parse_error(false, _("--sort: rows cannot be sorted by column %s"), escape_arg(shown));
+		else if (r->sort.n == ORDER_MAX_KEYS)
+			rc = parse_error(false, _("--sort: at most %d fields"), ORDER_MAX_KEYS);
+		free(shown);
+		if (rc < 0)
+			return -1;
+		struct order_key *key = &r->sort.keys[r->sort.n++];
+		snprintf(key->name, sizeof(key->name), "%s", lsipc_column_member(&lsipc_columns[id], kind));
+		key->descending = descending;
+		if (!p[len])
+			return 0;
+		p += len + 1;
+	}
+}
+
+/* Ours with each other and with 2.38's: selection and order are of object tables. */
+static int check_ours(struct lsipc_request *r)
+{
+	for (size_t c = 0; c < r->ncols; c++) {
+		enum lsipc_cell cell = lsipc_columns[r->cols[c]].cell;
+		r->holders |= cell == CELL_HOLDERS;
+		r->memory |= lsipc_columns[r->cols[c]].field == FIELD_RSS || lsipc_columns[r->cols[c]].field == FIELD_SWAP ||
+			     lsipc_columns[r->cols[c]].field == FIELD_FILL;
+	}
+	if ((r->select.any || r->sort_arg) && (r->table == LSIPC_GLOBAL || one_object(r)))
+		return parse_error(false, _("--owner, --created-by, --orphaned, --older-than, --key and --sort are for lists of objects: not with --global, --id or --name"));
+	if (r->select.has_key && posix_table(r->table))
+		return parse_error(false, _("--key selects System V objects: not with -M, -Q or -S"));
+	if (r->has_namespace)
+		r->ns.posix = posix_table(r->table);
+	return r->sort_arg ? parse_sort(r) : 0;
 }
 
 /* A pure function of ARGV: 0, 1 (help or version), or -1 after a message. */
@@ -347,7 +448,9 @@ static int parse(int argc, char **argv, struct lsipc_request *r)
 		r->table = (enum lsipc_table)r->kind_table;
 	if (!r->time_format_set)
 		r->format.time = pretty_list(r) ? TIME_FULL : TIME_SHORT;
-	return choose_columns(r);
+	if (choose_columns(r) < 0)
+		return -1;
+	return check_ours(r);
 }
 
 static const char *const json_keys[LSIPC_TABLES] = {
@@ -373,15 +476,36 @@ static void add_item(struct gather *g, const struct ipc_item *it)
 		row[c] = cell(g->r, c, it);
 }
 
-static int add_object(const struct sysv_object *o, void *ctx)
+/*
+ * The rows of ITEMS (N objects of one kind): those the selection takes, in
+ * --sort's order.  Who holds each is asked only for HOLDERS or --orphaned;
+ * a segment's memory only for RSS, SWAP or FILL.
+ */
+static void add_items(struct gather *g, struct ipc_item *items, size_t n)
 {
-	add_item(ctx, &(struct ipc_item){ .kind = o->kind, .sysv = o });
-	return 0;
+	const struct lsipc_request *r = g->r;
+	bool need = r->holders || select_needs_holders(&r->select);
+	int64_t now = time(NULL);
+	if (n)
+		order_items(items[0].kind, items, n, &r->sort, false);
+	for (size_t i = 0; i < n; i++) {
+		struct ipc_item *it = &items[i];
+		struct holders_state state;
+		if (need) {
+			holders_state_of(it->sysv, it->posix, NULL, false, &state);
+			it->holders = r->holders ? &state.list : NULL;
+		}
+		if (it->sysv ? select_sysv(&r->select, it->sysv, need ? &state : NULL, now)
+			     : select_posix(&r->select, it->posix, need ? &state : NULL, now))
+			add_item(g, it);
+		if (need)
+			holders_state_free(&state);
+	}
 }
 
 static struct scols_opts print_opts(const struct lsipc_request *r)
 {
-	return (struct scols_opts){ .mode = r->mode, .noheadings = r->noheadings, .shell = r->shell,
+	return (struct scols_opts){ .mode = r->mode, .typed = r->format.typed, .noheadings = r->noheadings, .shell = r->shell,
 				    .notruncate = r->notruncate, .termwidth = out_terminal_width() };
 }
 
@@ -450,6 +574,25 @@ static int print_pretty(const struct lsipc_request *r, const struct ipc_item *it
 	return it->kind == KIND_SEM ? print_elements(r, it->sysv) : 0;
 }
 
+/* -i's or -N's object IT: its list, or its row; who holds it when HOLDERS is asked for. */
+static int show_one(struct gather *g, struct ipc_item *it)
+{
+	const struct lsipc_request *r = g->r;
+	struct holders_state state;
+	if (r->holders) {
+		holders_state_of(it->sysv, it->posix, NULL, false, &state);
+		it->holders = &state.list;
+	}
+	int rc = 0;
+	if (pretty_list(r))
+		rc = print_pretty(r, it);
+	else
+		add_item(g, it);
+	if (r->holders)
+		holders_state_free(&state);
+	return rc;
+}
+
 /* The POSIX objects of the table's kind, by name as ipcs lists them, or the one -N names. */
 static int show_posix(const struct lsipc_request *r, struct scols_table *t)
 {
@@ -459,12 +602,8 @@ static int show_posix(const struct lsipc_request *r, struct scols_table *t)
 	struct ipc_item it = { .kind = kind, .posix = &o };
 	if (r->name) {
 		int rc = posix_find(kind, r->name, &o);
-		if (rc == 0) {
-			if (pretty_list(r))
-				return print_pretty(r, &it);
-			add_item(&g, &it);
-			return 0;
-		}
+		if (rc == 0)
+			return show_one(&g, &it);
 		if (rc < 0)
 			posix_scan_failed(kind);
 		else
@@ -478,10 +617,15 @@ static int show_posix(const struct lsipc_request *r, struct scols_table *t)
 		posix_scan_failed(kind);
 		rc = 1;
 	} else {
+		struct posix_object *objs = xreallocarray(NULL, list.n ? list.n : 1, sizeof(*objs));
+		struct ipc_item *items = xreallocarray(NULL, list.n ? list.n : 1, sizeof(*items));
 		for (size_t i = 0; i < list.n; i++) {
-			posix_list_get(&list, i, &o);
-			add_item(&g, &it);
+			posix_list_get(&list, i, &objs[i]);
+			items[i] = (struct ipc_item){ .kind = kind, .posix = &objs[i] };
 		}
+		add_items(&g, items, list.n);
+		free(items);
+		free(objs);
 	}
 	posix_list_free(&list);
 	return rc;
@@ -494,10 +638,21 @@ static int show_objects(const struct lsipc_request *r, struct scols_table *t)
 	enum ipc_kind kind = (enum ipc_kind)lsipc_table_kind(r->table);
 	struct gather g = { r, t };
 	if (!r->have_id) {
-		if (sysv_scan(kind, add_object, &g) < 0) {
+		struct sysv_object *objs;
+		size_t n;
+		if (sysv_gather(kind, &objs, &n) < 0) {
 			warn(_("cannot read %s"), _(kinds[kind].plural));
 			return 1;
 		}
+		struct ipc_item *items = xreallocarray(NULL, n ? n : 1, sizeof(*items));
+		for (size_t i = 0; i < n; i++) {
+			if (r->memory || r->sort.n)
+				sysv_complete(&objs[i]);
+			items[i] = (struct ipc_item){ .kind = kind, .sysv = &objs[i] };
+		}
+		add_items(&g, items, n);
+		free(items);
+		free(objs);
 		return 0;
 	}
 	struct sysv_object o;
@@ -506,11 +661,9 @@ static int show_objects(const struct lsipc_request *r, struct scols_table *t)
 		warnx(_("id %d not found"), r->id);
 		return 1;
 	}
-	struct ipc_item it = { .kind = kind, .sysv = &o };
-	if (pretty_list(r))
-		return print_pretty(r, &it);
-	add_item(&g, &it);
-	return 0;
+	if (r->memory)
+		sysv_complete(&o);
+	return show_one(&g, &(struct ipc_item){ .kind = kind, .sysv = &o });
 }
 
 static int show_limits(const struct lsipc_request *r, struct scols_table *t)
@@ -544,8 +697,17 @@ static int show_limits(const struct lsipc_request *r, struct scols_table *t)
 static int run(const struct lsipc_request *r)
 {
 	struct scols_column *cols = xcalloc(r->ncols ? r->ncols : 1, sizeof(*cols));
-	for (size_t c = 0; c < r->ncols; c++)
+	for (size_t c = 0; c < r->ncols; c++) {
 		cols[c] = lsipc_columns[r->cols[c]].out;
+		if (lsipc_column_numeric(&lsipc_columns[r->cols[c]]))
+			cols[c].flags |= SCOLS_NUMBER;
+	}
+	if ((r->holders || select_needs_holders(&r->select)) && r->table != LSIPC_GLOBAL) {
+		bool want[KINDS] = { false };
+		want[lsipc_table_kind(r->table)] = true;
+		if (!holders_scan(want))
+			warn(_("cannot read /proc: processes are unknown"));
+	}
 	struct scols_table t;
 	scols_init(&t, json_keys[r->table], cols, r->ncols);
 	int rc = r->table == LSIPC_GLOBAL ? show_limits(r, &t) : show_objects(r, &t);
@@ -582,7 +744,30 @@ int lsipc_main(int argc, char **argv)
 		print_version();
 		return close_stdout();
 	}
-	rc = run(&r);
+	/* --key PATH:PROJ: the file is looked at once the whole line has parsed. */
+	if (select_resolve(&r.select) < 0) {
+		free(r.cols);
+		return 1;
+	}
+	if (r.has_namespace && ns_enter(&r.ns) < 0) {
+		free(r.cols);
+		return 1;
+	}
+	bool want[KINDS] = { false };
+	if (r.table != LSIPC_GLOBAL)
+		want[lsipc_table_kind(r.table)] = true;
+	else
+		for (int tb = LSIPC_SHM; tb <= LSIPC_SEM; tb++)
+			want[lsipc_table_kind(tb)] = r.kind_table < 0;
+	if (r.table == LSIPC_GLOBAL && r.kind_table >= 0)
+		want[lsipc_table_kind(r.kind_table)] = true;
+	/* Never this host's POSIX files in place of the target's. */
+	if (r.has_namespace && !ns_check_kinds(&r.ns, want, NS_SHOW, false, NULL))
+		rc = 1;
+	else
+		rc = run(&r);
+	if (r.has_namespace)
+		rc |= ns_check_alive(&r.ns);
 	free(r.cols);
 	int crc = close_stdout();
 	return rc ? rc : crc;

@@ -37,6 +37,8 @@ enum lsipc_cell {
 	CELL_SIZE,		/* 4K, or bytes with -b */
 	CELL_STATUS,		/* dest,locked */
 	CELL_COMMAND,		/* the creator's /proc/PID/cmdline */
+	CELL_HOLDERS,		/* the live processes using it (ours) */
+	CELL_PERCENT,		/* 25.00% (typed JSON: 25.00) */
 	CELL_RESOURCE, CELL_DESCRIPTION, CELL_LIMIT, CELL_USED, CELL_USE,	/* -g */
 };
 
@@ -48,6 +50,7 @@ struct lsipc_column {
 	enum lsipc_cell cell;
 	enum field_id field;
 	int slot;
+	bool extra;		/* ours: only with -o, never in a default or -i list */
 };
 
 extern const struct lsipc_column lsipc_columns[];
@@ -58,6 +61,7 @@ enum lsipc_time_format { TIME_SHORT, TIME_FULL, TIME_ISO };
 struct lsipc_format {
 	bool bytes;		/* -b */
 	bool numeric_perms;	/* -P */
+	bool typed;		/* --json-typed: percentages without their sign */
 	enum lsipc_time_format time;
 };
 
@@ -79,6 +83,15 @@ const char *lsipc_limit_description(const char *resource);
 size_t lsipc_default_columns(enum lsipc_table table, bool creator, bool time, int *ids, size_t max);
 /* Every column of TABLE, in --help order: the -i list without -o, -c, -t. */
 size_t lsipc_all_columns(enum lsipc_table table, int *ids, size_t max);
+
+/* Whether COL's cells are numbers (typed JSON prints them unquoted). */
+bool lsipc_column_numeric(const struct lsipc_column *col);
+
+/*
+ * --sort: the catalogue member (src/fields.c) that orders COL's rows in
+ * KIND, or NULL when the column has none (STATUS, COMMAND, HOLDERS).
+ */
+const char *lsipc_column_member(const struct lsipc_column *col, enum ipc_kind kind);
 
 /* The help lines of the columns. */
 void lsipc_columns_help(void);

@@ -239,6 +239,15 @@ void json_item(const struct ipc_item *it, const struct render_opts *opts)
 			else
 				memcpy(p, "false", 5), p += 5;
 			break;
+		case VALUE_PERCENT: {
+			char num[32];
+			num[put_percent(num, v.u, true)] = '\0';
+			if (!m)
+				GENERAL(json_number(j, d->json, num));
+			else
+				p = put_prefix(p, m, &comma), p += put_percent(p, v.u, true);
+			break;
+		}
 		case VALUE_TIME:
 			/* ISO 8601 text is digits and "-T:Z": never escaped. */
 			if (m && !(v.i == 0 && v.zero_unset) && (iso = format_iso_time(v.i))) {

@@ -25,6 +25,7 @@ struct render_opts {
 	bool numeric;		/* uids and gids as numbers, no name lookups */
 	bool json;		/* one JSON document instead of text */
 	bool details;		/* -i or --name: one object */
+	bool memory;		/* --memory: the memory columns (JSON has them always) */
 	bool embedded;		/* JSON: inside --all-namespaces' array, the caller opened the object */
 };
 

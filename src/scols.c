@@ -233,6 +233,24 @@ static void print_pairs(const struct scols_table *t, const struct scols_opts *o)
 
 /* --- JSON -------------------------------------------------------------------- */
 
+/* "12", "-1", "25.00": a JSON number as it stands (no leading zeros but "0", no exponent). */
+static bool is_number(const char *s)
+{
+	if (*s == '-')
+		s++;
+	if (!isdigit((unsigned char)*s) || (s[0] == '0' && isdigit((unsigned char)s[1])))
+		return false;
+	while (isdigit((unsigned char)*s))
+		s++;
+	if (*s == '.') {
+		if (!isdigit((unsigned char)*++s))
+			return false;
+		while (isdigit((unsigned char)*s))
+			s++;
+	}
+	return *s == '\0';
+}
+
 /* util-linux's JSON layout: three spaces a level, objects joined by "},{". */
 static void print_json(const struct scols_table *t, const struct scols_opts *o)
 {
@@ -259,7 +277,9 @@ static void print_json(const struct scols_table *t, const struct scols_opts *o)
 				out_char((char)tolower((unsigned char)*p));
 			out_write("\": ", 3);
 			const char *v = t->cells[r * t->ncols + c];
-			if (v && *v) {
+			if (v && *v && o->typed && (t->cols[c].flags & SCOLS_NUMBER) && is_number(v)) {
+				out_str(v);
+			} else if (v && *v) {
 				struct json doc = { 0 };
 				json_string(&doc, NULL, v);
 			} else {

@@ -16,7 +16,8 @@
  * a WRAP column's longer cells are printed whole and the row goes on at
  * the next column's place on a new line.
  */
-enum { SCOLS_RIGHT = 1, SCOLS_TRUNC = 2, SCOLS_WRAP = 4 };
+enum { SCOLS_RIGHT = 1, SCOLS_TRUNC = 2, SCOLS_WRAP = 4,
+       SCOLS_NUMBER = 8 };	/* cells are numbers: unquoted in typed JSON */
 
 struct scols_column {
 	const char *name;	/* the header, e.g. "USE%" */
@@ -27,6 +28,7 @@ enum scols_mode { SCOLS_TABLE, SCOLS_RAW, SCOLS_EXPORT, SCOLS_NEWLINE, SCOLS_JSO
 
 struct scols_opts {
 	enum scols_mode mode;
+	bool typed;		/* JSON: SCOLS_NUMBER cells that are numbers unquoted */
 	bool noheadings;
 	bool shell;		/* -y: headers as shell variable names */
 	bool notruncate;	/* --notruncate: no column cut on a terminal */

@@ -13,6 +13,7 @@
 #include "src/cmdline.h"
 #include "src/holders.h"
 #include "src/logind.h"
+#include "src/i18n.h"
 
 struct selection {
 	bool any;			/* at least one filter */
@@ -27,6 +28,19 @@ struct selection {
 	bool removeipc;
 	struct logind_policy logind;
 };
+
+/* The entries of the selection options in a command's option table (ipcs, lsipc): one help text each. */
+#define SELECT_CMDLINE_OPTIONS \
+	{ "owner", OPT_SELECT_OWNER, required_argument, \
+	  N_("     --owner <user>      objects owned by <user> (a name or a uid)\n") }, \
+	{ "created-by", OPT_SELECT_CREATOR, required_argument, \
+	  N_("     --created-by <user> objects created by <user>\n") }, \
+	{ "orphaned", OPT_SELECT_ORPHANED, no_argument, \
+	  N_("     --orphaned          objects no process uses any more (see ipcs(1))\n") }, \
+	{ "older-than", OPT_SELECT_OLDER, required_argument, \
+	  N_("     --older-than <age>  objects last changed longer ago (s, m, h or d)\n") }, \
+	{ "key", OPT_SELECT_KEY, required_argument, \
+	  N_("     --key <key>         System V objects with this key\n") }
 
 /*
  * OPT (one of OPT_SELECT_*) with ARG into SEL: 0, or -1 after printing the

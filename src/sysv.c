@@ -88,7 +88,7 @@ static int msg_stat(int index, int cmd, struct sysv_object *o)
 		.times = { [MSG_STIME] = ds.msg_stime, [MSG_RTIME] = ds.msg_rtime, [MSG_CTIME] = ds.msg_ctime },
 		.pids = { [MSG_LSPID] = ds.msg_lspid, [MSG_LRPID] = ds.msg_lrpid },
 		.size = ds.__msg_cbytes, .count = ds.msg_qnum,
-		.qbytes = ds.msg_qbytes,
+		.qbytes = ds.msg_qbytes, .has_qbytes = true,
 	};
 	return id;
 }
@@ -368,7 +368,7 @@ static int scan_proc(enum ipc_kind kind, sysv_visit_fn visit, void *ctx)
 				}
 				header = false;
 			} else {
-				struct sysv_object o = { .kind = kind };
+				struct sysv_object o = { .kind = kind, .has_memory = kind == KIND_SHM };
 				if (parse_proc_line(k, line, &o))
 					rc = visit(&o, ctx);
 			}
@@ -539,9 +539,75 @@ int sysv_find(enum ipc_kind kind, int id, struct sysv_object *out)
 	 * The capacity is shown only to those who may read the queue (as
 	 * util-linux, which asks IPC_STAT): the same from every source.
 	 */
-	if (kind == KIND_MSG)
-		out->qbytes = sysv_msg_qbytes(id);
+	if (kind == KIND_MSG) {
+		struct msqid_ds ds;
+		out->has_qbytes = msgctl(id, IPC_STAT, &ds) == 0;
+		out->qbytes = out->has_qbytes ? ds.msg_qbytes : 0;
+	}
 	return 0;
+}
+
+/* /proc/sysvipc/shm's rss and swap by id, for segments another source read. */
+struct shm_memory {
+	int32_t id;
+	uint64_t rss, swap;
+};
+static struct {
+	bool loaded;
+	struct shm_memory *items;
+	size_t n, cap;
+} shm_memory;
+
+static int memory_visit(const struct sysv_object *o, void *ctx)
+{
+	(void)ctx;
+	if (shm_memory.n == shm_memory.cap) {
+		shm_memory.cap = shm_memory.cap ? 2 * shm_memory.cap : 64;
+		shm_memory.items = xreallocarray(shm_memory.items, shm_memory.cap, sizeof(*shm_memory.items));
+	}
+	shm_memory.items[shm_memory.n++] = (struct shm_memory){ o->id, o->rss, o->swap };
+	return 0;
+}
+
+static int by_id(const void *a, const void *b)
+{
+	int32_t x = ((const struct shm_memory *)a)->id, y = ((const struct shm_memory *)b)->id;
+	return (x > y) - (x < y);
+}
+
+void sysv_memory_forget(void)
+{
+	free(shm_memory.items);
+	shm_memory.items = NULL;
+	shm_memory.n = shm_memory.cap = 0;
+	shm_memory.loaded = false;
+}
+
+void sysv_complete(struct sysv_object *o)
+{
+	if (o->kind == KIND_MSG && !o->has_qbytes) {
+		/* MSG_STAT_ANY takes an index, which an id's low bits are: the same queue if it returns the id. */
+		struct msqid_ds ds = { 0 };
+		o->has_qbytes = msgctl(o->id, MSG_STAT_ANY, &ds) == o->id || msgctl(o->id, IPC_STAT, &ds) == 0;
+		o->qbytes = o->has_qbytes ? ds.msg_qbytes : 0;
+	}
+	if (o->kind != KIND_SHM || o->has_memory)
+		return;
+	if (!shm_memory.loaded) {
+		/* Unreadable (no /proc): the values stay unknown, shown as such. */
+		shm_memory.loaded = true;
+		if (scan_proc(KIND_SHM, memory_visit, NULL) == 0)
+			qsort(shm_memory.items, shm_memory.n, sizeof(*shm_memory.items), by_id);
+		else
+			shm_memory.n = 0;
+	}
+	struct shm_memory key = { .id = o->id }, *m;
+	m = shm_memory.n ? bsearch(&key, shm_memory.items, shm_memory.n, sizeof(key), by_id) : NULL;
+	if (m) {
+		o->rss = m->rss;
+		o->swap = m->swap;
+		o->has_memory = true;
+	}
 }
 
 /* The largest message the kernel takes now (msgmax), or 0 if unknown. */

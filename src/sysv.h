@@ -28,8 +28,9 @@ struct sysv_object {
 	int64_t pids[2];	/* indexed by the *_PID slots below */
 	uint64_t size;		/* shm: segment bytes; msg: bytes queued; sem: nsems */
 	uint64_t count;		/* shm: nattch; msg: messages */
-	uint64_t rss, swap;	/* shm, /proc only */
-	uint64_t qbytes;	/* msg: queue capacity, from msgctl */
+	uint64_t rss, swap;	/* shm: resident and swapped bytes, /proc only (has_memory) */
+	uint64_t qbytes;	/* msg: queue capacity, from msgctl (has_qbytes) */
+	bool has_memory, has_qbytes;
 };
 
 /* Named slots of times[] and pids[], per kind. */
@@ -59,6 +60,17 @@ int sysv_scan(enum ipc_kind kind, sysv_visit_fn visit, void *ctx);
  * and *N, or -1 with errno.
  */
 int sysv_gather(enum ipc_kind kind, struct sysv_object **objs, size_t *n);
+
+/*
+ * Listings that show memory (ipcs JSON, --memory, lsipc's RSS, SWAP, FILL):
+ * segments are read from /proc/sysvipc/shm first anyway (sysv_scan), the one
+ * source with rss and swap; sysv_complete() fills in what another source left out:
+ * a segment's rss and swap from /proc/sysvipc/shm (read once, until
+ * sysv_memory_forget(): another namespace), a queue's capacity
+ * (MSG_STAT_ANY, else IPC_STAT).  Still unknown: has_memory/has_qbytes false.
+ */
+void sysv_complete(struct sysv_object *o);
+void sysv_memory_forget(void);
 
 /* Find one object by id; returns 0, or -1 with errno (ENOENT if absent). */
 int sysv_find(enum ipc_kind kind, int id, struct sysv_object *out);

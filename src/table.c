@@ -129,6 +129,20 @@ static const struct layout layouts[KINDS][MODE_CREATOR + 1] = {
 	},
 };
 
+/*
+ * --memory: cells after a listing's own, each kind's first with the
+ * separator JOIN from the row's last cell (HJOIN in the header: the shm
+ * status header is a column narrower than its cells).
+ */
+static const struct {
+	const char *hjoin, *join;
+	struct cell cells[3];
+} memory_cells[KINDS] = {
+	[KIND_SHM] = { "  ", " ", { C(FIELD_RSS, 0, 10, 0, " "), C(FIELD_SWAP, 0, 10, 0, "") } },
+	[KIND_MSG] = { " ", " ", { C(FIELD_FILL, 0, 10, 0, "") } },
+	[KIND_PSHM] = { " ", " ", { C(FIELD_ALLOCATED, 0, 10, 0, "") } },
+};
+
 static const struct layout *layout_of(enum ipc_kind kind, const struct render_opts *opts)
 {
 	if (opts->mode > MODE_CREATOR || !layouts[kind][opts->mode].title)
@@ -299,7 +313,27 @@ static const char *cell_text(const struct cell *c, const struct ipc_item *it,
 	case FIELD_GID:
 	case FIELD_CGID:
 		return id_text(v.u, false, opts->numeric, p, len);
+	case FIELD_FILL: {
+		/* "12.50%", or "full" when a send would block. */
+		struct field_value full;
+		field_get(it, FIELD_FULL, 0, &full);
+		if (full.type == VALUE_BOOL && full.u) {
+			/* TRANSLATORS: ipcs --memory's fill column: a queue that takes no more messages (max 10 columns) */
+			const char *word = _("full");
+			*len = strlen(word);
+			return word;
+		}
+		if (v.type == VALUE_PERCENT) {
+			*len = put_percent(p, v.u, false);
+			p[(*len)++] = '%';
+			return p;
+		}
+		break;
+	}
 	case FIELD_SIZE:
+	case FIELD_RSS:
+	case FIELD_SWAP:
+	case FIELD_ALLOCATED:
 		if (v.type != VALUE_ABSENT && opts->unit == UNIT_HUMAN && it->kind != KIND_SEM) {
 			char human[32];
 			format_human_size(v.u, human, sizeof(human));
@@ -425,7 +459,7 @@ static char *put_text_cell(char *p, const char *text, size_t len, int width, int
 #define COLUMNS_ALWAYS BIT(FIELD_NAME)
 #define COLUMNS_UTF8 (COLUMNS_ALWAYS | BIT(FIELD_OWNER) | BIT(FIELD_UID) | BIT(FIELD_GID) | \
 		      BIT(FIELD_CUID) | BIT(FIELD_CGID) | BIT(FIELD_TIME))
-_Static_assert(FIELD_STATUS < 32, "field ids fit in an unsigned bit set");
+_Static_assert(FIELD_FULL < 32, "field ids fit in an unsigned bit set");
 /* One of the two, chosen by table_header() (a header always comes before the rows). */
 static unsigned measured_fields = COLUMNS_ALWAYS;
 
@@ -471,8 +505,30 @@ void table_header(enum ipc_kind kind, const struct render_opts *opts)
 		int width = c->field == FIELD_NAME ? -(int)name_column : c->max < 0 ? cell_width(c) : c->hwidth;
 		p = put_text_cell(p, label, strlen(label), width, 0, c->hsep, strlen(c->hsep));
 	}
+	if (opts->memory && opts->mode == MODE_LIST && memory_cells[kind].join) {
+		p = cell_room(p);
+		p = put_cell(p, "", 0, 0, 0, memory_cells[kind].hjoin, strlen(memory_cells[kind].hjoin));
+		for (const struct cell *c = memory_cells[kind].cells; c->sep; c++) {
+			const char *label = _(field_find(kind, c->field, c->slot)->label);
+			p = put_text_cell(cell_room(p), label, strlen(label), c->hwidth, 0, c->hsep, strlen(c->hsep));
+		}
+	}
 	*p++ = '\n';
 	out_end(p);
+}
+
+/* --memory's cells of IT after the row so far at P. */
+static __attribute__((noinline)) char *memory_row(char *p, const struct ipc_item *it, const struct render_opts *opts)
+{
+	const char *join = memory_cells[it->kind].join;
+	p = put_cell(cell_room(p), "", 0, 0, 0, join, strlen(join));
+	for (const struct cell *c = memory_cells[it->kind].cells; c->sep; c++) {
+		p = cell_room(p);
+		size_t len;
+		const char *text = cell_text(c, it, opts, p, &len);
+		p = put_text_cell(p, text, len, c->width, 0, c->sep, sep_len(c));
+	}
+	return p;
 }
 
 void table_row(const struct ipc_item *it, const struct render_opts *opts)
@@ -492,6 +548,8 @@ void table_row(const struct ipc_item *it, const struct render_opts *opts)
 		}
 		p = put_cell(p, text, len, cell_width(c), c->max, c->sep, sep_len(c));
 	}
+	if (opts->memory && opts->mode == MODE_LIST && memory_cells[it->kind].join)
+		p = memory_row(p, it, opts);
 	*p++ = '\n';
 	out_end(p);
 }

@@ -316,29 +316,32 @@ expect() {
 	mk -m 1 -n /seg >/dev/null
 	mk -s -n /sema >/dev/null
 	mk -q -n /queue --maxmsg 1 --msgsize 8 >/dev/null
-	expect "lsipc -M -o " NAME OWNER PERMS UID USER GID GROUP MTIME SIZE
+	expect "lsipc -M -o " NAME OWNER PERMS UID USER GID GROUP MTIME HOLDERS SIZE
 	expect "lsipc --posix-mqueues -o +M" +MTIME +MSGS +MAXMSGS +MSGSIZE
 	expect "lsipc -S --output=NAME,V" NAME,VALUE
-	expect "lsipc -SJ -o " NAME OWNER PERMS UID USER GID GROUP MTIME VALUE
+	expect "lsipc -SJ -o " NAME OWNER PERMS UID USER GID GROUP MTIME HOLDERS VALUE
 	expect "lsipc -Q -N " /queue
 	expect "lsipc -S --name " /sema
 	expect "lsipc --posix-shmems --name=" /seg
 	expect "lsipc -N " ""
 	expect "lsipc --posix-s" --posix-semaphores --posix-shmems
 	if command -v fish >/dev/null; then
-		fexpect "lsipc -M -o " NAME OWNER PERMS UID USER GID GROUP MTIME SIZE
+		fexpect "lsipc -M -o " NAME OWNER PERMS UID USER GID GROUP MTIME HOLDERS SIZE
 		fexpect "lsipc -Q -o NAME," NAME,NAME NAME,OWNER NAME,PERMS NAME,UID NAME,USER NAME,GID NAME,GROUP \
-			NAME,MTIME NAME,USEDBYTES NAME,MSGS NAME,MAXMSGS NAME,MSGSIZE
+			NAME,MTIME NAME,HOLDERS NAME,USEDBYTES NAME,MSGS NAME,MAXMSGS NAME,MSGSIZE
 		fexpect "lsipc -S -N " /sema
 		# System V's too (a list with no comma yet gave nothing: fish's empty-list concatenation).
-		fexpect "lsipc -s -o " KEY ID OWNER PERMS CUID CUSER CGID CGROUP UID USER GID GROUP CTIME NSEMS OTIME
+		fexpect "lsipc -s -o " KEY ID OWNER PERMS CUID CUSER CGID CGROUP UID USER GID GROUP CTIME NSEMS OTIME HOLDERS
 		fexpect "lsipc -M --name " /seg
+		fexpect "lsipc -m --sort SIZE,R" SIZE,RSS
 	fi
+	# --sort: the kind's columns, a minus sign kept (descending).
+	expect "lsipc -q --sort -F" -FILL
 	command -v zsh >/dev/null || skip "zsh not installed"
 	zsh -fc 'zmodload zsh/zpty && zpty t true' 2>/dev/null || skip "no pseudo terminal for zsh"
 	run zcomp "lsipc -S -o " "lsipc -Q -N " "lsipc -M --name "
 	[ "$status" -eq 0 ]
-	[ "$output" = "$(printf '%s\n' GID GROUP MTIME NAME OWNER PERMS UID USER VALUE -- /queue -- /seg --)" ]
+	[ "$output" = "$(printf '%s\n' GID GROUP HOLDERS MTIME NAME OWNER PERMS UID USER VALUE -- /queue -- /seg --)" ]
 }
 
 @test "bash: --namespace completes processes of other IPC namespaces, then their objects" {

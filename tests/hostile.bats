@@ -350,6 +350,58 @@ ID | -M -i 0
 EOF
 }
 
+@test "hostile lsipc invocations: exit 1, one message naming the value" {
+	check_rows lsipc <<'EOF'
+BOGUS | -m -o BOGUS
+BOGUS\xe2\x80\xae | -m -o $'BOGUS\xe2\x80\xae'
+'' | -m -o ''
+abc | -m -i abc
+-1 | -q -i -1
+99999999999999999999 | -s -i 99999999999999999999
+xyz | --time-format=xyz
+--frob | --frob
+foo | -m foo
+/nosuch | -M -N /nosuch
+STATUS | -m --sort STATUS
+BOGUS | -q --sort -BOGUS
+x\xe2\x80\xae | -m --owner $'x\xe2\x80\xae'
+x\x1b[2J | -m --created-by $'x\e[2J'
+1x | -s --older-than 1x
+'0' | -m --namespace 0
+--key | -M --key 0x1
+--json-typed | -m -J --json-typed
+EOF
+}
+
+@test "lsipc output: hostile user names and creator command lines are escaped in every format" {
+	local ready=$BATS_TEST_TMPDIR/ready pid
+	printf 'r\xe2\x80\xaeo\xe2\x80\x8bot\x1b[31m:x:0:0::/:/bin/sh\n' >"$BATS_TEST_TMPDIR/passwd"
+	# A creator still alive, its argv[0] with a bidi override, a newline and a terminal escape.
+	bash -c 'exec -a "$0" /usr/bin/python3 -c "import ctypes, time; ctypes.CDLL(None).shmget(0x4141, 4096, 0o1644); print(1, flush=True); time.sleep(60)"' \
+		$'ev\xe2\x80\xaeil\n\e[2Jcmd' >"$ready" &
+	pid=$!
+	for _ in $(seq 300); do [ -s "$ready" ] && break; sleep 0.01; done
+	capture got with_passwd "$BATS_TEST_TMPDIR/passwd" "$BUILD/lsipc" -m -o OWNER,CUSER,COMMAND --key 0x4141 -r --noheadings
+	capture json with_passwd "$BATS_TEST_TMPDIR/passwd" "$BUILD/lsipc" -m -o OWNER,COMMAND --key 0x4141 -J
+	capture pairs with_passwd "$BATS_TEST_TMPDIR/passwd" "$BUILD/lsipc" -m -o OWNER --key 0x4141 -e
+	kill "$pid"
+	wait "$pid" || true
+	/usr/bin/ipcrm -M 0x4141
+	[ "$got_out" = 'r\xe2\x80\xaeo\xe2\x80\x8bot\x1b[31m r\xe2\x80\xaeo\xe2\x80\x8bot\x1b[31m ev\xe2\x80\xaeil\x0a\x1b[2Jcmd\x20-c\x20import\x20ctypes,\x20time;\x20ctypes.CDLL(None).shmget(0x4141,\x204096,\x200o1644);\x20print(1,\x20flush=True);\x20time.sleep(60)
+x' ]
+	[ "$json_out" = '{
+   "sharedmemory": [
+      {
+         "owner": "r\u202eo\u200bot\u001b[31m",
+         "command": "ev\u202eil\n\u001b[2Jcmd -c import ctypes, time; ctypes.CDLL(None).shmget(0x4141, 4096, 0o1644); print(1, flush=True); time.sleep(60)"
+      }
+   ]
+}
+x' ]
+	[ "$pairs_out" = 'OWNER="r\xe2\x80\xaeo\xe2\x80\x8bot\x1b[31m"
+x' ]
+}
+
 @test "the harness fails rows that succeed, say nothing, do not name the value or change the state" {
 	SELF_TEST=1
 	run check_rows ipcs <<<"x | -m"

@@ -494,6 +494,8 @@ drop_repeats() {
 
 @test "difference: --help adds -M -Q -S -N and the POSIX columns (without those lines: 2.38's); --n also names --name" {
 	local args posix='^ -[MQSN], --|^POSIX (columns|resource options)|^ +(NAME|MTIME|VALUE|MAXMSGS|MSGSIZE)  |^ +\(also OWNER|^ +SIZE with -M'
+	# Ours beyond util-linux (lsipc(1), "ipcbox options"): their own blocks, at the end.
+	posix+='|^ipcbox (options|columns)|^Namespace options:|^     --(owner|created-by|orphaned|older-than|key|sort|json-typed|namespace) |^ +(HOLDERS|RSS|SWAP|FILL)  '
 	for args in -h --help "-m -h"; do
 		# shellcheck disable=SC2086 # each is a list of words
 		theirs $args
@@ -501,17 +503,25 @@ drop_repeats() {
 		ours $args
 		[ "$ours_rc" = 0 ]
 		[ "$ours_err" = x ]
-		[ "$(grep -cE "$posix" <<<"${ours_out%x}")" = 13 ]
+		[ "$(grep -cE "$posix" <<<"${ours_out%x}")" = 28 ]
 		# The POSIX section and the blank line before it go: 2.38's page remains.
 		[ "$(grep -vE "$posix" <<<"${ours_out%x}" | cat -s)" = "$(cat -s <<<"${theirs_out%x}")" ]
 	done
-	# An abbreviation 2.38 finds ambiguous names --name too; nothing else changes.
+	# An abbreviation 2.38 finds ambiguous names --name and --namespace too, --s
+	# names --sort; one 2.38 finds unique keeps its meaning (--o is --output).
 	theirs --n
 	ours --n
 	[ "$ours_rc" = "$theirs_rc" ]
 	local last="'--numeric-perms'"
 	[[ "$theirs_err" == *"$last"$'\n'* ]]
-	[ "$ours_err" = "${theirs_err/"$last"/"$last '--name'"}" ]
+	[ "$ours_err" = "${theirs_err/"$last"/"$last '--name' '--namespace'"}" ]
+	theirs --s
+	ours --s
+	last="'--shell'"
+	[ "$ours_err" = "${theirs_err/"$last"/"$last '--sort'"}" ]
+	lsipc_diff -m --o KEY,ID
+	lsipc_diff -q --c --j
+	lsipc_diff --sh
 }
 
 @test "difference: --version names ipcbox" {

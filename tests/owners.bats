@@ -486,11 +486,11 @@ x" ]
 
 @test "--sort, --top, --by-owner: bad fields, numbers and combinations are usage errors" {
 	local try="Try 'ipcs --help' for more information."
-	local sysv_fields="key, key_hex, id, perms, perms_octal, uid, user, gid, group, cuid, cuser, cgid, cgroup, used_bytes, messages, lspid, lrpid, send_time, receive_time, change_time, size, nattch, dest, locked, cpid, lpid, attach_time, detach_time, nsems, operation_time"
+	local sysv_fields="key, key_hex, id, perms, perms_octal, uid, user, gid, group, cuid, cuser, cgid, cgroup, used_bytes, messages, lspid, lrpid, send_time, receive_time, change_time, fill_percent, full, size, nattch, dest, locked, cpid, lpid, attach_time, detach_time, rss, swap, nsems, operation_time"
 	local cases=(
 		"--sort bogus|ipcs: --sort: unknown field 'bogus' (valid fields: $sysv_fields)"
 		"--sort size,|ipcs: --sort: unknown field '' (valid fields: $sysv_fields)"
-		"-M --sort nsems|ipcs: --sort: unknown field 'nsems' (valid fields: name, perms, perms_octal, uid, user, gid, group, size, modify_time)"
+		"-M --sort nsems|ipcs: --sort: unknown field 'nsems' (valid fields: name, perms, perms_octal, uid, user, gid, group, size, modify_time, allocated)"
 		"-s --sort -Size|ipcs: --sort: unknown field 'Size' (valid fields: key, key_hex, id, perms, perms_octal, uid, user, gid, group, cuid, cuser, cgid, cgroup, nsems, operation_time, change_time)"
 		"--sort a,b,c,d,e,f,g,h,i|ipcs: --sort: unknown field 'a' (valid fields: $sysv_fields)"
 		"-m --sort id,id,id,id,id,id,id,id,id|ipcs: --sort: at most 8 fields"

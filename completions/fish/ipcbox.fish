@@ -318,6 +318,7 @@ complete -c ipcs -l human -d 'Show sizes in human-readable units'
 complete -c ipcs -s b -l bytes -d 'Show sizes in bytes'
 complete -c ipcs -l numeric -d 'Show user and group ids as numbers'
 complete -c ipcs -s J -l json -d 'Print one JSON document'
+complete -c ipcs -l memory -d 'Show memory use: resident and swapped bytes, fill level, allocated bytes'
 complete -c ipcs -l processes -d 'Show the processes using each object'
 complete -c ipcs -l namespace -x -a '(__ipcbox_namespaces)' -d 'Show the objects of another IPC namespace (PID or FILE)'
 complete -c ipcs -l all-namespaces -d 'Show every IPC namespace, one block each'
@@ -336,7 +337,7 @@ function __ipcbox_sort_fields
     set -l head (string replace -r '[^,]*$' '' -- $token)
     set -l last (string replace -r '^.*,' '' -- $token)
     set -l sign (string replace -r '^(-?).*$' '$1' -- $last)
-    for f in key key_hex id name perms perms_octal uid user gid group cuid cuser cgid cgroup size used_bytes messages max_messages max_message_size nattch dest locked cpid lpid lspid lrpid send_time receive_time change_time attach_time detach_time nsems operation_time value modify_time
+    for f in key key_hex id name perms perms_octal uid user gid group cuid cuser cgid cgroup size used_bytes messages max_messages max_message_size nattch dest locked cpid lpid lspid lrpid send_time receive_time change_time attach_time detach_time nsems operation_time value modify_time rss swap allocated fill_percent full
         echo $head$sign$f
     end
 end
@@ -433,7 +434,7 @@ end
 
 function __ipcbox_lsipc_columns
     set -l cols KEY ID OWNER PERMS CUID CUSER CGID CGROUP UID USER GID GROUP CTIME
-    set -l posix NAME OWNER PERMS UID USER GID GROUP MTIME
+    set -l posix NAME OWNER PERMS UID USER GID GROUP MTIME HOLDERS
     switch (__ipcbox_lsipc_kind)
         case M
             set cols $posix SIZE
@@ -442,19 +443,24 @@ function __ipcbox_lsipc_columns
         case S
             set cols $posix VALUE
         case m
-            set -a cols SIZE NATTCH STATUS ATTACH DETACH COMMAND CPID LPID
+            set -a cols SIZE NATTCH STATUS ATTACH DETACH COMMAND CPID LPID HOLDERS RSS SWAP
         case q
-            set -a cols USEDBYTES MSGS SEND RECV LSPID LRPID
+            set -a cols USEDBYTES MSGS SEND RECV LSPID LRPID HOLDERS FILL
         case s
-            set -a cols NSEMS OTIME
+            set -a cols NSEMS OTIME HOLDERS
         case '*'
             set -a cols RESOURCE DESCRIPTION LIMIT USED 'USE%'
     end
-    set -l tok (commandline -ct)
+    set -l tok (string replace -r '^--(output|sort)=' '' -- (commandline -ct))
     set -l head (string match -r -- '^.*,' $tok)
     if test -z "$head"
         set head (string match -r -- '^\+' $tok)
     end
+    # --sort: a minus sign before the column (descending) is kept.
+    set -a head (string match -r -- '^-' (string replace -r '^.*,' '' -- $tok))
+    set head (string join '' -- $head)
+    # Never an empty list: "$head$c" would be empty for every column.
+    test -n "$head"; or set head ''
     for c in $cols
         echo "$head$c"
     end
@@ -500,6 +506,14 @@ complete -c lsipc -s P -l numeric-perms -d 'Print numeric permissions'
 complete -c lsipc -s r -l raw -d 'Display in raw mode'
 complete -c lsipc -s t -l time -d 'Show attach, detach and change times'
 complete -c lsipc -s y -l shell -d 'Column names usable as shell variables'
+complete -c lsipc -l owner -x -a '(__fish_complete_users)' -d 'Only objects owned by this user'
+complete -c lsipc -l created-by -x -a '(__fish_complete_users)' -d 'Only objects created by this user'
+complete -c lsipc -l orphaned -d 'Only objects no process uses any more'
+complete -c lsipc -l older-than -x -a '1h 12h 1d 7d 30d' -d 'Only objects last changed longer ago'
+complete -c lsipc -l key -x -a '(__ipcbox_sysv_keys)' -d 'Only System V objects with this key'
+complete -c lsipc -l sort -x -a '(__ipcbox_lsipc_columns)' -d 'Sort rows by these columns (-COLUMN: descending)'
+complete -c lsipc -l json-typed -d 'JSON with numbers as numbers'
+complete -c lsipc -l namespace -x -a '(__ipcbox_namespaces)' -d 'Show the objects of another IPC namespace (PID or FILE)'
 complete -c lsipc -s h -l help -d 'Display help'
 complete -c lsipc -s V -l version -d 'Display version'
 
