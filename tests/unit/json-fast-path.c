@@ -12,6 +12,7 @@
  * the fast path's buffer-boundary paths run too.
  */
 #define _GNU_SOURCE
+#include <inttypes.h>
 #include <limits.h>
 #include <stdlib.h>
 
@@ -165,6 +166,19 @@ static void general_text(struct json *j, const char *key, const char *s)
 	json_string(j, "name_hex", buf);
 }
 
+/* A percentage in hundredths as JSON's shortest decimal (1250: 12.5, 1200: 12). */
+static void general_percent(struct json *j, const char *key, uint64_t hundredths)
+{
+	char num[32];
+	if (hundredths % 100 == 0)
+		snprintf(num, sizeof(num), "%" PRIu64, hundredths / 100);
+	else if (hundredths % 10 == 0)
+		snprintf(num, sizeof(num), "%" PRIu64 ".%" PRIu64, hundredths / 100, hundredths % 100 / 10);
+	else
+		snprintf(num, sizeof(num), "%" PRIu64 ".%02" PRIu64, hundredths / 100, hundredths % 100);
+	json_number(j, key, num);
+}
+
 /* The reference: each catalogued member through the general writer. */
 static void general_item(struct json *j, const struct ipc_item *it, bool numeric)
 {
@@ -180,6 +194,7 @@ static void general_item(struct json *j, const struct ipc_item *it, bool numeric
 		case VALUE_BOOL: json_bool(j, d->json, v.u); break;
 		case VALUE_TIME: general_time(j, d->json, v.i, v.zero_unset); break;
 		case VALUE_TEXT: general_text(j, d->json, v.s); break;
+		case VALUE_PERCENT: general_percent(j, d->json, v.u); break;
 		}
 		if (d->json_name && !numeric) {
 			bool user = d->id == FIELD_UID || d->id == FIELD_CUID;
