@@ -218,16 +218,23 @@ const char *id_name_shown(unsigned id, bool user, size_t *len)
 	return e->shown;
 }
 
-bool user_id(const char *name, uid_t *uid)
+/* NAME's id in the password or group database (as --owner takes it). */
+static bool name_id(struct name_db *db, const char *name, unsigned *out)
 {
 #ifndef IPCBOX_STATIC
-	struct passwd *pw = getpwnam(name);
-	if (pw)
-		*uid = pw->pw_uid;
-	return pw != NULL;
+	if (db->is_user) {
+		struct passwd *pw = getpwnam(name);
+		if (pw)
+			*out = pw->pw_uid;
+		return pw != NULL;
+	}
+	struct group *gr = getgrnam(name);
+	if (gr)
+		*out = gr->gr_gid;
+	return gr != NULL;
 #else
-	/* The first plain line with that name, as getpwnam's "files" reads. */
-	FILE *f = fopen(users.file, "re");
+	/* The first plain line with that name, as the "files" service reads. */
+	FILE *f = fopen(db->file, "re");
 	if (!f)
 		return false;
 	char *line = NULL, *found;
@@ -235,11 +242,14 @@ bool user_id(const char *name, uid_t *uid)
 	unsigned id;
 	bool ok = false;
 	while (!ok && getline(&line, &cap, f) > 0)
-		ok = plain_line(line, 7, &found, &id) && strcmp(found, name) == 0;
+		ok = plain_line(line, db->is_user ? 7 : 4, &found, &id) && strcmp(found, name) == 0;
 	free(line);
 	fclose(f);
 	if (ok)
-		*uid = id;
+		*out = id;
 	return ok;
 #endif
 }
+
+bool user_id(const char *name, uid_t *uid) { return name_id(&users, name, uid); }
+bool group_id(const char *name, gid_t *gid) { return name_id(&groups, name, gid); }

@@ -15,5 +15,6 @@ const char *user_name_shown(uid_t uid);
 const char *id_name_shown(unsigned id, bool user, size_t *len);
 /* The uid of user NAME: false if there is none. */
 bool user_id(const char *name, uid_t *uid);
+bool group_id(const char *name, gid_t *gid);
 
 #endif

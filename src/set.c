@@ -9,8 +9,6 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +22,7 @@
 #include "src/format.h"
 #include "src/i18n.h"
 #include "src/messages.h"
+#include "src/names.h"
 #include "src/set-args.h"
 #include "src/sysv.h"
 #include "src/target.h"
@@ -46,20 +45,12 @@ static int look_up(const char *name, size_t len, bool user, unsigned *id)
 			rc = -1;
 		}
 		*id = (unsigned)v;
-	} else if (user) {
-		struct passwd *pw = getpwnam(s);
-		if (pw)
-			*id = pw->pw_uid;
-		else
-			warnx(_("--owner: no user '%s' (a name of the password database, or a number)"), escape_arg(s));
-		rc = pw ? 0 : -1;
+	} else if (user ? user_id(s, id) : group_id(s, id)) {
+		rc = 0;
 	} else {
-		struct group *gr = getgrnam(s);
-		if (gr)
-			*id = gr->gr_gid;
-		else
-			warnx(_("--owner: no group '%s' (a name of the group database, or a number)"), escape_arg(s));
-		rc = gr ? 0 : -1;
+		warnx(user ? _("--owner: no user '%s' (a name of the password database, or a number)")
+			   : _("--owner: no group '%s' (a name of the group database, or a number)"), escape_arg(s));
+		rc = -1;
 	}
 	free(s);
 	return rc;
