@@ -520,10 +520,20 @@ static bool find_by_index(enum ipc_kind kind, int id, struct sysv_object *out)
 	return false;
 }
 
-uint64_t sysv_msg_qbytes(int id)
+/* A queue's capacity (msg_qbytes) by IPC_STAT: whether it could be read. */
+static bool msg_qbytes(int id, uint64_t *qbytes)
 {
 	struct msqid_ds ds;
-	return msgctl(id, IPC_STAT, &ds) == 0 ? ds.msg_qbytes : 0;
+	bool ok = msgctl(id, IPC_STAT, &ds) == 0;
+	*qbytes = ok ? ds.msg_qbytes : 0;
+	return ok;
+}
+
+uint64_t sysv_msg_qbytes(int id)
+{
+	uint64_t q;
+	msg_qbytes(id, &q);
+	return q;
 }
 
 int sysv_find(enum ipc_kind kind, int id, struct sysv_object *out)
@@ -539,11 +549,8 @@ int sysv_find(enum ipc_kind kind, int id, struct sysv_object *out)
 	 * The capacity is shown only to those who may read the queue (as
 	 * util-linux, which asks IPC_STAT): the same from every source.
 	 */
-	if (kind == KIND_MSG) {
-		struct msqid_ds ds;
-		out->has_qbytes = msgctl(id, IPC_STAT, &ds) == 0;
-		out->qbytes = out->has_qbytes ? ds.msg_qbytes : 0;
-	}
+	if (kind == KIND_MSG)
+		out->has_qbytes = msg_qbytes(id, &out->qbytes);
 	return 0;
 }
 
